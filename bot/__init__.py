@@ -1,0 +1,1 @@
+"""signbot: the Telegram bot for the signatories of Överenskommelsen (VGR and civil society)."""

@@ -1,0 +1,120 @@
+"""Settings, loaded once from the environment (and an optional .env file)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite:///data/signbot.db"
+
+ENV_NAMES = {
+    "telegram_bot_token": "TELEGRAM_BOT_TOKEN",
+    "telegram_api_base_url": "TELEGRAM_API_BASE_URL",
+    "database_url": "DATABASE_URL",
+    "admins": "SIGNBOT_ADMINS",
+    "staff_chat_id": "SIGNBOT_STAFF_CHAT_ID",
+    "timezone": "SIGNBOT_TIMEZONE",
+    "bot_username": "SIGNBOT_BOT_USERNAME",
+    "answer_threshold": "SIGNBOT_ANSWER_THRESHOLD",
+    "invite_days": "SIGNBOT_INVITE_DAYS",
+    "sandbox_host": "SIGNBOT_SANDBOX_HOST",
+    "sandbox_port": "SIGNBOT_SANDBOX_PORT",
+    "log_level": "SIGNBOT_LOG_LEVEL",
+}
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; the message is one line naming it."""
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads from its environment."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_api_base_url: str | None = Field(default=None, alias="TELEGRAM_API_BASE_URL")
+    database_url: str = Field(default=DEFAULT_DATABASE_URL, alias="DATABASE_URL")
+    admins: Annotated[tuple[int, ...], NoDecode] = Field(default=(), alias="SIGNBOT_ADMINS")
+    staff_chat_id: int | None = Field(default=None, alias="SIGNBOT_STAFF_CHAT_ID")
+    timezone: str = Field(default="Europe/Stockholm", alias="SIGNBOT_TIMEZONE")
+    bot_username: str | None = Field(default=None, alias="SIGNBOT_BOT_USERNAME")
+    answer_threshold: float = Field(default=0.5, ge=0.0, le=1.0, alias="SIGNBOT_ANSWER_THRESHOLD")
+    invite_days: int = Field(default=30, ge=1, le=3650, alias="SIGNBOT_INVITE_DAYS")
+    sandbox_host: str = Field(default="127.0.0.1", alias="SIGNBOT_SANDBOX_HOST")
+    sandbox_port: int = Field(default=8081, ge=0, le=65535, alias="SIGNBOT_SANDBOX_PORT")
+    log_level: str = Field(default="INFO", alias="SIGNBOT_LOG_LEVEL")
+
+    @field_validator("admins", mode="before")
+    @classmethod
+    def _split_admins(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            if not all(part.lstrip("-").isdigit() for part in parts):
+                raise ValueError("expected comma-separated Telegram user ids, e.g. 12345,67890")
+            return tuple(int(part) for part in parts)
+        return value
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _check_token(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip() or None
+            if value is not None and ":" not in value:
+                raise ValueError("expected the form <bot id>:<secret> from @BotFather")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str) -> str:
+        scheme = value.split(":", 1)[0].split("+", 1)[0]
+        if scheme not in {"sqlite", "postgresql", "postgres"} or "://" not in value:
+            raise ValueError("expected sqlite:///path/bot.db or postgresql://user@host/db")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _check_timezone(cls, value: str) -> str:
+        ZoneInfo(value)
+        return value
+
+    @field_validator("telegram_api_base_url")
+    @classmethod
+    def _check_base_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith(("http://", "https://")):
+            raise ValueError("expected an http(s) URL such as http://127.0.0.1:8081/bot")
+        return value
+
+    @property
+    def tz(self) -> ZoneInfo:
+        """The display time zone."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def has_token(self) -> bool:
+        """Whether a bot token was given (otherwise the bot runs against the sandbox)."""
+        return self.telegram_bot_token is not None
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Load settings, turning validation errors into one clear ConfigError line."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else "?"
+        name = ENV_NAMES.get(field, field)
+        reason = first["msg"].removeprefix("Value error, ")
+        # The input is left out on purpose: it may be the token.
+        raise ConfigError(f"Invalid setting {name}: {reason}") from None
+
+
+def data_dir() -> Path:
+    """The default folder for the SQLite database."""
+    return Path("data")

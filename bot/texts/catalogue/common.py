@@ -1,0 +1,5 @@
+"""Texts: common."""
+
+SV: dict[str, str] = {}
+
+EN: dict[str, str] = {}

@@ -1,0 +1,5 @@
+"""Texts: knowledge."""
+
+SV: dict[str, str] = {}
+
+EN: dict[str, str] = {}

@@ -1,0 +1,5 @@
+"""Texts: onboarding."""
+
+SV: dict[str, str] = {}
+
+EN: dict[str, str] = {}

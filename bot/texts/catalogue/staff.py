@@ -1,0 +1,5 @@
+"""Texts: staff."""
+
+SV: dict[str, str] = {}
+
+EN: dict[str, str] = {}
