@@ -24,6 +24,11 @@ ENV_NAMES = {
     "sandbox_host": "SIGNBOT_SANDBOX_HOST",
     "sandbox_port": "SIGNBOT_SANDBOX_PORT",
     "log_level": "SIGNBOT_LOG_LEVEL",
+    "builtin_knowledge": "SIGNBOT_BUILTIN_KNOWLEDGE",
+    "webhook_url": "SIGNBOT_WEBHOOK_URL",
+    "webhook_listen": "SIGNBOT_WEBHOOK_LISTEN",
+    "webhook_port": "SIGNBOT_WEBHOOK_PORT",
+    "webhook_secret": "SIGNBOT_WEBHOOK_SECRET",
 }
 
 
@@ -50,6 +55,25 @@ class Settings(BaseSettings):
     sandbox_host: str = Field(default="127.0.0.1", alias="SIGNBOT_SANDBOX_HOST")
     sandbox_port: int = Field(default=8081, ge=0, le=65535, alias="SIGNBOT_SANDBOX_PORT")
     log_level: str = Field(default="INFO", alias="SIGNBOT_LOG_LEVEL")
+    builtin_knowledge: bool = Field(default=True, alias="SIGNBOT_BUILTIN_KNOWLEDGE")
+    webhook_url: str | None = Field(default=None, alias="SIGNBOT_WEBHOOK_URL")
+    webhook_listen: str = Field(default="127.0.0.1", alias="SIGNBOT_WEBHOOK_LISTEN")
+    webhook_port: int = Field(default=8443, ge=1, le=65535, alias="SIGNBOT_WEBHOOK_PORT")
+    webhook_secret: SecretStr | None = Field(default=None, alias="SIGNBOT_WEBHOOK_SECRET")
+
+    @field_validator("log_level")
+    @classmethod
+    def _check_log_level(cls, value: str) -> str:
+        if value.upper() not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("expected DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        return value.upper()
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _check_webhook_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.startswith("https://"):
+            raise ValueError("expected a public https:// URL that Telegram can reach")
+        return value
 
     @field_validator("admins", mode="before")
     @classmethod

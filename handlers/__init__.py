@@ -1,0 +1,27 @@
+"""Telegram adapters: parse an update, call one service, render the reply."""
+
+from __future__ import annotations
+
+from handlers import (
+    basics,
+    callback_router,
+    errors,
+    fallbacks,
+    faq,
+    onboarding,
+    staff_lists,
+    text_router,
+)
+from handlers.common import App
+
+
+def register(application: App, *, staff_chat_id: int | None) -> None:
+    """Register every feature's handlers; order matters: specific before catch-all."""
+    onboarding.register(application)
+    basics.register(application)
+    faq.register(application)
+    staff_lists.register(application)
+    text_router.register(application, staff_chat_id=staff_chat_id)
+    fallbacks.register(application)
+    callback_router.register(application)
+    errors.register(application)

@@ -1,5 +1,73 @@
-"""Texts: common."""
+"""Texts: shared replies, help, errors and robustness."""
 
-SV: dict[str, str] = {}
+SV: dict[str, str] = {
+    "help_member": (
+        "<b>Det här kan jag</b>\n"
+        "Ställ en fråga om överenskommelsen med egna ord, så svarar jag med källa. "
+        "Kan jag inte svara skickar jag gärna frågan vidare till en handläggare.\n\n"
+        "/start – börja om och välj språk\n"
+        "/settings – språk och organisation\n"
+        "/help – den här hjälpen\n"
+        "/cancel – avbryt det du håller på med"
+    ),
+    "help_staff": (
+        "<b>För handläggare</b>\n"
+        "/unanswered – frågor jag inte kunde svara på\n"
+        "/faq – lägg till ett färdigt svar på en vanlig fråga\n"
+        "Svara på en vidarebefordrad fråga genom att svara på mitt meddelande."
+    ),
+    "command_start": "Börja här och välj språk",
+    "command_help": "Vad boten kan göra",
+    "command_settings": "Språk och organisation",
+    "command_cancel": "Avbryt pågående steg",
+    "command_unanswered": "Obesvarade frågor (handläggare)",
+    "command_faq": "Lägg till vanlig fråga (handläggare)",
+    "cancelled": "Okej, avbrutet. Du kan ställa en fråga när du vill.",
+    "nothing_to_cancel": "Det finns inget att avbryta. Ställ gärna en fråga!",
+    "unknown_command": "Det kommandot känner jag inte till. Skriv /help för att se vad jag kan.",
+    "only_text": (
+        "Jag förstår bara text. Skriv din fråga med ord, eller skriv /help för att se vad jag kan."
+    ),
+    "private_only": "Jag svarar bara i privat chatt. Skriv till mig direkt: @{username}",
+    "error_apology": "Oj, något gick fel hos mig. Försök gärna igen om en liten stund.",
+    "callback_invalid": "Den knappen fungerar inte längre.",
+    "callback_not_yours": "Den knappen är inte din.",
+    "not_staff": "Det här är bara för handläggare.",
+    "language_unknown": "Det språket finns inte.",
+    "user_not_found": "Jag hittar inte den användaren.",
+}
 
-EN: dict[str, str] = {}
+EN: dict[str, str] = {
+    "help_member": (
+        "<b>What I can do</b>\n"
+        "Ask a question about the agreement in your own words and I answer with the source. "
+        "If I cannot answer, I can pass the question on to a member of staff.\n\n"
+        "/start – start over and choose a language\n"
+        "/settings – language and organisation\n"
+        "/help – this help\n"
+        "/cancel – cancel what you are doing"
+    ),
+    "help_staff": (
+        "<b>For staff</b>\n"
+        "/unanswered – questions I could not answer\n"
+        "/faq – add a ready answer to a common question\n"
+        "Answer a forwarded question by replying to my message."
+    ),
+    "command_start": "Start here and choose a language",
+    "command_help": "What the bot can do",
+    "command_settings": "Language and organisation",
+    "command_cancel": "Cancel the current step",
+    "command_unanswered": "Unanswered questions (staff)",
+    "command_faq": "Add a common question (staff)",
+    "cancelled": "Okay, cancelled. Ask a question whenever you like.",
+    "nothing_to_cancel": "There is nothing to cancel. Feel free to ask a question!",
+    "unknown_command": "I do not know that command. Type /help to see what I can do.",
+    "only_text": "I only understand text. Type your question in words, or /help to see what I can do.",
+    "private_only": "I only answer in private chats. Write to me directly: @{username}",
+    "error_apology": "Oops, something went wrong on my side. Please try again in a moment.",
+    "callback_invalid": "That button no longer works.",
+    "callback_not_yours": "That button is not yours.",
+    "not_staff": "This is for staff only.",
+    "language_unknown": "That language is not available.",
+    "user_not_found": "I cannot find that user.",
+}

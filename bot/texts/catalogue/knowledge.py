@@ -1,5 +1,51 @@
-"""Texts: knowledge."""
+"""Texts: answers to questions, feedback and hand-over to staff."""
 
-SV: dict[str, str] = {}
+SV: dict[str, str] = {
+    "answer": "{text}\n\n<i>Källa: {source}</i>",
+    "answer_faq_source": "Vanliga frågor",
+    "dont_know": (
+        "Det vet jag tyvärr inte. 🤔 Jag hittar inget svar på det i det jag vet om "
+        "överenskommelsen.\n\nVill du att jag skickar frågan till en handläggare?"
+    ),
+    "button_helpful": "👍 Hjälpte",
+    "button_not_helpful": "👎 Hjälpte inte",
+    "button_ask_staff": "🙋 Fråga en handläggare",
+    "feedback_thanks": "Tack för ditt svar!",
+    "feedback_offer_staff": "Tack! Vill du att en handläggare svarar i stället?",
+    "handed_over": ("Jag har skickat din fråga till en handläggare. Svaret kommer här i chatten."),
+    "already_handed_over": "Den frågan har redan skickats till en handläggare.",
+    "no_staff_reachable": (
+        "Jag kan inte nå någon handläggare just nu. Försök igen senare, eller kontakta "
+        "processledaren direkt."
+    ),
+    "staff_reply_to_user": "💬 <b>Svar från en handläggare</b> på din fråga «{question}»:\n\n{answer}",
+    "kb_unsupported_file": "Filtypen stöds inte: {name}",
+    "kb_unreadable_file": "Filen kunde inte läsas: {name}",
+    "kb_document_not_found": "Inget dokument hittades: {ident}",
+    "faq_not_found": "Ingen vanlig fråga med det numret.",
+}
 
-EN: dict[str, str] = {}
+EN: dict[str, str] = {
+    "answer": "{text}\n\n<i>Source: {source}</i>",
+    "answer_faq_source": "Frequently asked questions",
+    "dont_know": (
+        "Sorry, I do not know that. 🤔 I find no answer to it in what I know about the "
+        "agreement.\n\nShall I send the question to a member of staff?"
+    ),
+    "button_helpful": "👍 Helpful",
+    "button_not_helpful": "👎 Not helpful",
+    "button_ask_staff": "🙋 Ask a member of staff",
+    "feedback_thanks": "Thank you for your feedback!",
+    "feedback_offer_staff": "Thank you! Would you like a member of staff to answer instead?",
+    "handed_over": "I have sent your question to a member of staff. The answer will come here.",
+    "already_handed_over": "That question has already been sent to a member of staff.",
+    "no_staff_reachable": (
+        "I cannot reach any member of staff right now. Please try again later, or contact "
+        "the process leader directly."
+    ),
+    "staff_reply_to_user": "💬 <b>Answer from a member of staff</b> to your question «{question}»:\n\n{answer}",
+    "kb_unsupported_file": "Unsupported file type: {name}",
+    "kb_unreadable_file": "The file could not be read: {name}",
+    "kb_document_not_found": "No document found: {ident}",
+    "faq_not_found": "No frequently asked question with that number.",
+}

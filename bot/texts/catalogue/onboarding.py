@@ -1,5 +1,113 @@
-"""Texts: onboarding."""
+"""Texts: /start, language, organisation linking and /settings."""
 
-SV: dict[str, str] = {}
+SV: dict[str, str] = {
+    "welcome": (
+        "Hej {name}! 👋\n\n"
+        "Jag är en bot för er som har skrivit under <b>överenskommelsen</b> mellan "
+        "Västra Götalandsregionen och det civila samhällets organisationer.\n\n"
+        "Du kan fråga mig om överenskommelsen, handlingsplanen, dialogmöten, IOP, "
+        "reserverad upphandling, budgeten och vem du kan kontakta. Jag svarar med källa, "
+        "och kan jag inte svara skickar jag frågan vidare till en handläggare.\n\n"
+        "Välj språk / Choose a language:"
+    ),
+    "language_set": "Jag skriver på svenska. 🇸🇪",
+    "ask_organisation": (
+        "Vilken organisation företräder du? Skriv en del av namnet, så letar jag i "
+        "registret över underskrivare.\n\n"
+        "Du kan hoppa över det här och ställa en fråga direkt."
+    ),
+    "organisation_matches": "Är det någon av de här? Välj din organisation, eller skriv igen.",
+    "organisation_no_match": (
+        "Jag hittade ingen underskrivare som heter så. Prova en annan del av namnet, "
+        "eller hoppa över."
+    ),
+    "button_skip": "Hoppa över",
+    "organisation_skipped": (
+        "Okej! Du kan koppla dig till din organisation senare under /settings. "
+        "Ställ gärna en fråga om överenskommelsen."
+    ),
+    "link_requested": (
+        "Tack! Du har bett om att kopplas till <b>{org}</b>. En handläggare bekräftar det "
+        "snart, och då hör jag av mig.\n\nUnder tiden kan du ställa frågor som vanligt."
+    ),
+    "link_already": "Du är redan kopplad till den organisationen.",
+    "link_approved_user": "✅ Klart! Du är nu kopplad till <b>{org}</b>.",
+    "link_denied_user": (
+        "Din begäran att kopplas till <b>{org}</b> godkändes inte. Hör av dig till "
+        "processledaren om du tror att det är fel, eller välj en annan organisation under "
+        "/settings."
+    ),
+    "invite_linked": "✅ Välkommen! Du är kopplad till <b>{org}</b> via inbjudan.",
+    "invite_invalid": "Den inbjudningslänken känner jag inte igen. Be om en ny länk.",
+    "invite_revoked": "Den inbjudningslänken har dragits tillbaka. Be om en ny länk.",
+    "invite_expired": "Den inbjudningslänken har gått ut. Be om en ny länk.",
+    "invite_not_found": "Det finns ingen sådan inbjudan.",
+    "invite_days_invalid": "En inbjudan kan gälla 1–{max} dagar, inte {days}.",
+    "org_not_found": "Den organisationen finns inte i registret.",
+    "settings_menu": (
+        "<b>Inställningar</b>\nSpråk: {language}\nOrganisation: {organisation}\n\nVad vill du ändra?"
+    ),
+    "settings_no_org": "ingen vald",
+    "settings_pending": "{org} (väntar på bekräftelse)",
+    "button_language": "🌐 Språk / Language",
+    "button_organisation": "🏢 Organisation",
+    "button_unlink": "Ta bort kopplingen",
+    "choose_language": "Välj språk / Choose a language:",
+    "unlinked": "Kopplingen till organisationen är borttagen.",
+    "language_name": "svenska",
+}
 
-EN: dict[str, str] = {}
+EN: dict[str, str] = {
+    "welcome": (
+        "Hi {name}! 👋\n\n"
+        "I am a bot for the signatories of the <b>agreement</b> (Överenskommelsen) between "
+        "Region Västra Götaland and the civil-society organisations of the region.\n\n"
+        "Ask me about the agreement, the action plan, dialogue meetings, IOP, reserved "
+        "procurement, the budget and whom to contact. I answer with the source, and if I "
+        "cannot answer I pass the question on to a member of staff.\n\n"
+        "Välj språk / Choose a language:"
+    ),
+    "language_set": "I will write in English. 🇬🇧 (The knowledge base itself is in Swedish.)",
+    "ask_organisation": (
+        "Which organisation do you represent? Type part of its name and I will look it up "
+        "in the register of signatories.\n\nYou can skip this and ask a question right away."
+    ),
+    "organisation_matches": "Is it one of these? Choose your organisation, or type again.",
+    "organisation_no_match": (
+        "I found no signatory with that name. Try another part of the name, or skip."
+    ),
+    "button_skip": "Skip",
+    "organisation_skipped": (
+        "Okay! You can link to your organisation later in /settings. "
+        "Feel free to ask a question about the agreement."
+    ),
+    "link_requested": (
+        "Thank you! You asked to be linked to <b>{org}</b>. A member of staff will confirm "
+        "it soon and I will let you know.\n\nMeanwhile you can ask questions as usual."
+    ),
+    "link_already": "You are already linked to that organisation.",
+    "link_approved_user": "✅ Done! You are now linked to <b>{org}</b>.",
+    "link_denied_user": (
+        "Your request to be linked to <b>{org}</b> was not approved. Contact the process "
+        "leader if you think this is wrong, or choose another organisation in /settings."
+    ),
+    "invite_linked": "✅ Welcome! You are linked to <b>{org}</b> through the invitation.",
+    "invite_invalid": "I do not recognise that invitation link. Please ask for a new one.",
+    "invite_revoked": "That invitation link has been withdrawn. Please ask for a new one.",
+    "invite_expired": "That invitation link has expired. Please ask for a new one.",
+    "invite_not_found": "There is no such invitation.",
+    "invite_days_invalid": "An invitation can be valid for 1–{max} days, not {days}.",
+    "org_not_found": "That organisation is not in the register.",
+    "settings_menu": (
+        "<b>Settings</b>\nLanguage: {language}\nOrganisation: {organisation}\n\n"
+        "What would you like to change?"
+    ),
+    "settings_no_org": "none chosen",
+    "settings_pending": "{org} (awaiting confirmation)",
+    "button_language": "🌐 Språk / Language",
+    "button_organisation": "🏢 Organisation",
+    "button_unlink": "Remove the link",
+    "choose_language": "Välj språk / Choose a language:",
+    "unlinked": "The link to the organisation has been removed.",
+    "language_name": "English",
+}

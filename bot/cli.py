@@ -1,0 +1,70 @@
+"""The `signbot` command: run the bot, the sandbox, and the staff's shell tools."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated
+
+import typer
+
+from bot import migrate
+from bot.cli_knowledge import ask, faq_app, kb_app
+from bot.cli_register import orgs_app, staff_app
+from bot.cli_support import settings_or_exit
+from bot.config import Settings
+from bot.logging_setup import setup_logging
+
+app = typer.Typer(
+    help="signbot: the Telegram bot for the signatories of Överenskommelsen.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="The database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(orgs_app, name="orgs")
+app.add_typer(staff_app, name="staff")
+app.add_typer(kb_app, name="kb")
+app.add_typer(faq_app, name="faq")
+app.command()(ask)
+
+
+def _secrets(settings: Settings) -> list[str]:
+    secrets = [settings.telegram_bot_token, settings.webhook_secret]
+    return [secret.get_secret_value() for secret in secrets if secret is not None]
+
+
+@app.command()
+def run() -> None:
+    """Run the bot (against the local sandbox when TELEGRAM_BOT_TOKEN is not set)."""
+    from bot.runner import run_until_stopped
+
+    settings = settings_or_exit()
+    setup_logging(settings.log_level, secrets=_secrets(settings))
+    asyncio.run(run_until_stopped(settings))
+
+
+@app.command()
+def sandbox(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Run only the local Bot API sandbox, for a bot started with TELEGRAM_API_BASE_URL."""
+    from bot.sandbox.server import serve_forever
+
+    settings = settings_or_exit()
+    setup_logging(settings.log_level, secrets=[])
+    chosen_port = port if port is not None else settings.sandbox_port
+    asyncio.run(serve_forever(host or settings.sandbox_host, chosen_port))
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply all database migrations."""
+    settings = settings_or_exit()
+    migrate.upgrade(settings.database_url)
+    typer.echo("The database is up to date.")
+
+
+def main() -> None:
+    """Entry point of the console script."""
+    app()

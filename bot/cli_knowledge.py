@@ -1,0 +1,150 @@
+"""`signbot kb ...`, `signbot faq ...` and `signbot ask`: the knowledge the bot answers from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot.app_prepare import prepare_knowledge
+from bot.cli_support import CLI_LANGUAGE, with_services
+from bot.services.container import Services
+from bot.services.knowledge.faq_file import read_faq_file
+from bot.texts.answers import source_label
+from bot.timeutil import local
+
+kb_app = typer.Typer(help="The knowledge base the bot answers from.", no_args_is_help=True)
+faq_app = typer.Typer(help="Curated answers to frequently asked questions.", no_args_is_help=True)
+
+
+@kb_app.command("import")
+def kb_import(
+    paths: Annotated[list[Path], typer.Argument(help="Markdown, plain-text or PDF files.")],
+) -> None:
+    """Import documents; a file imported before is replaced. Bad files are reported and skipped."""
+
+    async def body(services: Services) -> tuple[list[str], bool]:
+        async with services.db.session() as session:
+            outcomes = await services.knowledge.import_paths(session, paths)
+            await session.commit()
+        return [str(outcome) for outcome in outcomes], all(o.ok for o in outcomes)
+
+    lines, all_ok = with_services(body)
+    typer.echo("\n".join(lines))
+    if not all_ok:
+        raise typer.Exit(1)
+
+
+@kb_app.command("list")
+def kb_list() -> None:
+    """List the imported documents."""
+
+    async def body(services: Services) -> list[str]:
+        async with services.db.session() as session:
+            documents = await services.knowledge.list_documents(session)
+        tz = services.settings.tz
+        return [
+            f"{d.id:>4}  {d.title}  ({d.kind}, {d.passages} passages, "
+            f"{local(d.imported_at, tz):%Y-%m-%d %H:%M})  {d.source_key}"
+            for d in documents
+        ]
+
+    lines = with_services(body)
+    typer.echo("\n".join(lines) if lines else "No documents: use `signbot kb import PATH...`.")
+
+
+@kb_app.command("remove")
+def kb_remove(
+    ident: Annotated[str, typer.Argument(help="Document id, file name or source key.")],
+) -> None:
+    """Remove a document and its passages."""
+
+    async def body(services: Services) -> str:
+        async with services.db.session() as session:
+            removed = await services.knowledge.remove_document(session, ident)
+            await session.commit()
+        return f"Removed {removed.title} ({removed.passages} passages)."
+
+    typer.echo(with_services(body))
+
+
+@faq_app.command("import")
+def faq_import(file: Annotated[Path, typer.Argument(help="CSV: questions,answer,source.")]) -> None:
+    """Add FAQ entries from a CSV file (questions separated by |); a bad row imports nothing."""
+    drafts = read_faq_file(file)
+
+    async def body(services: Services) -> int:
+        async with services.db.session() as session:
+            for draft in drafts:
+                await services.knowledge.add_faq(
+                    session, draft.phrasings, draft.answer, source=draft.source
+                )
+            await session.commit()
+        return len(drafts)
+
+    typer.echo(f"Added {with_services(body)} FAQ entries from {file.name}.")
+
+
+@faq_app.command("list")
+def faq_list() -> None:
+    """List the FAQ entries."""
+
+    async def body(services: Services) -> list[str]:
+        async with services.db.session() as session:
+            entries = await services.knowledge.list_faqs(session)
+        return [
+            f"{e.id:>4}  {' | '.join(p.text for p in e.phrasings)}\n      → {e.answer[:100]}"
+            for e in entries
+        ]
+
+    lines = with_services(body)
+    typer.echo("\n".join(lines) if lines else "No FAQ entries yet.")
+
+
+@faq_app.command("remove")
+def faq_remove(
+    faq_id: Annotated[int, typer.Argument(help="The entry's number (see faq list).")],
+) -> None:
+    """Remove a FAQ entry."""
+
+    async def body(services: Services) -> None:
+        async with services.db.session() as session:
+            await services.knowledge.remove_faq(session, faq_id)
+            await session.commit()
+
+    with_services(body)
+    typer.echo(f"Removed FAQ entry {faq_id}.")
+
+
+def ask(
+    questions: Annotated[list[str], typer.Argument(help="One or more questions (quote each).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """Print the answer the chat would give to each question (nothing is logged)."""
+
+    async def body(services: Services) -> list[str]:
+        await prepare_knowledge(services)
+        lines = []
+        for question in questions:
+            answered, match = services.knowledge.answer_now(question)
+            source = source_label(match, CLI_LANGUAGE) if match is not None else None
+            if as_json:
+                record = {
+                    "question": question,
+                    "answered": answered,
+                    "score": round(match.confidence, 3) if match is not None else 0.0,
+                    "answer": match.text if answered and match is not None else None,
+                    "source": source if answered else None,
+                }
+                lines.append(json.dumps(record, ensure_ascii=False))
+            elif answered and match is not None:
+                lines.append(
+                    f"Q: {question}\nA: {match.text}\n   ({source}; score {match.confidence:.2f})\n"
+                )
+            else:
+                lines.append(f"Q: {question}\nA: (no answer: the bot offers a member of staff)\n")
+        return lines
+
+    typer.echo("\n".join(with_services(body)))

@@ -1,0 +1,171 @@
+"""`signbot orgs ...` and `signbot staff ...`: the signatory register, invitations, staff."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot.cli_support import fail, with_services
+from bot.services import invitations, organisations, users
+from bot.services.container import Services
+from bot.services.org_import import OrgImportError, import_csv
+from bot.timeutil import local
+
+orgs_app = typer.Typer(
+    help="The register of signatory organisations and invitations.", no_args_is_help=True
+)
+staff_app = typer.Typer(help="Staff members and admins.", no_args_is_help=True)
+
+
+@orgs_app.command("import")
+def orgs_import(file: Annotated[Path, typer.Argument(help="CSV file with a header row.")]) -> None:
+    """Load the signatory register from CSV; a file with errors changes nothing."""
+    try:
+        text = file.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        fail(f"Cannot read {file}: {error.__class__.__name__}")
+
+    async def body(services: Services) -> str:
+        async with services.db.session() as session:
+            report = await import_csv(session, text)
+            await session.commit()
+        return f"Imported {file.name}: {report.created} created, {report.updated} updated, {report.unchanged} unchanged."
+
+    try:
+        typer.echo(with_services(body))
+    except OrgImportError as error:
+        typer.echo(f"{file.name} has {len(error.errors)} error(s); nothing was imported:", err=True)
+        for line in error.errors:
+            typer.echo(f"  {line}", err=True)
+        raise typer.Exit(1) from None
+
+
+@orgs_app.command("list")
+def orgs_list() -> None:
+    """List the register."""
+
+    async def body(services: Services) -> list[str]:
+        async with services.db.session() as session:
+            found = await organisations.list_all(session)
+        return [
+            f"{org.id:>4}  {org.name}  {org.org_number or '-'}  {org.subregion or '-'}"
+            f"{'  (paraply)' if org.umbrella else ''}"
+            for org in found
+        ]
+
+    lines = with_services(body)
+    typer.echo(
+        "\n".join(lines) if lines else "The register is empty: use `signbot orgs import FILE.csv`."
+    )
+
+
+@orgs_app.command("invite")
+def orgs_invite(
+    name: Annotated[str, typer.Argument(help="The organisation's name as in the register.")],
+    days: Annotated[int | None, typer.Option(help="Days until the link expires.")] = None,
+) -> None:
+    """Create an invitation link that links its user to the organisation at once."""
+
+    async def body(services: Services) -> str:
+        async with services.db.session() as session:
+            org = await organisations.find_by_name(session, name)
+            invitation = await invitations.create(
+                session, org.id, days=days or services.settings.invite_days, clock=services.clock
+            )
+            await session.commit()
+        username = services.settings.bot_username or await _bot_username(services)
+        expires = local(invitation.expires_at, services.settings.tz).strftime("%Y-%m-%d %H:%M")
+        link = (
+            invitations.deep_link(username, invitation.code)
+            if username
+            else f"/start {invitation.code}"
+        )
+        return f"{link}\nFor {org.name}; valid until {expires} (Stockholm time). Code: {invitation.code}"
+
+    typer.echo(with_services(body))
+
+
+async def _bot_username(services: Services) -> str | None:
+    """Ask the Bot API for the bot's username (None when it cannot be reached)."""
+    from bot.bot_identity import fetch_username
+
+    return await fetch_username(services.settings)
+
+
+@orgs_app.command("revoke")
+def orgs_revoke(code: Annotated[str, typer.Argument(help="The invitation code.")]) -> None:
+    """Withdraw an invitation so its link no longer works."""
+
+    async def body(services: Services) -> str:
+        async with services.db.session() as session:
+            invitation = await invitations.revoke(session, code, clock=services.clock)
+            await session.commit()
+        return f"Revoked the invitation for {invitation.organisation.name}."
+
+    typer.echo(with_services(body))
+
+
+@orgs_app.command("invites")
+def orgs_invites() -> None:
+    """List invitations that still work."""
+
+    async def body(services: Services) -> list[str]:
+        async with services.db.session() as session:
+            active = await invitations.list_active(session, clock=services.clock)
+        tz = services.settings.tz
+        return [
+            f"{inv.code}  {inv.organisation.name}  until {local(inv.expires_at, tz):%Y-%m-%d}  used {inv.uses}x"
+            for inv in active
+        ]
+
+    lines = with_services(body)
+    typer.echo("\n".join(lines) if lines else "No active invitations.")
+
+
+@staff_app.command("add")
+def staff_add(
+    telegram_id: Annotated[int, typer.Argument(help="The person's Telegram user id.")],
+    admin: Annotated[bool, typer.Option("--admin", help="Make them an admin.")] = False,
+) -> None:
+    """Make someone staff (or admin)."""
+
+    async def body(services: Services) -> str:
+        async with services.db.session() as session:
+            user = await users.add_staff(session, telegram_id, admin=admin, clock=services.clock)
+            await session.commit()
+        return f"{telegram_id} is now {user.role.value}."
+
+    typer.echo(with_services(body))
+
+
+@staff_app.command("remove")
+def staff_remove(
+    telegram_id: Annotated[int, typer.Argument(help="The person's Telegram user id.")],
+) -> None:
+    """Make a staff member an ordinary member again."""
+
+    async def body(services: Services) -> str:
+        async with services.db.session() as session:
+            await users.remove_staff(session, telegram_id)
+            await session.commit()
+        return f"{telegram_id} is now a member."
+
+    typer.echo(with_services(body))
+
+
+@staff_app.command("list")
+def staff_list() -> None:
+    """List staff members and admins."""
+
+    async def body(services: Services) -> list[str]:
+        async with services.db.session() as session:
+            found = await users.staff_members(session)
+        return [
+            f"{u.telegram_id}  {u.role.value}  {u.display_name or '(has not written yet)'}"
+            for u in found
+        ]
+
+    lines = with_services(body)
+    typer.echo("\n".join(lines) if lines else "No staff yet: use `signbot staff add TELEGRAM_ID`.")

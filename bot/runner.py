@@ -1,0 +1,92 @@
+"""Running the bot: migrate, prepare knowledge, start the sandbox if there is no token, poll."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from bot import migrate
+from bot.app import SANDBOX_TOKEN, App, build_application
+from bot.app_prepare import prepare_knowledge
+from bot.config import Settings
+from bot.sandbox.server import RunningSandbox, start_sandbox
+from bot.services.container import Services, build_services
+from handlers.menu import set_command_menu
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunningBot:
+    """A started bot, with its sandbox when it runs without a token."""
+
+    application: App
+    services: Services
+    sandbox: RunningSandbox | None
+
+
+@asynccontextmanager
+async def running_bot(
+    settings: Settings, *, services: Services | None = None, poll_timeout: int = 10
+) -> AsyncIterator[RunningBot]:
+    """Start everything, yield while it runs, then stop it cleanly."""
+    await asyncio.to_thread(migrate.upgrade, settings.database_url)
+    services = services or build_services(settings)
+    sandbox: RunningSandbox | None = None
+    if settings.telegram_bot_token is not None:
+        token, base_url = (
+            settings.telegram_bot_token.get_secret_value(),
+            settings.telegram_api_base_url,
+        )
+    else:
+        sandbox = await start_sandbox(settings.sandbox_host, settings.sandbox_port)
+        token, base_url = SANDBOX_TOKEN, sandbox.base_url
+    try:
+        await prepare_knowledge(services)
+        application = build_application(services, token=token, base_url=base_url)
+        async with application:
+            await set_command_menu(application.bot)
+            await application.start()
+            updater = application.updater
+            assert updater is not None
+            if settings.webhook_url:
+                secret = settings.webhook_secret
+                await updater.start_webhook(
+                    listen=settings.webhook_listen,
+                    port=settings.webhook_port,
+                    url_path="telegram",
+                    webhook_url=f"{settings.webhook_url.rstrip('/')}/telegram",
+                    secret_token=secret.get_secret_value() if secret else None,
+                )
+            else:
+                await updater.start_polling(timeout=poll_timeout, drop_pending_updates=False)
+            try:
+                yield RunningBot(application, services, sandbox)
+            finally:
+                await updater.stop()
+                await application.stop()
+    finally:
+        await services.db.dispose()
+        if sandbox is not None:
+            await sandbox.stop()
+
+
+async def run_until_stopped(settings: Settings) -> None:
+    """Run until SIGINT or SIGTERM."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with running_bot(settings) as bot:
+        me = bot.application.bot
+        log.info("signbot is running as @%s", me.username)
+        if bot.sandbox is not None:
+            print(
+                f"No TELEGRAM_BOT_TOKEN: running against the sandbox. Open {bot.sandbox.page_url}"
+            )
+        await stop.wait()
+    log.info("signbot stopped")

@@ -1,0 +1,76 @@
+"""The sandbox's aiohttp application and helpers to run it in-process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aiohttp import web
+
+from bot.sandbox import botapi, control
+from bot.sandbox.state import STATE_KEY, SandboxState
+
+MAX_UPLOAD = 50 * 1024 * 1024  # Telegram's limit for bots' uploads
+# Long polls (getUpdates, transcript waits) would otherwise hold stop() for up to a minute.
+SHUTDOWN_TIMEOUT = 0.5
+
+
+def create_app(state: SandboxState | None = None) -> web.Application:
+    """Build the sandbox web application around ``state`` (a fresh one if None)."""
+    app = web.Application(client_max_size=MAX_UPLOAD + 1024 * 1024)
+    app[STATE_KEY] = state if state is not None else SandboxState()
+    botapi.add_routes(app)
+    control.add_routes(app)
+    return app
+
+
+@dataclass
+class RunningSandbox:
+    """A sandbox serving HTTP in this process."""
+
+    host: str
+    port: int
+    state: SandboxState
+    runner: web.AppRunner
+
+    @property
+    def root_url(self) -> str:
+        """``http://host:port``, the control API's base."""
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        """The ``base_url`` for PTB (it appends ``<token>/<method>``)."""
+        return f"{self.root_url}/bot"
+
+    @property
+    def base_file_url(self) -> str:
+        """The ``base_file_url`` for PTB, for downloads after getFile."""
+        return f"{self.root_url}/file/bot"
+
+    @property
+    def page_url(self) -> str:
+        """The web chat page."""
+        return f"{self.root_url}/"
+
+    async def stop(self) -> None:
+        """Stop serving; pending long polls are cancelled."""
+        await self.runner.cleanup()
+
+
+async def start_sandbox(
+    host: str = "127.0.0.1", port: int = 0, *, state: SandboxState | None = None
+) -> RunningSandbox:
+    """Serve the sandbox on host:port (port 0 picks a free port) and return its handle."""
+    app = create_app(state)
+    runner = web.AppRunner(app, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT)
+    await runner.setup()
+    site = web.TCPSite(runner, host, port)
+    try:
+        await site.start()
+    except OSError:
+        await runner.cleanup()
+        raise
+    bound_port = int(runner.addresses[0][1])
+    # A wildcard bind is reachable on loopback; URLs need a concrete host.
+    url_host = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host
+    return RunningSandbox(url_host, bound_port, app[STATE_KEY], runner)

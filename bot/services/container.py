@@ -1,0 +1,27 @@
+"""The services the Telegram side calls, built once by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.config import Settings
+from bot.db import Database
+from bot.services.knowledge.service import KnowledgeService
+from bot.timeutil import Clock, utc_now
+
+
+@dataclass
+class Services:
+    """Everything a handler or job needs, passed in rather than imported."""
+
+    settings: Settings
+    db: Database
+    knowledge: KnowledgeService
+    clock: Clock = field(default=utc_now)
+
+
+def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
+    """Create the database and services for these settings."""
+    db = Database(settings.database_url)
+    knowledge = KnowledgeService(db, threshold=settings.answer_threshold)
+    return Services(settings=settings, db=db, knowledge=knowledge, clock=clock)

@@ -1,0 +1,208 @@
+"""Swedish text analysis: tokens, numbers, stop words, stemming and compound splitting."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Set
+from functools import lru_cache
+
+import Stemmer
+
+_MONTHS = (
+    "januari februari mars april maj juni juli augusti september oktober november december"
+).split()
+
+# Question words and function words carry no content. Quantity words are removed here but
+# noticed separately (see QUANTITY_WORDS) so trimming can prefer sentences with numbers.
+STOP_WORDS: frozenset[str] = frozenset(
+    """
+    vad vem vems vilken vilket vilka varför hur när var vart varifrån många mycket
+    finns fanns funnits kan kunna kunde ska skall skulle vill ville får få fick gör göra gjorde
+    gjort är var vara varit blir bli blev blivit har hade haft ha kommer komma går gå gick
+    jag mig min mitt mina du dig din ditt dina vi oss vår vårt våra ni er era man en ett
+    han hon hen honom henne de dem deras den det denna detta dessa dess sig sin sitt sina
+    och eller men samt utan så som att om i på för till med av från hos vid mot över under
+    efter före inför genom mellan kring inom ut upp in än då nu här där även också ju bara
+    inte ej alla allt någon något några ingen inget inga annan annat sådan sådant sådana
+    vars mer mest per the ca cirka bl ex etc mm osv kr kronor sek tack hej
+    berätta berättar veta vet undrar undra fråga frågar hitta hittar hittade läsa läser
+    står stod säger säga sa ge ger gav finnas egentligen ungefär just idag mkt
+    hända händer hände hänt hålla håller hölls höll hålls
+    """.split()
+)
+
+QUANTITY_WORDS: frozenset[str] = frozenset(
+    "många mycket mkt antal antalet belopp beloppet kostar kostade summa summan totalt ofta".split()
+)
+# After "hur" these ask for a measure and carry no content of their own (hur stor andel …).
+_MEASURES = frozenset("stor stora stort ofta länge långt lång gammal gamla dyr dyrt".split())
+
+# Words the knowledge base says differently; a question term also matches its group.
+SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
+    ("förening", "organisation"),
+    ("pengar", "budget", "kostnad"),
+    ("kostar", "kostnad", "budget"),
+    ("ökar", "ökning", "uppräkning"),
+    ("jubileum", "firande"),
+    ("styrgrupp", "rös-gruppen"),
+)
+
+_SPACE = "[ \u00a0\u202f]"
+_THOUSANDS = re.compile(rf"(?<![\d,.])(\d{{1,3}})((?:{_SPACE}\d{{3}})+|(?:\.\d{{3}})+)(?![\d,])")
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DECIMAL = re.compile(r"(?<=\d)\.(?=\d{1,2}\b)")
+_GENITIVE_COLON = re.compile(r"(?<=\w):(?:e|a|s|er|erna|ar|arna|or|n|en|et|t)\b")
+# Hyphenated words (RÖS-gruppen, IOP-samarbetet) stay one token: a compound with known parts.
+_TOKEN = re.compile(r"\d+(?:,\d+)?|%|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+
+
+def _join_thousands(match: re.Match[str]) -> str:
+    return match.group(1) + re.sub(r"\D", "", match.group(2))
+
+
+def _iso_date(match: re.Match[str]) -> str:
+    year, month, day = match.groups()
+    month_index = int(month) - 1
+    if not 0 <= month_index < 12:
+        return match.group(0)
+    return f"{int(day)} {_MONTHS[month_index]} {year}"
+
+
+def normalize(text: str) -> str:
+    """Lower-case text with numbers, dates and genitive colons in one canonical form."""
+    text = unicodedata.normalize("NFC", text).lower()
+    text = _ISO_DATE.sub(_iso_date, text)
+    text = _THOUSANDS.sub(_join_thousands, text)
+    text = _DECIMAL.sub(",", text)
+    return _GENITIVE_COLON.sub("", text)
+
+
+def raw_tokens(text: str) -> list[str]:
+    """All tokens of a text (stop words included): words, numbers and "procent"."""
+    tokens = []
+    for token in _TOKEN.findall(normalize(text)):
+        if token == "%":
+            tokens.append("procent")
+        elif len(token) > 1 or token.isdigit():
+            tokens.append(token)
+    return tokens
+
+
+def content_tokens(text: str) -> list[str]:
+    """The tokens of a text that carry content (no stop words, no "hur stor", "hur ofta" …)."""
+    tokens = raw_tokens(text)
+    return [
+        token
+        for index, token in enumerate(tokens)
+        if token not in STOP_WORDS
+        and not (token in _MEASURES and index and tokens[index - 1] == "hur")
+    ]
+
+
+_stemmer = Stemmer.Stemmer("swedish")
+
+
+@lru_cache(maxsize=200_000)
+def stem(token: str) -> str:
+    """A Swedish stem: Snowball twice, then a definite "-et" ending (samhället, året) removed."""
+    if token[0].isdigit():
+        return token
+    if "-" in token:
+        return stem(token.replace("-", ""))
+    result = _stemmer.stemWord(_stemmer.stemWord(token))
+    if result.endswith("et") and len(result) >= 4:
+        result = result[:-2]
+    elif result.endswith("eum"):
+        result = result[:-2]  # jubileum / jubileet, museum / museet
+    return result
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, frozenset[str]]:
+    """Stem → the stems of its synonyms."""
+    table: dict[str, set[str]] = {}
+    for group in SYNONYM_GROUPS:
+        stems = {stem(word) for word in group}
+        for member in stems:
+            table.setdefault(member, set()).update(stems - {member})
+    return {key: frozenset(value) for key, value in table.items()}
+
+
+_LINKS = ("s", "e", "a", "u", "o")
+MIN_PART = 3
+
+
+class Decompounder:
+    """Splits compounds into parts known to a vocabulary of stems (dialogmötet → dialog + möt)."""
+
+    def __init__(self, vocabulary: Set[str]) -> None:
+        self.vocabulary = vocabulary
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def parts(self, token: str) -> tuple[str, ...]:
+        """The part stems of a compound token, or () when it is not a known compound."""
+        cached = self._cache.get(token)
+        if cached is None and "-" in token:
+            pieces = [p for p in token.split("-") if p not in STOP_WORDS]
+            cached = tuple(dict.fromkeys(part for p in pieces for part in self.parts(p) or [stem(p)]))
+        if cached is None:
+            cached = self._split(token, depth=0) if len(token) >= 2 * MIN_PART else ()
+            cached = cached if len(cached) > 1 else ()
+            self._cache[token] = cached
+        return cached
+
+    def _known_head(self, head: str) -> str | None:
+        for candidate in (head, head[:-1] if head[-1:] in _LINKS else ""):
+            if len(candidate) >= MIN_PART and candidate not in STOP_WORDS:
+                stemmed = stem(candidate)
+                if stemmed in self.vocabulary and len(stemmed) >= MIN_PART:
+                    return stemmed
+        return None
+
+    def _split(self, token: str, depth: int) -> tuple[str, ...]:
+        best: tuple[str, ...] = ()
+        best_score = 0
+        # Prefer few, long parts: the score is the sum of squared part lengths.
+        for cut in range(len(token) - MIN_PART, MIN_PART - 1, -1):
+            head = self._known_head(token[:cut])
+            if head is None:
+                continue
+            tail = token[cut:]
+            tail_stem = stem(tail)
+            if tail_stem in self.vocabulary and tail not in STOP_WORDS:
+                tails: tuple[str, ...] = (tail_stem,)
+            elif depth < 2 and len(tail) >= 2 * MIN_PART:
+                tails = self._split(tail, depth + 1)
+                if not tails:
+                    continue
+            else:
+                continue
+            score = cut * cut + sum(len(part) ** 2 for part in tails)
+            if score > best_score:
+                best, best_score = (head, *tails), score
+        return best
+
+
+_QUANTITY_STEMS = frozenset("budget kost kostn peng belopp summ antal".split())
+
+
+def is_quantity_question(text: str) -> bool:
+    """Whether a question asks for a number (hur många, hur mycket, antal, kostar, budget …)."""
+    tokens = raw_tokens(text)
+    return any(t in QUANTITY_WORDS or stem(t) in _QUANTITY_STEMS for t in tokens)
+
+
+def question_type(text: str) -> str | None:
+    """The kind of answer a question wants (number, time, person, reason, manner), if clear."""
+    tokens = raw_tokens(text)
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if token in QUANTITY_WORDS - {"mycket"} or following in ("många", "mycket", "stor"):
+            return "number"
+        if token in _TYPES:
+            return _TYPES[token]
+    return None
+
+
+_TYPES = {"när": "time", "vem": "person", "varför": "reason", "hur": "manner"}

@@ -1,0 +1,103 @@
+"""Trimming a passage to the sentences (or the list) that answer a question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+LIMIT = 600
+CONTEXT = 300  # an answer shorter than this takes the sentences around it too
+_ITEM = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'«(]?[A-ZÅÄÖ0-9])")
+_ABBREVIATION = re.compile(
+    r"\b(?:bl\.a|t\.ex|ca|resp|m\.fl|p\.g\.a|s\.k|inkl|exkl|nr|kap)\.$", re.I
+)
+# A sentence that opens like this leans on the one before it.
+_ANAPHORA = frozenset(
+    "den det de dessa detta denna där då dessutom därför därmed sedan även också han hon "
+    "hen vilket samtidigt tillsammans".split()
+)
+
+TermsOf = Callable[[str], frozenset[str]]
+
+
+def sentences(text: str) -> list[str]:
+    """A paragraph split into sentences, keeping common abbreviations together."""
+    pieces: list[str] = []
+    for piece in _SENTENCE_END.split(" ".join(text.split())):
+        if pieces and _ABBREVIATION.search(pieces[-1]):
+            pieces[-1] += " " + piece
+        else:
+            pieces.append(piece)
+    return [p for p in pieces if p]
+
+
+def _is_list(lines: list[str]) -> bool:
+    items = sum(1 for line in lines if _ITEM.match(line))
+    return items >= 2 and items >= len(lines) - 2
+
+
+def _score(text: str, weights: Mapping[str, float], terms_of: TermsOf, quantity: bool) -> float:
+    score = sum(weights.get(term, 0.0) for term in terms_of(text))
+    if score and quantity and any(char.isdigit() for char in text):
+        score *= 1.5
+    return score
+
+
+def _cap(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:–-")
+    return cut + " …"
+
+
+def _trim_list(lines: list[str], weights: Mapping[str, float], terms_of: TermsOf) -> str:
+    text = "\n".join(lines)
+    if len(text) <= LIMIT:
+        return text  # a list that answers is answered whole (the budget lines, the members …)
+    intro = [line for line in lines if not _ITEM.match(line)][:1]
+    items = [line for line in lines if _ITEM.match(line)]
+    hits = [line for line in items if any(weights.get(t) for t in terms_of(line))] or items
+    kept: list[str] = []
+    size = sum(len(line) + 1 for line in intro)
+    for line in hits:
+        if size + len(line) + 1 > LIMIT:
+            break
+        kept.append(line)
+        size += len(line) + 1
+    return _cap("\n".join(intro + kept), LIMIT)
+
+
+def trim(
+    text: str, weights: Mapping[str, float], terms_of: TermsOf, *, quantity: bool = False
+) -> str:
+    """The sentences of a passage that carry the question's terms, at most ~600 characters."""
+    lines = [line.rstrip() for line in text.strip().splitlines() if line.strip()]
+    if not lines:
+        return text.strip() or text
+    if _is_list(lines):
+        return _trim_list(lines, weights, terms_of)
+    units = [s for line in lines for s in (sentences(line) if not _ITEM.match(line) else [line])]
+    scores = [_score(unit, weights, terms_of, quantity) for unit in units]
+    best = max(range(len(units)), key=lambda i: scores[i])
+    if scores[best] == 0:
+        chosen = set(range(len(units)))  # matched through its heading: the passage opens it
+    else:
+        chosen = {best} | {i for i, s in enumerate(scores) if s >= 0.6 * scores[best]}
+    for index in sorted(chosen):
+        first = units[index].split(" ", 1)[0].lower().strip("\"'«(,")
+        if index > 0 and first in _ANAPHORA:
+            chosen.add(index - 1)
+    while sum(len(units[i]) + 1 for i in chosen) < CONTEXT and len(chosen) < len(units):
+        after = max(chosen) + 1
+        chosen.add(after if after < len(units) else min(chosen) - 1)
+    kept: list[str] = []
+    size = 0
+    for index in sorted(chosen, key=lambda i: (i != best, -scores[i], i)):
+        if kept and size + len(units[index]) + 1 > LIMIT:
+            continue
+        kept.append(units[index])
+        size += len(units[index]) + 1
+    ordered = sorted(kept, key=units.index)
+    separator = "\n" if any(_ITEM.match(unit) for unit in ordered) else " "
+    return _cap(separator.join(ordered), LIMIT)

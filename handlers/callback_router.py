@@ -1,0 +1,57 @@
+"""Every button press: parse the callback data, dispatch to its action, answer the query."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler
+
+from bot.texts import t
+from handlers import basics, faq, onboarding, questions, staff_links
+from handlers.callbacks import (
+    AskStaff,
+    BadCallback,
+    Callback,
+    ChooseLanguage,
+    ChooseOrganisation,
+    DecideLink,
+    FaqDecision,
+    Feedback,
+    SettingsMenu,
+    SkipOrganisation,
+    parse,
+)
+from handlers.common import App, Context
+
+Route = Callable[[Update, Context, Any], Awaitable[str | None]]
+
+ROUTES: dict[type[Callback], Route] = {
+    ChooseLanguage: onboarding.choose_language,
+    ChooseOrganisation: onboarding.choose_organisation,
+    SkipOrganisation: onboarding.skip_organisation,
+    DecideLink: staff_links.decide_link,
+    Feedback: questions.feedback,
+    AskStaff: questions.ask_staff,
+    SettingsMenu: basics.settings_choice,
+    FaqDecision: faq.decide_faq,
+}
+
+
+async def on_callback(update: Update, context: Context) -> None:
+    """Refuse forged or stale data with a short message; otherwise run the action."""
+    query = update.callback_query
+    assert query is not None
+    try:
+        action = parse(query.data)
+    except BadCallback:
+        language = (context.user_data or {}).get("lang")
+        await query.answer(t("callback_invalid", language))
+        return
+    answer = await ROUTES[type(action)](update, context, action)
+    await query.answer(answer or None)
+
+
+def register(application: App) -> None:
+    application.add_handler(CallbackQueryHandler(on_callback))

@@ -1,0 +1,130 @@
+"""The typed registry of callback data: a short prefix per action plus ids, parsed in one place."""
+
+import dataclasses
+from dataclasses import dataclass
+from typing import ClassVar
+
+MAX_CALLBACK_BYTES = 64
+
+
+class BadCallback(ValueError):
+    """Callback data that no action of this bot produced (forged, stale or malformed)."""
+
+
+@dataclass(frozen=True)
+class Callback:
+    """Base of all callback actions; subclasses declare a prefix and typed fields."""
+
+    prefix: ClassVar[str]
+
+    def encode(self) -> str:
+        values = [str(int(v) if isinstance(v, bool) else v) for v in self.__dict__.values()]
+        data = ":".join([self.prefix, *values])
+        if len(data.encode()) > MAX_CALLBACK_BYTES:
+            raise ValueError(f"callback data too long: {data!r}")
+        return data
+
+
+@dataclass(frozen=True)
+class ChooseLanguage(Callback):
+    prefix = "lang"
+    language: str
+
+
+@dataclass(frozen=True)
+class ChooseOrganisation(Callback):
+    prefix = "org"
+    org_id: int
+
+
+@dataclass(frozen=True)
+class SkipOrganisation(Callback):
+    prefix = "orgskip"
+
+
+@dataclass(frozen=True)
+class DecideLink(Callback):
+    prefix = "link"
+    user_id: int
+    org_id: int
+    approve: bool
+
+
+@dataclass(frozen=True)
+class Feedback(Callback):
+    prefix = "fb"
+    question_id: int
+    helpful: bool
+
+
+@dataclass(frozen=True)
+class AskStaff(Callback):
+    prefix = "ask"
+    question_id: int
+
+
+@dataclass(frozen=True)
+class SettingsMenu(Callback):
+    prefix = "set"
+    item: str
+
+
+@dataclass(frozen=True)
+class FaqDecision(Callback):
+    prefix = "faq"
+    save: bool
+
+
+ACTIONS: dict[str, type[Callback]] = {
+    cls.prefix: cls
+    for cls in (
+        ChooseLanguage,
+        ChooseOrganisation,
+        SkipOrganisation,
+        DecideLink,
+        Feedback,
+        AskStaff,
+        SettingsMenu,
+        FaqDecision,
+    )
+}
+
+SETTINGS_ITEMS = ("language", "organisation", "unlink")
+LANGUAGES = ("sv", "en")
+
+
+def parse(data: str | None) -> Callback:
+    """Parse callback data into its action, or raise BadCallback."""
+    if not data or len(data.encode()) > MAX_CALLBACK_BYTES:
+        raise BadCallback(data)
+    prefix, *raw = data.split(":")
+    cls = ACTIONS.get(prefix)
+    if cls is None:
+        raise BadCallback(data)
+    fields = dataclasses.fields(cls)
+    if len(raw) != len(fields):
+        raise BadCallback(data)
+    try:
+        values = [_convert(field.type, value) for field, value in zip(fields, raw, strict=True)]
+        action = cls(*values)
+    except ValueError as error:
+        raise BadCallback(data) from error
+    _validate(action)
+    return action
+
+
+def _convert(type_name: object, value: str) -> object:
+    if type_name in (int, "int"):
+        return int(value)
+    if type_name in (bool, "bool"):
+        if value not in ("0", "1"):
+            raise ValueError(value)
+        return value == "1"
+    return value
+
+
+def _validate(action: Callback) -> None:
+    if isinstance(action, ChooseLanguage) and action.language not in LANGUAGES:
+        raise BadCallback(action.encode())
+    if isinstance(action, SettingsMenu) and action.item not in SETTINGS_ITEMS:
+        raise BadCallback(action.encode())

@@ -1,0 +1,39 @@
+"""The one place errors become user-facing messages; nothing internal reaches a chat."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot.errors import DomainError
+from bot.texts import t
+from handlers.common import App, Context, reply
+
+log = logging.getLogger(__name__)
+
+
+async def on_error(update: object, context: Context) -> None:
+    """Translate domain errors; log anything else with the update id and apologise briefly."""
+    error = context.error
+    language = (context.user_data or {}).get("lang")
+    update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(error, DomainError):
+        text = t(error.key, language, **error.params)
+    else:
+        log.error("update %s failed: %s", update_id, type(error).__name__, exc_info=error)
+        text = t("error_apology", language)
+    if not isinstance(update, Update):
+        return
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer(text)
+        elif update.effective_chat is not None and update.effective_chat.type == "private":
+            await reply(update, context, text)
+    except TelegramError as failure:
+        log.warning("could not tell update %s about its error: %s", update_id, failure)
+
+
+def register(application: App) -> None:
+    application.add_error_handler(on_error)

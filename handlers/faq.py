@@ -1,0 +1,82 @@
+"""Staff add curated FAQ entries from the chat: phrasings, answer, preview, save."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CommandHandler, filters
+
+from bot.errors import DomainError
+from bot.texts import t
+from handlers import keyboards
+from handlers.callbacks import FaqDecision
+from handlers.common import App, Context, awaiting, reply, services, set_awaiting, user_session
+
+FAQ_PHRASINGS = "faq_phrasings"
+FAQ_ANSWER = "faq_answer"
+FAQ_CONFIRM = "faq_confirm"
+FAQ_STEPS = (FAQ_PHRASINGS, FAQ_ANSWER, FAQ_CONFIRM)
+
+
+async def start_faq(update: Update, context: Context) -> None:
+    """Begin a new FAQ entry (staff only)."""
+    async with user_session(update, context) as (_session, user):
+        if not user.is_staff:
+            raise DomainError("not_staff")
+        lang = user.language
+    set_awaiting(context, FAQ_PHRASINGS)
+    await reply(update, context, t("faq_ask_phrasings", lang))
+
+
+async def on_faq_text(update: Update, context: Context, text: str) -> None:
+    """Take the next part of the FAQ entry being written."""
+    step = awaiting(context) or {}
+    async with user_session(update, context) as (_session, user):
+        if not user.is_staff:
+            set_awaiting(context, None)
+            raise DomainError("not_staff")
+        lang = user.language
+    if step.get("step") == FAQ_PHRASINGS:
+        phrasings = [line.strip() for line in text.splitlines() if line.strip()]
+        if not phrasings:
+            await reply(update, context, t("faq_empty", lang))
+            return
+        set_awaiting(context, FAQ_ANSWER, phrasings=phrasings)
+        await reply(update, context, t("faq_ask_answer", lang))
+        return
+    phrasings = step.get("phrasings", [])
+    set_awaiting(context, FAQ_CONFIRM, phrasings=phrasings, answer=text.strip())
+    listing = "\n".join(f"• {p}" for p in phrasings)
+    preview = t("faq_preview", lang, phrasings=listing, answer=text.strip())
+    await reply(update, context, preview, keyboard=keyboards.faq_decision(lang))
+
+
+async def decide_faq(update: Update, context: Context, action: FaqDecision) -> str:
+    """Save or drop the previewed entry; the index is rebuilt so it answers at once."""
+    step = awaiting(context) or {}
+    svc = services(context)
+    async with user_session(update, context) as (session, user):
+        if not user.is_staff:
+            raise DomainError("not_staff")
+        lang = user.language
+        if step.get("step") != FAQ_CONFIRM:
+            raise DomainError("callback_invalid")
+        if action.save:
+            await svc.knowledge.add_faq(
+                session, step["phrasings"], step["answer"], created_by=user.telegram_id
+            )
+    set_awaiting(context, None)
+    query = update.callback_query
+    assert query is not None
+    if action.save:
+        await svc.knowledge.rebuild()
+    await query.edit_message_reply_markup(None)
+    await reply(update, context, t("faq_saved" if action.save else "faq_cancelled", lang))
+    return ""
+
+
+def register(application: App) -> None:
+    application.add_handler(
+        CommandHandler(
+            "faq", start_faq, filters=filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+        )
+    )

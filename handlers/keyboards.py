@@ -1,0 +1,88 @@
+"""Inline keyboards, rendered apart from the handlers' logic."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.models import Organisation
+from bot.texts import t
+from handlers.callbacks import (
+    AskStaff,
+    Callback,
+    ChooseLanguage,
+    ChooseOrganisation,
+    DecideLink,
+    FaqDecision,
+    Feedback,
+    SettingsMenu,
+    SkipOrganisation,
+)
+
+
+def _button(text: str, action: Callback) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=action.encode())
+
+
+def languages() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [[_button("🇸🇪 Svenska", ChooseLanguage("sv")), _button("🇬🇧 English", ChooseLanguage("en"))]]
+    )
+
+
+def skip(lang: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(t("button_skip", lang), SkipOrganisation())]])
+
+
+def organisations(found: Sequence[Organisation], lang: str) -> InlineKeyboardMarkup:
+    rows = [[_button(org.name, ChooseOrganisation(org.id))] for org in found]
+    rows.append([_button(t("button_skip", lang), SkipOrganisation())])
+    return InlineKeyboardMarkup(rows)
+
+
+def link_decision(user_id: int, org_id: int, lang: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(t("button_approve", lang), DecideLink(user_id, org_id, True)),
+                _button(t("button_deny", lang), DecideLink(user_id, org_id, False)),
+            ]
+        ]
+    )
+
+
+def answer_feedback(question_id: int, lang: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(t("button_helpful", lang), Feedback(question_id, True)),
+                _button(t("button_not_helpful", lang), Feedback(question_id, False)),
+            ]
+        ]
+    )
+
+
+def ask_staff(question_id: int, lang: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(t("button_ask_staff", lang), AskStaff(question_id))]])
+
+
+def settings_menu(lang: str, *, linked: bool) -> InlineKeyboardMarkup:
+    rows = [
+        [_button(t("button_language", lang), SettingsMenu("language"))],
+        [_button(t("button_organisation", lang), SettingsMenu("organisation"))],
+    ]
+    if linked:
+        rows.append([_button(t("button_unlink", lang), SettingsMenu("unlink"))])
+    return InlineKeyboardMarkup(rows)
+
+
+def faq_decision(lang: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(t("button_save", lang), FaqDecision(True)),
+                _button(t("button_cancel", lang), FaqDecision(False)),
+            ]
+        ]
+    )

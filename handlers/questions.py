@@ -1,0 +1,99 @@
+"""Questions about the agreement: the answer with its source, feedback, hand-over to staff."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot.services import handover
+from bot.texts import t
+from bot.texts.answers import source_label
+from handlers import keyboards
+from handlers.callbacks import AskStaff, Feedback
+from handlers.common import Context, reply, send, services, user_session
+
+log = logging.getLogger(__name__)
+STAFF_LANGUAGE = "sv"
+
+
+async def answer_question(update: Update, context: Context, question: str) -> None:
+    """Answer with the best passage or FAQ, or say honestly that the bot does not know."""
+    svc = services(context)
+    async with user_session(update, context) as (session, user):
+        result = await svc.knowledge.ask(session, question, user_id=user.id)
+        lang = user.language
+    if result.answered and result.match is not None:
+        text = t("answer", lang, text=result.match.text, source=source_label(result.match, lang))
+        await reply(
+            update, context, text, keyboard=keyboards.answer_feedback(result.question_id, lang)
+        )
+    else:
+        await reply(
+            update,
+            context,
+            t("dont_know", lang),
+            keyboard=keyboards.ask_staff(result.question_id, lang),
+        )
+
+
+async def feedback(update: Update, context: Context, action: Feedback) -> str:
+    """Store 👍/👎; after 👎 offer a member of staff instead."""
+    tg_user = update.effective_user
+    assert tg_user is not None
+    async with user_session(update, context) as (session, user):
+        await services(context).knowledge.record_feedback(
+            session, action.question_id, telegram_user_id=tg_user.id, helpful=action.helpful
+        )
+        lang = user.language
+    query = update.callback_query
+    assert query is not None
+    if action.helpful:
+        await query.edit_message_reply_markup(None)
+        return t("feedback_thanks", lang)
+    await query.edit_message_reply_markup(keyboards.ask_staff(action.question_id, lang))
+    return t("feedback_offer_staff", lang)
+
+
+async def ask_staff(update: Update, context: Context, action: AskStaff) -> str:
+    """Forward the asker's question to staff; a staff reply to it reaches the asker."""
+    svc = services(context)
+    tg_user = update.effective_user
+    assert tg_user is not None
+    async with user_session(update, context) as (session, user):
+        lang = user.language
+        question = await handover.question_to_hand_over(
+            session, action.question_id, telegram_user_id=tg_user.id
+        )
+        destinations = await handover.staff_destinations(
+            session, staff_chat_id=svc.settings.staff_chat_id, admins=svc.settings.admins
+        )
+        text = t(
+            "staff_question",
+            STAFF_LANGUAGE,
+            name=user.display_name,
+            username=f" @{user.username}" if user.username else "",
+            org=t("staff_question_org", STAFF_LANGUAGE, org=user.organisation.name)
+            if user.organisation is not None
+            else "",
+            question=question.question,
+        )
+        sent: list[tuple[int, int]] = []
+        for chat_id in destinations:
+            try:
+                message = await send(context, chat_id, text)
+            except TelegramError as error:  # one unreachable staff chat must not stop the rest
+                log.warning(
+                    "question not delivered to staff chat %s: %s", chat_id, type(error).__name__
+                )
+                continue
+            sent.append((chat_id, message.message_id))
+        if not sent:
+            return t("no_staff_reachable", lang)
+        await handover.record_relay(session, question, chat_ids_and_messages=sent, clock=svc.clock)
+    query = update.callback_query
+    assert query is not None
+    await query.edit_message_reply_markup(None)
+    await reply(update, context, t("handed_over", lang))
+    return ""

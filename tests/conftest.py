@@ -1,0 +1,52 @@
+"""Fixtures shared by unit and end-to-end tests: databases and a fake clock."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.dbutil import (
+    PG_SKIP_REASON,
+    migrated_sqlite_template,
+    postgres_server_url,
+    temporary_postgres_database,
+)
+
+
+class FakeClock:
+    """A clock for tests: call it for the time, advance it by hand."""
+
+    def __init__(self, now: datetime | None = None) -> None:
+        self.now = now or datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        """Move the clock forward, e.g. advance(days=1)."""
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One migrated SQLite file per test run, copied for each test."""
+    return migrated_sqlite_template(tmp_path_factory.mktemp("sqlite-template"))
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh migrated PostgreSQL database for the test run, dropped at the end."""
+    server = postgres_server_url()
+    if server is None:
+        pytest.skip(PG_SKIP_REASON)
+    with temporary_postgres_database(server) as url:
+        yield url
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A fake clock starting at 2025-03-10 09:00 UTC."""
+    return FakeClock()

@@ -1,0 +1,72 @@
+"""End-to-end fixtures: the real bot, python-telegram-bot's real client, the sandbox over HTTP."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.db import Database
+from bot.runner import RunningBot, running_bot
+from bot.sandbox.client import SandboxClient
+from bot.services.org_import import import_csv
+from tests.dbutil import BACKENDS, open_empty_database, sqlite_copy
+
+ADMIN_ID = 900001
+REGISTER = """namn;organisationsnummer;delregion;paraply;undertecknad
+Röda Korset Västra Götaland;802002-8711;Göteborgsregionen;ja;2014-06-01
+Viskadalens folkhögskola;;Sjuhärad;nej;2016-03-01
+PRO Skaraborg;;Skaraborg;ja;2024-05-01
+Suicide Zero;;Göteborgsregionen;nej;2024-09-01
+"""
+
+
+@dataclass
+class Harness:
+    """What an end-to-end test needs: the sandbox client, the bot, its database."""
+
+    client: SandboxClient
+    bot: RunningBot
+    db: Database
+    admin_id: int = ADMIN_ID
+
+
+@pytest.fixture(params=BACKENDS)
+def e2e_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty migrated database: SQLite always, PostgreSQL when TEST_DATABASE_URL is set."""
+    if request.param == "sqlite":
+        return sqlite_copy(request.getfixturevalue("sqlite_template"), tmp_path)
+    url: str = request.getfixturevalue("postgres_url")
+    return url
+
+
+def e2e_settings(database_url: str, **overrides: object) -> Settings:
+    """Settings for a bot that talks to an in-process sandbox on a free port."""
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "telegram_bot_token": None,
+        "telegram_api_base_url": None,
+        "admins": (ADMIN_ID,),
+        "staff_chat_id": None,
+        "sandbox_port": 0,
+        "log_level": "INFO",
+    }
+    values.update(overrides)
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+async def harness(e2e_db_url: str) -> AsyncIterator[Harness]:
+    """The bot running against the sandbox, with a small signatory register and an admin."""
+    async with open_empty_database(e2e_db_url) as db:
+        async with db.session() as session:
+            await import_csv(session, REGISTER)
+            await session.commit()
+        async with running_bot(e2e_settings(e2e_db_url), poll_timeout=1) as bot:
+            assert bot.sandbox is not None
+            async with SandboxClient(bot.sandbox.root_url) as client:
+                await client.create_user("Admin", user_id=ADMIN_ID, language_code="sv")
+                yield Harness(client=client, bot=bot, db=db)
