@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram import User as TgUser
@@ -38,6 +39,17 @@ def display_name(tg_user: TgUser) -> str:
     return tg_user.full_name or tg_user.username or str(tg_user.id)
 
 
+async def _touch(session: AsyncSession, svc: Services, tg_user: TgUser) -> User:
+    return await users.touch(
+        session,
+        telegram_id=tg_user.id,
+        display_name=display_name(tg_user),
+        username=tg_user.username,
+        admins=svc.settings.admins,
+        clock=svc.clock,
+    )
+
+
 @asynccontextmanager
 async def user_session(
     update: Update, context: Context
@@ -47,14 +59,12 @@ async def user_session(
     tg_user = update.effective_user
     assert tg_user is not None
     async with svc.db.session() as session:
-        user = await users.touch(
-            session,
-            telegram_id=tg_user.id,
-            display_name=display_name(tg_user),
-            username=tg_user.username,
-            admins=svc.settings.admins,
-            clock=svc.clock,
-        )
+        try:
+            user = await _touch(session, svc, tg_user)
+        except IntegrityError:
+            # Two first updates from a new user raced to create the row; the other one won.
+            await session.rollback()
+            user = await _touch(session, svc, tg_user)
         if context.user_data is not None:
             context.user_data["lang"] = user.language
         yield session, user

@@ -28,7 +28,9 @@ class SandboxClient:
 
     def __init__(self, root_url: str, *, http: httpx.AsyncClient | None = None) -> None:
         # Long polls hold requests open for up to `wait` seconds, so no read timeout.
-        self._http = http or httpx.AsyncClient(base_url=root_url, timeout=httpx.Timeout(10, read=None))
+        self._http = http or httpx.AsyncClient(
+            base_url=root_url, timeout=httpx.Timeout(10, read=None)
+        )
 
     async def __aenter__(self) -> SandboxClient:
         return self
@@ -136,16 +138,17 @@ class SandboxClient:
         messages: list[JSON] = (await self.changes(chat_id, after=after))["messages"]
         return messages
 
-    async def cursor(self, chat_id: int) -> int:
-        """Return the current revision: wait for anything after this point."""
-        return int((await self.changes(chat_id, after=2**62))["cursor"])
+    async def cursor(self) -> int:
+        """Return the current (sandbox-wide) revision: wait for anything after this point."""
+        current = await self._request("GET", "/cursor")
+        return int(current["cursor"])
 
     async def wait_for_bot_message(
         self,
         chat_id: int,
         *,
         after: int,
-        timeout: float = 5.0,
+        timeout: float = 5.0,  # noqa: ASYNC109 - spent in server-side long polls
         predicate: Callable[[JSON], bool] | None = None,
     ) -> JSON:
         """Return the first bot message or edit after revision ``after`` matching predicate."""
@@ -204,9 +207,11 @@ class SandboxClient:
 
 def _describe(message: JSON) -> str:
     who = "bot" if message["from_bot"] else (message.get("from") or {}).get("first_name", "user")
-    flags = "".join(
-        f" [{flag}]" for flag in ("edited", "deleted") if message.get(flag)
-    )
-    buttons = [b["text"] for row in (message.get("reply_markup") or {}).get("inline_keyboard", []) for b in row]
+    flags = "".join(f" [{flag}]" for flag in ("edited", "deleted") if message.get(flag))
+    buttons = [
+        b["text"]
+        for row in (message.get("reply_markup") or {}).get("inline_keyboard", [])
+        for b in row
+    ]
     suffix = f" buttons={buttons}" if buttons else ""
     return f"  #{message['message_id']} r{message['revision']} {who}{flags}: {message['text']!r}{suffix}"

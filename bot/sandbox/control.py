@@ -195,6 +195,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_post(f"{API}/updates", post_update)
     app.router.add_post(f"{API}/poll_answers", post_poll_answer)
     app.router.add_get(f"{API}/chats/{{chat_id}}/messages", views.chat_messages)
+    app.router.add_get(f"{API}/cursor", views.cursor)
     app.router.add_get(f"{API}/callback_answers/{{query_id}}", views.callback_answer)
     app.router.add_get(f"{API}/calls", views.calls)
     app.router.add_get(f"{API}/files/{{file_id}}", views.file_bytes)

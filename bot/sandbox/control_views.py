@@ -44,6 +44,11 @@ async def chat_messages(request: web.Request) -> web.Response:
     )
 
 
+async def cursor(request: web.Request) -> web.Response:
+    """GET /cursor: the current revision, to wait for whatever happens next."""
+    return web.json_response({"cursor": request.app[STATE_KEY].revision})
+
+
 async def callback_answer(request: web.Request) -> web.Response:
     """GET /callback_answers/{id}: how the bot answered a button press."""
     record = request.app[STATE_KEY].callbacks.get(request.match_info["query_id"])

@@ -41,6 +41,7 @@ def transcript_entry(message: StoredMessage) -> JSON:
     text = message.text if message.text is not None else message.caption
     entities = message.entities if message.text is not None else message.caption_entities
     entry: JSON = {
+        "chat_id": message.chat_id,
         "message_id": message.message_id,
         "revision": message.revision,
         "from_bot": message.from_bot,

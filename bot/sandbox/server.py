@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from dataclasses import dataclass
 
 from aiohttp import web
@@ -9,6 +11,7 @@ from aiohttp import web
 from bot.sandbox import botapi, control
 from bot.sandbox.state import STATE_KEY, SandboxState
 
+log = logging.getLogger(__name__)
 MAX_UPLOAD = 50 * 1024 * 1024  # Telegram's limit for bots' uploads
 # Long polls (getUpdates, transcript waits) would otherwise hold stop() for up to a minute.
 SHUTDOWN_TIMEOUT = 0.5
@@ -74,3 +77,14 @@ async def start_sandbox(
     # A wildcard bind is reachable on loopback; URLs need a concrete host.
     url_host = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host
     return RunningSandbox(url_host, bound_port, app[STATE_KEY], runner)
+
+
+async def serve_forever(host: str = "127.0.0.1", port: int = 0) -> None:
+    """Run the sandbox until cancelled (``signbot sandbox``)."""
+    running = await start_sandbox(host, port)
+    log.info("Bot API sandbox: base_url %s, web chat %s", running.base_url, running.page_url)
+    print(f"Sandbox running. Web chat: {running.page_url}  Bot API base_url: {running.base_url}")
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await running.stop()

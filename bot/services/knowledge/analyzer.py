@@ -131,6 +131,7 @@ def synonyms() -> dict[str, frozenset[str]]:
 
 _LINKS = ("s", "e", "a", "u", "o")
 MIN_PART = 3
+HEAD_NOUN = 5  # the shortest known head noun that stands for an unknown compound
 
 
 class Decompounder:
@@ -148,7 +149,7 @@ class Decompounder:
             cached = tuple(dict.fromkeys(part for p in pieces for part in self.parts(p) or [stem(p)]))
         if cached is None:
             cached = self._split(token, depth=0) if len(token) >= 2 * MIN_PART else ()
-            cached = cached if len(cached) > 1 else ()
+            cached = cached if len(cached) > 1 else cached or self._head_noun(token)
             self._cache[token] = cached
         return cached
 
@@ -159,6 +160,15 @@ class Decompounder:
                 if stemmed in self.vocabulary and len(stemmed) >= MIN_PART:
                     return stemmed
         return None
+
+    def _head_noun(self, token: str) -> tuple[str, ...]:
+        # An unknown modifier before a known head noun: tioårsjubileum → jubile.
+        for cut in range(MIN_PART, len(token) - HEAD_NOUN + 1):
+            tail = token[cut:]
+            tail_stem = stem(tail)
+            if tail_stem in self.vocabulary and tail not in STOP_WORDS:
+                return (tail_stem,)
+        return ()
 
     def _split(self, token: str, depth: int) -> tuple[str, ...]:
         best: tuple[str, ...] = ()

@@ -25,6 +25,7 @@ SYNONYM_CREDIT = 0.9
 IDF_SHARE = 0.5  # confidence mixes IDF-weighted and plain shares of the concepts covered
 HEADING_RANK = 0.3  # ranking: a passage whose heading names the question's concepts wins ties
 BM25_RANK = 0.15
+TYPE_RANK = 0.05  # ranking: a heading that asks the same kind of question ("Hur blir man …?")
 NUMBER_RANK = 0.1  # ranking: "hur många …" prefers passages with numbers
 CANDIDATES = 30
 FAQ_MIN = 0.5  # a FAQ entry this sure ranks above passages …
@@ -71,6 +72,7 @@ class _Query:
     concepts: tuple[_Concept, ...]
     terms: dict[str, float]  # stem → weight in the question (parts weigh less)
     quantity: bool
+    kind: str | None
 
 
 class _Corpus:
@@ -196,11 +198,13 @@ class SearchIndex:
                 faq_docs.append([(phrasing, 1.0, 1.0), (faq.answer, 0.3, 0.6)])
         self.faq_corpus = _Corpus(faq_docs, self.vocab)
         self.faq_phrasings = [p for f in faqs for p in f.phrasings]
-        headings: dict[str, frozenset[str]] = {}
-        self.heading_terms = [
-            headings.get(p.section) or headings.setdefault(p.section, self._terms_of(p.section))
-            for p in passages
-        ]
+        headings: dict[str, tuple[frozenset[str], frozenset[str], str | None]] = {}
+        for passage in passages:
+            if passage.section not in headings:
+                words = frozenset(stem(token) for token in content_tokens(passage.section))
+                terms = self._terms_of(passage.section)
+                headings[passage.section] = (terms, words, question_type(passage.section))
+        self.headings = [headings[passage.section] for passage in passages]
 
     @classmethod
     def build(cls, passages: Iterable[IndexedPassage], faqs: Iterable[IndexedFaq]) -> SearchIndex:
@@ -235,7 +239,8 @@ class SearchIndex:
             terms[whole] = 1.0
             for part in (*parts, *alternatives):
                 terms[part] = max(terms.get(part, 0.0), PART_TF)
-        return _Query(tuple(concepts.values()), terms, is_quantity_question(question))
+        quantity = is_quantity_question(question)
+        return _Query(tuple(concepts.values()), terms, quantity, question_type(question))
 
     def _passages(self, query: _Query) -> list[Match]:
         scores = self.corpus.scores(query)
@@ -243,15 +248,19 @@ class SearchIndex:
         ranked = []
         total = sum(concept.weight for concept in query.concepts)
         asked = set(query.terms)
+        asks = query.kind
         if query.quantity:
             asked.add("antal")
         for doc, score in top:
             confidence = self.corpus.coverage(query, doc)
-            heading = self.heading_terms[doc]
+            heading, words, kind = self.headings[doc]
             named = sum(c.weight for c in query.concepts if _named(c, heading)) / total
             # Dice-like: the heading names the question, and the question names the heading.
-            share = len(heading & asked) / len(heading) if heading else 0.0
-            rank = confidence + HEADING_RANK * named * share + BM25_RANK * score / top[0][1]
+            share = len(words & asked) / len(words) if words else 0.0
+            if kind and kind != asks:
+                named = 0.0  # a heading that asks another question ("Hur ofta …?") is no hint
+            rank = confidence + HEADING_RANK * named * (0.5 + 0.5 * share)
+            rank += BM25_RANK * score / top[0][1] + (TYPE_RANK if kind and kind == asks else 0)
             if query.quantity and self.corpus.has_number[doc]:
                 rank += NUMBER_RANK
             passage = self.passages[doc]

@@ -37,9 +37,16 @@ def _is_list(lines: list[str]) -> bool:
     return items >= 2 and items >= len(lines) - 2
 
 
+_NUMBER = re.compile(
+    r"\d|\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo|hundra|tusen|miljon\w*"
+    r"|tredjedel\w*|hälften|dussin)\b",
+    re.I,
+)
+
+
 def _score(text: str, weights: Mapping[str, float], terms_of: TermsOf, quantity: bool) -> float:
     score = sum(weights.get(term, 0.0) for term in terms_of(text))
-    if score and quantity and any(char.isdigit() for char in text):
+    if score and quantity and _NUMBER.search(text):
         score *= 1.5
     return score
 
@@ -88,9 +95,11 @@ def trim(
         first = units[index].split(" ", 1)[0].lower().strip("\"'«(,")
         if index > 0 and first in _ANAPHORA:
             chosen.add(index - 1)
-    while sum(len(units[i]) + 1 for i in chosen) < CONTEXT and len(chosen) < len(units):
-        after = max(chosen) + 1
-        chosen.add(after if after < len(units) else min(chosen) - 1)
+    missing = sorted(set(range(len(units))) - chosen, key=lambda i: (i < best, abs(i - best)))
+    for index in missing:
+        if sum(len(units[i]) + 1 for i in chosen) >= CONTEXT:
+            break
+        chosen.add(index)
     kept: list[str] = []
     size = 0
     for index in sorted(chosen, key=lambda i: (i != best, -scores[i], i)):

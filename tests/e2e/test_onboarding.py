@@ -1,0 +1,130 @@
+"""Onboarding through the sandbox: /start, language, linking by approval and by invitation."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from bot.models import LinkStatus, User
+from bot.services import invitations, organisations
+from tests.e2e.chat import Person, buttons, has
+from tests.e2e.conftest import Harness
+
+
+async def _user(harness: Harness, telegram_id: int) -> User:
+    async with harness.db.session() as session:
+        user = await session.scalar(select(User).where(User.telegram_id == telegram_id))
+        assert user is not None
+        return user
+
+
+async def test_start_language_and_link_by_staff_approval(harness: Harness) -> None:
+    anna = await Person.create(harness.client, "Anna")
+    admin = Person(harness.client, harness.admin_id)
+
+    welcome = await anna.say("/start")
+    assert "överenskommelsen" in welcome["text"]
+    assert buttons(welcome) == ["🇸🇪 Svenska", "🇬🇧 English"]
+
+    chosen = await anna.press_and_wait(welcome, "English", predicate=has("Which organisation"))
+    assert "Skip" in buttons(chosen)
+    assert (await _user(harness, anna.user_id)).language == "en"
+
+    matches = await anna.say("roda kors")
+    assert "Röda Korset Västra Götaland" in buttons(matches)
+
+    admin_cursor = await harness.client.cursor()
+    requested = await anna.press_and_wait(matches, "Röda Korset", predicate=has("confirm"))
+    assert "Röda Korset Västra Götaland" in requested["text"]
+    assert (await _user(harness, anna.user_id)).link_status == LinkStatus.PENDING
+
+    request = await admin.next_message(after=admin_cursor, predicate=has("Begäran om koppling"))
+    assert "Anna" in request["text"]
+    anna_cursor = await harness.client.cursor()
+    decided = await admin.press_and_wait(request, "Godkänn", predicate=has("kopplades"))
+    assert decided["edited"] and "godkänt av Admin" in decided["text"]
+
+    approved = await anna.next_message(after=anna_cursor, predicate=has("linked"))
+    assert "✅" in approved["text"]
+    user = await _user(harness, anna.user_id)
+    assert user.link_status == LinkStatus.APPROVED
+    assert user.organisation is not None and user.organisation.name == "Röda Korset Västra Götaland"
+
+
+async def test_staff_can_deny_and_a_second_press_is_stale(harness: Harness) -> None:
+    bo = await Person.create(harness.client, "Bo")
+    admin = Person(harness.client, harness.admin_id)
+    cursor = await harness.client.cursor()
+    await bo.say("/start")
+    bo_cursor = await harness.client.cursor()
+    await bo.client.send_text(bo.user_id, "/settings")
+    settings = await bo.next_message(after=bo_cursor, predicate=has("Inställningar"))
+    prompt = await bo.press_and_wait(settings, "Organisation", predicate=has("Vilken organisation"))
+    assert prompt
+    matches = await bo.say("viskadalen")
+    await bo.press_and_wait(matches, "Viskadalens", predicate=has("Tack"))
+    request = await admin.next_message(after=cursor, predicate=has("Begäran om koppling"))
+
+    denied = await admin.press_and_wait(request, "Neka", predicate=has("nekat av"))
+    assert denied["edited"]
+    assert (await _user(harness, bo.user_id)).link_status == LinkStatus.NONE
+
+    query_id, _ = await admin.press(request, "Godkänn")
+    answer = await _wait_answer(admin, query_id)
+    assert "redan hanterad" in answer["text"]
+    assert (await _user(harness, bo.user_id)).link_status == LinkStatus.NONE
+
+
+async def _wait_answer(person: Person, query_id: str) -> dict[str, object]:
+    import asyncio
+
+    for _ in range(100):
+        answer = await person.answer_of(query_id)
+        if answer["answered"]:
+            return answer
+        await asyncio.sleep(0.02)
+    raise AssertionError("the bot did not answer the button press")
+
+
+async def test_invitation_link_links_at_once_and_expired_or_revoked_ones_do_not(
+    harness: Harness,
+) -> None:
+    clock = harness.bot.services.clock
+    async with harness.db.session() as session:
+        org = await organisations.find_by_name(session, "PRO Skaraborg")
+        valid = await invitations.create(session, org.id, days=30, clock=clock)
+        revoked = await invitations.create(session, org.id, days=30, clock=clock)
+        await invitations.revoke(session, revoked.code, clock=clock)
+        expired = await invitations.create(session, org.id, days=1, clock=clock)
+        expired.expires_at = clock() - timedelta(minutes=1)
+        await session.commit()
+
+    cia = await Person.create(harness.client, "Cia")
+    linked = await cia.say(f"/start {valid.code}")
+    assert "PRO Skaraborg" in linked["text"] and "inbjudan" in linked["text"]
+    user = await _user(harness, cia.user_id)
+    assert user.link_status == LinkStatus.APPROVED
+
+    dan = await Person.create(harness.client, "Dan")
+    assert "dragits tillbaka" in (await dan.say(f"/start {revoked.code}"))["text"]
+    assert "gått ut" in (await dan.say(f"/start {expired.code}"))["text"]
+    assert "känner jag inte igen" in (await dan.say("/start nonsense-code"))["text"]
+    assert (await _user(harness, dan.user_id)).link_status == LinkStatus.NONE
+
+
+async def test_a_question_during_organisation_search_is_answered(harness: Harness) -> None:
+    eva = await Person.create(harness.client, "Eva")
+    welcome = await eva.say("/start")
+    await eva.press_and_wait(welcome, "Svenska", predicate=has("Vilken organisation"))
+    answer = await eva.say("Hur många underskrivare har överenskommelsen?")
+    assert "125" in answer["text"]
+
+
+async def test_skip_leaves_onboarding_and_cancel_works(harness: Harness) -> None:
+    fia = await Person.create(harness.client, "Fia")
+    welcome = await fia.say("/start")
+    prompt = await fia.press_and_wait(welcome, "Svenska", predicate=has("Vilken organisation"))
+    skipped = await fia.press_and_wait(prompt, "Hoppa över", predicate=has("senare"))
+    assert "/settings" in skipped["text"]
+    assert "inget att avbryta" in (await fia.say("/cancel"))["text"]

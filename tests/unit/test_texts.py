@@ -1,0 +1,39 @@
+"""The message catalogue: both languages complete, placeholders consistent, escaping."""
+
+from __future__ import annotations
+
+import string
+
+from bot.texts import CATALOGUE, Html, normalise_language, t
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_swedish_and_english_have_every_key() -> None:
+    assert set(CATALOGUE["sv"]) == set(CATALOGUE["en"])
+
+
+def test_both_languages_use_the_same_placeholders() -> None:
+    for key, swedish in CATALOGUE["sv"].items():
+        assert _placeholders(swedish) == _placeholders(CATALOGUE["en"][key]), key
+
+
+def test_no_text_is_empty() -> None:
+    for language, table in CATALOGUE.items():
+        for key, text in table.items():
+            assert text.strip(), f"{language}:{key}"
+
+
+def test_parameters_are_escaped_unless_marked_html() -> None:
+    assert t("answer", "sv", text="<b>x</b> & y", source="A") == (
+        "&lt;b&gt;x&lt;/b&gt; &amp; y\n\n<i>Källa: A</i>"
+    )
+    assert t("answer", "en", text=Html("<b>x</b>"), source="A").startswith("<b>x</b>")
+
+
+def test_unknown_languages_fall_back_to_swedish() -> None:
+    assert normalise_language("de") == "sv"
+    assert normalise_language("en-GB") == "en"
+    assert normalise_language(None) == "sv"
