@@ -9,9 +9,11 @@ from typing import Annotated
 import typer
 
 from bot.app_prepare import prepare_knowledge
-from bot.cli_support import CLI_LANGUAGE, with_services
+from bot.cli_support import CLI_LANGUAGE, fail, with_services
+from bot.errors import DomainError
 from bot.services.container import Services
 from bot.services.knowledge.faq_file import read_faq_file
+from bot.texts import t
 from bot.texts.answers import source_label
 from bot.timeutil import local
 
@@ -73,7 +75,10 @@ def kb_remove(
 @faq_app.command("import")
 def faq_import(file: Annotated[Path, typer.Argument(help="CSV: questions,answer,source.")]) -> None:
     """Add FAQ entries from a CSV file (questions separated by |); a bad row imports nothing."""
-    drafts = read_faq_file(file)
+    try:
+        drafts = read_faq_file(file)
+    except DomainError as error:
+        fail(t(error.key, CLI_LANGUAGE, **error.params))
 
     async def body(services: Services) -> int:
         async with services.db.session() as session:

@@ -50,7 +50,7 @@ class Settings(BaseSettings):
     staff_chat_id: int | None = Field(default=None, alias="SIGNBOT_STAFF_CHAT_ID")
     timezone: str = Field(default="Europe/Stockholm", alias="SIGNBOT_TIMEZONE")
     bot_username: str | None = Field(default=None, alias="SIGNBOT_BOT_USERNAME")
-    answer_threshold: float = Field(default=0.5, ge=0.0, le=1.0, alias="SIGNBOT_ANSWER_THRESHOLD")
+    answer_threshold: float = Field(default=0.55, ge=0.0, le=1.0, alias="SIGNBOT_ANSWER_THRESHOLD")
     invite_days: int = Field(default=30, ge=1, le=3650, alias="SIGNBOT_INVITE_DAYS")
     sandbox_host: str = Field(default="127.0.0.1", alias="SIGNBOT_SANDBOX_HOST")
     sandbox_port: int = Field(default=8081, ge=0, le=65535, alias="SIGNBOT_SANDBOX_PORT")

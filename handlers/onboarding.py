@@ -6,6 +6,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.ext import CommandHandler
 
+from bot.errors import DomainError
 from bot.models import LinkStatus, Organisation, User
 from bot.services import invitations, organisations, users
 from bot.texts import t
@@ -28,13 +29,22 @@ ORG_SEARCH = "org_search"
 async def start(update: Update, context: Context) -> None:
     """Welcome the user; with an invitation code, link them to its organisation at once."""
     code = context.args[0] if context.args else None
+    linked_org: Organisation | None = None
+    refused: DomainError | None = None
     async with user_session(update, context) as (session, user):
         lang = user.language
         name = user.display_name.split(" ")[0] if user.display_name else ""
-        linked_org = await _use_invitation(session, user, code, context) if code else None
+        if code:
+            try:
+                linked_org = await _use_invitation(session, user, code, context)
+            except DomainError as error:
+                # A bad link is answered, but the visit itself (the user row) is kept.
+                refused = error
     set_awaiting(context, None)
     if linked_org is not None:
         await reply(update, context, t("invite_linked", lang, org=linked_org.name))
+    if refused is not None:
+        await reply(update, context, t(refused.key, lang, **refused.params))
     await reply(update, context, t("welcome", lang, name=name), keyboard=keyboards.languages())
 
 

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.sandbox.html_entities import EntityParseError, FormattedText, parse_html, trim
-from bot.sandbox.html_entities import normalize_url as _normalize_url
+from bot.sandbox.html_entities import (
+    EntityParseError,
+    FormattedText,
+    normalize_url,
+    parse_html,
+    trim,
+)
 from bot.sandbox.params import BotApiError, Params, bad_request
-from bot.sandbox.state import JSON, Call, SandboxChat, StoredMessage
+from bot.sandbox.records import JSON, SandboxChat, StoredMessage
+from bot.sandbox.state import Call
 
 MAX_TEXT = 4096
 MAX_CAPTION = 1024
@@ -118,7 +124,7 @@ def _check_inline_keyboard(rows: Any) -> None:
             data = button["callback_data"]
             if not isinstance(data, str) or not 1 <= len(data.encode()) <= MAX_CALLBACK_DATA:
                 raise bad_request("BUTTON_DATA_INVALID")
-        if "url" in button and _normalize_url(str(button["url"])) is None:
+        if "url" in button and normalize_url(str(button["url"])) is None:
             raise bad_request(
                 f"inline keyboard button URL '{button['url']}' is invalid: Wrong HTTP URL"
             )

@@ -12,15 +12,9 @@ from aiohttp import web
 from bot.sandbox import control_views as views
 from bot.sandbox.html_entities import utf16_len
 from bot.sandbox.polls import vote
+from bot.sandbox.records import JSON, CallbackRecord, SandboxChat, SandboxUser
 from bot.sandbox.render import message_json
-from bot.sandbox.state import (
-    JSON,
-    STATE_KEY,
-    CallbackRecord,
-    SandboxChat,
-    SandboxState,
-    SandboxUser,
-)
+from bot.sandbox.state import STATE_KEY, SandboxState
 
 API = "/sandbox/api"
 _COMMAND = re.compile(r"(?<!\S)/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?![\w@])")

@@ -29,7 +29,8 @@ async def chat_messages(request: web.Request) -> web.Response:
 
     Every create, edit and delete bumps a sandbox-wide revision; a message is returned when
     its revision is above ``after``. ``wait`` long-polls until there is at least one such
-    message. The returned ``cursor`` is the revision to pass as ``after`` next time.
+    message. The returned ``cursor`` is the revision to pass as ``after`` next time; ``epoch``
+    changes when the sandbox is reset.
     """
     state = request.app[STATE_KEY]
     try:
@@ -39,9 +40,8 @@ async def chat_messages(request: web.Request) -> web.Response:
     after = int(_number(request, "after", 0))
     wait = min(_number(request, "wait", 0), MAX_WAIT)
     changed = await state.messages_changed.wait_for(lambda: state.changes(chat_id, after), wait)
-    return web.json_response(
-        {"messages": [transcript_entry(m) for m in changed], "cursor": state.revision}
-    )
+    messages = [transcript_entry(m) for m in changed]
+    return web.json_response({"messages": messages, "cursor": state.revision, "epoch": state.epoch})
 
 
 async def cursor(request: web.Request) -> web.Response:

@@ -14,26 +14,6 @@ UserResolver = Callable[[int], dict[str, Any] | None]
 _SPACES = " \t\r\n\0\v"
 _END = "\0"
 _TRIMMED = " \t\r\n"
-_TAGS = frozenset(
-    [
-        "a",
-        "b",
-        "strong",
-        "i",
-        "em",
-        "s",
-        "strike",
-        "del",
-        "u",
-        "ins",
-        "tg-spoiler",
-        "tg-emoji",
-        "span",
-        "pre",
-        "code",
-        "blockquote",
-    ]
-)
 _SIMPLE_TYPES = {
     "b": "bold",
     "strong": "bold",
@@ -47,6 +27,7 @@ _SIMPLE_TYPES = {
     "tg-spoiler": "spoiler",
     "span": "spoiler",
 }
+_TAGS = frozenset([*_SIMPLE_TYPES, "a", "tg-emoji", "pre", "code", "blockquote"])
 _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _USER_LINK = re.compile(r"tg://user\?id=(\d+)$", re.IGNORECASE)
 _DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)+(:\d+)?([/?#]\S*)?$")

@@ -8,7 +8,8 @@ from typing import Any
 
 from bot.sandbox.compose import require_chat
 from bot.sandbox.params import bad_request
-from bot.sandbox.state import JSON, Call, Handler
+from bot.sandbox.records import JSON
+from bot.sandbox.state import Call, Handler
 
 MAX_LONG_POLL = 50.0
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")

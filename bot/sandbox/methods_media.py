@@ -6,8 +6,9 @@ import struct
 
 from bot.sandbox.compose import MAX_CAPTION, format_text, new_bot_message, require_chat
 from bot.sandbox.params import bad_request
+from bot.sandbox.records import JSON, SandboxChat, StoredFile
 from bot.sandbox.render import message_json
-from bot.sandbox.state import JSON, Call, Handler, SandboxChat, StoredFile
+from bot.sandbox.state import Call, Handler
 
 
 def _input_file(call: Call, name: str, kind: str) -> StoredFile:

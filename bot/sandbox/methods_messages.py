@@ -15,8 +15,9 @@ from bot.sandbox.compose import (
     require_text,
 )
 from bot.sandbox.params import bad_request
+from bot.sandbox.records import JSON, StoredMessage
 from bot.sandbox.render import message_json
-from bot.sandbox.state import JSON, Call, Handler, StoredMessage
+from bot.sandbox.state import Call, Handler
 
 _EDIT_NOT_FOUND = "message to edit not found"
 

@@ -7,8 +7,9 @@ from typing import Any
 
 from bot.sandbox.compose import new_bot_message, require_chat, require_message
 from bot.sandbox.params import bad_request
+from bot.sandbox.records import JSON, PollRecord, SandboxUser
 from bot.sandbox.render import message_json
-from bot.sandbox.state import JSON, Call, Handler, PollRecord, SandboxState, SandboxUser
+from bot.sandbox.state import Call, Handler, SandboxState
 
 MAX_OPTIONS = 12
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import html
 
-from bot.sandbox.state import JSON, SandboxState, StoredMessage
+from bot.sandbox.records import JSON, StoredMessage
+from bot.sandbox.state import SandboxState
 
 
 def message_json(state: SandboxState, message: StoredMessage, *, nested: bool = False) -> JSON:

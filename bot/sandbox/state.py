@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-import asyncio
 import secrets
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any
 
 from aiohttp import web
 
 from bot.sandbox.params import Params
-
-JSON = dict[str, Any]
-T = TypeVar("T")
+from bot.sandbox.records import (
+    JSON,
+    CallbackRecord,
+    PollRecord,
+    SandboxChat,
+    SandboxUser,
+    StoredFile,
+    StoredMessage,
+)
+from bot.sandbox.waiting import Signal
 
 BOT_USERNAME = "signbot_sandbox_bot"
 BOT_FIRST_NAME = "Signbot (sandbox)"
@@ -25,140 +31,6 @@ CALL_LOG_SIZE = 10_000
 # Runs before every Bot API method; raising BotApiError answers the call with that error.
 # This is the seam for rate limiting and fault injection (e.g. "bot was blocked by the user").
 CallHook = Callable[[str, Params], Awaitable[None]]
-
-
-class Signal:
-    """Wakes all waiters whenever something changed; waiters re-check their own condition."""
-
-    def __init__(self) -> None:
-        self._event = asyncio.Event()
-
-    def fire(self) -> None:
-        """Wake everybody currently waiting."""
-        self._event.set()
-        self._event = asyncio.Event()
-
-    async def wait_for(self, predicate: Callable[[], T], max_wait: float) -> T:
-        """Wait until ``predicate()`` is truthy or ``max_wait`` seconds pass; return its last value."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + max_wait
-        while not (result := predicate()):
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                return result
-            event = self._event
-            try:
-                async with asyncio.timeout(remaining):
-                    await event.wait()
-            except TimeoutError:
-                pass
-        return result
-
-
-@dataclass
-class SandboxUser:
-    """A person talking to the bot."""
-
-    id: int
-    first_name: str
-    last_name: str | None = None
-    username: str | None = None
-    language_code: str | None = None
-
-    def to_json(self) -> JSON:
-        """Return the Bot API User object."""
-        data: JSON = {"id": self.id, "is_bot": False, "first_name": self.first_name}
-        for key in ("last_name", "username", "language_code"):
-            if getattr(self, key) is not None:
-                data[key] = getattr(self, key)
-        return data
-
-
-@dataclass
-class StoredMessage:
-    """One message in a chat, in its current (possibly edited or deleted) version."""
-
-    chat_id: int
-    message_id: int
-    sender: JSON
-    from_bot: bool
-    date: int
-    revision: int
-    text: str | None = None
-    entities: list[JSON] = field(default_factory=list)
-    html: str | None = None
-    caption: str | None = None
-    caption_entities: list[JSON] = field(default_factory=list)
-    markup: JSON | None = None  # as sent; Message JSON only echoes inline keyboards
-    extra: JSON = field(default_factory=dict)  # document / photo / poll / raw injected fields
-    reply_to_message_id: int | None = None
-    edit_date: int | None = None
-    deleted: bool = False
-
-
-@dataclass
-class SandboxChat:
-    """A private chat (id = the user's id) or a group."""
-
-    id: int
-    type: str
-    user: SandboxUser | None = None
-    title: str | None = None
-    messages: dict[int, StoredMessage] = field(default_factory=dict)
-    last_message_id: int = 0
-
-    def to_json(self) -> JSON:
-        """Return the Bot API Chat object."""
-        if self.user is None:
-            return {"id": self.id, "type": self.type, "title": self.title or f"Group {self.id}"}
-        data: JSON = {"id": self.id, "type": self.type, "first_name": self.user.first_name}
-        for key in ("last_name", "username"):
-            if getattr(self.user, key) is not None:
-                data[key] = getattr(self.user, key)
-        return data
-
-
-@dataclass
-class StoredFile:
-    """An uploaded file, served back by id."""
-
-    file_id: str
-    file_unique_id: str
-    data: bytes
-    mime_type: str
-    file_name: str
-    kind: str  # "documents" or "photos", Telegram's file_path folder
-
-    def to_json(self) -> JSON:
-        """Return the Bot API Document fields for this file."""
-        return {
-            "file_id": self.file_id,
-            "file_unique_id": self.file_unique_id,
-            "file_name": self.file_name,
-            "mime_type": self.mime_type,
-            "file_size": len(self.data),
-        }
-
-
-@dataclass
-class CallbackRecord:
-    """A button press and how the bot answered it."""
-
-    id: str
-    answered: bool = False
-    text: str | None = None
-    show_alert: bool = False
-    url: str | None = None
-
-
-@dataclass
-class PollRecord:
-    """A poll the bot sent, with each user's current choice."""
-
-    poll: JSON
-    chat_id: int
-    message_id: int
-    votes: dict[int, list[int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -181,10 +53,12 @@ class SandboxState:
         # offset, and ids below it would be confirmed (dropped) without being delivered.
         self._last_update_id = 0
         self.revision = 0
+        self.epoch = -1  # how many times reset() ran, so viewers can notice
         self.reset()
 
     def reset(self) -> None:
         """Forget all users, chats, updates, files, answers, settings and calls."""
+        self.epoch += 1
         self.users: dict[int, SandboxUser] = {}
         self.chats: dict[int, SandboxChat] = {}
         self.updates: list[JSON] = []

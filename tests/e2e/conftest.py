@@ -55,7 +55,7 @@ def e2e_settings(database_url: str, **overrides: object) -> Settings:
         "log_level": "INFO",
     }
     values.update(overrides)
-    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+    return Settings.model_validate(values)
 
 
 @pytest.fixture

@@ -69,7 +69,9 @@ async def test_unknown_question_is_handed_to_staff_and_the_reply_reaches_the_ask
     assert question in forwarded["text"]
 
     ida_cursor = await harness.client.cursor()
-    await admin.send("Det vet vi inte heller, men prova 24 timmars jäsning.", reply_to=forwarded["message_id"])
+    await admin.send(
+        "Det vet vi inte heller, men prova 24 timmars jäsning.", reply_to=forwarded["message_id"]
+    )
     relayed = await ida.next_message(after=ida_cursor, predicate=has("Svar från en handläggare"))
     assert "24 timmars jäsning" in relayed["text"] and question in relayed["text"]
     row = await _question(harness, question)
@@ -111,22 +113,30 @@ async def test_members_cannot_use_staff_commands_or_forge_staff_buttons(harness:
         user = await session.scalar(select(User).where(User.telegram_id == lena.user_id))
         assert user is not None and user.organisation_id is not None
         forged = f"link:{user.id}:{user.organisation_id}:1"
-    query_id = await harness.client.press_data(kim.user_id, welcome["message_id"], forged, chat_id=kim.user_id)
+    query_id = await harness.client.press_data(
+        kim.user_id, welcome["message_id"], forged, chat_id=kim.user_id
+    )
     assert "bara för handläggare" in str((await _answered(kim, query_id))["text"])
     async with harness.db.session() as session:
         user = await session.scalar(select(User).where(User.telegram_id == lena.user_id))
         assert user is not None and user.link_status.value == "pending"
 
-    query_id = await harness.client.press_data(kim.user_id, welcome["message_id"], "link:zz", chat_id=kim.user_id)
+    query_id = await harness.client.press_data(
+        kim.user_id, welcome["message_id"], "link:zz", chat_id=kim.user_id
+    )
     assert "fungerar inte längre" in str((await _answered(kim, query_id))["text"])
 
 
 async def test_someone_elses_feedback_button_is_refused(harness: Harness) -> None:
     mia = await Person.create(harness.client, "Mia")
     nils = await Person.create(harness.client, "Nils")
-    answer = await mia.say("Vad är IOP?")
+    await mia.say("Vad är IOP?")
     row = await _question(harness, "Vad är IOP?")
-    query_id = await harness.client.press_data(nils.user_id, answer["message_id"], f"fb:{row.id}:0", chat_id=nils.user_id)
+    own_answer = await nils.say("Vad är reserverad upphandling?")
+    forged = f"fb:{row.id}:0"
+    query_id = await harness.client.press_data(
+        nils.user_id, own_answer["message_id"], forged, chat_id=nils.user_id
+    )
     assert "inte din" in str((await _answered(nils, query_id))["text"])
     assert (await _question(harness, "Vad är IOP?")).feedback is None
 
@@ -134,7 +144,12 @@ async def test_someone_elses_feedback_button_is_refused(harness: Harness) -> Non
 async def test_staff_add_a_faq_entry_that_then_answers_first(harness: Harness) -> None:
     admin = Person(harness.client, harness.admin_id)
     assert "en formulering per rad" in (await admin.say("/faq"))["text"]
-    assert "svaret" in (await admin.say("Hur anmäler jag mig till nyhetsbrevet?\nVar får jag nyhetsbrevet?"))["text"]
+    assert (
+        "svaret"
+        in (await admin.say("Hur anmäler jag mig till nyhetsbrevet?\nVar får jag nyhetsbrevet?"))[
+            "text"
+        ]
+    )
     preview = await admin.say("Mejla processledaren så lägger hon till dig på listan.")
     assert "Förhandsvisning" in preview["text"]
     await admin.press_and_wait(preview, "Spara", predicate=has("Sparat"))

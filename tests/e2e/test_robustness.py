@@ -48,15 +48,21 @@ async def test_staff_help_lists_staff_commands(harness: Harness) -> None:
     assert "/unanswered" in (await admin.say("/help"))["text"]
 
 
-async def test_group_command_points_to_private_chat_and_group_text_is_ignored(harness: Harness) -> None:
+async def test_group_command_points_to_private_chat_and_group_text_is_ignored(
+    harness: Harness,
+) -> None:
     rut = await Person.create(harness.client, "Rut")
     group_id = -100123
     sent = await harness.client.send_text(rut.user_id, "/help", chat_id=group_id, chat_type="group")
     reply = await harness.client.wait_for_bot_message(group_id, after=sent["cursor"])
     assert "privat chatt" in reply["text"] and "@signbot_sandbox_bot" in reply["text"]
-    sent = await harness.client.send_text(rut.user_id, "Vad är IOP?", chat_id=group_id, chat_type="group")
+    sent = await harness.client.send_text(
+        rut.user_id, "Vad är IOP?", chat_id=group_id, chat_type="group"
+    )
     await asyncio.sleep(0.3)
-    assert [m for m in await harness.client.messages(group_id, after=sent["cursor"]) if m["from_bot"]] == []
+    assert [
+        m for m in await harness.client.messages(group_id, after=sent["cursor"]) if m["from_bot"]
+    ] == []
 
 
 async def test_edited_messages_and_channel_posts_are_ignored(harness: Harness) -> None:
@@ -88,7 +94,9 @@ async def test_edited_messages_and_channel_posts_are_ignored(harness: Harness) -
     answer = await sara.say("Vad är IOP?")
     assert answer["revision"] > cursor
     await asyncio.sleep(0.2)
-    replies = [m for m in await harness.client.messages(sara.user_id, after=cursor) if m["from_bot"]]
+    replies = [
+        m for m in await harness.client.messages(sara.user_id, after=cursor) if m["from_bot"]
+    ]
     assert len(replies) == 1
 
 

@@ -63,13 +63,19 @@ def _png(width: int, height: int) -> bytes:
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     pixels = zlib.compress(b"".join(b"\x00" + b"\x00" * width for _ in range(height)))
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
 
 
 async def test_get_me_uses_the_token_digits(bot: Bot) -> None:
     me = await bot.get_me()
 
-    assert (me.id, me.username, me.first_name) == (123456, "signbot_sandbox_bot", "Signbot (sandbox)")
+    assert (me.id, me.username, me.first_name) == (
+        123456,
+        "signbot_sandbox_bot",
+        "Signbot (sandbox)",
+    )
     assert me.is_bot
 
 
@@ -119,6 +125,18 @@ async def test_message_ids_are_per_chat_and_shared_with_users(
     assert reply.reply_to_message is not None and reply.reply_to_message.text == "hej"
 
 
+async def test_group_chats(bot: Bot, client: SandboxClient) -> None:
+    sent = await client.send_text(ALICE, "/help hej", chat_id=-5, chat_type="group")
+
+    [update] = await bot.get_updates()
+    assert update.message is not None
+    assert (update.message.chat.id, update.message.chat.type) == (-5, "group")
+    assert update.message.chat.title == "Group -5"
+    reply = await bot.send_message(-5, "svar", reply_to_message_id=sent["message"]["message_id"])
+    assert (reply.message_id, reply.chat.type) == (2, "group")
+    assert [m["text"] for m in await client.messages(-5)] == ["/help hej", "svar"]
+
+
 async def test_edit_message_text_and_markup(bot: Bot, client: SandboxClient) -> None:
     sent = await bot.send_message(ALICE, "före", reply_markup=_keyboard(("A", "a")))
     cursor = await client.cursor()
@@ -130,12 +148,16 @@ async def test_edit_message_text_and_markup(bot: Bot, client: SandboxClient) -> 
     assert edited.reply_markup is None  # no reply_markup in the edit removes the keyboard
     seen = await client.wait_for_bot_message(ALICE, after=cursor, timeout=1)
     assert (seen["message_id"], seen["edited"], seen["html"]) == (1, True, "<u>efter</u>")
-    with_markup = await bot.edit_message_reply_markup(ALICE, sent.message_id, reply_markup=_keyboard(("B", "b")))
+    with_markup = await bot.edit_message_reply_markup(
+        ALICE, sent.message_id, reply_markup=_keyboard(("B", "b"))
+    )
     assert isinstance(with_markup, Message) and with_markup.reply_markup == _keyboard(("B", "b"))
 
 
 async def test_callback_query_round_trip(bot: Bot, client: SandboxClient) -> None:
-    sent = await bot.send_message(ALICE, "Välj", reply_markup=_keyboard(("Ja tack", "yes"), ("Nej", "no")))
+    sent = await bot.send_message(
+        ALICE, "Välj", reply_markup=_keyboard(("Ja tack", "yes"), ("Nej", "no"))
+    )
     query_id = await client.press(ALICE, sent.to_dict(), "Ja")
 
     [update] = await bot.get_updates(timeout=0)
@@ -157,6 +179,11 @@ async def test_callback_query_round_trip(bot: Bot, client: SandboxClient) -> Non
         await bot.answer_callback_query(query_id)
     with pytest.raises(LookupError, match="'Ja tack', 'Nej'"):
         await client.press(ALICE, sent.to_dict(), "Kanske")
+    [entry] = await client.messages(ALICE)  # transcript entries can be pressed too
+    second_id = await client.press(ALICE, entry, "Nej")
+    [second] = await bot.get_updates(offset=update.update_id + 1)
+    assert second.callback_query is not None
+    assert (second.callback_query.id, second.callback_query.data) == (second_id, "no")
 
 
 async def test_get_updates_offsets_and_commands(bot: Bot, client: SandboxClient) -> None:
@@ -165,10 +192,14 @@ async def test_get_updates_offsets_and_commands(bot: Bot, client: SandboxClient)
 
     first, second = await bot.get_updates()
     assert first.message is not None and first.message.text == "/start@signbot_sandbox_bot"
-    assert [(e.type, e.offset, e.length) for e in first.message.entities] == [("bot_command", 0, 26)]
+    assert [(e.type, e.offset, e.length) for e in first.message.entities] == [
+        ("bot_command", 0, 26)
+    ]
     assert second.message is not None and second.message.from_user is not None
     assert second.message.from_user.language_code == "sv"
-    assert [u.update_id for u in await bot.get_updates(offset=second.update_id)] == [second.update_id]
+    assert [u.update_id for u in await bot.get_updates(offset=second.update_id)] == [
+        second.update_id
+    ]
     assert await bot.get_updates(offset=second.update_id + 1) == ()
 
 
@@ -183,7 +214,9 @@ async def test_get_updates_long_poll_wakes_on_new_update(bot: Bot, client: Sandb
     assert [u.message.text for u in updates if u.message] == ["vaken?"]
 
 
-async def test_transcript_wait_returns_promptly_after_a_send(bot: Bot, client: SandboxClient) -> None:
+async def test_transcript_wait_returns_promptly_after_a_send(
+    bot: Bot, client: SandboxClient
+) -> None:
     sent = await client.send_text(ALICE, "fråga")
     waiting = asyncio.create_task(
         client.wait_for_bot_message(ALICE, after=sent["cursor"], timeout=5)
@@ -229,7 +262,9 @@ async def test_commands_are_stored_per_language(bot: Bot, client: SandboxClient)
     await bot.set_my_commands([BotCommand("start", "Start")])
 
     assert await bot.get_my_commands(language_code="sv") == (BotCommand("start", "Börja"),)
-    assert (await client.commands("en"))["effective"] == [{"command": "start", "description": "Start"}]
+    assert (await client.commands("en"))["effective"] == [
+        {"command": "start", "description": "Start"}
+    ]
     calls = await client.calls("setMyCommands")
     assert [c["params"].get("language_code") for c in calls] == ["sv", None]
     assert await bot.delete_my_commands(scope=BotCommandScopeDefault(), language_code="sv")
@@ -270,7 +305,7 @@ async def test_deleted_messages_stay_in_the_transcript(bot: Bot, client: Sandbox
         ({"text": "x" * 4097}, "message is too long"),
         (
             {"text": "<b>x", "parse_mode": "HTML"},
-            'can\'t parse entities: Can\'t find end tag corresponding to start tag "b"',
+            "can't parse entities: Can't find end tag corresponding to start tag \"b\"",
         ),
         (
             {"text": "ok <div>x</div>", "parse_mode": "HTML"},
@@ -318,7 +353,9 @@ async def test_edit_validation(bot: Bot, client: SandboxClient) -> None:
     user_message = (await client.send_text(ALICE, "från Alice"))["message"]
 
     with pytest.raises(BadRequest, match="Message is not modified: specified new message content"):
-        await bot.edit_message_text("samma", ALICE, sent.message_id, reply_markup=_keyboard(("A", "a")))
+        await bot.edit_message_text(
+            "samma", ALICE, sent.message_id, reply_markup=_keyboard(("A", "a"))
+        )
     with pytest.raises(BadRequest, match="Message to edit not found"):
         await bot.edit_message_text("ny", ALICE, 999)
     with pytest.raises(BadRequest, match="Message can't be edited"):
@@ -342,10 +379,21 @@ async def test_call_hooks_can_inject_faults(
 
 async def test_injected_updates_and_reset(bot: Bot, client: SandboxClient) -> None:
     update_id = await client.inject_update(
-        {"message": {"chat": {"id": -100, "type": "group", "title": "Styrelsen"},
-                     "from": {"id": ALICE, "is_bot": False, "first_name": "Alice"},
-                     "sticker": {"file_id": "s", "file_unique_id": "u", "type": "regular",
-                                 "width": 1, "height": 1, "is_animated": False, "is_video": False}}}
+        {
+            "message": {
+                "chat": {"id": -100, "type": "group", "title": "Styrelsen"},
+                "from": {"id": ALICE, "is_bot": False, "first_name": "Alice"},
+                "sticker": {
+                    "file_id": "s",
+                    "file_unique_id": "u",
+                    "type": "regular",
+                    "width": 1,
+                    "height": 1,
+                    "is_animated": False,
+                    "is_video": False,
+                },
+            }
+        }
     )
 
     [update] = await bot.get_updates()

@@ -36,7 +36,18 @@ def test_round_trip(action: object) -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [None, "", "nope", "lang:de", "fb:1", "fb:x:1", "fb:1:2", "set:admin", "link:1:2:1:9", "x" * 65],
+    [
+        None,
+        "",
+        "nope",
+        "lang:de",
+        "fb:1",
+        "fb:x:1",
+        "fb:1:2",
+        "set:admin",
+        "link:1:2:1:9",
+        "x" * 65,
+    ],
 )
 def test_forged_or_malformed_data_is_refused(data: str | None) -> None:
     with pytest.raises(BadCallback):

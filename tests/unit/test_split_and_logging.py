@@ -35,7 +35,9 @@ def test_visible_length_counts_utf16_and_ignores_tags() -> None:
     assert visible_length("<b>😀</b> &amp;") == 4
 
 
-def test_the_token_is_redacted_from_messages_and_tracebacks(caplog: pytest.LogCaptureFixture) -> None:
+def test_the_token_is_redacted_from_messages_and_tracebacks(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     logger = logging.getLogger("test-redaction")
     caplog.handler.addFilter(RedactSecrets([TOKEN]))
     try:

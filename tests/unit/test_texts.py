@@ -37,3 +37,19 @@ def test_unknown_languages_fall_back_to_swedish() -> None:
     assert normalise_language("de") == "sv"
     assert normalise_language("en-GB") == "en"
     assert normalise_language(None) == "sv"
+
+
+def test_every_domain_error_key_has_a_text() -> None:
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    pattern = re.compile(r"DomainError\(\s*\"([a-z_]+)\"")
+    raised = {
+        key
+        for folder in ("bot", "handlers")
+        for path in (root / folder).rglob("*.py")
+        for key in pattern.findall(path.read_text(encoding="utf-8"))
+    }
+    assert raised, "the scan found no DomainError at all"
+    assert raised - set(CATALOGUE["sv"]) == set()

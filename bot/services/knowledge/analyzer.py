@@ -9,13 +9,23 @@ from functools import lru_cache
 
 import Stemmer
 
-_MONTHS = (
+
+def word_list(text: str) -> tuple[str, ...]:
+    """The whitespace-separated words of a literal, in order."""
+    return tuple(text.split())
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(word_list(text))
+
+
+_MONTHS = word_list(
     "januari februari mars april maj juni juli augusti september oktober november december"
-).split()
+)
 
 # Question words and function words carry no content. Quantity words are removed here but
 # noticed separately (see QUANTITY_WORDS) so trimming can prefer sentences with numbers.
-STOP_WORDS: frozenset[str] = frozenset(
+STOP_WORDS: frozenset[str] = _words(
     """
     vad vem vems vilken vilket vilka varför hur när var vart varifrån många mycket
     finns fanns funnits kan kunna kunde ska skall skulle vill ville får få fick gör göra gjorde
@@ -29,14 +39,14 @@ STOP_WORDS: frozenset[str] = frozenset(
     berätta berättar veta vet undrar undra fråga frågar hitta hittar hittade läsa läser
     står stod säger säga sa ge ger gav finnas egentligen ungefär just idag mkt
     hända händer hände hänt hålla håller hölls höll hålls
-    """.split()
+    """
 )
 
-QUANTITY_WORDS: frozenset[str] = frozenset(
-    "många mycket mkt antal antalet belopp beloppet kostar kostade summa summan totalt ofta".split()
+QUANTITY_WORDS: frozenset[str] = _words(
+    "många mycket mkt antal antalet belopp beloppet kostar kostade summa summan totalt ofta"
 )
 # After "hur" these ask for a measure and carry no content of their own (hur stor andel …).
-_MEASURES = frozenset("stor stora stort ofta länge långt lång gammal gamla dyr dyrt".split())
+_MEASURES = _words("stor stora stort ofta länge långt lång gammal gamla dyr dyrt")
 
 # Words the knowledge base says differently; a question term also matches its group.
 SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
@@ -146,7 +156,9 @@ class Decompounder:
         cached = self._cache.get(token)
         if cached is None and "-" in token:
             pieces = [p for p in token.split("-") if p not in STOP_WORDS]
-            cached = tuple(dict.fromkeys(part for p in pieces for part in self.parts(p) or [stem(p)]))
+            cached = tuple(
+                dict.fromkeys(part for p in pieces for part in self.parts(p) or [stem(p)])
+            )
         if cached is None:
             cached = self._split(token, depth=0) if len(token) >= 2 * MIN_PART else ()
             cached = cached if len(cached) > 1 else cached or self._head_noun(token)
@@ -194,7 +206,7 @@ class Decompounder:
         return best
 
 
-_QUANTITY_STEMS = frozenset("budget kost kostn peng belopp summ antal".split())
+_QUANTITY_STEMS = _words("budget kost kostn peng belopp summ antal")
 
 
 def is_quantity_question(text: str) -> bool:

@@ -3,25 +3,20 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from bot.db import Database
 from bot.errors import DomainError
 from bot.models import FaqEntry, FaqPhrasing, KnowledgeDocument, Passage, QuestionLog
+from bot.services.knowledge import documents
+from bot.services.knowledge.documents import BUILTIN, DocumentSummary, ImportOutcome
 from bot.services.knowledge.index import IndexedFaq, IndexedPassage, Match, SearchIndex
-from bot.services.knowledge.splitter import ParsedDocument, parse_document
-from bot.timeutil import utc_now
-
-BUILTIN = Path(__file__).resolve().parents[2] / "knowledge_base"
-BUILTIN_PREFIX = "builtin:"
 
 
 @dataclass(frozen=True)
@@ -29,31 +24,6 @@ class AnswerResult:
     question_id: int
     answered: bool
     match: Match | None
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    name: str
-    source_key: str
-    document_id: int | None  # None when the file was skipped
-    title: str = ""
-    passages: int = 0
-    replaced: bool = False
-    error: DomainError | None = None  # its key names the catalogue text
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    id: int
-    title: str
-    kind: str
-    source_key: str
-    passages: int
-    imported_at: datetime
 
 
 class KnowledgeService:
@@ -103,13 +73,17 @@ class KnowledgeService:
 
     @staticmethod
     async def _fingerprint_of(session: AsyncSession) -> tuple[object, ...]:
-        columns = [
-            select(func.count(Passage.id), func.max(Passage.id)),
-            select(func.count(KnowledgeDocument.id), func.max(KnowledgeDocument.imported_at)),
-            select(func.count(FaqEntry.id), func.max(FaqEntry.id)),
-            select(func.count(FaqPhrasing.id), func.max(FaqPhrasing.id)),
-        ]
-        query = select(*(column.scalar_subquery() for part in columns for column in _split(part)))
+        aggregates = (
+            func.count(Passage.id),
+            func.max(Passage.id),
+            func.count(KnowledgeDocument.id),
+            func.max(KnowledgeDocument.imported_at),
+            func.count(FaqEntry.id),
+            func.max(FaqEntry.id),
+            func.count(FaqPhrasing.id),
+            func.max(FaqPhrasing.id),
+        )
+        query = select(*(select(aggregate).scalar_subquery() for aggregate in aggregates))
         return tuple((await session.execute(query)).one())
 
     def answer_now(self, question: str) -> tuple[bool, Match | None]:
@@ -143,113 +117,23 @@ class KnowledgeService:
     async def import_paths(
         self, session: AsyncSession, paths: Sequence[Path], *, keys: Sequence[str] | None = None
     ) -> list[ImportOutcome]:
-        """Import files, replacing earlier imports with the same key (default: absolute path)."""
-        outcomes = []
-        for number, path in enumerate(paths):
-            key = keys[number] if keys else str(path.resolve())
-            try:
-                parsed = parse_document(path)
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            except DomainError as error:
-                outcomes.append(ImportOutcome(path.name, key, None, error=error))
-                continue
-            except OSError:
-                error = DomainError("kb_unreadable_file", name=path.name)
-                outcomes.append(ImportOutcome(path.name, key, None, error=error))
-                continue
-            outcomes.append(await self.store(session, parsed, source_key=key, digest=digest))
-        return outcomes
+        """Import files, replacing earlier imports with the same key (default: absolute path).
 
-    async def store(
-        self, session: AsyncSession, parsed: ParsedDocument, *, source_key: str, digest: str
-    ) -> ImportOutcome:
-        """Store a parsed document under a key, replacing the passages of an earlier import."""
-        document = await session.scalar(
-            select(KnowledgeDocument).where(KnowledgeDocument.source_key == source_key)
-        )
-        replaced = document is not None
-        if document is None:
-            document = KnowledgeDocument(source_key=source_key)
-            session.add(document)
-        else:
-            await session.execute(delete(Passage).where(Passage.document_id == document.id))
-        document.title = parsed.title[:300]
-        document.kind = parsed.kind
-        document.content_hash = digest
-        document.imported_at = utc_now()
-        await session.flush()
-        for position, passage in enumerate(parsed.passages):
-            session.add(
-                Passage(
-                    document_id=document.id,
-                    position=position,
-                    section=passage.section[:500],
-                    text=passage.text,
-                )
-            )
-        await session.flush()
-        session.expire(document, ["passages"])
-        name = source_key.removeprefix(BUILTIN_PREFIX).rsplit("/", 1)[-1]
-        return ImportOutcome(
-            name, source_key, document.id, parsed.title, len(parsed.passages), replaced
-        )
+        A file that cannot be read is reported in its outcome and skipped; the others import.
+        """
+        return await documents.import_paths(session, paths, keys=keys)
 
     async def import_builtin(self, session: AsyncSession, folder: Path = BUILTIN) -> int:
-        """Import the shipped Markdown files that are new or changed (and drop removed ones)."""
-        stored = dict(
-            (
-                await session.execute(
-                    select(KnowledgeDocument.source_key, KnowledgeDocument.content_hash).where(
-                        KnowledgeDocument.source_key.startswith(BUILTIN_PREFIX)
-                    )
-                )
-            ).tuples()
-        )
-        changed = 0
-        shipped = sorted(folder.glob("*.md"))
-        for path in shipped:
-            key = BUILTIN_PREFIX + path.name
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            if stored.get(key) != digest:
-                await self.store(session, parse_document(path), source_key=key, digest=digest)
-                changed += 1
-        gone = set(stored) - {BUILTIN_PREFIX + path.name for path in shipped}
-        if gone:
-            await session.execute(
-                delete(KnowledgeDocument).where(KnowledgeDocument.source_key.in_(gone))
-            )
-        return changed + len(gone)
+        """Import the shipped Markdown files that are new or changed; return how many changed."""
+        return await documents.import_builtin(session, folder)
 
     async def list_documents(self, session: AsyncSession) -> list[DocumentSummary]:
         """All imported documents with their passage counts, oldest first."""
-        rows = await session.execute(
-            select(
-                KnowledgeDocument.id,
-                KnowledgeDocument.title,
-                KnowledgeDocument.kind,
-                KnowledgeDocument.source_key,
-                func.count(Passage.id),
-                KnowledgeDocument.imported_at,
-            )
-            .outerjoin(Passage)
-            .group_by(KnowledgeDocument.id)
-            .order_by(KnowledgeDocument.id)
-        )
-        return [DocumentSummary(*row) for row in rows]
+        return await documents.list_documents(session)
 
     async def remove_document(self, session: AsyncSession, ident: str) -> DocumentSummary:
         """Remove a document by id, source key or file name."""
-        documents = await self.list_documents(session)
-        ident = ident.strip()
-        found = [d for d in documents if ident in (str(d.id), d.source_key)] or [
-            d for d in documents if Path(d.source_key.removeprefix(BUILTIN_PREFIX)).name == ident
-        ]
-        if len(found) != 1:
-            key = "kb_document_ambiguous" if found else "kb_document_not_found"
-            raise DomainError(key, ident=ident)
-        await session.execute(delete(KnowledgeDocument).where(KnowledgeDocument.id == found[0].id))
-        await session.flush()
-        return found[0]
+        return await documents.remove_document(session, ident)
 
     async def add_faq(
         self,
@@ -302,7 +186,3 @@ class KnowledgeService:
             raise DomainError("callback_not_yours")
         log.feedback = 1 if helpful else -1
         await session.flush()
-
-
-def _split(query: object) -> list[object]:
-    return list(getattr(query, "selected_columns", []))

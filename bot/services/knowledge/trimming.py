@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from bot.services.knowledge.analyzer import word_list
+
 LIMIT = 600
-CONTEXT = 300  # an answer shorter than this takes the sentences around it too
+CONTEXT = 250  # an answer shorter than this takes the sentences around it too
 _ITEM = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'«(]?[A-ZÅÄÖ0-9])")
 _ABBREVIATION = re.compile(
@@ -14,8 +16,10 @@ _ABBREVIATION = re.compile(
 )
 # A sentence that opens like this leans on the one before it.
 _ANAPHORA = frozenset(
-    "den det de dessa detta denna där då dessutom därför därmed sedan även också han hon "
-    "hen vilket samtidigt tillsammans".split()
+    word_list(
+        "den det de dessa detta denna där då dessutom därför därmed sedan även också han hon "
+        "hen vilket samtidigt tillsammans"
+    )
 )
 
 TermsOf = Callable[[str], frozenset[str]]

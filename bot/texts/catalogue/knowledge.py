@@ -22,7 +22,11 @@ SV: dict[str, str] = {
     "kb_unsupported_file": "Filtypen stöds inte: {name}",
     "kb_unreadable_file": "Filen kunde inte läsas: {name}",
     "kb_document_not_found": "Inget dokument hittades: {ident}",
-    "faq_not_found": "Ingen vanlig fråga med det numret.",
+    "kb_document_ambiguous": "Flera dokument passar in på {ident}: ange dokumentets nummer.",
+    "kb_faq_invalid": "En vanlig fråga behöver minst en formulering och ett svar.",
+    "kb_faq_not_found": "Ingen vanlig fråga med nummer {faq_id}.",
+    "kb_faq_bad_header": "{name}: första raden ska vara {header}",
+    "kb_faq_bad_row": "{name}: rad {row} saknar fråga eller svar; inget importerades.",
 }
 
 EN: dict[str, str] = {
@@ -47,5 +51,9 @@ EN: dict[str, str] = {
     "kb_unsupported_file": "Unsupported file type: {name}",
     "kb_unreadable_file": "The file could not be read: {name}",
     "kb_document_not_found": "No document found: {ident}",
-    "faq_not_found": "No frequently asked question with that number.",
+    "kb_document_ambiguous": "Several documents match {ident}: give the document's number.",
+    "kb_faq_invalid": "A common question needs at least one phrasing and an answer.",
+    "kb_faq_not_found": "No common question with number {faq_id}.",
+    "kb_faq_bad_header": "{name}: the first line must be {header}",
+    "kb_faq_bad_row": "{name}: row {row} lacks a question or an answer; nothing was imported.",
 }

@@ -1,0 +1,260 @@
+"""Updates/s and reply latency through the sandbox: signbot next to a bare echo bot (the floor).
+
+One sandbox serves both phases in this process; 50 users each ask questions one after another.
+Target: signbot within 1.5x of the echo floor (p95 latency ratio <= 1.5, throughput >= 1/1.5).
+
+Run: .venv/bin/python bench/updates.py [--users 50] [--per-user 20] [--seed 7]
+     [--postgres [SERVER_URL] | --database-url URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import platform
+import random
+import secrets
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import psycopg  # noqa: E402
+from psycopg import sql  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+from telegram import Update  # noqa: E402
+from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters  # noqa: E402
+
+from bot.app import CONCURRENT_UPDATES  # noqa: E402
+from bot.config import Settings  # noqa: E402
+from bot.runner import running_bot  # noqa: E402
+from bot.sandbox.client import SandboxClient  # noqa: E402
+from bot.sandbox.server import RunningSandbox, start_sandbox  # noqa: E402
+from tests.unit.kb_cases import CASES, UNANSWERABLE  # noqa: E402
+
+POLL_TIMEOUT = 10  # running_bot's default long-poll timeout; the echo bot polls the same way
+TARGET = 1.5
+PG_SERVER = "postgresql://postgres@127.0.0.1:5432/postgres"
+FIRST_USER_ID = 2_000_001
+ECHO_TOKEN = "1000001:echo"  # the sandbox takes any <digits>:<chars> token
+SIGNBOT_TOKEN = "1000002:bench"
+REPLY_TIMEOUT = 30.0
+
+Plan = dict[int, list[str]]  # user id -> the questions they ask, in order
+
+
+@dataclass(frozen=True)
+class Result:
+    """One measured phase."""
+
+    phase: str
+    latencies: list[float]  # seconds, one per update
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        return len(self.latencies) / self.seconds
+
+    def ms(self, percentile: int) -> float:
+        return statistics.quantiles(self.latencies, n=100, method="inclusive")[percentile - 1] * 1e3
+
+
+def make_plan(users: int, per_user: int, warmup: int, seed: int) -> Plan:
+    """Questions per user: warm-up first, then the measured ones; the same for both phases."""
+    rng = random.Random(seed)
+    pool = [question for question, _ in CASES] + UNANSWERABLE
+    return {
+        FIRST_USER_ID + n: [rng.choice(pool) for _ in range(warmup + per_user)]
+        for n in range(users)
+    }
+
+
+async def ask_in_turn(client: SandboxClient, user_id: int, texts: list[str]) -> list[float]:
+    """Send each text as the user and wait for the bot's reply; return the latencies."""
+    latencies: list[float] = []
+    for text in texts:
+        start = time.perf_counter()
+        sent = await client.send_text(user_id, text)
+        chat_id = sent["message"]["chat"]["id"]
+        await client.wait_for_bot_message(chat_id, after=sent["cursor"], timeout=REPLY_TIMEOUT)
+        latencies.append(time.perf_counter() - start)
+    return latencies
+
+
+async def drive(client: SandboxClient, phase: str, plan: Plan, warmup: int) -> Result:
+    """Create the users, warm up (not measured), then let every user ask concurrently."""
+    await client.reset()  # update ids keep counting, so the next bot's offset stays valid
+    for user_id in plan:
+        await client.create_user(f"User {user_id}", user_id=user_id, language_code="sv")
+    await asyncio.gather(*(ask_in_turn(client, u, texts[:warmup]) for u, texts in plan.items()))
+    start = time.perf_counter()
+    runs = await asyncio.gather(*(ask_in_turn(client, u, t[warmup:]) for u, t in plan.items()))
+    seconds = time.perf_counter() - start
+    return Result(phase, [latency for run in runs for latency in run], seconds)
+
+
+async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Reply with the text, as signbot's handlers reply: one send_message to the chat."""
+    message = update.effective_message
+    if message is not None and message.text:
+        await context.bot.send_message(message.chat_id, message.text)
+
+
+@asynccontextmanager
+async def echo_bot(sandbox: RunningSandbox) -> AsyncIterator[None]:
+    """A bare PTB bot with signbot's concurrency and polling, polling the sandbox."""
+    application = (
+        ApplicationBuilder()
+        .token(ECHO_TOKEN)
+        .base_url(sandbox.base_url)
+        .concurrent_updates(CONCURRENT_UPDATES)
+        .build()
+    )
+    application.add_handler(MessageHandler(filters.TEXT, echo))
+    async with application:
+        await application.start()
+        updater = application.updater
+        assert updater is not None
+        await updater.start_polling(timeout=POLL_TIMEOUT, drop_pending_updates=False)
+        try:
+            yield
+        finally:
+            await updater.stop()
+            await application.stop()
+
+
+def signbot_settings(database_url: str, sandbox: RunningSandbox) -> Settings:
+    """Settings for the real bot on the shared sandbox (a token means it starts none itself)."""
+    values: dict[str, object] = {
+        "database_url": database_url,
+        "telegram_bot_token": SIGNBOT_TOKEN,
+        "telegram_api_base_url": sandbox.base_url,
+        "admins": (),
+        "staff_chat_id": None,
+        "log_level": "WARNING",
+    }
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@contextmanager
+def throwaway_postgres(server_url: str) -> Iterator[str]:
+    """Create an empty database on the server for this run; drop it afterwards."""
+    name = f"signbot_bench_{secrets.token_hex(4)}"
+    admin = make_url(server_url).set(drivername="postgresql")
+    admin_dsn = admin.render_as_string(hide_password=False)
+    with psycopg.connect(admin_dsn, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield admin.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(admin_dsn, autocommit=True) as conn:
+            drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
+            conn.execute(drop.format(sql.Identifier(name)))
+
+
+def describe_database(database_url: str) -> str:
+    """The database engine and version, e.g. 'SQLite 3.40.1'."""
+    url = make_url(database_url.replace("postgres://", "postgresql://", 1))
+    if url.get_backend_name() == "sqlite":
+        return f"SQLite {sqlite3.sqlite_version} (file, WAL)"
+    dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(dsn) as conn:
+        version = conn.execute("SHOW server_version").fetchone()
+    return f"PostgreSQL {version[0] if version else '?'} on {url.host}"
+
+
+def describe_machine() -> str:
+    """Cores, CPU model, OS and Python version."""
+    model = platform.processor() or platform.machine()
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        names = [line for line in cpuinfo.read_text().splitlines() if line.startswith("model name")]
+        model = names[0].split(":", 1)[1].strip() if names else model
+    return (
+        f"{os.cpu_count()} cores ({model}), {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def report(echo_result: Result, signbot_result: Result, *, machine: str, database: str) -> None:
+    """Print the table, the ratios and the verdict."""
+    print(
+        f"{'phase':<8} {'updates':>8} {'seconds':>8} {'updates/s':>10} {'p50 ms':>8} {'p95 ms':>8}"
+    )
+    for r in (echo_result, signbot_result):
+        print(
+            f"{r.phase:<8} {len(r.latencies):>8} {r.seconds:>8.2f} {r.rate:>10.1f}"
+            f" {r.ms(50):>8.1f} {r.ms(95):>8.1f}"
+        )
+    p50 = signbot_result.ms(50) / echo_result.ms(50)
+    p95 = signbot_result.ms(95) / echo_result.ms(95)
+    slowdown = echo_result.rate / signbot_result.rate  # ratio of 1/throughput
+    print(f"signbot/echo: p50 {p50:.2f}x, p95 {p95:.2f}x, 1/throughput {slowdown:.2f}x")
+    passed = p95 <= TARGET and slowdown <= TARGET
+    verdict = "PASS" if passed else "FAIL"
+    print(f"{verdict}: target within {TARGET}x of the echo floor (p95 and throughput)")
+    print(f"machine: {machine}")
+    print(f"database: {database}; sandbox, load and bot share one process and event loop")
+
+
+async def run(args: argparse.Namespace, database_url: str) -> None:
+    """Both phases on one sandbox, then the report."""
+    plan = make_plan(args.users, args.per_user, args.warmup, args.seed)
+    sandbox = await start_sandbox("127.0.0.1", 0)
+    try:
+        async with SandboxClient(sandbox.root_url) as client:
+            async with echo_bot(sandbox):
+                echo_result = await drive(client, "echo", plan, args.warmup)
+            async with running_bot(
+                signbot_settings(database_url, sandbox), poll_timeout=POLL_TIMEOUT
+            ):
+                signbot_result = await drive(client, "signbot", plan, args.warmup)
+    finally:
+        await sandbox.stop()
+    report(
+        echo_result,
+        signbot_result,
+        machine=describe_machine(),
+        database=describe_database(database_url),
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--per-user", type=int, default=20, help="measured questions per user")
+    parser.add_argument("--warmup", type=int, default=1, help="unmeasured questions per user")
+    parser.add_argument("--seed", type=int, default=7)
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--database-url", help="an empty (or migrated) database to use")
+    where.add_argument(
+        "--postgres",
+        nargs="?",
+        const=PG_SERVER,
+        metavar="SERVER_URL",
+        help=f"create and drop a throwaway database on this server (default {PG_SERVER})",
+    )
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    if args.postgres:
+        with throwaway_postgres(args.postgres) as url:
+            asyncio.run(run(args, url))
+    elif args.database_url:
+        asyncio.run(run(args, args.database_url))
+    else:
+        with tempfile.TemporaryDirectory(prefix="signbot-bench-") as folder:
+            asyncio.run(run(args, f"sqlite:///{Path(folder) / 'bench.db'}"))
+
+
+if __name__ == "__main__":
+    main()

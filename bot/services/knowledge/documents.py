@@ -1,0 +1,164 @@
+"""Storing imported documents: parse files, replace earlier imports, list and remove."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import DomainError
+from bot.models import KnowledgeDocument, Passage
+from bot.services.knowledge.splitter import ParsedDocument, parse_document
+from bot.timeutil import utc_now
+
+BUILTIN = Path(__file__).resolve().parents[2] / "knowledge_base"
+BUILTIN_PREFIX = "builtin:"
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    name: str
+    source_key: str
+    document_id: int | None  # None when the file was skipped
+    title: str = ""
+    passages: int = 0
+    replaced: bool = False
+    error: DomainError | None = None  # its key names the catalogue text
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    id: int
+    title: str
+    kind: str
+    source_key: str
+    passages: int
+    imported_at: datetime
+
+
+def read_file(path: Path) -> tuple[ParsedDocument, str]:
+    """Parse a file and hash its bytes (blocking: call it in a thread)."""
+    parsed = parse_document(path)
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as error:
+        raise DomainError("kb_unreadable_file", name=path.name) from error
+    return parsed, digest
+
+
+async def import_paths(
+    session: AsyncSession, paths: Sequence[Path], *, keys: Sequence[str] | None = None
+) -> list[ImportOutcome]:
+    """Import files, replacing earlier imports with the same key (default: absolute path)."""
+    outcomes = []
+    for number, path in enumerate(paths):
+        key = keys[number] if keys else str(path.resolve())
+        try:
+            parsed, digest = await asyncio.to_thread(read_file, path)
+        except DomainError as error:
+            outcomes.append(ImportOutcome(path.name, key, None, error=error))
+            continue
+        outcomes.append(await store(session, parsed, source_key=key, digest=digest))
+    return outcomes
+
+
+async def store(
+    session: AsyncSession, parsed: ParsedDocument, *, source_key: str, digest: str
+) -> ImportOutcome:
+    """Store a parsed document under a key, replacing the passages of an earlier import."""
+    document = await session.scalar(
+        select(KnowledgeDocument).where(KnowledgeDocument.source_key == source_key)
+    )
+    replaced = document is not None
+    if document is None:
+        document = KnowledgeDocument(source_key=source_key)
+        session.add(document)
+    else:
+        await session.execute(delete(Passage).where(Passage.document_id == document.id))
+    document.title = parsed.title[:300]
+    document.kind = parsed.kind
+    document.content_hash = digest
+    document.imported_at = utc_now()
+    await session.flush()
+    for position, passage in enumerate(parsed.passages):
+        session.add(
+            Passage(
+                document_id=document.id,
+                position=position,
+                section=passage.section[:500],
+                text=passage.text,
+            )
+        )
+    await session.flush()
+    session.expire(document, ["passages"])
+    name = source_key.removeprefix(BUILTIN_PREFIX).rsplit("/", 1)[-1]
+    return ImportOutcome(
+        name, source_key, document.id, parsed.title, len(parsed.passages), replaced
+    )
+
+
+async def import_builtin(session: AsyncSession, folder: Path = BUILTIN) -> int:
+    """Import the shipped Markdown files that are new or changed (and drop removed ones)."""
+    rows = await session.execute(
+        select(KnowledgeDocument.source_key, KnowledgeDocument.content_hash).where(
+            KnowledgeDocument.source_key.startswith(BUILTIN_PREFIX)
+        )
+    )
+    stored = {key: digest for key, digest in rows}
+    changed = 0
+    shipped = await asyncio.to_thread(lambda: sorted(folder.glob("*.md")))
+    for path in shipped:
+        key = BUILTIN_PREFIX + path.name
+        parsed, digest = await asyncio.to_thread(read_file, path)
+        if stored.get(key) != digest:
+            await store(session, parsed, source_key=key, digest=digest)
+            changed += 1
+    gone = set(stored) - {BUILTIN_PREFIX + path.name for path in shipped}
+    if gone:
+        await session.execute(
+            delete(KnowledgeDocument).where(KnowledgeDocument.source_key.in_(gone))
+        )
+    return changed + len(gone)
+
+
+async def list_documents(session: AsyncSession) -> list[DocumentSummary]:
+    """All imported documents with their passage counts, oldest first."""
+    rows = await session.execute(
+        select(
+            KnowledgeDocument.id,
+            KnowledgeDocument.title,
+            KnowledgeDocument.kind,
+            KnowledgeDocument.source_key,
+            func.count(Passage.id),
+            KnowledgeDocument.imported_at,
+        )
+        .outerjoin(Passage)
+        .group_by(KnowledgeDocument.id)
+        .order_by(KnowledgeDocument.id)
+    )
+    return [DocumentSummary(*row) for row in rows]
+
+
+async def remove_document(session: AsyncSession, ident: str) -> DocumentSummary:
+    """Remove a document by id, source key or file name."""
+    documents = await list_documents(session)
+    ident = ident.strip()
+    found = [d for d in documents if ident in (str(d.id), d.source_key)] or [
+        d for d in documents if Path(d.source_key.removeprefix(BUILTIN_PREFIX)).name == ident
+    ]
+    if len(found) != 1:
+        key = "kb_document_ambiguous" if found else "kb_document_not_found"
+        raise DomainError(key, ident=ident)
+    await session.execute(delete(KnowledgeDocument).where(KnowledgeDocument.id == found[0].id))
+    await session.flush()
+    return found[0]

@@ -1,0 +1,108 @@
+"""The search index: FAQ entries over passages, confidence, trimming and heading context."""
+
+from __future__ import annotations
+
+from bot.services.knowledge import IndexedFaq, IndexedPassage, SearchIndex
+
+PASSAGES = [
+    IndexedPassage(
+        1,
+        "Om överenskommelsen",
+        "Antal underskrivare",
+        "Överenskommelsen hade 125 underskrivare i slutet av 2024.",
+    ),
+    IndexedPassage(
+        2,
+        "Om överenskommelsen",
+        "Hur blir man underskrivare?",
+        "En organisation som vill skriva under kontaktar processledaren. "
+        "Processledaren heter Erica Sjölin. Hon svarar på frågor om överenskommelsen.",
+    ),
+    IndexedPassage(
+        3,
+        "Budget 2026",
+        "Budget 2026",
+        "- Processledare civila samhället: 595 000 kr\n- Kommunikation: 80 000 kr\n"
+        "- Totalt: 1 470 000 kr",
+    ),
+    IndexedPassage(
+        4,
+        "Årsrapport 2024",
+        "Dialogmöten",
+        "Under våren hölls flera möten. Vid dialogmötet i maj deltog 59 personer från 45 "
+        "organisationer. Samtalen handlade om samverkan mellan regionen och civilsamhället och "
+        "om hur den kan bli starkare. Dokumentationen från dagen finns på webben tillsammans med "
+        "bilder, presentationer och en sammanfattning av gruppdiskussionerna. Nästa år blir det fler träffar i hela regionen, och alla underskrivare bjuds in.",
+    ),
+]
+FAQ = IndexedFaq(
+    7,
+    ("Hur blir vår förening underskrivare?", "Hur skriver man under överenskommelsen?"),
+    "Kontakta processledaren Erica Sjölin, så får ni en blankett.",
+    "Processledaren",
+)
+
+
+def test_faq_ranks_above_a_passage_when_it_matches() -> None:
+    index = SearchIndex.build(PASSAGES, [FAQ])
+    match = index.best("Hur skriver vi under överenskommelsen?")
+    assert match is not None
+    assert (match.kind, match.id, match.title) == ("faq", 7, "Processledaren")
+    assert match.text == FAQ.answer
+    assert match.confidence >= 0.5
+
+
+def test_faq_of_another_kind_of_question_does_not_win() -> None:
+    index = SearchIndex.build(PASSAGES, [FAQ])
+    match = index.best("Hur många underskrivare har överenskommelsen?")
+    assert match is not None
+    assert (match.kind, match.id) == ("passage", 1)
+    assert "125" in match.text
+
+
+def test_without_faq_the_passage_answers() -> None:
+    match = SearchIndex.build(PASSAGES, []).best("Hur blir man underskrivare?")
+    assert match is not None
+    assert (match.kind, match.id, match.section) == ("passage", 2, "Hur blir man underskrivare?")
+
+
+def test_heading_terms_count_for_their_passage() -> None:
+    match = SearchIndex.build(PASSAGES, []).best("Vad är budgeten för 2026?")
+    assert match is not None
+    assert match.id == 3
+    assert "1 470 000" in match.text  # the list is the answer: kept whole
+
+
+def test_amount_written_differently_finds_the_line() -> None:
+    match = SearchIndex.build(PASSAGES, []).best("Vad är 1470000 kr?")
+    assert match is not None
+    assert match.id == 3
+
+
+def test_confidence_is_high_on_topic_and_low_off_topic() -> None:
+    index = SearchIndex.build(PASSAGES, [FAQ])
+    on_topic = index.best("Hur många underskrivare har överenskommelsen?")
+    assert on_topic is not None and on_topic.confidence >= 0.9
+    assert index.best("Hur bakar man surdegsbröd?") is None
+    off_topic = index.best("Vilka möten har bowlingklubben i Skövde?")
+    assert off_topic is None or off_topic.confidence < 0.5
+
+
+def test_trimming_keeps_the_relevant_sentences() -> None:
+    match = SearchIndex.build(PASSAGES, []).best("Hur många deltog på dialogmötet i maj?")
+    assert match is not None
+    assert "59 personer" in match.text
+    assert "Nästa år" not in match.text
+
+
+def test_compound_parts_match_at_lower_weight() -> None:
+    index = SearchIndex.build(PASSAGES, [])
+    match = index.best("Vilka möten med dialog fanns?")
+    assert match is not None and match.id == 4
+
+
+def test_search_returns_several_and_empty_questions_nothing() -> None:
+    index = SearchIndex.build(PASSAGES, [FAQ])
+    assert len(index.search("processledaren", limit=3)) == 3
+    assert index.search("Vad är det?") == []
+    assert SearchIndex.build([], []).best("budget") is None
