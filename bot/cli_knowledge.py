@@ -12,6 +12,7 @@ from bot.app_prepare import prepare_knowledge
 from bot.cli_support import CLI_LANGUAGE, fail, with_services
 from bot.errors import DomainError
 from bot.services.container import Services
+from bot.services.knowledge.documents import ImportOutcome
 from bot.services.knowledge.faq_file import read_faq_file
 from bot.texts import t
 from bot.texts.answers import source_label
@@ -31,7 +32,7 @@ def kb_import(
         async with services.db.session() as session:
             outcomes = await services.knowledge.import_paths(session, paths)
             await session.commit()
-        return [str(outcome) for outcome in outcomes], all(o.ok for o in outcomes)
+        return [_describe(outcome) for outcome in outcomes], all(o.ok for o in outcomes)
 
     lines, all_ok = with_services(body)
     typer.echo("\n".join(lines))
@@ -39,11 +40,21 @@ def kb_import(
         raise typer.Exit(1)
 
 
+def _describe(outcome: ImportOutcome) -> str:
+    if outcome.error is not None:
+        return (
+            f"skipped {outcome.name}: {t(outcome.error.key, CLI_LANGUAGE, **outcome.error.params)}"
+        )
+    verb = "replaced" if outcome.replaced else "imported"
+    return f"{verb} {outcome.name}: {outcome.title} ({outcome.passages} passages)"
+
+
 @kb_app.command("list")
 def kb_list() -> None:
     """List the imported documents."""
 
     async def body(services: Services) -> list[str]:
+        await prepare_knowledge(services)
         async with services.db.session() as session:
             documents = await services.knowledge.list_documents(session)
         tz = services.settings.tz

@@ -11,6 +11,7 @@ import typer
 from bot import migrate
 from bot.config import ConfigError, Settings, load_settings
 from bot.errors import DomainError
+from bot.logging_setup import setup_logging
 from bot.services.container import Services, build_services
 from bot.texts import t
 
@@ -35,6 +36,7 @@ def settings_or_exit() -> Settings:
 def with_services(body: Callable[[Services], Awaitable[T]]) -> T:
     """Load settings, migrate, run body with the services; domain errors become one line."""
     settings = settings_or_exit()
+    setup_logging("WARNING", secrets=[])
     migrate.upgrade(settings.database_url)
 
     async def runner() -> T:

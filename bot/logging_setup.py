@@ -39,3 +39,5 @@ def setup_logging(level: str, *, secrets: list[str]) -> None:
     root.setLevel(level.upper())
     for noisy in ("httpx", "httpcore", "apscheduler", "aiohttp.access"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # pypdf's warnings quote the document's bytes; a failed import is reported by the caller.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)

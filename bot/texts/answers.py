@@ -10,4 +10,6 @@ def source_label(match: Match, lang: str) -> str:
     """'Title – Section' for a passage; the FAQ's own source, or the FAQ label, otherwise."""
     if match.kind == "faq":
         return match.title or t("answer_faq_source", lang)
-    return f"{match.title} – {match.section}" if match.section else match.title
+    if not match.section or match.section == match.title:
+        return match.title
+    return f"{match.title} – {match.section}"

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from bot.app import SANDBOX_TOKEN
 from bot.config import Settings
 from bot.db import Database
 from bot.runner import RunningBot, running_bot
 from bot.sandbox.client import SandboxClient
+from bot.sandbox.server import RunningSandbox
 from bot.services.org_import import import_csv
 from tests.dbutil import BACKENDS, open_empty_database, sqlite_copy
 
@@ -58,15 +61,31 @@ def e2e_settings(database_url: str, **overrides: object) -> Settings:
     return Settings.model_validate(values)
 
 
-@pytest.fixture
-async def harness(e2e_db_url: str) -> AsyncIterator[Harness]:
-    """The bot running against the sandbox, with a small signatory register and an admin."""
-    async with open_empty_database(e2e_db_url) as db:
+@asynccontextmanager
+async def start_harness(
+    database_url: str, *, sandbox: RunningSandbox | None = None, **overrides: object
+) -> AsyncIterator[Harness]:
+    """The bot with a small register and an admin; on its own sandbox unless one is given."""
+    if sandbox is not None:
+        overrides = {
+            "telegram_bot_token": SANDBOX_TOKEN,
+            "telegram_api_base_url": sandbox.base_url,
+            **overrides,
+        }
+    async with open_empty_database(database_url) as db:
         async with db.session() as session:
             await import_csv(session, REGISTER)
             await session.commit()
-        async with running_bot(e2e_settings(e2e_db_url), poll_timeout=1) as bot:
-            assert bot.sandbox is not None
-            async with SandboxClient(bot.sandbox.root_url) as client:
+        async with running_bot(e2e_settings(database_url, **overrides), poll_timeout=1) as bot:
+            running = sandbox or bot.sandbox
+            assert running is not None
+            async with SandboxClient(running.root_url) as client:
                 await client.create_user("Admin", user_id=ADMIN_ID, language_code="sv")
                 yield Harness(client=client, bot=bot, db=db)
+
+
+@pytest.fixture
+async def harness(e2e_db_url: str) -> AsyncIterator[Harness]:
+    """The bot running against its in-process sandbox."""
+    async with start_harness(e2e_db_url) as started:
+        yield started
