@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import traceback
+from pathlib import Path
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -22,7 +24,10 @@ async def on_error(update: object, context: Context) -> None:
     if isinstance(error, DomainError):
         text = t(error.key, language, **error.params)
     else:
-        log.error("update %s failed: %s", update_id, type(error).__name__, exc_info=error)
+        # One line without the exception's text (it may quote a user's message);
+        # the full traceback only when debugging.
+        log.error("update %s failed: %s at %s", update_id, type(error).__name__, _where(error))
+        log.debug("traceback of update %s", update_id, exc_info=error)
         text = t("error_apology", language)
     if not isinstance(update, Update):
         return
@@ -33,6 +38,16 @@ async def on_error(update: object, context: Context) -> None:
             await reply(update, context, text)
     except TelegramError as failure:
         log.warning("could not tell update %s about its error: %s", update_id, failure)
+
+
+def _where(error: BaseException | None) -> str:
+    """The innermost frame of the project's own code, as file:line (function)."""
+    frames = traceback.extract_tb(error.__traceback__) if error is not None else []
+    own = [f for f in frames if "/site-packages/" not in f.filename] or frames
+    if not own:
+        return "?"
+    frame = own[-1]
+    return f"{Path(frame.filename).name}:{frame.lineno} ({frame.name})"
 
 
 def register(application: App) -> None:
