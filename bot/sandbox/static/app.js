@@ -10,7 +10,10 @@ const state = {
   cursor: 0,
   epoch: null,
   poll: null,          // AbortController of the running long poll
-  replyKeyboard: null,
+  loaded: false,       // whether the first answer for the active persona has arrived
+  online: true,        // whether the last long poll reached the sandbox
+  reported: new Set(), // "message_id:revision" of render failures already shown
+  pollError: null,     // the last long-poll error, so a repeating one is shown once
 };
 
 async function api(method, path, body) {
@@ -43,6 +46,21 @@ function toast(text, alert = false) {
   box.hidden = false;
   clearTimeout(toast.timer);
   toast.timer = setTimeout(() => { box.hidden = true; }, alert ? 6000 : 2500);
+}
+
+// A page bug must never look like an empty chat: log it and show it.
+function reportError(context, error) {
+  console.error(`[signbot sandbox] ${context}:`, error);
+  toast(`${context}: ${(error && error.message) || error}`, true);
+}
+
+window.addEventListener("error", (event) => reportError("Fel i sidan / Page error", event.error || event.message));
+window.addEventListener("unhandledrejection", (event) => reportError("Fel i sidan / Page error", event.reason));
+
+function setOnline(online) {
+  if (state.online === online) return;
+  state.online = online;
+  $("status").hidden = online;
 }
 
 // ---- Telegram text + entities -> DOM (offsets are UTF-16 units, as JS strings) ----
@@ -89,21 +107,33 @@ function entityNode(entity, text) {
   }
 }
 
+// Entities may cross (Telegram merges touching entities of one type, e.g. bold 0–10 and
+// italic 8–14); a crossing entity is split at its parent's end and continues after it.
 function renderText(text, entities) {
-  const sorted = [...(entities || [])].sort((a, b) => a.offset - b.offset || b.length - a.length);
-  function build(start, end, list) {
+  const byStart = (a, b) => a.offset - b.offset || b.length - a.length;
+  const valid = (entities || []).filter((entity) => entity && entity.length > 0);
+  function build(start, end, pending) {
     const fragment = document.createDocumentFragment();
+    let list = [...pending];
     let pos = start;
-    let i = 0;
-    while (i < list.length) {
-      const entity = list[i++];
+    while (list.length) {
+      const entity = list.shift();
       const from = Math.max(entity.offset, pos);
       const to = Math.min(entity.offset + entity.length, end);
-      const children = [];
-      while (i < list.length && list[i].offset < to) children.push(list[i++]);
       if (to <= from) continue;
+      const children = [];
+      const rests = [];
+      while (list.length && list[0].offset < to) {
+        const child = list.shift();
+        children.push(child);
+        const childEnd = child.offset + child.length;
+        // A piece keeps its whole range: a url or command acts on all of its text.
+        const whole = child.whole || [child.offset, childEnd];
+        if (childEnd > to) rests.push({ ...child, offset: to, length: childEnd - to, whole });
+      }
+      if (rests.length) list = [...rests, ...list].sort(byStart);
       if (from > pos) fragment.append(text.slice(pos, from));
-      const node = entityNode(entity, text.slice(from, to));
+      const node = entityNode(entity, text.slice(...(entity.whole || [entity.offset, entity.offset + entity.length])));
       node.append(build(from, to, children));
       fragment.append(node);
       pos = to;
@@ -111,7 +141,7 @@ function renderText(text, entities) {
     if (pos < end) fragment.append(text.slice(pos, end));
     return fragment;
   }
-  return build(0, text.length, sorted);
+  return build(0, text.length, valid.sort(byStart));
 }
 
 // ---- messages ----
@@ -128,7 +158,8 @@ function inlineKeyboard(message) {
           : el("button", { disabled: "" }, button.text);
       }
       if (button.callback_data !== undefined) {
-        return el("button", { type: "button", onclick: () => press(message, button) }, button.text);
+        return el("button", { type: "button", onclick: (event) => press(message, button, event.currentTarget) },
+          button.text);
       }
       return el("button", { type: "button", disabled: "", title: Object.keys(button).join(", ") },
         button.text);
@@ -137,7 +168,7 @@ function inlineKeyboard(message) {
 
 function attachments(message) {
   const parts = [];
-  if (message.photo) {
+  if (message.photo && message.photo.length) {
     const largest = message.photo[message.photo.length - 1];
     parts.push(el("img", { src: `${API}/files/${encodeURIComponent(largest.file_id)}`, alt: "foto / photo" }));
   }
@@ -157,7 +188,7 @@ function pollNode(poll) {
     ...poll.options.map((option, index) => el("button", {
       type: "button",
       onclick: () => api("POST", "/poll_answers", { user_id: state.user.id, poll_id: poll.id, option_ids: [index] })
-        .catch((error) => toast(error.message)),
+        .catch((error) => reportError("Röst / Vote", error)),
     }, el("span", {}, option.text), el("span", { class: "muted" }, String(option.voter_count)))));
 }
 
@@ -176,13 +207,48 @@ function messageNode(message) {
   return node;
 }
 
+// One message that cannot be rendered shows as an error bubble; the rest of the chat stays.
+function safeMessageNode(message, failures) {
+  try {
+    return messageNode(message);
+  } catch (error) {
+    const key = `${message.message_id}:${message.revision}`;
+    if (!state.reported.has(key)) { // report each broken message once, not on every render
+      state.reported.add(key);
+      console.error("[signbot sandbox] could not render message", message, error);
+      failures.push(error);
+    }
+    return el("li", { class: "message render-error", "data-id": String(message.message_id) },
+      `⚠ Meddelande ${message.message_id} kunde inte visas / could not be rendered: ${error.message}`,
+      el("pre", {}, message.text || ""));
+  }
+}
+
+function placeholder() {
+  if (!state.user) return el("li", { class: "placeholder" }, "Välj en person / Choose a persona");
+  if (!state.loaded) return el("li", { class: "placeholder" }, "Laddar… / Loading…");
+  return el("li", { class: "placeholder" }, "Inga meddelanden än – skriv något eller /start. ",
+    el("br"), "No messages yet – write something or /start.");
+}
+
 function renderTranscript() {
   const list = $("transcript");
   const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
   const sorted = [...state.messages.values()].sort((a, b) => a.message_id - b.message_id);
-  list.replaceChildren(...sorted.map(messageNode));
-  updateReplyKeyboard(sorted);
+  const failures = [];
+  const nodes = sorted.map((message) => safeMessageNode(message, failures));
+  list.replaceChildren(...(nodes.length ? nodes : [placeholder()]));
+  try {
+    updateReplyKeyboard(sorted);
+  } catch (error) {
+    failures.push(error);
+    console.error("[signbot sandbox] could not render the reply keyboard", error);
+  }
   if (nearBottom) list.scrollTop = list.scrollHeight;
+  if (failures.length) {
+    toast(`${failures.length} meddelande(n) kunde inte visas / message(s) could not be rendered: `
+      + failures[0].message, true);
+  }
 }
 
 function updateReplyKeyboard(sorted) {
@@ -200,7 +266,8 @@ function updateReplyKeyboard(sorted) {
 
 // ---- actions ----
 
-async function press(message, button) {
+async function press(message, button, node) {
+  if (node) node.classList.add("pending");
   try {
     const pressed = await api("POST", "/callbacks", {
       user_id: state.user.id, chat_id: message.chat_id, message_id: message.message_id, data: button.callback_data,
@@ -216,48 +283,93 @@ async function press(message, button) {
     }
     toast("Boten svarade inte på knapptrycket / The bot did not answer the button press");
   } catch (error) {
-    toast(error.message);
+    reportError("Knapptryck / Button press", error);
+  } finally {
+    if (node) node.classList.remove("pending");
   }
 }
 
 async function sendText(text) {
-  if (!state.user || !text.trim()) return;
+  if (!state.user || !text.trim()) return false;
   try {
     await api("POST", "/messages", { user_id: state.user.id, text });
+    return true;
   } catch (error) {
-    toast(error.message);
+    reportError("Kunde inte skicka / Could not send", error);
+    return false;
   }
 }
 
-async function follow(user) {
+// One long poll: the chat's messages changed after a cursor (wait 0 answers at once).
+async function fetchChanges(chatId, after, wait, signal) {
+  const url = `${API}/chats/${chatId}/messages?after=${after}&wait=${wait}`;
+  const response = await fetch(url, { signal, cache: "no-store" });
+  const data = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(data.error || `${response.status} ${response.statusText}`);
+  if (!Array.isArray(data.messages) || typeof data.cursor !== "number") {
+    throw new Error(`unexpected answer from ${url}`);
+  }
+  return data;
+}
+
+// Long-polls the persona's chat. Network trouble is retried (and shown as "offline");
+// anything else is a bug in this page and is reported, never swallowed. ``first`` is an
+// already started fetchChanges(user.id, 0, 0) (the page starts it while loading).
+async function follow(user, first = null) {
   if (state.poll) state.poll.abort();
   const controller = new AbortController();
   state.poll = controller;
   state.messages = new Map();
   state.cursor = 0;
+  state.loaded = false;
   renderTranscript();
   while (!controller.signal.aborted) {
+    let data;
     try {
-      const url = `${API}/chats/${user.id}/messages?after=${state.cursor}&wait=25`;
-      const response = await fetch(url, { signal: controller.signal });
-      const data = await response.json();
-      if (controller.signal.aborted) return;
-      if (state.epoch !== null && data.epoch !== state.epoch) {
-        state.messages = new Map(); // the sandbox was reset: start over
-        renderTranscript();
+      if (first) {
+        const started = first;
+        first = null;
+        data = await started;
+      } else {
+        // The first request returns at once; later ones wait for something new.
+        data = await fetchChanges(user.id, state.cursor, state.loaded ? 25 : 0, controller.signal);
       }
-      state.epoch = data.epoch;
-      for (const message of data.messages) state.messages.set(message.message_id, message);
-      state.cursor = data.cursor;
-      if (data.messages.length) renderTranscript();
     } catch (error) {
       if (controller.signal.aborted) return;
-      await new Promise((resolve) => setTimeout(resolve, 2000)); // sandbox restarting?
+      if (error instanceof TypeError) { // fetch() could not connect: the sandbox is restarting?
+        if (state.online) console.warn("[signbot sandbox] long poll failed, retrying:", error);
+        setOnline(false);
+      } else if (error.message !== state.pollError) { // the sandbox answered with an error
+        reportError("Kunde inte läsa chatten / Could not read the chat", error);
+      }
+      state.pollError = error.message;
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      continue;
+    }
+    if (controller.signal.aborted) return;
+    setOnline(true);
+    state.pollError = null;
+    const reset = state.epoch !== null && data.epoch !== state.epoch;
+    const restarted = data.cursor < state.cursor; // a new sandbox process counts from 0 again
+    state.epoch = data.epoch;
+    if (reset || restarted) {
+      // Start over: everything we show may be gone or renumbered.
+      state.messages = new Map();
+      state.cursor = 0;
+      state.loaded = false;
+      renderTranscript();
+      continue;
+    }
+    for (const message of data.messages) state.messages.set(message.message_id, message);
+    state.cursor = data.cursor;
+    if (data.messages.length || !state.loaded) {
+      state.loaded = true;
+      renderTranscript(); // reports its own errors; a bad message never blanks the chat
     }
   }
 }
 
-async function selectPersona(user) {
+function selectPersona(user, first = null) {
   state.user = user;
   localStorage.setItem("signbot-sandbox-user", String(user.id));
   $("chat-title").textContent = `${user.first_name} · id ${user.id} · ${user.language_code || "–"}`;
@@ -265,14 +377,18 @@ async function selectPersona(user) {
   $("send").disabled = false;
   $("personas").classList.remove("open");
   $("commands").hidden = true;
-  await loadPersonas();
-  follow(user);
+  $("toast").hidden = true;
+  for (const button of $("persona-list").querySelectorAll("button[data-user-id]")) {
+    button.classList.toggle("active", button.dataset.userId === String(user.id));
+  }
+  follow(user, first).catch((error) => reportError("Chatten / The chat", error));
 }
 
 async function loadPersonas() {
   const users = await api("GET", "/users");
   $("persona-list").replaceChildren(...users.map((user) => el("li", {}, el("button", {
     type: "button",
+    "data-user-id": String(user.id),
     class: state.user && state.user.id === user.id ? "active" : "",
     onclick: () => selectPersona(user),
   }, el("span", {}, user.first_name), el("span", { class: "muted" }, `${user.id} · ${user.language_code || "–"}`)))));
@@ -290,6 +406,11 @@ async function toggleCommands() {
   box.hidden = false;
 }
 
+function autosize(textarea) {
+  textarea.style.height = "auto";
+  if (textarea.value) textarea.style.height = `${textarea.scrollHeight + 2}px`;
+}
+
 function setup() {
   $("persona-form").addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -299,17 +420,25 @@ function setup() {
     try {
       const user = await api("POST", "/users", body);
       event.target.reset();
-      await selectPersona(user);
+      await loadPersonas();
+      selectPersona(user);
     } catch (error) {
-      toast(error.message);
+      reportError("Kunde inte skapa personen / Could not create the persona", error);
     }
   });
-  $("composer").addEventListener("submit", (event) => {
+  $("composer").addEventListener("submit", async (event) => {
     event.preventDefault();
     const input = $("message-input");
-    sendText(input.value);
+    const text = input.value;
+    if (!text.trim()) return;
     input.value = "";
+    autosize(input);
+    if (!(await sendText(text)) && !input.value) {
+      input.value = text; // keep it to retry
+      autosize(input);
+    }
   });
+  $("message-input").addEventListener("input", (event) => autosize(event.target));
   $("message-input").addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
@@ -317,25 +446,36 @@ function setup() {
     }
   });
   $("toggle-personas").addEventListener("click", () => $("personas").classList.toggle("open"));
-  $("show-commands").addEventListener("click", () => toggleCommands().catch((error) => toast(error.message)));
+  $("show-commands").addEventListener("click", () => toggleCommands().catch((error) => reportError("Kommandon / Commands", error)));
   $("reset").addEventListener("click", async () => {
     if (!confirm("Nollställ sandlådan? / Reset the sandbox?")) return;
-    await api("POST", "/reset");
-    if (state.poll) state.poll.abort();
-    state.user = null;
-    state.messages = new Map();
-    renderTranscript();
-    $("chat-title").textContent = "Välj en person / Choose a persona";
-    $("message-input").disabled = true;
-    $("send").disabled = true;
-    await loadPersonas();
+    try {
+      await api("POST", "/reset");
+      if (state.poll) state.poll.abort();
+      state.user = null;
+      state.messages = new Map();
+      renderTranscript();
+      $("chat-title").textContent = "Välj en person / Choose a persona";
+      $("message-input").disabled = true;
+      $("send").disabled = true;
+      await loadPersonas();
+    } catch (error) {
+      reportError("Kunde inte nollställa / Could not reset", error);
+    }
   });
+  // ?user=ID opens that persona directly (a link straight into a staff or member chat).
+  // Its transcript is requested together with the persona list, not after it.
+  const requested = new URLSearchParams(window.location.search).get("user");
+  const saved = Number(requested || localStorage.getItem("signbot-sandbox-user"));
+  const first = Number.isSafeInteger(saved) && saved !== 0 ? fetchChanges(saved, 0, 0) : null;
+  if (first) first.catch(() => {}); // follow() reports it if the persona exists
   loadPersonas().then((users) => {
-    const saved = Number(localStorage.getItem("signbot-sandbox-user"));
     const user = users.find((candidate) => candidate.id === saved);
-    if (user) selectPersona(user);
+    if (user) selectPersona(user, first);
     else if (!users.length || window.innerWidth <= 720) $("personas").classList.add("open");
-  }).catch((error) => toast(error.message));
+    if (requested && !user) toast(`Ingen person med id ${requested} / No persona with id ${requested}`, true);
+  }).catch((error) => reportError("Kunde inte läsa personerna / Could not load the personas", error));
+  renderTranscript();
 }
 
 setup();
