@@ -62,8 +62,14 @@ class Database:
         ensure_sqlite_folder(database_url)
         url = async_url(database_url)
         self.is_sqlite = url.get_backend_name() == "sqlite"
-        kwargs: dict[str, Any] = {} if self.is_sqlite else {"pool_size": 10, "max_overflow": 10}
-        self.engine: AsyncEngine = create_async_engine(url, pool_pre_ping=True, **kwargs)
+        if self.is_sqlite:
+            # One connection: the process's writers queue for it in order, instead of racing
+            # for SQLite's file lock (whose retries are unfair and can time out under load).
+            # Handlers therefore never hold a session across a Telegram call.
+            kwargs: dict[str, Any] = {"pool_size": 1, "max_overflow": 0, "pool_timeout": 60}
+        else:
+            kwargs = {"pool_size": 10, "max_overflow": 10, "pool_pre_ping": True}
+        self.engine: AsyncEngine = create_async_engine(url, **kwargs)
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)

@@ -79,6 +79,8 @@ async def ask_staff(update: Update, context: Context, action: AskStaff) -> str:
             else "",
             question=question.question,
         )
+        # Release the database before talking to Telegram; the same session writes afterwards.
+        await session.commit()
         sent: list[tuple[int, int]] = []
         for chat_id in destinations:
             try:

@@ -25,27 +25,26 @@ async def relay_staff_reply(update: Update, context: Context) -> bool:
         )
         if relay is None:
             return False
-        if not staff.is_staff:
-            await reply(update, context, t("not_staff", staff.language))
-            return True
-        question = relay.question
-        asker = question.user
-        if asker is None:
-            return True
-        text = t(
-            "staff_reply_to_user", asker.language, question=question.question, answer=message.text
-        )
-        try:
-            await send(context, asker.telegram_id, text)
-        except Forbidden:
-            await reply(update, context, t("staff_reply_failed", STAFF_LANGUAGE))
-            return True
-        await handover.mark_replied(session, question, clock=svc.clock)
-        name = asker.display_name
-    await reply(
-        update,
-        context,
-        t("staff_reply_sent", STAFF_LANGUAGE, name=name),
-        reply_to=message.message_id,
-    )
+        staff_language, is_staff = staff.language, staff.is_staff
+        question, asker = relay.question, relay.question.user
+        # Release the database before talking to Telegram; the same session writes afterwards.
+        await session.commit()
+        if not is_staff or asker is None:
+            outcome = t("not_staff", staff_language) if not is_staff else None
+        else:
+            text = t(
+                "staff_reply_to_user",
+                asker.language,
+                question=question.question,
+                answer=message.text,
+            )
+            try:
+                await send(context, asker.telegram_id, text)
+            except Forbidden:
+                outcome = t("staff_reply_failed", STAFF_LANGUAGE)
+            else:
+                await handover.mark_replied(session, question, clock=svc.clock)
+                outcome = t("staff_reply_sent", STAFF_LANGUAGE, name=asker.display_name)
+    if outcome is not None:
+        await reply(update, context, outcome, reply_to=message.message_id)
     return True

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests.dbutil import (
+    BACKENDS,
     PG_SKIP_REASON,
     migrated_sqlite_template,
     postgres_server_url,
+    sqlite_copy,
     temporary_postgres_database,
 )
 
@@ -44,6 +46,15 @@ def postgres_url() -> Iterator[str]:
         pytest.skip(PG_SKIP_REASON)
     with temporary_postgres_database(server) as url:
         yield url
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty migrated database: a new SQLite file, or the run's PostgreSQL one if set."""
+    if request.param == "sqlite":
+        return sqlite_copy(request.getfixturevalue("sqlite_template"), tmp_path)
+    url: str = request.getfixturevalue("postgres_url")
+    return url
 
 
 @pytest.fixture

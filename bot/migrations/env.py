@@ -22,21 +22,10 @@ def render_item(type_: str, obj: Any, autogen_context: AutogenContext) -> str | 
 
 
 def run_migrations() -> None:
-    connection = config.attributes.get("connection")
-    if connection is not None:
+    engine = create_engine(config.get_main_option("sqlalchemy.url") or "", poolclass=pool.NullPool)
+    with engine.connect() as connection:
         context.configure(
             connection=connection,
-            target_metadata=target_metadata,
-            render_as_batch=True,
-            render_item=render_item,
-        )
-        with context.begin_transaction():
-            context.run_migrations()
-        return
-    engine = create_engine(config.get_main_option("sqlalchemy.url") or "", poolclass=pool.NullPool)
-    with engine.connect() as conn:
-        context.configure(
-            connection=conn,
             target_metadata=target_metadata,
             render_as_batch=True,
             render_item=render_item,

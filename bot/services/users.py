@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, select, update
@@ -17,6 +17,7 @@ from bot.timeutil import Clock
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 STAFF_ROLES = (Role.STAFF, Role.ADMIN)
+LAST_SEEN_RESOLUTION = timedelta(minutes=5)
 
 
 def _new_user(telegram_id: int, *, display_name: str, username: str | None, now: datetime) -> User:
@@ -64,14 +65,21 @@ async def touch(
         if user.status == UserStatus.DELETED:
             _reset(user)
             user.first_seen = now
-        user.status = UserStatus.ACTIVE  # a blocked user who writes again has unblocked us
-        user.display_name = display_name[:200]
-        user.username = username[:64] if username else None
-        user.last_seen = now
+        _set_if_changed(user, "status", UserStatus.ACTIVE)  # writing again means unblocked
+        _set_if_changed(user, "display_name", display_name[:200])
+        _set_if_changed(user, "username", username[:64] if username else None)
+        # last_seen is coarse on purpose: a write per update would serialise all updates.
+        if now - user.last_seen >= LAST_SEEN_RESOLUTION:
+            user.last_seen = now
     if telegram_id in admins:
-        user.role = Role.ADMIN
+        _set_if_changed(user, "role", Role.ADMIN)
     await session.flush()
     return user
+
+
+def _set_if_changed(user: User, attribute: str, value: object) -> None:
+    if getattr(user, attribute) != value:
+        setattr(user, attribute, value)
 
 
 async def get_by_telegram_id(session: AsyncSession, telegram_id: int) -> User | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -56,9 +57,14 @@ class Person:
         _, cursor = await self.press(message, button_text)
         return await self.next_message(after=cursor, predicate=predicate)
 
-    async def answer_of(self, query_id: str) -> JSON:
-        """The bot's answer to a button press, once it has answered."""
-        return await self.client.callback_answer(query_id)
+    async def answer_text(self, query_id: str) -> str:
+        """The text the bot showed for a button press, once it has answered it."""
+        for _ in range(250):
+            answer = await self.client.callback_answer(query_id)
+            if answer["answered"]:
+                return str(answer["text"] or "")
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"the bot did not answer button press {query_id}")
 
 
 def has(text: str) -> Callable[[JSON], bool]:

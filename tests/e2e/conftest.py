@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,7 @@ from bot.runner import RunningBot, running_bot
 from bot.sandbox.client import SandboxClient
 from bot.sandbox.server import RunningSandbox
 from bot.services.org_import import import_csv
-from tests.dbutil import BACKENDS, open_empty_database, sqlite_copy
+from tests.dbutil import open_empty_database
 
 ADMIN_ID = 900001
 REGISTER = """namn;organisationsnummer;delregion;paraply;undertecknad
@@ -35,15 +34,6 @@ class Harness:
     bot: RunningBot
     db: Database
     admin_id: int = ADMIN_ID
-
-
-@pytest.fixture(params=BACKENDS)
-def e2e_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty migrated database: SQLite always, PostgreSQL when TEST_DATABASE_URL is set."""
-    if request.param == "sqlite":
-        return sqlite_copy(request.getfixturevalue("sqlite_template"), tmp_path)
-    url: str = request.getfixturevalue("postgres_url")
-    return url
 
 
 def e2e_settings(database_url: str, **overrides: object) -> Settings:
@@ -85,7 +75,7 @@ async def start_harness(
 
 
 @pytest.fixture
-async def harness(e2e_db_url: str) -> AsyncIterator[Harness]:
+async def harness(db_url: str) -> AsyncIterator[Harness]:
     """The bot running against its in-process sandbox."""
-    async with start_harness(e2e_db_url) as started:
+    async with start_harness(db_url) as started:
         yield started

@@ -26,9 +26,9 @@ async def sandbox() -> AsyncIterator[RunningSandbox]:
 
 
 async def test_questions_go_to_the_staff_group_and_a_reply_there_reaches_the_asker(
-    e2e_db_url: str,
+    db_url: str,
 ) -> None:
-    async with start_harness(e2e_db_url, staff_chat_id=STAFF_GROUP) as harness:
+    async with start_harness(db_url, staff_chat_id=STAFF_GROUP) as harness:
         client = harness.client
         vera = await Person.create(client, "Vera")
         # The staff group exists once someone has written in it.
@@ -57,7 +57,7 @@ async def test_questions_go_to_the_staff_group_and_a_reply_there_reaches_the_ask
 
 
 async def test_a_refused_command_menu_is_logged_and_the_bot_keeps_running(
-    e2e_db_url: str, sandbox: RunningSandbox, caplog: pytest.LogCaptureFixture
+    db_url: str, sandbox: RunningSandbox, caplog: pytest.LogCaptureFixture
 ) -> None:
     async def refuse_menu(method: str, _params: Params) -> None:
         if method.lower() == "setmycommands":
@@ -65,14 +65,14 @@ async def test_a_refused_command_menu_is_logged_and_the_bot_keeps_running(
 
     sandbox.state.call_hooks.append(refuse_menu)
     with caplog.at_level(logging.WARNING):
-        async with start_harness(e2e_db_url, sandbox=sandbox) as harness:
+        async with start_harness(db_url, sandbox=sandbox) as harness:
             wilma = await Person.create(harness.client, "Wilma")
             assert "125" in (await wilma.say("Hur många underskrivare finns det?"))["text"]
     assert "refused the command menu" in caplog.text
 
 
 async def test_a_failing_handler_apologises_logs_the_update_and_keeps_running(
-    e2e_db_url: str, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+    db_url: str, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     original = KnowledgeService.ask
 
@@ -85,7 +85,7 @@ async def test_a_failing_handler_apologises_logs_the_update_and_keeps_running(
 
     monkeypatch.setattr(KnowledgeService, "ask", ask_or_fail)
     with caplog.at_level(logging.ERROR):
-        async with start_harness(e2e_db_url) as harness:
+        async with start_harness(db_url) as harness:
             xena = await Person.create(harness.client, "Xena")
             apology = await xena.say("krascha nu")
             assert "något gick fel" in apology["text"]

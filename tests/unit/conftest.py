@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import Database
-from tests.dbutil import BACKENDS, open_empty_database, sqlite_copy
+from tests.dbutil import open_empty_database
 
-# sqlite_template, postgres_url, clock and FakeClock live in tests/conftest.py.
-
-
-@pytest.fixture(params=BACKENDS)
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """The URL of an empty migrated database: a new SQLite file, or the shared PostgreSQL one."""
-    if request.param == "sqlite":
-        return sqlite_copy(request.getfixturevalue("sqlite_template"), tmp_path)
-    url: str = request.getfixturevalue("postgres_url")
-    return url
+# db_url, sqlite_template, postgres_url, clock and FakeClock live in tests/conftest.py.
 
 
 @pytest.fixture

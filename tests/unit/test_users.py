@@ -80,6 +80,19 @@ async def test_touch_updates_name_and_last_seen(session: AsyncSession, clock: Fa
     assert (user.first_seen, user.last_seen) == (first_seen, first_seen + timedelta(days=2))
 
 
+async def test_touch_writes_nothing_for_a_frequent_unchanged_visitor(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    first = await touch(session, clock, 51, "Ann")
+    await session.commit()
+    clock.advance(minutes=4)
+    again = await touch(session, clock, 51, "Ann")
+    assert again.last_seen == first.first_seen
+    clock.advance(minutes=2)
+    later = await touch(session, clock, 51, "Ann")
+    assert later.last_seen == clock.now
+
+
 async def test_touch_makes_configured_admins_admin(session: AsyncSession, clock: FakeClock) -> None:
     member = await touch(session, clock, ADMIN_ID)
     assert member.role == Role.ADMIN

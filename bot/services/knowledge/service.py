@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import ScalarSelect, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -96,12 +96,14 @@ class KnowledgeService:
     ) -> AnswerResult:
         """Answer a question and log it (flushed, not committed)."""
         answered, match = self.answer_now(question)
-        faq_id = passage_id = None
-        # The index may be older than the tables: only link rows that still exist.
+        # The index may be older than the tables: link only rows that still exist, checked
+        # inside the INSERT itself rather than with a round trip of its own.
+        faq_id: ScalarSelect[int] | None = None
+        passage_id: ScalarSelect[int] | None = None
         if match is not None and match.kind == "faq":
-            faq_id = await session.scalar(select(FaqEntry.id).where(FaqEntry.id == match.id))
+            faq_id = select(FaqEntry.id).where(FaqEntry.id == match.id).scalar_subquery()
         elif match is not None:
-            passage_id = await session.scalar(select(Passage.id).where(Passage.id == match.id))
+            passage_id = select(Passage.id).where(Passage.id == match.id).scalar_subquery()
         log = QuestionLog(
             user_id=user_id,
             question=question[:4000],
