@@ -79,3 +79,10 @@ def test_a_malformed_token_is_not_repeated_in_the_error(monkeypatch: pytest.Monk
 def test_settings_can_be_passed_by_tests() -> None:
     settings = Settings.model_validate({"database_url": "sqlite:///x.db", "admins": (1,)})
     assert settings.admins == (1,)
+
+
+def test_empty_values_mean_not_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SIGNBOT_STAFF_CHAT_ID", "")
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "")
+    settings = load_settings()
+    assert settings.staff_chat_id is None and settings.telegram_bot_token is None

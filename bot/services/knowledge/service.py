@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import ScalarSelect, func, select
+from sqlalchemy import ScalarSelect, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -17,6 +17,7 @@ from bot.models import FaqEntry, FaqPhrasing, KnowledgeDocument, Passage, Questi
 from bot.services.knowledge import documents
 from bot.services.knowledge.documents import BUILTIN, DocumentSummary, ImportOutcome
 from bot.services.knowledge.index import IndexedFaq, IndexedPassage, Match, SearchIndex
+from bot.timeutil import utc_now
 
 
 @dataclass(frozen=True)
@@ -104,17 +105,22 @@ class KnowledgeService:
             faq_id = select(FaqEntry.id).where(FaqEntry.id == match.id).scalar_subquery()
         elif match is not None:
             passage_id = select(Passage.id).where(Passage.id == match.id).scalar_subquery()
-        log = QuestionLog(
-            user_id=user_id,
-            question=question[:4000],
-            answered=answered,
-            score=match.confidence if match else 0.0,
-            faq_id=faq_id,
-            passage_id=passage_id,
+        # A Core INSERT: the ORM's unit of work costs more than the rest of the answer.
+        question_id = await session.scalar(
+            insert(QuestionLog)
+            .values(
+                user_id=user_id,
+                asked_at=utc_now(),
+                question=question[:4000],
+                answered=answered,
+                score=match.confidence if match else 0.0,
+                faq_id=faq_id,
+                passage_id=passage_id,
+            )
+            .returning(QuestionLog.id)
         )
-        session.add(log)
-        await session.flush()
-        return AnswerResult(question_id=log.id, answered=answered, match=match)
+        assert question_id is not None
+        return AnswerResult(question_id=question_id, answered=answered, match=match)
 
     async def import_paths(
         self, session: AsyncSession, paths: Sequence[Path], *, keys: Sequence[str] | None = None
