@@ -192,6 +192,8 @@ class QuestionLog(Base):
     __tablename__ = "question_log"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # Chosen by the bot before the row is written, so the answer's buttons can name it at once.
+    key: Mapped[int] = mapped_column(BigInteger, unique=True)
     user_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )

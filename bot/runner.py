@@ -47,6 +47,7 @@ async def running_bot(
         token, base_url = SANDBOX_TOKEN, sandbox.base_url
     try:
         await prepare_knowledge(services)
+        services.question_log.start()
         application = build_application(services, token=token, base_url=base_url)
         async with application:
             await set_command_menu(application.bot)
@@ -70,6 +71,7 @@ async def running_bot(
                 await updater.stop()
                 await application.stop()
     finally:
+        await services.question_log.stop()
         await services.db.dispose()
         if sandbox is not None:
             await sandbox.stop()

@@ -53,14 +53,14 @@ class DecideLink(Callback):
 @dataclass(frozen=True)
 class Feedback(Callback):
     prefix = "fb"
-    question_id: int
+    question_key: int
     helpful: bool
 
 
 @dataclass(frozen=True)
 class AskStaff(Callback):
     prefix = "ask"
-    question_id: int
+    question_key: int
 
 
 @dataclass(frozen=True)

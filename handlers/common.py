@@ -69,6 +69,7 @@ async def user_session(
             context.user_data["lang"] = user.language
         yield session, user
         await session.commit()
+    svc.visitors.remember(user)
 
 
 async def send(

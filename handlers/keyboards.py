@@ -52,19 +52,19 @@ def link_decision(user_id: int, org_id: int, lang: str) -> InlineKeyboardMarkup:
     )
 
 
-def answer_feedback(question_id: int, lang: str) -> InlineKeyboardMarkup:
+def answer_feedback(question_key: int, lang: str) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                _button(t("button_helpful", lang), Feedback(question_id, True)),
-                _button(t("button_not_helpful", lang), Feedback(question_id, False)),
+                _button(t("button_helpful", lang), Feedback(question_key, True)),
+                _button(t("button_not_helpful", lang), Feedback(question_key, False)),
             ]
         ]
     )
 
 
-def ask_staff(question_id: int, lang: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(t("button_ask_staff", lang), AskStaff(question_id))]])
+def ask_staff(question_key: int, lang: str) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup([[_button(t("button_ask_staff", lang), AskStaff(question_key))]])
 
 
 def settings_menu(lang: str, *, linked: bool) -> InlineKeyboardMarkup:

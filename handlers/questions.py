@@ -21,30 +21,33 @@ STAFF_LANGUAGE = "sv"
 async def answer_question(update: Update, context: Context, question: str) -> None:
     """Answer with the best passage or FAQ, or say honestly that the bot does not know."""
     svc = services(context)
-    async with user_session(update, context) as (session, user):
-        result = await svc.knowledge.ask(session, question, user_id=user.id)
-        lang = user.language
+    tg_user = update.effective_user
+    assert tg_user is not None
+    # A recent asker needs no database round trip: the question is logged in the background.
+    visitor = svc.visitors.get(tg_user.id)
+    if visitor is None:
+        async with user_session(update, context) as (_session, user):
+            user_id, lang = user.id, user.language
+    else:
+        user_id, lang = visitor.user_id, visitor.language
+    result = svc.knowledge.answer(question, user_id=user_id)
     if result.answered and result.match is not None:
         text = t("answer", lang, text=result.match.text, source=source_label(result.match, lang))
-        await reply(
-            update, context, text, keyboard=keyboards.answer_feedback(result.question_id, lang)
-        )
+        keyboard = keyboards.answer_feedback(result.question_key, lang)
     else:
-        await reply(
-            update,
-            context,
-            t("dont_know", lang),
-            keyboard=keyboards.ask_staff(result.question_id, lang),
-        )
+        text, keyboard = t("dont_know", lang), keyboards.ask_staff(result.question_key, lang)
+    await reply(update, context, text, keyboard=keyboard)
 
 
 async def feedback(update: Update, context: Context, action: Feedback) -> str:
     """Store 👍/👎; after 👎 offer a member of staff instead."""
+    svc = services(context)
     tg_user = update.effective_user
     assert tg_user is not None
+    await svc.question_log.flush()
     async with user_session(update, context) as (session, user):
-        await services(context).knowledge.record_feedback(
-            session, action.question_id, telegram_user_id=tg_user.id, helpful=action.helpful
+        await svc.knowledge.record_feedback(
+            session, action.question_key, telegram_user_id=tg_user.id, helpful=action.helpful
         )
         lang = user.language
     query = update.callback_query
@@ -52,7 +55,7 @@ async def feedback(update: Update, context: Context, action: Feedback) -> str:
     if action.helpful:
         await query.edit_message_reply_markup(None)
         return t("feedback_thanks", lang)
-    await query.edit_message_reply_markup(keyboards.ask_staff(action.question_id, lang))
+    await query.edit_message_reply_markup(keyboards.ask_staff(action.question_key, lang))
     return t("feedback_offer_staff", lang)
 
 
@@ -61,10 +64,11 @@ async def ask_staff(update: Update, context: Context, action: AskStaff) -> str:
     svc = services(context)
     tg_user = update.effective_user
     assert tg_user is not None
+    await svc.question_log.flush()
     async with user_session(update, context) as (session, user):
         lang = user.language
         question = await handover.question_to_hand_over(
-            session, action.question_id, telegram_user_id=tg_user.id
+            session, action.question_key, telegram_user_id=tg_user.id
         )
         destinations = await handover.staff_destinations(
             session, staff_chat_id=svc.settings.staff_chat_id, admins=svc.settings.admins

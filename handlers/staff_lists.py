@@ -23,6 +23,7 @@ def _status(question: QuestionLog, lang: str) -> str:
 async def unanswered(update: Update, context: Context) -> None:
     """List recent questions the bot could not answer."""
     svc = services(context)
+    await svc.question_log.flush()
     async with user_session(update, context) as (session, user):
         if not user.is_staff:
             raise DomainError("not_staff")

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from bot.config import Settings
 from bot.db import Database
 from bot.services.knowledge.service import KnowledgeService
+from bot.services.question_log import QuestionLogWriter
+from bot.services.visitors import VisitorCache
 from bot.timeutil import Clock, utc_now
 
 
@@ -17,11 +19,21 @@ class Services:
     settings: Settings
     db: Database
     knowledge: KnowledgeService
+    question_log: QuestionLogWriter
+    visitors: VisitorCache
     clock: Clock = field(default=utc_now)
 
 
 def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     """Create the database and services for these settings."""
     db = Database(settings.database_url)
-    knowledge = KnowledgeService(db, threshold=settings.answer_threshold)
-    return Services(settings=settings, db=db, knowledge=knowledge, clock=clock)
+    question_log = QuestionLogWriter(db, clock=clock)
+    knowledge = KnowledgeService(db, threshold=settings.answer_threshold, question_log=question_log)
+    return Services(
+        settings=settings,
+        db=db,
+        knowledge=knowledge,
+        question_log=question_log,
+        visitors=VisitorCache(clock=clock),
+        clock=clock,
+    )

@@ -13,10 +13,10 @@ from bot.timeutil import Clock
 
 
 async def question_to_hand_over(
-    session: AsyncSession, question_id: int, *, telegram_user_id: int
+    session: AsyncSession, question_key: int, *, telegram_user_id: int
 ) -> QuestionLog:
     """The asker's own question, not yet handed over; refuses anyone else's."""
-    question = await session.get(QuestionLog, question_id)
+    question = await session.scalar(select(QuestionLog).where(QuestionLog.key == question_key))
     if question is None or question.user is None:
         raise DomainError("callback_invalid")
     if question.user.telegram_id != telegram_user_id:

@@ -10,6 +10,7 @@ from tests.e2e.conftest import Harness
 
 
 async def _question(harness: Harness, text: str) -> QuestionLog:
+    await harness.bot.services.question_log.flush()
     async with harness.db.session() as session:
         row = await session.scalar(select(QuestionLog).where(QuestionLog.question == text))
         assert row is not None
@@ -123,7 +124,7 @@ async def test_someone_elses_feedback_button_is_refused(harness: Harness) -> Non
     await mia.say("Vad är IOP?")
     row = await _question(harness, "Vad är IOP?")
     own_answer = await nils.say("Vad är reserverad upphandling?")
-    forged = f"fb:{row.id}:0"
+    forged = f"fb:{row.key}:0"
     query_id = await harness.client.press_data(
         nils.user_id, own_answer["message_id"], forged, chat_id=nils.user_id
     )

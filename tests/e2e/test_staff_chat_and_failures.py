@@ -74,16 +74,14 @@ async def test_a_refused_command_menu_is_logged_and_the_bot_keeps_running(
 async def test_a_failing_handler_apologises_logs_the_update_and_keeps_running(
     db_url: str, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    original = KnowledgeService.ask
+    original = KnowledgeService.answer
 
-    async def ask_or_fail(
-        self: KnowledgeService, session: object, question: str, **kwargs: object
-    ) -> object:
+    def answer_or_fail(self: KnowledgeService, question: str, *, user_id: int | None) -> object:
         if "krascha" in question:
             raise RuntimeError("secret internal detail")
-        return await original(self, session, question, **kwargs)  # type: ignore[arg-type]
+        return original(self, question, user_id=user_id)
 
-    monkeypatch.setattr(KnowledgeService, "ask", ask_or_fail)
+    monkeypatch.setattr(KnowledgeService, "answer", answer_or_fail)
     with caplog.at_level(logging.ERROR):
         async with start_harness(db_url) as harness:
             xena = await Person.create(harness.client, "Xena")

@@ -12,6 +12,7 @@ from bot.db import Database
 from bot.errors import DomainError
 from bot.models import Passage, QuestionLog, User
 from bot.services.knowledge import KnowledgeService
+from bot.services.question_log import QuestionLogWriter
 
 BUDGET = (
     "# Budget 2026\n\n## Budget 2026\n\n- Processledare: 595 000 kr\n- Kommunikation: 80 000 kr\n"
@@ -21,7 +22,7 @@ MEETINGS = "# Möten\n\n## Dialogmöten\n\nVid dialogmötet i maj deltog 59 pers
 
 @pytest.fixture
 def service(db: Database) -> KnowledgeService:
-    return KnowledgeService(db, threshold=0.5)
+    return KnowledgeService(db, threshold=0.5, question_log=QuestionLogWriter(db))
 
 
 @pytest.fixture
@@ -127,20 +128,21 @@ async def test_ask_logs_and_feedback_only_by_the_asker(
     session.add_all([asker, other])
     await session.commit()
     await service.rebuild()
-    result = await service.ask(session, "Hur många deltog på dialogmötet i maj?", user_id=asker.id)
-    unknown = await service.ask(session, "Hur bakar man surdegsbröd?", user_id=asker.id)
+    result = service.answer("Hur många deltog på dialogmötet i maj?", user_id=asker.id)
+    unknown = service.answer("Hur bakar man surdegsbröd?", user_id=asker.id)
     await session.commit()
+    await service.question_log.flush()
     assert result.answered and result.match is not None and "59" in result.match.text
-    log = await session.get(QuestionLog, result.question_id)
+    log = await session.scalar(select(QuestionLog).where(QuestionLog.key == result.question_key))
     assert log is not None and log.passage_id == result.match.id and log.score >= 0.5
     assert not unknown.answered
     assert [q.question for q in await service.unanswered(session)] == ["Hur bakar man surdegsbröd?"]
     with pytest.raises(DomainError) as not_yours:
         await service.record_feedback(
-            session, result.question_id, telegram_user_id=222, helpful=True
+            session, result.question_key, telegram_user_id=222, helpful=True
         )
     assert not_yours.value.key == "callback_not_yours"
-    await service.record_feedback(session, result.question_id, telegram_user_id=111, helpful=False)
+    await service.record_feedback(session, result.question_key, telegram_user_id=111, helpful=False)
     await session.commit()
     await session.refresh(log)
     assert log.feedback == -1
@@ -152,7 +154,10 @@ async def test_refresh_if_changed_notices_other_writers(
     assert await service.refresh_if_changed()  # first time: builds
     assert not await service.refresh_if_changed()
     async with db.session() as other:  # as if another process imported
-        await KnowledgeService(db, threshold=0.5).import_paths(other, files[:1])
+        writer = QuestionLogWriter(db)
+        await KnowledgeService(db, threshold=0.5, question_log=writer).import_paths(
+            other, files[:1]
+        )
         await other.commit()
     assert await service.refresh_if_changed()
     assert service.answer_now("Vad kostar kommunikationen?")[0]

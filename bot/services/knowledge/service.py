@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import ScalarSelect, func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -17,12 +17,12 @@ from bot.models import FaqEntry, FaqPhrasing, KnowledgeDocument, Passage, Questi
 from bot.services.knowledge import documents
 from bot.services.knowledge.documents import BUILTIN, DocumentSummary, ImportOutcome
 from bot.services.knowledge.index import IndexedFaq, IndexedPassage, Match, SearchIndex
-from bot.timeutil import utc_now
+from bot.services.question_log import QuestionLogWriter
 
 
 @dataclass(frozen=True)
 class AnswerResult:
-    question_id: int
+    question_key: int  # QuestionLog.key: the row itself is written a moment later
     answered: bool
     match: Match | None
 
@@ -34,9 +34,10 @@ class KnowledgeService:
     notices imports by other processes); `mark_changed()` forces the next refresh to rebuild.
     """
 
-    def __init__(self, db: Database, *, threshold: float) -> None:
+    def __init__(self, db: Database, *, threshold: float, question_log: QuestionLogWriter) -> None:
         self.db = db
         self.threshold = threshold
+        self.question_log = question_log
         self._index = SearchIndex.build([], [])
         self._fingerprint: tuple[object, ...] | None = None
         self._lock = asyncio.Lock()
@@ -92,35 +93,13 @@ class KnowledgeService:
         match = self._index.best(question)
         return (match is not None and match.confidence >= self.threshold), match
 
-    async def ask(
-        self, session: AsyncSession, question: str, *, user_id: int | None
-    ) -> AnswerResult:
-        """Answer a question and log it (flushed, not committed)."""
+    def answer(self, question: str, *, user_id: int | None) -> AnswerResult:
+        """Answer from the index and queue the question for the log (written in batches)."""
         answered, match = self.answer_now(question)
-        # The index may be older than the tables: link only rows that still exist, checked
-        # inside the INSERT itself rather than with a round trip of its own.
-        faq_id: ScalarSelect[int] | None = None
-        passage_id: ScalarSelect[int] | None = None
-        if match is not None and match.kind == "faq":
-            faq_id = select(FaqEntry.id).where(FaqEntry.id == match.id).scalar_subquery()
-        elif match is not None:
-            passage_id = select(Passage.id).where(Passage.id == match.id).scalar_subquery()
-        # A Core INSERT: the ORM's unit of work costs more than the rest of the answer.
-        question_id = await session.scalar(
-            insert(QuestionLog)
-            .values(
-                user_id=user_id,
-                asked_at=utc_now(),
-                question=question[:4000],
-                answered=answered,
-                score=match.confidence if match else 0.0,
-                faq_id=faq_id,
-                passage_id=passage_id,
-            )
-            .returning(QuestionLog.id)
+        key = self.question_log.record(
+            user_id=user_id, question=question, answered=answered, match=match
         )
-        assert question_id is not None
-        return AnswerResult(question_id=question_id, answered=answered, match=match)
+        return AnswerResult(question_key=key, answered=answered, match=match)
 
     async def import_paths(
         self, session: AsyncSession, paths: Sequence[Path], *, keys: Sequence[str] | None = None
@@ -186,10 +165,10 @@ class KnowledgeService:
         return list((await session.scalars(query)).all())
 
     async def record_feedback(
-        self, session: AsyncSession, question_id: int, *, telegram_user_id: int, helpful: bool
+        self, session: AsyncSession, question_key: int, *, telegram_user_id: int, helpful: bool
     ) -> None:
-        """Store the asker's rating of an answer (1 helpful, -1 not); nobody else may rate."""
-        log = await session.get(QuestionLog, question_id)
+        """Store the asker's rating (1 helpful, -1 not); nobody else may rate. Flush the log first."""
+        log = await session.scalar(select(QuestionLog).where(QuestionLog.key == question_key))
         if log is None or log.user is None or log.user.telegram_id != telegram_user_id:
             raise DomainError("callback_not_yours")
         log.feedback = 1 if helpful else -1

@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: 5f40cba8635f
+Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 13:23:55.572480
+Create Date: 2026-11-22 14:17:18.850216
 
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # revision identifiers, used by Alembic.
-revision: str = "5f40cba8635f"
+revision: str = "0001"
 down_revision: str | Sequence[str] | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -169,6 +169,7 @@ def upgrade() -> None:
     op.create_table(
         "question_log",
         sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("key", sa.BigInteger(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=True),
         sa.Column("asked_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("question", sa.Text(), nullable=False),
@@ -198,6 +199,7 @@ def upgrade() -> None:
             ondelete="SET NULL",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_question_log")),
+        sa.UniqueConstraint("key", name=op.f("uq_question_log_key")),
     )
     with op.batch_alter_table("question_log", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_question_log_asked_at"), ["asked_at"], unique=False)

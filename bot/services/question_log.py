@@ -1,0 +1,151 @@
+"""The question log, written behind the answers: rows are batched into one transaction."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.db import Database
+from bot.models import FaqEntry, Passage, QuestionLog
+from bot.timeutil import Clock, utc_now
+
+if TYPE_CHECKING:  # the knowledge package imports this module
+    from bot.services.knowledge.index import Match
+
+log = logging.getLogger(__name__)
+
+FLUSH_INTERVAL = 0.2  # seconds a row may wait, so a busy minute costs few transactions
+MAX_PENDING = 10_000  # while the database is unreachable, keep at most this many rows
+QUESTION_LIMIT = 4000
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    """One asked question, ready to insert."""
+
+    key: int
+    user_id: int | None
+    asked_at: datetime
+    question: str
+    answered: bool
+    score: float
+    faq_id: int | None
+    passage_id: int | None
+
+
+def new_key() -> int:
+    """A random positive 62-bit key (short enough for Telegram's 64-byte callback data)."""
+    return secrets.randbits(62) or 1
+
+
+class QuestionLogWriter:
+    """Collects question rows and writes them in batches shortly after the answer went out.
+
+    Readers that need a row now (feedback, hand-over, /unanswered) call flush() first, before
+    they open a session of their own. A crash loses at most the last FLUSH_INTERVAL of rows.
+    """
+
+    def __init__(self, db: Database, *, clock: Clock = utc_now) -> None:
+        self.db = db
+        self.clock = clock
+        self._pending: list[QuestionRow] = []
+        self._lock = asyncio.Lock()
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def record(
+        self, *, user_id: int | None, question: str, answered: bool, match: Match | None
+    ) -> int:
+        """Queue a row for the question and return its key."""
+        key = new_key()
+        self._pending.append(
+            QuestionRow(
+                key=key,
+                user_id=user_id,
+                asked_at=self.clock(),
+                question=question[:QUESTION_LIMIT],
+                answered=answered,
+                score=match.confidence if match is not None else 0.0,
+                faq_id=match.id if match is not None and match.kind == "faq" else None,
+                passage_id=match.id if match is not None and match.kind == "passage" else None,
+            )
+        )
+        if len(self._pending) > MAX_PENDING:
+            del self._pending[: len(self._pending) - MAX_PENDING]
+            log.warning("question log backlog over %s rows: oldest dropped", MAX_PENDING)
+        self._wake.set()
+        return key
+
+    async def flush(self) -> None:
+        """Write every queued row now."""
+        async with self._lock:
+            rows, self._pending = self._pending, []
+            if not rows:
+                return
+            try:
+                await self._write(rows)
+            except SQLAlchemyError as error:
+                self._pending[:0] = rows  # keep them for the next try
+                log.warning(
+                    "question log not written (%s rows kept): %s", len(rows), type(error).__name__
+                )
+                raise
+
+    async def _write(self, rows: list[QuestionRow]) -> None:
+        async with self.db.session() as session:
+            # The index may be older than the tables: link only passages and FAQs that exist.
+            passages = {r.passage_id for r in rows if r.passage_id is not None}
+            faqs = {r.faq_id for r in rows if r.faq_id is not None}
+            live_passages = (
+                set(await session.scalars(select(Passage.id).where(Passage.id.in_(passages))))
+                if passages
+                else set()
+            )
+            live_faqs = (
+                set(await session.scalars(select(FaqEntry.id).where(FaqEntry.id.in_(faqs))))
+                if faqs
+                else set()
+            )
+            values = [
+                {
+                    **asdict(row),
+                    "passage_id": row.passage_id if row.passage_id in live_passages else None,
+                    "faq_id": row.faq_id if row.faq_id in live_faqs else None,
+                }
+                for row in rows
+            ]
+            await session.execute(insert(QuestionLog), values)
+            await session.commit()
+
+    def start(self) -> None:
+        """Begin writing in the background."""
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(), name="question-log-writer")
+
+    async def stop(self) -> None:
+        """Stop the background writer and write what is left."""
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+            self._task = None
+        try:
+            await self.flush()
+        except SQLAlchemyError:
+            log.error("question log: %s rows could not be written at shutdown", len(self._pending))
+
+    async def _run(self) -> None:
+        while True:
+            await self._wake.wait()
+            await asyncio.sleep(FLUSH_INTERVAL)
+            self._wake.clear()
+            try:
+                await self.flush()
+            except SQLAlchemyError:
+                await asyncio.sleep(5)  # the database is away; the rows wait in memory
