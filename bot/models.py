@@ -232,3 +232,99 @@ class AuditEntry(Base):
     actor_telegram_id: Mapped[int | None] = mapped_column(BigInteger)
     action: Mapped[str] = mapped_column(String(60))
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class Topic(enum.StrEnum):
+    """What kind of push a message is; users choose which topics they receive."""
+
+    ANNOUNCEMENTS = "announcements"
+    MEETINGS = "meetings"
+    FUNDING_CALLS = "funding_calls"
+    DIGEST = "digest"
+    POLLS = "polls"
+
+
+class TopicPreference(Base):
+    """A user's explicit choice for one topic; without a row the topic's default applies."""
+
+    __tablename__ = "topic_preferences"
+    __table_args__ = (UniqueConstraint("user_id", "topic"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    topic: Mapped[Topic] = mapped_column(_enum(Topic))
+    enabled: Mapped[bool] = mapped_column(Boolean)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class CampaignStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    RUNNING = "running"
+    PAUSED = "paused"
+    CANCELLED = "cancelled"
+    DONE = "done"
+
+
+class DeliveryStatus(enum.StrEnum):
+    PENDING = "pending"
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+class Campaign(Base):
+    """One push to many people: what, to whom, when, by whom."""
+
+    __tablename__ = "campaigns"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic: Mapped[Topic] = mapped_column(_enum(Topic), default=Topic.ANNOUNCEMENTS)
+    text_html: Mapped[str] = mapped_column(Text, default="")
+    media_kind: Mapped[str | None] = mapped_column(String(10))  # "photo" | "document"
+    media_file_id: Mapped[str | None] = mapped_column(String(200))
+    buttons: Mapped[str] = mapped_column(Text, default="[]")  # JSON: [[{"text", "url"}]]
+    audience: Mapped[str] = mapped_column(String(200), default="all")
+    status: Mapped[CampaignStatus] = mapped_column(
+        _enum(CampaignStatus), default=CampaignStatus.SCHEDULED, index=True
+    )
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, index=True)
+    created_by: Mapped[int | None] = mapped_column(BigInteger)  # Telegram id; None from the shell
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    expanded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    paused_reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class Delivery(Base):
+    """One recipient of one campaign; claimed by a sender, recorded when Telegram confirms."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (UniqueConstraint("campaign_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign_id: Mapped[int] = mapped_column(
+        ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[DeliveryStatus] = mapped_column(
+        _enum(DeliveryStatus), default=DeliveryStatus.PENDING, index=True
+    )
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, index=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(64))
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    error: Mapped[str | None] = mapped_column(String(300))
+
+
+class SendSlot(Base):
+    """Shared token buckets for Telegram's limits, one row per key ("global", "chat:<id>")."""
+
+    __tablename__ = "send_slots"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    tokens: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
