@@ -201,8 +201,36 @@ class SandboxClient:
         return menu
 
     async def reset(self) -> None:
-        """Forget all users, chats, updates, files and calls."""
+        """Forget all users, chats, updates, files, calls and stats (not limits or faults)."""
         await self._request("POST", "/reset")
+
+    async def set_limits(self, **changes: Any) -> JSON:
+        """Change flood limits, e.g. ``set_limits(enabled=True, chat_burst=5)``; returns them."""
+        return await self._request("POST", "/limits", json=changes)
+
+    async def limits(self) -> JSON:
+        """Return the flood limits: enabled, global_per_second, chat_per_second, ..."""
+        return await self._request("GET", "/limits")
+
+    async def set_faults(self, **settings: Any) -> JSON:
+        """Replace the injected faults, e.g. ``set_faults(drop_rate=0.1, seed=1)``."""
+        return await self._request("POST", "/faults", json=settings)
+
+    async def faults(self) -> JSON:
+        """Return the injected faults in force."""
+        return await self._request("GET", "/faults")
+
+    async def clear_faults(self) -> None:
+        """Stop injecting faults."""
+        await self._request("DELETE", "/faults")
+
+    async def stats(self) -> JSON:
+        """Return ``{calls, messages_created, rate_limited, faults}`` counters."""
+        return await self._request("GET", "/stats")
+
+    async def reset_stats(self) -> None:
+        """Set every stats counter to zero."""
+        await self._request("POST", "/stats/reset")
 
 
 def _describe(message: JSON) -> str:

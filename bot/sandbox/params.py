@@ -10,12 +10,18 @@ from aiohttp import web
 
 
 class BotApiError(Exception):
-    """An error answered as ``{"ok": false, "error_code": ..., "description": ...}``."""
+    """An error answered as ``{"ok": false, "error_code": ..., "description": ...}``.
 
-    def __init__(self, error_code: int, description: str) -> None:
+    ``parameters`` is Telegram's ResponseParameters, e.g. ``{"retry_after": 3}`` with a 429.
+    """
+
+    def __init__(
+        self, error_code: int, description: str, *, parameters: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(description)
         self.error_code = error_code
         self.description = description
+        self.parameters = parameters
 
 
 def bad_request(reason: str) -> BotApiError:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
-from bot.sandbox import botapi, control
+from bot.sandbox import botapi, control, control_traffic
+from bot.sandbox.limits import LimitSettings
 from bot.sandbox.state import STATE_KEY, SandboxState
 
 log = logging.getLogger(__name__)
@@ -23,6 +24,7 @@ def create_app(state: SandboxState | None = None) -> web.Application:
     app[STATE_KEY] = state if state is not None else SandboxState()
     botapi.add_routes(app)
     control.add_routes(app)
+    control_traffic.add_routes(app)
     return app
 
 
@@ -61,10 +63,19 @@ class RunningSandbox:
 
 
 async def start_sandbox(
-    host: str = "127.0.0.1", port: int = 0, *, state: SandboxState | None = None
+    host: str = "127.0.0.1",
+    port: int = 0,
+    *,
+    state: SandboxState | None = None,
+    limits: LimitSettings | None = None,
 ) -> RunningSandbox:
-    """Serve the sandbox on host:port (port 0 picks a free port) and return its handle."""
+    """Serve the sandbox on host:port (port 0 picks a free port) and return its handle.
+
+    Flood limits are off unless ``limits`` (or the control API) turns them on.
+    """
     app = create_app(state)
+    if limits is not None:
+        app[STATE_KEY].traffic.configure_limits(limits)
     runner = web.AppRunner(app, access_log=None, shutdown_timeout=SHUTDOWN_TIMEOUT)
     await runner.setup()
     site = web.TCPSite(runner, host, port)
@@ -79,10 +90,14 @@ async def start_sandbox(
     return RunningSandbox(url_host, bound_port, app[STATE_KEY], runner)
 
 
-async def serve_forever(host: str = "127.0.0.1", port: int = 0) -> None:
+async def serve_forever(
+    host: str = "127.0.0.1", port: int = 0, *, limits: LimitSettings | None = None
+) -> None:
     """Run the sandbox until cancelled (``signbot sandbox``)."""
-    running = await start_sandbox(host, port)
+    running = await start_sandbox(host, port, limits=limits)
     log.info("Bot API sandbox: base_url %s, web chat %s", running.base_url, running.page_url)
+    if limits is not None and limits.enabled:
+        log.info("Flood limits on: %s", limits.to_json())
     print(f"Sandbox running. Web chat: {running.page_url}  Bot API base_url: {running.base_url}")
     try:
         await asyncio.Event().wait()

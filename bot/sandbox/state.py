@@ -11,6 +11,7 @@ from typing import Any
 
 from aiohttp import web
 
+from bot.sandbox.limits import Clock
 from bot.sandbox.params import Params
 from bot.sandbox.records import (
     JSON,
@@ -21,6 +22,7 @@ from bot.sandbox.records import (
     StoredFile,
     StoredMessage,
 )
+from bot.sandbox.traffic import Traffic
 from bot.sandbox.waiting import Signal
 
 BOT_USERNAME = "signbot_sandbox_bot"
@@ -29,7 +31,7 @@ FIRST_AUTO_USER_ID = 1_000_001
 CALL_LOG_SIZE = 10_000
 
 # Runs before every Bot API method; raising BotApiError answers the call with that error.
-# This is the seam for rate limiting and fault injection (e.g. "bot was blocked by the user").
+# A seam for tests' own faults; flood limits and configurable faults run first (traffic.py).
 CallHook = Callable[[str, Params], Awaitable[None]]
 
 
@@ -43,10 +45,15 @@ class Call:
 
 
 class SandboxState:
-    """Everything the sandbox knows; one instance per running sandbox."""
+    """Everything the sandbox knows; one instance per running sandbox.
 
-    def __init__(self) -> None:
+    ``clock`` (monotonic seconds) drives the flood limits; tests pass a fake one.
+    """
+
+    def __init__(self, *, clock: Clock = time.monotonic) -> None:
         self.call_hooks: list[CallHook] = []
+        # Limits and faults are the sandbox's configuration: reset() keeps them.
+        self.traffic = Traffic(self._chat_type, clock=clock)
         self.updates_changed = Signal()
         self.messages_changed = Signal()
         # Update ids and revisions survive reset(): a running bot keeps its getUpdates
@@ -57,8 +64,9 @@ class SandboxState:
         self.reset()
 
     def reset(self) -> None:
-        """Forget all users, chats, updates, files, answers, settings and calls."""
+        """Forget all users, chats, updates, files, answers, settings, calls and stats."""
         self.epoch += 1
+        self.traffic.stats.reset()
         self.users: dict[int, SandboxUser] = {}
         self.chats: dict[int, SandboxChat] = {}
         self.updates: list[JSON] = []
@@ -71,6 +79,10 @@ class SandboxState:
         self.calls: deque[JSON] = deque(maxlen=CALL_LOG_SIZE)
         self.updates_changed.fire()
         self.messages_changed.fire()
+
+    def _chat_type(self, chat_id: int) -> str | None:
+        chat = self.chats.get(chat_id)
+        return chat.type if chat is not None else None
 
     @staticmethod
     def bot_user(bot_id: int) -> JSON:
