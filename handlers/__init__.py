@@ -11,6 +11,7 @@ from handlers import (
     onboarding,
     staff_lists,
     text_router,
+    topics,
 )
 from handlers.common import App
 
@@ -19,6 +20,7 @@ def register(application: App, *, staff_chat_id: int | None) -> None:
     """Register every feature's handlers; order matters: specific before catch-all."""
     onboarding.register(application)
     basics.register(application)
+    topics.register(application)
     faq.register(application)
     staff_lists.register(application)
     text_router.register(application, staff_chat_id=staff_chat_id)

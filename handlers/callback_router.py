@@ -9,8 +9,9 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.texts import t
-from handlers import basics, faq, onboarding, questions, staff_links
+from handlers import basics, faq, onboarding, questions, staff_links, topics
 from handlers.callbacks import (
+    AllTopics,
     AskStaff,
     BadCallback,
     Callback,
@@ -21,6 +22,7 @@ from handlers.callbacks import (
     Feedback,
     SettingsMenu,
     SkipOrganisation,
+    ToggleTopic,
     parse,
 )
 from handlers.common import App, Context
@@ -36,6 +38,8 @@ ROUTES: dict[type[Callback], Route] = {
     AskStaff: questions.ask_staff,
     SettingsMenu: basics.settings_choice,
     FaqDecision: faq.decide_faq,
+    ToggleTopic: topics.toggle_topic,
+    AllTopics: topics.all_topics,
 }
 
 

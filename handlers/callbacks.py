@@ -1,8 +1,11 @@
 """The typed registry of callback data: a short prefix per action plus ids, parsed in one place."""
 
 import dataclasses
+import enum
 from dataclasses import dataclass
 from typing import ClassVar
+
+from bot.models import Topic
 
 MAX_CALLBACK_BYTES = 64
 
@@ -75,6 +78,21 @@ class FaqDecision(Callback):
     save: bool
 
 
+@dataclass(frozen=True)
+class ToggleTopic(Callback):
+    """Set one topic; the button carries the state it sets, so a double press is harmless."""
+
+    prefix = "tpc"
+    topic: Topic
+    enabled: bool
+
+
+@dataclass(frozen=True)
+class AllTopics(Callback):
+    prefix = "tpall"
+    enabled: bool
+
+
 ACTIONS: dict[str, type[Callback]] = {
     cls.prefix: cls
     for cls in (
@@ -86,10 +104,12 @@ ACTIONS: dict[str, type[Callback]] = {
         AskStaff,
         SettingsMenu,
         FaqDecision,
+        ToggleTopic,
+        AllTopics,
     )
 }
 
-SETTINGS_ITEMS = ("language", "organisation", "unlink")
+SETTINGS_ITEMS = ("language", "organisation", "topics", "unlink")
 LANGUAGES = ("sv", "en")
 
 
@@ -120,6 +140,8 @@ def _convert(type_name: object, value: str) -> object:
         if value not in ("0", "1"):
             raise ValueError(value)
         return value == "1"
+    if isinstance(type_name, type) and issubclass(type_name, enum.Enum):
+        return type_name(value)  # a value no member has raises ValueError
     return value
 
 

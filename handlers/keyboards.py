@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.models import Organisation
+from bot.models import Organisation, Topic
 from bot.texts import t
 from handlers.callbacks import (
+    AllTopics,
     AskStaff,
     Callback,
     ChooseLanguage,
@@ -18,6 +19,7 @@ from handlers.callbacks import (
     Feedback,
     SettingsMenu,
     SkipOrganisation,
+    ToggleTopic,
 )
 
 
@@ -71,9 +73,30 @@ def settings_menu(lang: str, *, linked: bool) -> InlineKeyboardMarkup:
     rows = [
         [_button(t("button_language", lang), SettingsMenu("language"))],
         [_button(t("button_organisation", lang), SettingsMenu("organisation"))],
+        [_button(t("button_topics", lang), SettingsMenu("topics"))],
     ]
     if linked:
         rows.append([_button(t("button_unlink", lang), SettingsMenu("unlink"))])
+    return InlineKeyboardMarkup(rows)
+
+
+def topics(chosen: Mapping[Topic, bool], lang: str) -> InlineKeyboardMarkup:
+    """One toggle per topic showing its state, then all off / all on."""
+    rows = [
+        [
+            _button(
+                f"{'✅' if enabled else '⬜'} {t(f'topic_{topic.value}', lang)}",
+                ToggleTopic(topic, not enabled),
+            )
+        ]
+        for topic, enabled in chosen.items()
+    ]
+    rows.append(
+        [
+            _button(t("button_topics_all_off", lang), AllTopics(False)),
+            _button(t("button_topics_all_on", lang), AllTopics(True)),
+        ]
+    )
     return InlineKeyboardMarkup(rows)
 
 

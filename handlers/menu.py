@@ -12,7 +12,7 @@ from bot.texts import LANGUAGES, t
 
 log = logging.getLogger(__name__)
 
-MEMBER_COMMANDS = ("start", "help", "settings", "cancel")
+MEMBER_COMMANDS = ("start", "help", "settings", "stop", "cancel")
 
 
 def commands(language: str) -> list[BotCommand]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,6 +17,10 @@ from tests.dbutil import (
     sqlite_copy,
     temporary_postgres_database,
 )
+
+# python-telegram-bot 22 warns on every RetryAfter.retry_after unless durations are opted into
+# timedelta; the bot opts in too (bot/app.py), and warnings are errors in this suite.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 
 class FakeClock:

@@ -6,7 +6,8 @@ SV: dict[str, str] = {
         "Ställ en fråga om överenskommelsen med egna ord, så svarar jag med källa. "
         "Kan jag inte svara skickar jag gärna frågan vidare till en handläggare.\n\n"
         "/start – börja om och välj språk\n"
-        "/settings – språk och organisation\n"
+        "/settings – språk, organisation och utskick\n"
+        "/stop – stäng av alla utskick (frågor kan du fortfarande ställa)\n"
         "/help – den här hjälpen\n"
         "/cancel – avbryt det du håller på med"
     ),
@@ -18,7 +19,8 @@ SV: dict[str, str] = {
     ),
     "command_start": "Börja här och välj språk",
     "command_help": "Vad boten kan göra",
-    "command_settings": "Språk och organisation",
+    "command_settings": "Språk, organisation och utskick",
+    "command_stop": "Stäng av alla utskick",
     "command_cancel": "Avbryt pågående steg",
     "command_unanswered": "Obesvarade frågor (handläggare)",
     "command_faq": "Lägg till vanlig fråga (handläggare)",
@@ -43,7 +45,8 @@ EN: dict[str, str] = {
         "Ask a question about the agreement in your own words and I answer with the source. "
         "If I cannot answer, I can pass the question on to a member of staff.\n\n"
         "/start – start over and choose a language\n"
-        "/settings – language and organisation\n"
+        "/settings – language, organisation and notifications\n"
+        "/stop – turn all notifications off (you can still ask questions)\n"
         "/help – this help\n"
         "/cancel – cancel what you are doing"
     ),
@@ -55,7 +58,8 @@ EN: dict[str, str] = {
     ),
     "command_start": "Start here and choose a language",
     "command_help": "What the bot can do",
-    "command_settings": "Language and organisation",
+    "command_settings": "Language, organisation and notifications",
+    "command_stop": "Turn all notifications off",
     "command_cancel": "Cancel the current step",
     "command_unanswered": "Unanswered questions (staff)",
     "command_faq": "Add a common question (staff)",
