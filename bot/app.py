@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
-from telegram.ext import Application, ApplicationBuilder, Defaults
+from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot
 
 import handlers
 import scheduler
 from bot.services.container import Services
+from handlers.delivery_sender import InteractiveRateLimiter
 
 SANDBOX_TOKEN = "1000000:sandbox"
 CONCURRENT_UPDATES = 64
@@ -18,20 +20,49 @@ CONCURRENT_UPDATES = 64
 App = Application[Any, Any, Any, Any, Any, Any]
 
 
-def build_application(services: Services, *, token: str, base_url: str | None = None) -> App:
-    """The python-telegram-bot Application with every handler and job registered."""
-    defaults = Defaults(
+def _defaults(services: Services) -> Defaults:
+    return Defaults(
         parse_mode=ParseMode.HTML,
         link_preview_options=LinkPreviewOptions(is_disabled=True),
         tzinfo=services.settings.tz,
     )
+
+
+def _file_url(base_url: str) -> str:
+    return base_url.replace("/bot", "/file/bot", 1)
+
+
+def build_application(services: Services, *, token: str, base_url: str | None = None) -> App:
+    """The python-telegram-bot Application with every handler and job registered."""
+    # Opt in to PTB 22's timedelta durations (RetryAfter.retry_after); without it every
+    # access warns about the coming change.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
     builder = (
-        ApplicationBuilder().token(token).defaults(defaults).concurrent_updates(CONCURRENT_UPDATES)
+        ApplicationBuilder()
+        .token(token)
+        .defaults(_defaults(services))
+        .concurrent_updates(CONCURRENT_UPDATES)
+        # Replies draw from the delivery engine's budget so the two together keep the limit.
+        .rate_limiter(InteractiveRateLimiter(services.limiter))
     )
     if base_url:
-        builder = builder.base_url(base_url).base_file_url(base_url.replace("/bot", "/file/bot", 1))
+        builder = builder.base_url(base_url).base_file_url(_file_url(base_url))
     application = builder.build()
     application.bot_data["services"] = services
     handlers.register(application, staff_chat_id=services.settings.staff_chat_id)
     scheduler.register(application, services)
     return application
+
+
+def build_worker_bot(services: Services, *, token: str, base_url: str | None = None) -> ExtBot[Any]:
+    """The bot a delivery-only process (`signbot worker`) sends with."""
+    limiter = InteractiveRateLimiter(services.limiter)
+    if base_url is None:
+        return ExtBot(token, defaults=_defaults(services), rate_limiter=limiter)
+    return ExtBot(
+        token,
+        base_url=base_url,
+        base_file_url=_file_url(base_url),
+        defaults=_defaults(services),
+        rate_limiter=limiter,
+    )

@@ -44,17 +44,50 @@ def run() -> None:
 
 
 @app.command()
+def worker() -> None:
+    """Only deliver campaigns (no updates); several may run at once with PostgreSQL."""
+    from bot.runner import run_worker_until_stopped
+
+    settings = settings_or_exit()
+    setup_logging(settings.log_level, secrets=_secrets(settings))
+    asyncio.run(run_worker_until_stopped(settings))
+
+
+@app.command()
 def sandbox(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    limits: Annotated[
+        bool, typer.Option("--limits", help="Enforce Telegram's flood limits (429 retry_after).")
+    ] = False,
+    global_per_second: Annotated[
+        float, typer.Option(min=0.001, help="Messages per second for the whole bot.")
+    ] = 30.0,
+    chat_per_second: Annotated[
+        float, typer.Option(min=0.001, help="Messages per second to one private chat.")
+    ] = 1.0,
+    chat_burst: Annotated[
+        int, typer.Option(min=1, help="Messages a private chat may get at once.")
+    ] = 3,
+    group_per_minute: Annotated[
+        float, typer.Option(min=0.001, help="Messages per minute to one group.")
+    ] = 20.0,
 ) -> None:
     """Run only the local Bot API sandbox, for a bot started with TELEGRAM_API_BASE_URL."""
+    from bot.sandbox.limits import LimitSettings
     from bot.sandbox.server import serve_forever
 
     settings = settings_or_exit()
     setup_logging(settings.log_level, secrets=[])
     chosen_port = port if port is not None else settings.sandbox_port
-    asyncio.run(serve_forever(host or settings.sandbox_host, chosen_port))
+    flood_limits = LimitSettings(
+        enabled=limits,
+        global_per_second=global_per_second,
+        chat_per_second=chat_per_second,
+        chat_burst=chat_burst,
+        group_per_minute=group_per_minute,
+    )
+    asyncio.run(serve_forever(host or settings.sandbox_host, chosen_port, limits=flood_limits))
 
 
 @db_app.command("upgrade")

@@ -29,6 +29,16 @@ ENV_NAMES = {
     "webhook_listen": "SIGNBOT_WEBHOOK_LISTEN",
     "webhook_port": "SIGNBOT_WEBHOOK_PORT",
     "webhook_secret": "SIGNBOT_WEBHOOK_SECRET",
+    "rate_global": "SIGNBOT_RATE_GLOBAL",
+    "rate_per_chat": "SIGNBOT_RATE_PER_CHAT",
+    "rate_per_group": "SIGNBOT_RATE_PER_GROUP",
+    "rate_reserve": "SIGNBOT_RATE_RESERVE",
+    "send_concurrency": "SIGNBOT_SEND_CONCURRENCY",
+    "send_max_attempts": "SIGNBOT_SEND_MAX_ATTEMPTS",
+    "send_lease": "SIGNBOT_SEND_LEASE",
+    "error_rate_limit": "SIGNBOT_ERROR_RATE_LIMIT",
+    "error_rate_min": "SIGNBOT_ERROR_RATE_MIN",
+    "delivery_worker": "SIGNBOT_DELIVERY_WORKER",
 }
 
 
@@ -64,6 +74,18 @@ class Settings(BaseSettings):
     webhook_listen: str = Field(default="127.0.0.1", alias="SIGNBOT_WEBHOOK_LISTEN")
     webhook_port: int = Field(default=8443, ge=1, le=65535, alias="SIGNBOT_WEBHOOK_PORT")
     webhook_secret: SecretStr | None = Field(default=None, alias="SIGNBOT_WEBHOOK_SECRET")
+    # Telegram's published limits: messages per second overall (per bot token), per second
+    # to one private chat, per minute to one group or channel.
+    rate_global: float = Field(default=30.0, gt=0, le=1000, alias="SIGNBOT_RATE_GLOBAL")
+    rate_per_chat: float = Field(default=1.0, gt=0, le=100, alias="SIGNBOT_RATE_PER_CHAT")
+    rate_per_group: float = Field(default=20.0, gt=0, le=1000, alias="SIGNBOT_RATE_PER_GROUP")
+    rate_reserve: int = Field(default=3, ge=0, le=100, alias="SIGNBOT_RATE_RESERVE")
+    send_concurrency: int = Field(default=8, ge=1, le=100, alias="SIGNBOT_SEND_CONCURRENCY")
+    send_max_attempts: int = Field(default=5, ge=1, le=50, alias="SIGNBOT_SEND_MAX_ATTEMPTS")
+    send_lease: float = Field(default=60.0, ge=1, le=3600, alias="SIGNBOT_SEND_LEASE")
+    error_rate_limit: float = Field(default=0.2, gt=0, le=1, alias="SIGNBOT_ERROR_RATE_LIMIT")
+    error_rate_min: int = Field(default=20, ge=1, le=100_000, alias="SIGNBOT_ERROR_RATE_MIN")
+    delivery_worker: bool = Field(default=True, alias="SIGNBOT_DELIVERY_WORKER")
 
     @field_validator("log_level")
     @classmethod

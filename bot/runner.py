@@ -8,13 +8,18 @@ import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Any
+
+from telegram.ext import ExtBot
 
 from bot import migrate
-from bot.app import SANDBOX_TOKEN, App, build_application
+from bot.app import SANDBOX_TOKEN, App, build_application, build_worker_bot
 from bot.app_prepare import prepare_knowledge
 from bot.config import Settings
 from bot.sandbox.server import RunningSandbox, start_sandbox
 from bot.services.container import Services, build_services
+from bot.services.delivery import DeliveryWorker, WorkerLoop, WorkerOptions
+from handlers.delivery_sender import BotSender
 from handlers.menu import set_command_menu
 
 log = logging.getLogger(__name__)
@@ -27,6 +32,19 @@ class RunningBot:
     application: App
     services: Services
     sandbox: RunningSandbox | None
+    worker: WorkerLoop | None = None
+
+
+def delivery_loop(services: Services, bot: ExtBot[Any]) -> WorkerLoop:
+    """The delivery worker sending through this bot."""
+    worker = DeliveryWorker(
+        services.db,
+        BotSender(bot),
+        services.limiter,
+        options=WorkerOptions.from_settings(services.settings),
+        clock=services.clock,
+    )
+    return WorkerLoop(worker)
 
 
 @asynccontextmanager
@@ -65,9 +83,14 @@ async def running_bot(
                 )
             else:
                 await updater.start_polling(timeout=poll_timeout, drop_pending_updates=False)
+            worker = delivery_loop(services, application.bot) if settings.delivery_worker else None
+            if worker is not None:
+                worker.start()
             try:
-                yield RunningBot(application, services, sandbox)
+                yield RunningBot(application, services, sandbox, worker)
             finally:
+                if worker is not None:
+                    await worker.stop()
                 await updater.stop()
                 await application.stop()
     finally:
@@ -92,3 +115,33 @@ async def run_until_stopped(settings: Settings) -> None:
             )
         await stop.wait()
     log.info("signbot stopped")
+
+
+async def run_worker_until_stopped(settings: Settings) -> None:
+    """Only deliver (no updates), until SIGINT or SIGTERM: `signbot worker`."""
+    if settings.telegram_bot_token is not None:
+        token = settings.telegram_bot_token.get_secret_value()
+    elif settings.telegram_api_base_url is not None:
+        token = SANDBOX_TOKEN  # a sandbox started with `signbot sandbox`
+    else:
+        raise SystemExit("signbot worker needs TELEGRAM_BOT_TOKEN or TELEGRAM_API_BASE_URL")
+    await asyncio.to_thread(migrate.upgrade, settings.database_url)
+    services = build_services(settings)
+    if services.db.is_sqlite:
+        # The rate limit is counted per process with SQLite: one sending process only.
+        log.warning("SQLite: run only this worker, not `signbot run` beside it")
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        bot = build_worker_bot(services, token=token, base_url=settings.telegram_api_base_url)
+        async with bot:
+            worker = delivery_loop(services, bot)
+            worker.start()
+            log.info("delivery worker running")
+            await stop.wait()
+            await worker.stop()
+    finally:
+        await services.db.dispose()
+    log.info("delivery worker stopped")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.config import Settings
 from bot.db import Database
+from bot.services.delivery import LocalLimiter, Rates, build_limiter
 from bot.services.knowledge.service import KnowledgeService
 from bot.services.question_log import QuestionLogWriter
 from bot.services.visitors import VisitorCache
@@ -21,6 +22,7 @@ class Services:
     knowledge: KnowledgeService
     question_log: QuestionLogWriter
     visitors: VisitorCache
+    limiter: LocalLimiter
     clock: Clock = field(default=utc_now)
 
 
@@ -35,5 +37,6 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         knowledge=knowledge,
         question_log=question_log,
         visitors=VisitorCache(clock=clock),
+        limiter=build_limiter(db, Rates.from_settings(settings), clock=clock),
         clock=clock,
     )

@@ -1,0 +1,90 @@
+"""Audiences: a spec such as ``subregion:Skaraborg`` turned into an SQL condition on users."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, and_, exists, func, select, true
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.errors import DomainError
+from bot.models import LinkStatus, Organisation, SubRegion, Topic, User, UserStatus
+from bot.services.topics import subscribed
+
+KINDS = ("all", "subregion", "umbrella", "topic", "org")
+
+
+@dataclass(frozen=True)
+class Audience:
+    """A parsed audience spec: a kind and its argument ("" for all and umbrella)."""
+
+    kind: str
+    value: str = ""
+
+    @property
+    def spec(self) -> str:
+        """The canonical spec string, as stored on the campaign."""
+        return f"{self.kind}:{self.value}" if self.value else self.kind
+
+
+def parse(spec: str) -> Audience:
+    """Parse an audience spec; raises DomainError naming what is wrong."""
+    kind, _, value = spec.strip().partition(":")
+    kind, value = kind.strip().lower(), value.strip()
+    if kind in ("all", "umbrella") and not value:
+        return Audience(kind)
+    if kind == "subregion":
+        match = [s for s in SubRegion if s.value.casefold() == value.casefold()]
+        if not match:
+            raise DomainError("audience_subregion_unknown", subregion=value)
+        return Audience(kind, match[0].value)
+    if kind == "topic":
+        if value.lower() not in {t.value for t in Topic}:
+            raise DomainError("audience_topic_unknown", topic=value)
+        return Audience(kind, value.lower())
+    if kind == "org":
+        if not value.isdigit():
+            raise DomainError("audience_org_invalid", org=value)
+        return Audience(kind, str(int(value)))
+    raise DomainError("audience_unknown", spec=spec)
+
+
+def _linked_to(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
+    return and_(
+        User.link_status == LinkStatus.APPROVED,
+        exists().where(Organisation.id == User.organisation_id, *conditions),
+    )
+
+
+def _membership(audience: Audience) -> ColumnElement[bool]:
+    if audience.kind == "subregion":
+        return _linked_to(Organisation.subregion == SubRegion(audience.value))
+    if audience.kind == "umbrella":
+        return _linked_to(Organisation.umbrella.is_(True))
+    if audience.kind == "org":
+        return _linked_to(Organisation.id == int(audience.value))
+    if audience.kind == "topic":
+        return subscribed(Topic(audience.value))
+    return true()
+
+
+def condition(audience: Audience, topic: Topic) -> ColumnElement[bool]:
+    """Active users in the audience who consent to the campaign's topic."""
+    return and_(User.status == UserStatus.ACTIVE, subscribed(topic), _membership(audience))
+
+
+async def count(session: AsyncSession, spec: str, topic: Topic) -> int:
+    """How many users a campaign to this audience would reach now (for previews)."""
+    query = select(func.count(User.id)).where(condition(parse(spec), topic))
+    return int(await session.scalar(query) or 0)
+
+
+async def still_eligible(
+    session: AsyncSession, spec: str, topic: Topic, user_ids: Collection[int]
+) -> set[int]:
+    """Which of these users are still in the audience and consenting, checked at send time."""
+    if not user_ids:
+        return set()
+    query = select(User.id).where(User.id.in_(user_ids), condition(parse(spec), topic))
+    return set(await session.scalars(query))

@@ -1,0 +1,59 @@
+"""Messages to a campaign's author: the report when it finishes, the notice when it pauses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.models import Campaign, User
+from bot.services.delivery.campaigns import Counts, counts
+from bot.texts import DEFAULT_LANGUAGE, t
+
+REPORT_KEY = "campaign_report"
+PAUSED_KEY = "campaign_paused_errors"
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A message for a campaign's author."""
+
+    chat_id: int
+    text_html: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """How a campaign went, for its author and for /campaigns."""
+
+    campaign: Campaign
+    counts: Counts
+
+
+async def report(session: AsyncSession, campaign_id: int) -> Report:
+    """The campaign and its counts."""
+    campaign = await session.get_one(Campaign, campaign_id, populate_existing=True)
+    return Report(campaign, (await counts(session, [campaign_id]))[campaign_id])
+
+
+async def author_notice(session: AsyncSession, campaign_id: int, key: str) -> Notice | None:
+    """The message for the campaign's author, or None when it was created from the shell."""
+    found = await report(session, campaign_id)
+    author = found.campaign.created_by
+    if author is None:
+        return None
+    lang = await session.scalar(select(User.language).where(User.telegram_id == author))
+    numbers = found.counts
+    text = t(
+        key,
+        lang or DEFAULT_LANGUAGE,
+        campaign_id=campaign_id,
+        sent=numbers.sent,
+        failed=numbers.failed,
+        skipped=numbers.skipped,
+        pending=numbers.pending,
+        total=numbers.total,
+        reason=found.campaign.paused_reason or "",
+    )
+    return Notice(author, text)

@@ -1,0 +1,55 @@
+"""Texts: campaigns (broadcasts) — errors for staff and reports to a campaign's author."""
+
+SV: dict[str, str] = {
+    "audience_unknown": (
+        "Okänd mottagargrupp: {spec}. Använd all, subregion:NAMN, umbrella, topic:ÄMNE eller org:ID."
+    ),
+    "audience_subregion_unknown": (
+        "Okänd delregion: {subregion}. Välj Fyrbodal, Skaraborg, Sjuhärad eller Göteborgsregionen."
+    ),
+    "audience_topic_unknown": "Okänt ämne för utskick: {topic}.",
+    "audience_org_invalid": "Ogiltig organisation: {org}. Ange organisationens nummer.",
+    "campaign_empty": "Utskicket är tomt: skriv en text eller bifoga en bild eller fil.",
+    "campaign_too_long": "Texten är för lång för ett utskick (högst {limit} tecken).",
+    "campaign_media_invalid": "Bilagan kan inte skickas: välj en bild eller ett dokument.",
+    "campaign_buttons_invalid": "Knapparna är felaktiga: varje knapp behöver en text och en https-länk.",
+    "campaign_not_found": "Det finns inget utskick nummer {campaign_id}.",
+    "campaign_not_running": "Utskick {campaign_id} pågår inte, så det går inte att pausa.",
+    "campaign_not_paused": "Utskick {campaign_id} är inte pausat.",
+    "campaign_finished": "Utskick {campaign_id} är redan avslutat.",
+    "campaign_report": (
+        "📬 Utskick #{campaign_id} är klart: {sent} skickade, {failed} misslyckade, "
+        "{skipped} hoppades över (av {total})."
+    ),
+    "campaign_paused_errors": (
+        "⏸ Utskick #{campaign_id} pausade sig självt: {reason}. {sent} skickade, "
+        "{failed} misslyckade, {pending} väntar. Kontrollera och återuppta det när felet är åtgärdat."
+    ),
+}
+
+EN: dict[str, str] = {
+    "audience_unknown": (
+        "Unknown audience: {spec}. Use all, subregion:NAME, umbrella, topic:TOPIC or org:ID."
+    ),
+    "audience_subregion_unknown": (
+        "Unknown sub-region: {subregion}. Choose Fyrbodal, Skaraborg, Sjuhärad or Göteborgsregionen."
+    ),
+    "audience_topic_unknown": "Unknown push topic: {topic}.",
+    "audience_org_invalid": "Invalid organisation: {org}. Give the organisation's number.",
+    "campaign_empty": "The message is empty: write a text or attach a photo or file.",
+    "campaign_too_long": "The text is too long for a broadcast (at most {limit} characters).",
+    "campaign_media_invalid": "The attachment cannot be sent: choose a photo or a document.",
+    "campaign_buttons_invalid": "The buttons are invalid: each needs a text and an https link.",
+    "campaign_not_found": "There is no campaign number {campaign_id}.",
+    "campaign_not_running": "Campaign {campaign_id} is not running, so it cannot be paused.",
+    "campaign_not_paused": "Campaign {campaign_id} is not paused.",
+    "campaign_finished": "Campaign {campaign_id} has already finished.",
+    "campaign_report": (
+        "📬 Campaign #{campaign_id} is done: {sent} sent, {failed} failed, "
+        "{skipped} skipped (of {total})."
+    ),
+    "campaign_paused_errors": (
+        "⏸ Campaign #{campaign_id} paused itself: {reason}. {sent} sent, {failed} failed, "
+        "{pending} pending. Check and resume it once the problem is fixed."
+    ),
+}
