@@ -75,7 +75,8 @@ async def test_processes_share_one_bucket_on_postgresql(
         for chat_id in range(1, 151):
             await (first if chat_id % 2 else second).acquire_broadcast(chat_id)
         elapsed = (clock() - start).total_seconds()
-        assert elapsed >= (150 - 4) / 30  # together at most the global rate
+        burst = first.capacity - RATES.reserve  # a full bucket may go out at once
+        assert elapsed >= (150 - burst) / 30  # together at most the global rate
         # A pause one process hears of stops the other too.
         await first.pause(10)
         await second.sync()

@@ -147,10 +147,13 @@ class SharedLimiter(LocalLimiter):
     ):
         super().__init__(rates, clock=clock, sleep=sleep)
         self.db = db
-        self.capacity = float(rates.reserve + BATCH)
+        # Room for a few batches above the broadcast's floor, so a late wake-up loses nothing;
+        # never more than Telegram's own one-second burst.
+        self.capacity = float(min(rates.global_per_second, rates.reserve + 3 * BATCH))
         self._pool = 0
         self._pool_at = 0.0
         self._debt = 0
+        self._retry_at = 0.0  # after a short reservation, nobody asks the database before this
         self._lock = asyncio.Lock()
 
     async def pause(self, seconds: float) -> None:
@@ -175,15 +178,21 @@ class SharedLimiter(LocalLimiter):
                 if self._pool > 0 and self._now() - self._pool_at < POOL_TTL:
                     self._pool -= 1
                     return
-                wait = await self._reserve(BATCH)
+                wait = self._retry_at - self._now()
+                if wait <= EPSILON:  # clocks tick in microseconds: a smaller wait is none
+                    wait = await self._reserve(BATCH)
+                    self._retry_at = self._now() + wait
             if wait > 0:
                 await self.sleep(wait)
 
     async def _reserve(self, want: int) -> float:
         """Take ``want`` tokens from the shared bucket; return how long to wait if there are too few."""
-        now = self._now()
         async with self.db.session() as session:
             slot = await self._locked_slot(session)
+            # The time is read once the row is ours and stored as is: the refill then counts
+            # every moment, including the wait for the lock.
+            moment = self.clock()
+            now = moment.timestamp()
             elapsed = max(0.0, now - slot.updated_at.timestamp())
             tokens = min(self.capacity, slot.tokens + elapsed * self.rates.global_per_second)
             tokens -= self._debt
@@ -193,16 +202,16 @@ class SharedLimiter(LocalLimiter):
             if self._paused_until > shared_pause:
                 slot.paused_until = datetime.fromtimestamp(self._paused_until, UTC)
             wait = 0.0
-            self._pool = 0
             if want and self._paused_until <= now:
                 if tokens >= self.rates.reserve + want - EPSILON:
                     tokens -= want
                     self._pool, self._pool_at = want, now
                 else:
+                    self._pool = 0
                     wait = (self.rates.reserve + want - tokens) / self.rates.global_per_second
                     wait += EPSILON
             slot.tokens = tokens
-            slot.updated_at = self.clock()
+            slot.updated_at = moment
             await session.commit()
         return wait
 
