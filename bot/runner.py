@@ -89,10 +89,12 @@ async def running_bot(
             try:
                 yield RunningBot(application, services, sandbox, worker)
             finally:
-                if worker is not None:
-                    await worker.stop()
-                await updater.stop()
-                await application.stop()
+                try:
+                    if worker is not None:
+                        await worker.stop()
+                finally:
+                    await updater.stop()
+                    await application.stop()
     finally:
         await services.question_log.stop()
         await services.db.dispose()

@@ -144,7 +144,9 @@ class DeliveryWorker:
             content.media_file_id,
             content.buttons,
         )
-        await self._record(item, outcome)
+        # Telegram has answered: record it even if shutdown cancels this task meanwhile, so a
+        # confirmed send is never left unrecorded (and sent again) after a graceful stop.
+        await asyncio.shield(self._record(item, outcome))
 
     async def _record(self, item: Claimed, outcome: SendOutcome) -> None:
         match outcome:
