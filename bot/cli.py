@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from bot import migrate
+from bot.cli_campaigns import broadcast, campaigns_app
 from bot.cli_knowledge import ask, faq_app, kb_app
 from bot.cli_register import orgs_app, staff_app
 from bot.cli_support import settings_or_exit
@@ -26,6 +27,8 @@ app.add_typer(staff_app, name="staff")
 app.add_typer(kb_app, name="kb")
 app.add_typer(faq_app, name="faq")
 app.command()(ask)
+app.command()(broadcast)
+app.add_typer(campaigns_app, name="campaigns")
 
 
 def _secrets(settings: Settings) -> list[str]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from handlers import (
     basics,
+    broadcast,
     callback_router,
+    campaigns_view,
     errors,
     fallbacks,
     faq,
@@ -23,6 +25,8 @@ def register(application: App, *, staff_chat_id: int | None) -> None:
     topics.register(application)
     faq.register(application)
     staff_lists.register(application)
+    broadcast.register(application)
+    campaigns_view.register(application)
     text_router.register(application, staff_chat_id=staff_chat_id)
     fallbacks.register(application)
     callback_router.register(application)

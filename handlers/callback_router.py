@@ -9,12 +9,25 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.texts import t
-from handlers import basics, faq, onboarding, questions, staff_links, topics
+from handlers import (
+    basics,
+    broadcast,
+    broadcast_send,
+    campaigns_view,
+    faq,
+    onboarding,
+    questions,
+    staff_links,
+    topics,
+)
 from handlers.callbacks import (
     AllTopics,
     AskStaff,
     BadCallback,
+    BroadcastAudience,
+    BroadcastDecision,
     Callback,
+    CampaignAction,
     ChooseLanguage,
     ChooseOrganisation,
     DecideLink,
@@ -40,6 +53,9 @@ ROUTES: dict[type[Callback], Route] = {
     FaqDecision: faq.decide_faq,
     ToggleTopic: topics.toggle_topic,
     AllTopics: topics.all_topics,
+    BroadcastAudience: broadcast.choose_audience,
+    BroadcastDecision: broadcast_send.decide,
+    CampaignAction: campaigns_view.campaign_action,
 }
 
 

@@ -93,6 +93,34 @@ class AllTopics(Callback):
     enabled: bool
 
 
+@dataclass(frozen=True)
+class BroadcastAudience(Callback):
+    """An audience for the draft with this token; an empty value asks for the second step."""
+
+    prefix = "bca"
+    draft: str
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True)
+class BroadcastDecision(Callback):
+    """Send the previewed draft now, schedule it, confirm the scheduled time, or drop it."""
+
+    prefix = "bcd"
+    draft: str
+    choice: str
+
+
+@dataclass(frozen=True)
+class CampaignAction(Callback):
+    """Pause, resume, cancel (then confirm) a campaign, or refresh the /campaigns list."""
+
+    prefix = "cmp"
+    campaign_id: int
+    action: str
+
+
 ACTIONS: dict[str, type[Callback]] = {
     cls.prefix: cls
     for cls in (
@@ -106,11 +134,18 @@ ACTIONS: dict[str, type[Callback]] = {
         FaqDecision,
         ToggleTopic,
         AllTopics,
+        BroadcastAudience,
+        BroadcastDecision,
+        CampaignAction,
     )
 }
 
 SETTINGS_ITEMS = ("language", "organisation", "topics", "unlink")
 LANGUAGES = ("sv", "en")
+AUDIENCE_KINDS = ("all", "subregion", "umbrella", "topic", "org")
+BROADCAST_CHOICES = ("send", "schedule", "at", "drop")
+CAMPAIGN_ACTIONS = ("pause", "resume", "cancel", "confirm", "refresh")
+DRAFT_TOKEN_LENGTH = 8
 
 
 def parse(data: str | None) -> Callback:
@@ -149,4 +184,14 @@ def _validate(action: Callback) -> None:
     if isinstance(action, ChooseLanguage) and action.language not in LANGUAGES:
         raise BadCallback(action.encode())
     if isinstance(action, SettingsMenu) and action.item not in SETTINGS_ITEMS:
+        raise BadCallback(action.encode())
+    if isinstance(action, BroadcastAudience | BroadcastDecision) and (
+        len(action.draft) != DRAFT_TOKEN_LENGTH or not action.draft.isalnum()
+    ):
+        raise BadCallback(action.encode())
+    if isinstance(action, BroadcastAudience) and action.kind not in AUDIENCE_KINDS:
+        raise BadCallback(action.encode())
+    if isinstance(action, BroadcastDecision) and action.choice not in BROADCAST_CHOICES:
+        raise BadCallback(action.encode())
+    if isinstance(action, CampaignAction) and action.action not in CAMPAIGN_ACTIONS:
         raise BadCallback(action.encode())

@@ -6,7 +6,9 @@ from telegram import Update
 from telegram.ext import MessageHandler, filters
 
 from bot.texts import t
-from handlers.common import App, Context, reply, user_session
+from handlers.broadcast import on_broadcast_media
+from handlers.broadcast_send import BC_COMPOSE
+from handlers.common import App, Context, awaiting, reply, user_session
 
 
 async def unknown_command(update: Update, context: Context) -> None:
@@ -17,7 +19,10 @@ async def unknown_command(update: Update, context: Context) -> None:
 
 
 async def not_text(update: Update, context: Context) -> None:
-    """A sticker, photo, voice message or the like in a private chat."""
+    """A sticker, photo, voice message or the like in a private chat (or a broadcast's media)."""
+    if (awaiting(context) or {}).get("step") == BC_COMPOSE:
+        await on_broadcast_media(update, context)
+        return
     async with user_session(update, context) as (_session, user):
         lang = user.language
     await reply(update, context, t("only_text", lang))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
+from handlers.broadcast import BROADCAST_TEXT_STEPS, on_broadcast_text
 from handlers.common import App, Context, awaiting
 from handlers.faq import FAQ_STEPS, on_faq_text
 from handlers.onboarding import ORG_SEARCH, search_organisation
@@ -22,6 +23,9 @@ async def on_private_text(update: Update, context: Context) -> None:
         return
     step = (awaiting(context) or {}).get("step")
     if step == ORG_SEARCH and await search_organisation(update, context, text):
+        return
+    if step in BROADCAST_TEXT_STEPS:
+        await on_broadcast_text(update, context)
         return
     if step in FAQ_STEPS:
         await on_faq_text(update, context, message.text)

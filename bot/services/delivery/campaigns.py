@@ -48,8 +48,12 @@ async def create(
     media_file_id: str | None = None,
     buttons: Buttons = (),
     due_at: datetime | None = None,
+    recipients: int | None = None,
 ) -> Campaign:
-    """Record a campaign (flushed, committed by the caller); the worker starts it when due."""
+    """Record a campaign (flushed, committed by the caller); the worker starts it when due.
+
+    ``recipients``, the count shown to its author, only goes into the audit log.
+    """
     parsed = audience.parse(audience_spec)
     if not text_html.strip() and media_file_id is None:
         raise DomainError("campaign_empty")
@@ -76,11 +80,12 @@ async def create(
     )
     session.add(campaign)
     await session.flush()
+    reach = "" if recipients is None else f", {recipients} recipients"
     await audit.record(
         session,
         actor_telegram_id=created_by,
         action="campaign_created",
-        detail=f"campaign {campaign.id} to {parsed.spec} ({topic.value}) due {campaign.due_at:%Y-%m-%d %H:%M}Z",
+        detail=f"campaign {campaign.id} to {parsed.spec} ({topic.value}{reach}) due {campaign.due_at:%Y-%m-%d %H:%M}Z",
         clock=clock,
     )
     return campaign

@@ -1,5 +1,13 @@
 """Catalogue modules, one per feature; each defines SV and EN dictionaries with the same keys."""
 
-from bot.texts.catalogue import campaigns, common, knowledge, onboarding, staff, topics
+from bot.texts.catalogue import (
+    broadcast,
+    campaigns,
+    common,
+    knowledge,
+    onboarding,
+    staff,
+    topics,
+)
 
-CATALOGUE_MODULES = (common, onboarding, knowledge, staff, topics, campaigns)
+CATALOGUE_MODULES = (common, onboarding, knowledge, staff, topics, campaigns, broadcast)

@@ -15,6 +15,8 @@ SV: dict[str, str] = {
         "<b>För handläggare</b>\n"
         "/unanswered – frågor jag inte kunde svara på\n"
         "/faq – lägg till ett färdigt svar på en vanlig fråga\n"
+        "/broadcast – skicka ett meddelande till många (förhandsvisning först)\n"
+        "/campaigns – senaste utskicken: läge, pausa, återuppta, avbryt\n"
         "Svara på en vidarebefordrad fråga genom att svara på mitt meddelande."
     ),
     "command_start": "Börja här och välj språk",
@@ -24,6 +26,8 @@ SV: dict[str, str] = {
     "command_cancel": "Avbryt pågående steg",
     "command_unanswered": "Obesvarade frågor (handläggare)",
     "command_faq": "Lägg till vanlig fråga (handläggare)",
+    "command_broadcast": "Skicka ett utskick (handläggare)",
+    "command_campaigns": "Senaste utskicken (handläggare)",
     "cancelled": "Okej, avbrutet. Du kan ställa en fråga när du vill.",
     "nothing_to_cancel": "Det finns inget att avbryta. Ställ gärna en fråga!",
     "unknown_command": "Det kommandot känner jag inte till. Skriv /help för att se vad jag kan.",
@@ -54,6 +58,8 @@ EN: dict[str, str] = {
         "<b>For staff</b>\n"
         "/unanswered – questions I could not answer\n"
         "/faq – add a ready answer to a common question\n"
+        "/broadcast – send a message to many people (preview first)\n"
+        "/campaigns – recent campaigns: progress, pause, resume, cancel\n"
         "Answer a forwarded question by replying to my message."
     ),
     "command_start": "Start here and choose a language",
@@ -63,6 +69,8 @@ EN: dict[str, str] = {
     "command_cancel": "Cancel the current step",
     "command_unanswered": "Unanswered questions (staff)",
     "command_faq": "Add a common question (staff)",
+    "command_broadcast": "Send a broadcast (staff)",
+    "command_campaigns": "Recent campaigns (staff)",
     "cancelled": "Okay, cancelled. Ask a question whenever you like.",
     "nothing_to_cancel": "There is nothing to cancel. Feel free to ask a question!",
     "unknown_command": "I do not know that command. Type /help to see what I can do.",

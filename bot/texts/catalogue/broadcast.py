@@ -1,0 +1,139 @@
+"""Texts: staff broadcasts (/broadcast) and the campaign list (/campaigns)."""
+
+SV: dict[str, str] = {
+    "broadcast_compose": (
+        "📣 Skriv meddelandet som ska skickas ut — fetstil, kursiv och länkar följer med — "
+        "eller skicka en bild eller fil med bildtext. /cancel avbryter."
+    ),
+    "broadcast_choose_audience": "Vem ska få utskicket?",
+    "broadcast_choose_subregion": "Vilken delregion?",
+    "broadcast_choose_topic": "Prenumeranter på vilket ämne?",
+    "broadcast_org_prompt": "Skriv en del av organisationens namn.",
+    "broadcast_org_matches": "Välj organisation:",
+    "broadcast_org_none": "Ingen organisation i registret matchar ”{text}”. Försök med en annan del av namnet.",
+    "broadcast_summary": (
+        "☝️ Så här ser utskicket ut för mottagarna.\n\n<b>Till:</b> {audience}\n"
+        "<b>Mottagare just nu:</b> {count}"
+    ),
+    "broadcast_preview_failed": "Förhandsvisningen gick inte att skicka ({reason}). Börja om med /broadcast.",
+    "broadcast_ask_time": (
+        "När ska det skickas? Skriv datum och tid i svensk tid, till exempel "
+        "2026-12-01 09:30, 1/12 9:30 eller i morgon 09:00."
+    ),
+    "broadcast_confirm_time": "Skicka <b>{time}</b> (svensk tid) till {audience}?",
+    "broadcast_queued": "✅ Utskick #{campaign_id} till {count} mottagare skickas nu. Följ det med /campaigns.",
+    "broadcast_scheduled": (
+        "🗓 Utskick #{campaign_id} skickas {time} (svensk tid) till dem som då hör till "
+        "mottagarna (just nu {count}). /campaigns visar det."
+    ),
+    "broadcast_dropped": "Okej, utskicket är avbrutet. Inget skickades.",
+    "broadcast_stale": "Det utkastet gäller inte längre. Börja om med /broadcast.",
+    "broadcast_need_message": "Skicka texten, en bild eller en fil — eller /cancel.",
+    "schedule_invalid": "Jag förstår inte tiden ”{text}”. Skriv till exempel 2026-12-01 09:30 eller 1/12 9:30.",
+    "schedule_past": "{time} har redan varit. Välj en tid framåt.",
+    "schedule_time_skipped": "{time} finns inte: klockan ställs fram en timme den natten. Välj en annan tid.",
+    "button_audience_all": "Alla",
+    "button_audience_subregion": "Organisationer i en delregion",
+    "button_audience_umbrella": "Paraplyorganisationer",
+    "button_audience_topic": "Prenumeranter på ett ämne",
+    "button_audience_org": "En organisation",
+    "button_send_now": "Skicka nu",
+    "button_schedule": "Schemalägg",
+    "button_confirm_time": "Ja, schemalägg",
+    "audience_label_all": "alla",
+    "audience_label_subregion": "organisationer i {value}",
+    "audience_label_umbrella": "paraplyorganisationer",
+    "audience_label_topic": "prenumeranter på {value}",
+    "audience_label_org": "{value}",
+    "campaigns_header": "<b>Senaste utskick</b>",
+    "campaigns_none": "Inga utskick än. Skapa ett med /broadcast.",
+    "campaigns_item": (
+        "<b>#{campaign_id}</b> {status} · {when} · {audience}\n"
+        "{sent} skickade · {pending} väntar · {failed} misslyckade · {skipped} överhoppade\n"
+        "<i>{excerpt}</i>"
+    ),
+    "campaign_status_scheduled": "🗓 schemalagt",
+    "campaign_status_running": "▶️ pågår",
+    "campaign_status_paused": "⏸ pausat",
+    "campaign_status_cancelled": "✖️ avbrutet",
+    "campaign_status_done": "✅ klart",
+    "button_campaign_pause": "⏸ Pausa #{campaign_id}",
+    "button_campaign_resume": "▶️ Återuppta #{campaign_id}",
+    "button_campaign_cancel": "✖️ Avbryt #{campaign_id}",
+    "button_campaign_confirm_cancel": "Ja, avbryt #{campaign_id}",
+    "button_campaign_keep": "Nej, behåll",
+    "button_refresh": "🔄 Uppdatera",
+    "campaign_done_paused": "Utskick #{campaign_id} är pausat.",
+    "campaign_done_resumed": "Utskick #{campaign_id} fortsätter.",
+    "campaign_done_cancelled": "Utskick #{campaign_id} är avbrutet.",
+    "campaign_confirm_cancel": "Tryck på ”Ja, avbryt” för att bekräfta.",
+}
+
+EN: dict[str, str] = {
+    "broadcast_compose": (
+        "📣 Write the message to send — bold, italics and links are kept — "
+        "or send a photo or file with a caption. /cancel stops."
+    ),
+    "broadcast_choose_audience": "Who should get it?",
+    "broadcast_choose_subregion": "Which sub-region?",
+    "broadcast_choose_topic": "Subscribers of which topic?",
+    "broadcast_org_prompt": "Type part of the organisation's name.",
+    "broadcast_org_matches": "Choose the organisation:",
+    "broadcast_org_none": "No organisation in the register matches “{text}”. Try another part of the name.",
+    "broadcast_summary": (
+        "☝️ This is how recipients will see it.\n\n<b>To:</b> {audience}\n"
+        "<b>Recipients right now:</b> {count}"
+    ),
+    "broadcast_preview_failed": "The preview could not be sent ({reason}). Start again with /broadcast.",
+    "broadcast_ask_time": (
+        "When should it go out? Type a date and time in Swedish time, for example "
+        "2026-12-01 09:30, 1/12 9:30 or tomorrow 09:00."
+    ),
+    "broadcast_confirm_time": "Send at <b>{time}</b> (Swedish time) to {audience}?",
+    "broadcast_queued": "✅ Campaign #{campaign_id} to {count} recipients goes out now. Follow it with /campaigns.",
+    "broadcast_scheduled": (
+        "🗓 Campaign #{campaign_id} goes out {time} (Swedish time) to whoever is then in the "
+        "audience (now {count}). /campaigns shows it."
+    ),
+    "broadcast_dropped": "Okay, the broadcast is cancelled. Nothing was sent.",
+    "broadcast_stale": "That draft is no longer current. Start again with /broadcast.",
+    "broadcast_need_message": "Send the text, a photo or a file — or /cancel.",
+    "schedule_invalid": "I do not understand the time “{text}”. Type e.g. 2026-12-01 09:30 or 1/12 9:30.",
+    "schedule_past": "{time} has already passed. Choose a time ahead.",
+    "schedule_time_skipped": "{time} does not exist: the clocks go forward an hour that night. Choose another time.",
+    "button_audience_all": "Everyone",
+    "button_audience_subregion": "Organisations in a sub-region",
+    "button_audience_umbrella": "Umbrella bodies",
+    "button_audience_topic": "Subscribers of a topic",
+    "button_audience_org": "One organisation",
+    "button_send_now": "Send now",
+    "button_schedule": "Schedule",
+    "button_confirm_time": "Yes, schedule",
+    "audience_label_all": "everyone",
+    "audience_label_subregion": "organisations in {value}",
+    "audience_label_umbrella": "umbrella bodies",
+    "audience_label_topic": "subscribers of {value}",
+    "audience_label_org": "{value}",
+    "campaigns_header": "<b>Recent campaigns</b>",
+    "campaigns_none": "No campaigns yet. Create one with /broadcast.",
+    "campaigns_item": (
+        "<b>#{campaign_id}</b> {status} · {when} · {audience}\n"
+        "{sent} sent · {pending} pending · {failed} failed · {skipped} skipped\n"
+        "<i>{excerpt}</i>"
+    ),
+    "campaign_status_scheduled": "🗓 scheduled",
+    "campaign_status_running": "▶️ running",
+    "campaign_status_paused": "⏸ paused",
+    "campaign_status_cancelled": "✖️ cancelled",
+    "campaign_status_done": "✅ done",
+    "button_campaign_pause": "⏸ Pause #{campaign_id}",
+    "button_campaign_resume": "▶️ Resume #{campaign_id}",
+    "button_campaign_cancel": "✖️ Cancel #{campaign_id}",
+    "button_campaign_confirm_cancel": "Yes, cancel #{campaign_id}",
+    "button_campaign_keep": "No, keep it",
+    "button_refresh": "🔄 Refresh",
+    "campaign_done_paused": "Campaign #{campaign_id} is paused.",
+    "campaign_done_resumed": "Campaign #{campaign_id} continues.",
+    "campaign_done_cancelled": "Campaign #{campaign_id} is cancelled.",
+    "campaign_confirm_cancel": "Press “Yes, cancel” to confirm.",
+}

@@ -1,0 +1,142 @@
+"""Inline keyboards and labels for /broadcast and /campaigns."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.models import Campaign, CampaignStatus, Organisation, SubRegion, Topic
+from bot.services.delivery import audience
+from bot.texts import t
+from handlers.callbacks import BroadcastAudience, BroadcastDecision, Callback, CampaignAction
+
+FIRST_STEP = ("all", "subregion", "umbrella", "topic", "org")
+
+
+def _button(text: str, action: Callback) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text, callback_data=action.encode())
+
+
+def audience_kinds(draft: str, lang: str) -> InlineKeyboardMarkup:
+    """The first audience step: one button per kind of audience."""
+    return InlineKeyboardMarkup(
+        [
+            [_button(t(f"button_audience_{kind}", lang), BroadcastAudience(draft, kind, ""))]
+            for kind in FIRST_STEP
+        ]
+    )
+
+
+def subregions(draft: str) -> InlineKeyboardMarkup:
+    """The four sub-regions."""
+    return InlineKeyboardMarkup(
+        [[_button(s.value, BroadcastAudience(draft, "subregion", s.value))] for s in SubRegion]
+    )
+
+
+def topics(draft: str, lang: str) -> InlineKeyboardMarkup:
+    """The push topics."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(
+                    t(f"topic_{topic.value}", lang), BroadcastAudience(draft, "topic", topic.value)
+                )
+            ]
+            for topic in Topic
+        ]
+    )
+
+
+def organisations(draft: str, found: Sequence[Organisation]) -> InlineKeyboardMarkup:
+    """Search results, one organisation per button."""
+    return InlineKeyboardMarkup(
+        [[_button(org.name, BroadcastAudience(draft, "org", str(org.id)))] for org in found]
+    )
+
+
+def decision(draft: str, lang: str) -> InlineKeyboardMarkup:
+    """Under the preview: send now, schedule, cancel."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(t("button_send_now", lang), BroadcastDecision(draft, "send")),
+                _button(t("button_schedule", lang), BroadcastDecision(draft, "schedule")),
+            ],
+            [_button(t("button_cancel", lang), BroadcastDecision(draft, "drop"))],
+        ]
+    )
+
+
+def confirm_time(draft: str, lang: str) -> InlineKeyboardMarkup:
+    """Confirm the parsed time, or cancel."""
+    return InlineKeyboardMarkup(
+        [
+            [
+                _button(t("button_confirm_time", lang), BroadcastDecision(draft, "at")),
+                _button(t("button_cancel", lang), BroadcastDecision(draft, "drop")),
+            ]
+        ]
+    )
+
+
+def audience_label(spec: str, lang: str, *, org_name: str | None = None) -> str:
+    """The audience in words, e.g. "organisations in Skaraborg"."""
+    parsed = audience.parse(spec)
+    value = parsed.value
+    if parsed.kind == "topic":
+        value = t(f"topic_{value}", lang)
+    elif parsed.kind == "org":
+        value = org_name or f"#{value}"
+    return t(f"audience_label_{parsed.kind}", lang, value=value)
+
+
+def campaign_list(
+    found: Sequence[Campaign], lang: str, *, confirming: int | None = None
+) -> InlineKeyboardMarkup:
+    """Pause / resume / cancel per open campaign (cancel asks for a second press), refresh."""
+    rows: list[list[InlineKeyboardButton]] = []
+    for campaign in found:
+        number = campaign.id
+        if campaign.id == confirming:
+            rows.append(
+                [
+                    _button(
+                        t("button_campaign_confirm_cancel", lang, campaign_id=number),
+                        CampaignAction(number, "confirm"),
+                    ),
+                    _button(t("button_campaign_keep", lang), CampaignAction(number, "refresh")),
+                ]
+            )
+            continue
+        row: list[InlineKeyboardButton] = []
+        if campaign.status in (CampaignStatus.SCHEDULED, CampaignStatus.RUNNING):
+            row.append(
+                _button(
+                    t("button_campaign_pause", lang, campaign_id=number),
+                    CampaignAction(number, "pause"),
+                )
+            )
+        if campaign.status == CampaignStatus.PAUSED:
+            row.append(
+                _button(
+                    t("button_campaign_resume", lang, campaign_id=number),
+                    CampaignAction(number, "resume"),
+                )
+            )
+        if campaign.status in (
+            CampaignStatus.SCHEDULED,
+            CampaignStatus.RUNNING,
+            CampaignStatus.PAUSED,
+        ):
+            row.append(
+                _button(
+                    t("button_campaign_cancel", lang, campaign_id=number),
+                    CampaignAction(number, "cancel"),
+                )
+            )
+        if row:
+            rows.append(row)
+    rows.append([_button(t("button_refresh", lang), CampaignAction(0, "refresh"))])
+    return InlineKeyboardMarkup(rows)
