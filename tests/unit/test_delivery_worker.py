@@ -173,9 +173,12 @@ async def test_a_high_error_rate_pauses_the_campaign_and_tells_its_author(
     await drain(worker)
     campaign = await _campaign_row(db, campaign_id)
     assert campaign.status == CampaignStatus.PAUSED
-    assert campaign.paused_reason is not None and "failed" in campaign.paused_reason
+    assert campaign.paused_reason is not None
+    kind, failed, window = campaign.paused_reason.split(":")
+    assert kind == "error_rate" and int(failed) / int(window) > 0.2
     notices = [t for t in sender.texts_to(AUTHOR_ID) if "paus" in t.lower()]
     assert len(notices) == 1
+    assert f"{failed} av de senaste {window} meddelandena misslyckades" in notices[0]
     numbers = await _counts(db, campaign_id)
     assert numbers.pending > 0 and numbers.sent + numbers.failed < 41
 

@@ -13,6 +13,20 @@ from bot.texts import DEFAULT_LANGUAGE, t
 
 REPORT_KEY = "campaign_report"
 PAUSED_KEY = "campaign_paused_errors"
+ERROR_RATE = "error_rate"  # paused_reason "error_rate:FAILED:WINDOW", worded by the catalogue
+
+
+def error_rate_reason(failures: int, window: int) -> str:
+    """The stored reason of a campaign that paused itself for too many failures."""
+    return f"{ERROR_RATE}:{failures}:{window}"
+
+
+def _error_rate(reason: str | None) -> tuple[int, int]:
+    kind, _, numbers = (reason or "").partition(":")
+    failures, _, window = numbers.partition(":")
+    if kind != ERROR_RATE or not failures.isdigit() or not window.isdigit():
+        return 0, 0
+    return int(failures), int(window)
 
 
 @dataclass(frozen=True)
@@ -54,6 +68,7 @@ async def author_notice(session: AsyncSession, campaign_id: int, key: str) -> No
         skipped=numbers.skipped,
         pending=numbers.pending,
         total=numbers.total,
-        reason=found.campaign.paused_reason or "",
+        failures=_error_rate(found.campaign.paused_reason)[0],
+        window=_error_rate(found.campaign.paused_reason)[1],
     )
     return Notice(author, text)

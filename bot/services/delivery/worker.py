@@ -191,7 +191,7 @@ class DeliveryWorker:
             return
         total = len(window)
         window.clear()
-        reason = f"{failures} of the last {total} messages failed"
+        reason = notices.error_rate_reason(failures, total)
         async with self.db.session() as session:
             try:
                 await campaigns.pause(session, campaign_id, reason=reason)

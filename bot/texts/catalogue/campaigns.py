@@ -22,7 +22,8 @@ SV: dict[str, str] = {
         "{skipped} hoppades över (av {total})."
     ),
     "campaign_paused_errors": (
-        "⏸ Utskick #{campaign_id} pausade sig självt: {reason}. {sent} skickade, "
+        "⏸ Utskick #{campaign_id} pausade sig självt: {failures} av de senaste {window} "
+        "meddelandena misslyckades. {sent} skickade, "
         "{failed} misslyckade, {pending} väntar. Kontrollera och återuppta det när felet är åtgärdat."
     ),
 }
@@ -49,7 +50,8 @@ EN: dict[str, str] = {
         "{skipped} skipped (of {total})."
     ),
     "campaign_paused_errors": (
-        "⏸ Campaign #{campaign_id} paused itself: {reason}. {sent} sent, {failed} failed, "
+        "⏸ Campaign #{campaign_id} paused itself: {failures} of the last {window} messages "
+        "failed. {sent} sent, {failed} failed, "
         "{pending} pending. Check and resume it once the problem is fixed."
     ),
 }
