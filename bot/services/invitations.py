@@ -22,7 +22,11 @@ _CODE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 
 def new_code() -> str:
     """A random code that is a valid Telegram /start payload."""
-    return secrets.token_urlsafe(CODE_BYTES)
+    while True:
+        code = secrets.token_urlsafe(CODE_BYTES)
+        # A leading "-" would read as an option in `signbot orgs revoke CODE`.
+        if not code.startswith("-"):
+            return code
 
 
 async def _find(session: AsyncSession, code: str) -> Invitation | None:

@@ -132,3 +132,9 @@ async def test_invitations_survive_a_commit(
 def test_deep_link() -> None:
     assert invitations.deep_link("@signbot", "abc_D-1") == "https://t.me/signbot?start=abc_D-1"
     assert invitations.deep_link("signbot", "x") == "https://t.me/signbot?start=x"
+
+
+def test_codes_never_start_with_a_dash(monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn = iter(["-starts-with-dash", "Abc_def-123"])
+    monkeypatch.setattr(invitations.secrets, "token_urlsafe", lambda _n: next(drawn))
+    assert invitations.new_code() == "Abc_def-123"
