@@ -328,3 +328,40 @@ class SendSlot(Base):
     tokens: Mapped[float] = mapped_column(Float)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Feed(Base):
+    """An RSS/Atom source polled on a schedule; funding items become calls, news feed the digest."""
+
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(1000), unique=True)
+    kind: Mapped[str] = mapped_column(String(10))  # "funding" | "news"
+    include_words: Mapped[str] = mapped_column(Text, default="")  # comma-separated
+    exclude_words: Mapped[str] = mapped_column(Text, default="")  # comma-separated
+    interval_seconds: Mapped[int] = mapped_column(Integer, default=1800)
+    etag: Mapped[str | None] = mapped_column(String(300))
+    last_modified: Mapped[str | None] = mapped_column(String(100))
+    next_poll_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, index=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_error: Mapped[str | None] = mapped_column(String(500))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class FeedItem(Base):
+    """One entry seen in a feed; the unique dedup key makes sure it is announced once, ever."""
+
+    __tablename__ = "feed_items"
+    __table_args__ = (UniqueConstraint("feed_id", "dedup_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"), index=True)
+    dedup_key: Mapped[str] = mapped_column(String(1000))
+    title: Mapped[str] = mapped_column(String(500), default="")
+    link: Mapped[str | None] = mapped_column(String(1000))
+    summary_html: Mapped[str] = mapped_column(Text, default="")
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    announced: Mapped[bool] = mapped_column(Boolean, default=False)

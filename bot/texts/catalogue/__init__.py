@@ -4,10 +4,11 @@ from bot.texts.catalogue import (
     broadcast,
     campaigns,
     common,
+    feeds,
     knowledge,
     onboarding,
     staff,
     topics,
 )
 
-CATALOGUE_MODULES = (common, onboarding, knowledge, staff, topics, campaigns, broadcast)
+CATALOGUE_MODULES = (common, onboarding, knowledge, staff, topics, campaigns, broadcast, feeds)
