@@ -11,36 +11,6 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite:///data/signbot.db"
 
-ENV_NAMES = {
-    "telegram_bot_token": "TELEGRAM_BOT_TOKEN",
-    "telegram_api_base_url": "TELEGRAM_API_BASE_URL",
-    "database_url": "DATABASE_URL",
-    "admins": "SIGNBOT_ADMINS",
-    "staff_chat_id": "SIGNBOT_STAFF_CHAT_ID",
-    "timezone": "SIGNBOT_TIMEZONE",
-    "bot_username": "SIGNBOT_BOT_USERNAME",
-    "answer_threshold": "SIGNBOT_ANSWER_THRESHOLD",
-    "invite_days": "SIGNBOT_INVITE_DAYS",
-    "sandbox_host": "SIGNBOT_SANDBOX_HOST",
-    "sandbox_port": "SIGNBOT_SANDBOX_PORT",
-    "log_level": "SIGNBOT_LOG_LEVEL",
-    "builtin_knowledge": "SIGNBOT_BUILTIN_KNOWLEDGE",
-    "webhook_url": "SIGNBOT_WEBHOOK_URL",
-    "webhook_listen": "SIGNBOT_WEBHOOK_LISTEN",
-    "webhook_port": "SIGNBOT_WEBHOOK_PORT",
-    "webhook_secret": "SIGNBOT_WEBHOOK_SECRET",
-    "rate_global": "SIGNBOT_RATE_GLOBAL",
-    "rate_per_chat": "SIGNBOT_RATE_PER_CHAT",
-    "rate_per_group": "SIGNBOT_RATE_PER_GROUP",
-    "rate_reserve": "SIGNBOT_RATE_RESERVE",
-    "send_concurrency": "SIGNBOT_SEND_CONCURRENCY",
-    "send_max_attempts": "SIGNBOT_SEND_MAX_ATTEMPTS",
-    "send_lease": "SIGNBOT_SEND_LEASE",
-    "error_rate_limit": "SIGNBOT_ERROR_RATE_LIMIT",
-    "error_rate_min": "SIGNBOT_ERROR_RATE_MIN",
-    "delivery_worker": "SIGNBOT_DELIVERY_WORKER",
-}
-
 
 class ConfigError(Exception):
     """A setting is missing or malformed; the message is one line naming it."""
@@ -162,7 +132,8 @@ def load_settings(**overrides: object) -> Settings:
     except ValidationError as error:
         first = error.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "?"
-        name = ENV_NAMES.get(field, field)
+        known = Settings.model_fields.get(field)
+        name = known.alias if known is not None and known.alias else field
         reason = first["msg"].removeprefix("Value error, ")
         # The input is left out on purpose: it may be the token.
         raise ConfigError(f"Invalid setting {name}: {reason}") from None

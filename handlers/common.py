@@ -19,12 +19,14 @@ from telegram.ext import Application, CallbackContext, ExtBot
 from bot.models import User
 from bot.services import users
 from bot.services.container import Services
+from bot.texts import DEFAULT_LANGUAGE
 from bot.texts.split import split_message
 
 Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]
 App = Application[Any, Context, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any]
 
 AWAITING = "awaiting"
+STAFF_LANGUAGE = DEFAULT_LANGUAGE  # staff chats and forwarded questions are in Swedish
 log = logging.getLogger(__name__)
 
 

@@ -12,10 +12,9 @@ from bot.texts import t
 from bot.texts.answers import source_label
 from handlers import keyboards
 from handlers.callbacks import AskStaff, Feedback
-from handlers.common import Context, reply, send, services, user_session
+from handlers.common import STAFF_LANGUAGE, Context, reply, send, services, user_session
 
 log = logging.getLogger(__name__)
-STAFF_LANGUAGE = "sv"
 
 
 async def answer_question(update: Update, context: Context, question: str) -> None:

@@ -10,13 +10,12 @@ from telegram.error import Forbidden
 
 from bot.models import Organisation, User
 from bot.services import handover, organisations, users
-from bot.texts import DEFAULT_LANGUAGE, t
+from bot.texts import t
 from handlers import keyboards
 from handlers.callbacks import DecideLink
-from handlers.common import Context, Outgoing, send, services, user_session
+from handlers.common import STAFF_LANGUAGE, Context, Outgoing, send, services, user_session
 
 log = logging.getLogger(__name__)
-STAFF_LANGUAGE = DEFAULT_LANGUAGE
 
 
 async def link_request_notices(

@@ -7,9 +7,7 @@ from telegram.error import Forbidden
 
 from bot.services import handover
 from bot.texts import t
-from handlers.common import Context, reply, send, services, user_session
-
-STAFF_LANGUAGE = "sv"
+from handlers.common import STAFF_LANGUAGE, Context, reply, send, services, user_session
 
 
 async def relay_staff_reply(update: Update, context: Context) -> bool:
