@@ -56,6 +56,17 @@ class Settings(BaseSettings):
     error_rate_limit: float = Field(default=0.2, gt=0, le=1, alias="SIGNBOT_ERROR_RATE_LIMIT")
     error_rate_min: int = Field(default=20, ge=1, le=100_000, alias="SIGNBOT_ERROR_RATE_MIN")
     delivery_worker: bool = Field(default=True, alias="SIGNBOT_DELIVERY_WORKER")
+    # Meetings, funding calls and feeds (issue 4).
+    meeting_reminders: Annotated[tuple[int, ...], NoDecode] = Field(
+        default=(1440, 60), alias="SIGNBOT_MEETING_REMINDERS"
+    )  # minutes before the start; written as e.g. "1d,1h" or "off"
+    capacity_alert_percent: int = Field(
+        default=80, ge=1, le=100, alias="SIGNBOT_CAPACITY_ALERT_PERCENT"
+    )
+    call_reminder_days: int = Field(default=7, ge=0, le=365, alias="SIGNBOT_CALL_REMINDER_DAYS")
+    feed_interval_minutes: int = Field(
+        default=30, ge=1, le=10_080, alias="SIGNBOT_FEED_INTERVAL_MINUTES"
+    )
 
     @field_validator("log_level")
     @classmethod
@@ -79,6 +90,13 @@ class Settings(BaseSettings):
             if not all(part.lstrip("-").isdigit() for part in parts):
                 raise ValueError("expected comma-separated Telegram user ids, e.g. 12345,67890")
             return tuple(int(part) for part in parts)
+        return value
+
+    @field_validator("meeting_reminders", mode="before")
+    @classmethod
+    def _parse_reminders(cls, value: object) -> object:
+        if isinstance(value, str):
+            return parse_durations(value)
         return value
 
     @field_validator("telegram_bot_token", mode="before")
@@ -123,6 +141,22 @@ class Settings(BaseSettings):
     def has_token(self) -> bool:
         """Whether a bot token was given (otherwise the bot runs against the sandbox)."""
         return self.telegram_bot_token is not None
+
+
+DURATION_UNITS = {"d": 1440, "h": 60, "m": 1}
+
+
+def parse_durations(text: str) -> tuple[int, ...]:
+    """Minutes from a list such as "1d,1h,30m" ("off" or "" for none), longest first."""
+    if text.strip().lower() in ("", "off", "none", "0"):
+        return ()
+    minutes: set[int] = set()
+    for part in (p.strip().lower() for p in text.split(",") if p.strip()):
+        number, unit = part[:-1], part[-1:]
+        if unit not in DURATION_UNITS or not number.isdigit() or int(number) == 0:
+            raise ValueError("expected durations such as 1d,1h,30m, or off")
+        minutes.add(int(number) * DURATION_UNITS[unit])
+    return tuple(sorted(minutes, reverse=True))
 
 
 def load_settings(**overrides: object) -> Settings:

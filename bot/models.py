@@ -278,7 +278,12 @@ class Campaign(Base):
     __tablename__ = "campaigns"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    topic: Mapped[Topic] = mapped_column(_enum(Topic), default=Topic.ANNOUNCEMENTS)
+    # None for a service message to people who asked for it (a reminder, a change to a meeting
+    # they signed up for): those reach them whatever topics they receive.
+    topic: Mapped[Topic | None] = mapped_column(_enum(Topic))
+    # What the message is about, e.g. "meeting:12": rendered for each recipient at send time
+    # (their language, their sign-up) by the Personaliser; text_html then summarises it for staff.
+    subject: Mapped[str | None] = mapped_column(String(80), index=True)
     text_html: Mapped[str] = mapped_column(Text, default="")
     media_kind: Mapped[str | None] = mapped_column(String(10))  # "photo" | "document"
     media_file_id: Mapped[str | None] = mapped_column(String(200))
@@ -365,3 +370,101 @@ class FeedItem(Base):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     announced: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class MeetingStatus(enum.StrEnum):
+    SCHEDULED = "scheduled"
+    CANCELLED = "cancelled"
+
+
+class AttendanceStatus(enum.StrEnum):
+    GOING = "going"
+    WAITING = "waiting"
+    DECLINED = "declined"
+
+
+class Meeting(Base):
+    """A dialogue meeting: when, where, how many may come, and until when they may sign up."""
+
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    place: Mapped[str | None] = mapped_column(String(300))
+    online_url: Mapped[str | None] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    signup_deadline: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    capacity: Mapped[int] = mapped_column(Integer, default=0)  # 0 = unlimited
+    status: Mapped[MeetingStatus] = mapped_column(
+        _enum(MeetingStatus), default=MeetingStatus.SCHEDULED, index=True
+    )
+    # Bumped on every change of time or place; reminders name the version they were made for.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    announced_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    notified_80: Mapped[bool] = mapped_column(Boolean, default=False)
+    notified_full: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_by: Mapped[int | None] = mapped_column(BigInteger)  # Telegram id; None from the shell
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class Attendance(Base):
+    """One user's answer to one meeting; the waiting list is ordered by ``joined_at``."""
+
+    __tablename__ = "attendances"
+    __table_args__ = (UniqueConstraint("meeting_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    status: Mapped[AttendanceStatus] = mapped_column(_enum(AttendanceStatus))
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+    user: Mapped[User] = relationship(lazy="joined")
+
+
+class CallStatus(enum.StrEnum):
+    OPEN = "open"
+    WITHDRAWN = "withdrawn"
+
+
+class FundingCall(Base):
+    """A funding call (utlysning), added by staff or picked up from a funding feed."""
+
+    __tablename__ = "funding_calls"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    funder: Mapped[str] = mapped_column(String(200), default="")
+    description_html: Mapped[str] = mapped_column(Text, default="")
+    link: Mapped[str | None] = mapped_column(String(1000))
+    deadline: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    tags: Mapped[str] = mapped_column(Text, default="")  # comma-separated subject areas
+    status: Mapped[CallStatus] = mapped_column(_enum(CallStatus), default=CallStatus.OPEN)
+    feed_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("feed_items.id", ondelete="SET NULL"), unique=True
+    )
+    announced_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class CallReminder(Base):
+    """A user's "remind me" for a call: one per user and call, sent by its own campaign."""
+
+    __tablename__ = "call_reminders"
+    __table_args__ = (UniqueConstraint("call_id", "user_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    call_id: Mapped[int] = mapped_column(
+        ForeignKey("funding_calls.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="SET NULL"))
+    remind_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)

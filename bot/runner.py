@@ -21,6 +21,7 @@ from bot.services.container import Services, build_services
 from bot.services.delivery import DeliveryWorker, WorkerLoop, WorkerOptions
 from handlers.delivery_sender import BotSender
 from handlers.menu import set_command_menu
+from handlers.personalise import build_personaliser
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ def delivery_loop(services: Services, bot: ExtBot[Any]) -> WorkerLoop:
         services.limiter,
         options=WorkerOptions.from_settings(services.settings),
         clock=services.clock,
+        personaliser=build_personaliser(),
     )
     return WorkerLoop(worker)
 

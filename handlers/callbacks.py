@@ -121,6 +121,31 @@ class CampaignAction(Callback):
     action: str
 
 
+@dataclass(frozen=True)
+class MeetingAnswer(Callback):
+    """ "Jag kommer" (going=1) or "Kan inte" (going=0) on a meeting card."""
+
+    prefix = "mtg"
+    meeting_id: int
+    going: bool
+
+
+@dataclass(frozen=True)
+class MeetingCalendar(Callback):
+    """ "Lägg i kalender": send the meeting as an .ics file."""
+
+    prefix = "ics"
+    meeting_id: int
+
+
+@dataclass(frozen=True)
+class CallRemind(Callback):
+    """ "Påminn mig" on a funding call."""
+
+    prefix = "crm"
+    call_id: int
+
+
 ACTIONS: dict[str, type[Callback]] = {
     cls.prefix: cls
     for cls in (
@@ -137,6 +162,9 @@ ACTIONS: dict[str, type[Callback]] = {
         BroadcastAudience,
         BroadcastDecision,
         CampaignAction,
+        MeetingAnswer,
+        MeetingCalendar,
+        CallRemind,
     )
 }
 

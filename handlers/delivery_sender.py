@@ -14,6 +14,7 @@ from telegram.ext import BaseRateLimiter, ExtBot
 
 from bot.services.delivery import (
     Blocked,
+    Button,
     Buttons,
     LocalLimiter,
     Rejected,
@@ -35,13 +36,17 @@ def _seconds(retry_after: int | timedelta) -> float:
     return retry_after.total_seconds() if isinstance(retry_after, timedelta) else float(retry_after)
 
 
+def _button(button: Button) -> InlineKeyboardButton:
+    if button.callback:
+        return InlineKeyboardButton(button.text, callback_data=button.callback)
+    return InlineKeyboardButton(button.text, url=button.url)
+
+
 def keyboard(buttons: Buttons) -> InlineKeyboardMarkup | None:
-    """Inline URL buttons, or None without any."""
+    """Inline buttons (links or actions), or None without any."""
     if not buttons:
         return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(b.text, url=b.url) for b in row] for row in buttons]
-    )
+    return InlineKeyboardMarkup([[_button(b) for b in row] for row in buttons])
 
 
 class BotSender:

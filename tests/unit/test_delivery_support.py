@@ -15,6 +15,7 @@ from bot.services.delivery import (
     Buttons,
     DeliveryWorker,
     LocalLimiter,
+    Personaliser,
     Rates,
     SendOutcome,
     Sent,
@@ -122,6 +123,7 @@ def make_worker(
     *,
     rates: Rates | None = None,
     worker_id: str = "w1",
+    personaliser: Personaliser | None = None,
     **options: float,
 ) -> DeliveryWorker:
     """A worker on the fake clock, with fast limits unless rates are given."""
@@ -136,6 +138,7 @@ def make_worker(
         sleep=sleep,
         worker_id=worker_id,
         rng=random.Random(1),
+        personaliser=personaliser,
     )
 
 

@@ -2,6 +2,7 @@
 
 from bot.services.delivery.limits import LocalLimiter, Rates, SharedLimiter, build_limiter
 from bot.services.delivery.loop import WorkerLoop
+from bot.services.delivery.personal import Personal, Personaliser
 from bot.services.delivery.sending import (
     Blocked,
     Button,
@@ -21,6 +22,8 @@ __all__ = [
     "Buttons",
     "DeliveryWorker",
     "LocalLimiter",
+    "Personal",
+    "Personaliser",
     "Rates",
     "Rejected",
     "RetryAfter",

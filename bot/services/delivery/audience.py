@@ -9,10 +9,22 @@ from sqlalchemy import ColumnElement, and_, exists, func, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
-from bot.models import LinkStatus, Organisation, SubRegion, Topic, User, UserStatus
+from bot.models import (
+    Attendance,
+    AttendanceStatus,
+    LinkStatus,
+    Organisation,
+    SubRegion,
+    Topic,
+    User,
+    UserStatus,
+)
 from bot.services.topics import subscribed
 
-KINDS = ("all", "subregion", "umbrella", "topic", "org")
+KINDS = ("all", "subregion", "umbrella", "topic", "org", "meeting", "attendees", "user")
+# Kinds that name a row by its id: an organisation, a meeting (everyone who answered "coming",
+# waiting list included), its attendees (only those with a seat), or one user (users.id).
+ID_KINDS = ("org", "meeting", "attendees", "user")
 
 
 @dataclass(frozen=True)
@@ -43,9 +55,11 @@ def parse(spec: str) -> Audience:
         if value.lower() not in {t.value for t in Topic}:
             raise DomainError("audience_topic_unknown", topic=value)
         return Audience(kind, value.lower())
-    if kind == "org":
+    if kind in ID_KINDS:
         if not value.isdigit():
-            raise DomainError("audience_org_invalid", org=value)
+            if kind == "org":
+                raise DomainError("audience_org_invalid", org=value)
+            raise DomainError("audience_id_invalid", spec=spec)
         return Audience(kind, str(int(value)))
     raise DomainError("audience_unknown", spec=spec)
 
@@ -66,22 +80,41 @@ def _membership(audience: Audience) -> ColumnElement[bool]:
         return _linked_to(Organisation.id == int(audience.value))
     if audience.kind == "topic":
         return subscribed(Topic(audience.value))
+    if audience.kind == "meeting":
+        return _attending(int(audience.value), AttendanceStatus.GOING, AttendanceStatus.WAITING)
+    if audience.kind == "attendees":
+        return _attending(int(audience.value), AttendanceStatus.GOING)
+    if audience.kind == "user":
+        return User.id == int(audience.value)
     return true()
 
 
-def condition(audience: Audience, topic: Topic) -> ColumnElement[bool]:
-    """Active users in the audience who consent to the campaign's topic."""
-    return and_(User.status == UserStatus.ACTIVE, subscribed(topic), _membership(audience))
+def _attending(meeting_id: int, *statuses: AttendanceStatus) -> ColumnElement[bool]:
+    return exists().where(
+        Attendance.user_id == User.id,
+        Attendance.meeting_id == meeting_id,
+        Attendance.status.in_(statuses),
+    )
 
 
-async def count(session: AsyncSession, spec: str, topic: Topic) -> int:
+def condition(audience: Audience, topic: Topic | None) -> ColumnElement[bool]:
+    """Active users in the audience who consent to the campaign's topic.
+
+    Without a topic (a service message such as a reminder of a meeting someone signed up
+    for) the audience alone decides.
+    """
+    consent = true() if topic is None else subscribed(topic)
+    return and_(User.status == UserStatus.ACTIVE, consent, _membership(audience))
+
+
+async def count(session: AsyncSession, spec: str, topic: Topic | None) -> int:
     """How many users a campaign to this audience would reach now (for previews)."""
     query = select(func.count(User.id)).where(condition(parse(spec), topic))
     return int(await session.scalar(query) or 0)
 
 
 async def still_eligible(
-    session: AsyncSession, spec: str, topic: Topic, user_ids: Collection[int]
+    session: AsyncSession, spec: str, topic: Topic | None, user_ids: Collection[int]
 ) -> set[int]:
     """Which of these users are still in the audience and consenting, checked at send time."""
     if not user_ids:

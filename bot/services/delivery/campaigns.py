@@ -43,7 +43,8 @@ async def create(
     audience_spec: str,
     created_by: int | None,
     clock: Clock,
-    topic: Topic = Topic.ANNOUNCEMENTS,
+    topic: Topic | None = Topic.ANNOUNCEMENTS,
+    subject: str | None = None,
     media_kind: str | None = None,
     media_file_id: str | None = None,
     buttons: Buttons = (),
@@ -52,7 +53,9 @@ async def create(
 ) -> Campaign:
     """Record a campaign (flushed, committed by the caller); the worker starts it when due.
 
-    ``recipients``, the count shown to its author, only goes into the audit log.
+    ``recipients``, the count shown to its author, only goes into the audit log. A
+    ``subject`` (e.g. "meeting:12") has each recipient's message rendered at send time by
+    the worker's Personaliser; ``text_html`` then is the summary staff see in /campaigns.
     """
     parsed = audience.parse(audience_spec)
     if not text_html.strip() and media_file_id is None:
@@ -68,6 +71,7 @@ async def create(
     now = clock()
     campaign = Campaign(
         topic=topic,
+        subject=subject,
         text_html=text_html,
         media_kind=media_kind,
         media_file_id=media_file_id,
@@ -85,7 +89,7 @@ async def create(
         session,
         actor_telegram_id=created_by,
         action="campaign_created",
-        detail=f"campaign {campaign.id} to {parsed.spec} ({topic.value}{reach}) due {campaign.due_at:%Y-%m-%d %H:%M}Z",
+        detail=f"campaign {campaign.id} to {parsed.spec} ({topic.value if topic else 'service'}{reach}) due {campaign.due_at:%Y-%m-%d %H:%M}Z",
         clock=clock,
     )
     return campaign

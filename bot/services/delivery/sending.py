@@ -13,10 +13,11 @@ MEDIA_KINDS = ("photo", "document")
 
 @dataclass(frozen=True)
 class Button:
-    """An inline URL button."""
+    """An inline button: a link (``url``) or an action of this bot (``callback`` data)."""
 
     text: str
-    url: str
+    url: str = ""
+    callback: str = ""
 
 
 Buttons = tuple[tuple[Button, ...], ...]
@@ -76,7 +77,7 @@ class Sender(Protocol):
 
 
 def parse_buttons(raw: str) -> Buttons:
-    """Buttons from their stored JSON form ``[[{"text": ..., "url": ...}]]``."""
+    """Buttons from their stored JSON form ``[[{"text": ..., "url": ...}]]`` (links only)."""
     try:
         rows = json.loads(raw or "[]")
         parsed = tuple(

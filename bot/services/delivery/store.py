@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db import Database
 from bot.models import Campaign, CampaignStatus, Delivery, DeliveryStatus, User, UserStatus
 from bot.services.delivery import audience
+from bot.services.delivery.personal import Personaliser
 from bot.services.delivery.sending import Buttons, parse_buttons
 from bot.timeutil import Clock
 
@@ -29,6 +30,7 @@ class Content:
     media_file_id: str | None
     buttons: Buttons
     created_by: int | None
+    subject: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,18 @@ class Claimed:
 
 
 async def claim(
-    db: Database, *, worker_id: str, limit: int, lease: timedelta, clock: Clock
+    db: Database,
+    *,
+    worker_id: str,
+    limit: int,
+    lease: timedelta,
+    clock: Clock,
+    personaliser: Personaliser | None = None,
 ) -> list[Claimed]:
     """Lease up to ``limit`` due deliveries of running campaigns; skip who is no longer eligible.
 
-    On PostgreSQL ``FOR UPDATE SKIP LOCKED`` lets several workers claim at once without
+    A campaign with a subject gets each recipient's own message from the personaliser;
+    whoever it has nothing for (any longer) is skipped. On PostgreSQL ``FOR UPDATE SKIP LOCKED`` lets several workers claim at once without
     waiting for or overlapping each other; an expired lease (a worker that died) is claimable.
     """
     now = clock()
@@ -92,13 +101,66 @@ async def claim(
             eligible.update((campaign_id, user_id) for user_id in users)
         dropped = [row for row in rows if (row.campaign_id, row.user_id) not in eligible]
         await _skip_ineligible(session, dropped)
+        personal = await _personalise(
+            session, rows, eligible, contents, personaliser=personaliser, now=now
+        )
         await session.commit()
     return [
         Claimed(row.id, row.campaign_id, row.user_id, row.chat_id, row.attempts, until, content)
         for row in rows
-        if (row.campaign_id, row.user_id) in eligible
-        for content in [contents[row.campaign_id][0]]
+        if (row.campaign_id, row.user_id) in personal
+        for content in [personal[(row.campaign_id, row.user_id)]]
     ]
+
+
+async def _personalise(
+    session: AsyncSession,
+    rows: list[Any],
+    eligible: set[tuple[int, int]],
+    contents: dict[int, tuple[Content, tuple[str, Any]]],
+    *,
+    personaliser: Personaliser | None,
+    now: datetime,
+) -> dict[tuple[int, int], Content]:
+    """Each eligible row's content; a subject's rows rendered for their recipient."""
+    ready: dict[tuple[int, int], Content] = {}
+    by_subject: dict[int, list[Any]] = defaultdict(list)
+    for row in rows:
+        key = (row.campaign_id, row.user_id)
+        if key not in eligible:
+            continue
+        content = contents[row.campaign_id][0]
+        if content.subject is None:
+            ready[key] = content
+        else:
+            by_subject[row.campaign_id].append(row)
+    for campaign_id, subject_rows in by_subject.items():
+        content = contents[campaign_id][0]
+        assert content.subject is not None
+        rendered = (
+            await personaliser.personalise(
+                session, content.subject, [r.user_id for r in subject_rows], now=now
+            )
+            if personaliser is not None
+            else {}
+        )
+        for row in subject_rows:
+            message = rendered.get(row.user_id)
+            if message is None:
+                await _set(
+                    session, row.id, status=DeliveryStatus.SKIPPED, error="no longer relevant"
+                )
+                continue
+            ready[(campaign_id, row.user_id)] = Content(
+                campaign_id,
+                message.text_html,
+                content.media_kind,
+                content.media_file_id,
+                message.buttons,
+                content.created_by,
+                content.subject,
+            )
+    return ready
 
 
 async def _contents(
@@ -114,6 +176,7 @@ async def _contents(
                 c.media_file_id,
                 parse_buttons(c.buttons),
                 c.created_by,
+                c.subject,
             ),
             (c.audience, c.topic),
         )

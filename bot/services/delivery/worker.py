@@ -25,6 +25,7 @@ from bot.errors import DomainError
 from bot.models import DeliveryStatus
 from bot.services.delivery import campaigns, notices, store
 from bot.services.delivery.limits import LocalLimiter, Sleep
+from bot.services.delivery.personal import Personaliser
 from bot.services.delivery.sending import (
     Blocked,
     Rejected,
@@ -84,6 +85,7 @@ class DeliveryWorker:
         sleep: Sleep = asyncio.sleep,
         worker_id: str | None = None,
         rng: random.Random | None = None,
+        personaliser: Personaliser | None = None,
     ) -> None:
         self.db = db
         self.sender = sender
@@ -93,6 +95,7 @@ class DeliveryWorker:
         self.sleep = sleep
         self.worker_id = worker_id or new_worker_id()
         self.rng = rng or random.Random()
+        self.personaliser = personaliser
         # Recent outcomes per campaign, judged over a window so a resumed campaign starts afresh.
         self._outcomes: dict[int, deque[bool]] = {}
         self._window = max(self.options.error_rate_min, 50)
@@ -115,7 +118,12 @@ class DeliveryWorker:
         """Lease up to ``limit`` due deliveries for this worker."""
         lease = timedelta(seconds=self.options.lease)
         return await store.claim(
-            self.db, worker_id=self.worker_id, limit=limit, lease=lease, clock=self.clock
+            self.db,
+            worker_id=self.worker_id,
+            limit=limit,
+            lease=lease,
+            clock=self.clock,
+            personaliser=self.personaliser,
         )
 
     async def run_once(self) -> int:

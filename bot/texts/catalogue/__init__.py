@@ -2,13 +2,26 @@
 
 from bot.texts.catalogue import (
     broadcast,
+    calls,
     campaigns,
     common,
     feeds,
     knowledge,
+    meetings,
     onboarding,
     staff,
     topics,
 )
 
-CATALOGUE_MODULES = (common, onboarding, knowledge, staff, topics, campaigns, broadcast, feeds)
+CATALOGUE_MODULES = (
+    common,
+    onboarding,
+    knowledge,
+    staff,
+    topics,
+    campaigns,
+    broadcast,
+    feeds,
+    meetings,
+    calls,
+)

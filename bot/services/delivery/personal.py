@@ -1,0 +1,35 @@
+"""Messages rendered for each recipient at send time: the Personaliser protocol."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.delivery.sending import Buttons
+
+
+@dataclass(frozen=True)
+class Personal:
+    """One recipient's message: text (Telegram HTML) and buttons."""
+
+    text_html: str
+    buttons: Buttons = ()
+
+
+class Personaliser(Protocol):
+    """Renders a campaign's subject (e.g. "meeting:12") for each of its recipients.
+
+    A user missing from the answer, or mapped to None, gets nothing: the message is no
+    longer relevant (a reminder of a meeting that was cancelled or moved, say) and the
+    delivery is skipped with that reason.
+    """
+
+    async def personalise(
+        self, session: AsyncSession, subject: str, user_ids: Sequence[int], *, now: datetime
+    ) -> dict[int, Personal | None]:
+        """The message for each of these users (users.id)."""
+        ...

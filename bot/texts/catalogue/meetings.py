@@ -1,0 +1,5 @@
+"""Texts: dialogue meetings (cards, sign-up, waiting list, reminders, staff tools)."""
+
+SV: dict[str, str] = {}
+
+EN: dict[str, str] = {}

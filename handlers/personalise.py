@@ -1,0 +1,44 @@
+"""The delivery engine's Personaliser: renders a campaign's subject for each recipient.
+
+A subject is "<kind>:<arguments>", e.g. "meeting:12"; each kind has one renderer, which
+knows the texts and the buttons (callback data) of its feature.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from datetime import datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.services.delivery import Personal
+
+log = logging.getLogger(__name__)
+
+Rendered = dict[int, Personal | None]
+Renderer = Callable[[AsyncSession, str, Sequence[int], datetime], Awaitable[Rendered]]
+
+
+class SubjectPersonaliser:
+    """Dispatches each subject to the renderer of its kind."""
+
+    def __init__(self, renderers: Mapping[str, Renderer]) -> None:
+        self.renderers = dict(renderers)
+
+    async def personalise(
+        self, session: AsyncSession, subject: str, user_ids: Sequence[int], *, now: datetime
+    ) -> Rendered:
+        """Each user's message; nothing (so the deliveries are skipped) for an unknown kind."""
+        kind, _, arguments = subject.partition(":")
+        renderer = self.renderers.get(kind)
+        if renderer is None:
+            log.warning("no renderer for campaign subject %r: its deliveries are skipped", kind)
+            return {}
+        return await renderer(session, arguments, user_ids, now)
+
+
+def build_personaliser() -> SubjectPersonaliser:
+    """The personaliser with every feature's renderers."""
+    renderers: dict[str, Renderer] = {}
+    return SubjectPersonaliser(renderers)
