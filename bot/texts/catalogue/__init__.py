@@ -8,6 +8,7 @@ from bot.texts.catalogue import (
     feeds,
     knowledge,
     meetings,
+    meetings_chat,
     onboarding,
     staff,
     topics,
@@ -23,5 +24,6 @@ CATALOGUE_MODULES = (
     broadcast,
     feeds,
     meetings,
+    meetings_chat,
     calls,
 )

@@ -1,0 +1,5 @@
+"""Texts: dialogue meetings in the chat (cards, /meetings, /newmeeting, staff controls)."""
+
+SV: dict[str, str] = {}
+
+EN: dict[str, str] = {}
