@@ -86,3 +86,20 @@ def test_empty_values_mean_not_set(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "")
     settings = load_settings()
     assert settings.staff_chat_id is None and settings.telegram_bot_token is None
+
+
+@pytest.mark.parametrize(
+    ("written", "minutes"),
+    [("1d,1h", (1440, 60)), ("30m, 2h", (120, 30)), ("off", ()), ("1h,60m", (60,))],
+)
+def test_meeting_reminders_are_written_as_durations(
+    monkeypatch: pytest.MonkeyPatch, written: str, minutes: tuple[int, ...]
+) -> None:
+    monkeypatch.setenv("SIGNBOT_MEETING_REMINDERS", written)
+    assert load_settings().meeting_reminders == minutes
+
+
+def test_a_malformed_reminder_names_the_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SIGNBOT_MEETING_REMINDERS", "1 week")
+    with pytest.raises(ConfigError, match="SIGNBOT_MEETING_REMINDERS: expected durations"):
+        load_settings()

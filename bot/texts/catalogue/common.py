@@ -6,6 +6,8 @@ SV: dict[str, str] = {
         "Ställ en fråga om överenskommelsen med egna ord, så svarar jag med källa. "
         "Kan jag inte svara skickar jag gärna frågan vidare till en handläggare.\n\n"
         "/start – börja om och välj språk\n"
+        "/meetings – kommande dialogmöten och din anmälan\n"
+        "/calls – öppna utlysningar, med påminnelse före sista dagen\n"
         "/settings – språk, organisation och utskick\n"
         "/stop – stäng av alla utskick (frågor kan du fortfarande ställa)\n"
         "/help – den här hjälpen\n"
@@ -17,12 +19,19 @@ SV: dict[str, str] = {
         "/faq – lägg till ett färdigt svar på en vanlig fråga\n"
         "/broadcast – skicka ett meddelande till många (förhandsvisning först)\n"
         "/campaigns – senaste utskicken: läge, pausa, återuppta, avbryt\n"
+        "/newmeeting – nytt dialogmöte; /meetings visar anmälda och låter dig ändra, "
+        "flytta eller ställa in\n"
+        "/attendees – deltagarlistan för ett möte som CSV-fil\n"
+        "/newcall – lägg in en utlysning\n"
+        "/feeds – RSS- och Atom-flöden med utlysningar och nyheter\n"
         "Svara på en vidarebefordrad fråga genom att svara på mitt meddelande."
     ),
     "command_start": "Börja här och välj språk",
     "command_help": "Vad boten kan göra",
     "command_settings": "Språk, organisation och utskick",
     "command_stop": "Stäng av alla utskick",
+    "command_meetings": "Kommande dialogmöten",
+    "command_calls": "Öppna utlysningar",
     "command_cancel": "Avbryt pågående steg",
     "command_unanswered": "Obesvarade frågor (handläggare)",
     "command_faq": "Lägg till vanlig fråga (handläggare)",
@@ -49,6 +58,8 @@ EN: dict[str, str] = {
         "Ask a question about the agreement in your own words and I answer with the source. "
         "If I cannot answer, I can pass the question on to a member of staff.\n\n"
         "/start – start over and choose a language\n"
+        "/meetings – upcoming dialogue meetings and your sign-up\n"
+        "/calls – open funding calls, with a reminder before the deadline\n"
         "/settings – language, organisation and notifications\n"
         "/stop – turn all notifications off (you can still ask questions)\n"
         "/help – this help\n"
@@ -60,12 +71,19 @@ EN: dict[str, str] = {
         "/faq – add a ready answer to a common question\n"
         "/broadcast – send a message to many people (preview first)\n"
         "/campaigns – recent campaigns: progress, pause, resume, cancel\n"
+        "/newmeeting – a new dialogue meeting; /meetings shows sign-ups and lets you edit, "
+        "move or cancel\n"
+        "/attendees – a meeting's attendee list as a CSV file\n"
+        "/newcall – add a funding call\n"
+        "/feeds – RSS and Atom feeds of funding calls and news\n"
         "Answer a forwarded question by replying to my message."
     ),
     "command_start": "Start here and choose a language",
     "command_help": "What the bot can do",
     "command_settings": "Language, organisation and notifications",
     "command_stop": "Turn all notifications off",
+    "command_meetings": "Upcoming dialogue meetings",
+    "command_calls": "Open funding calls",
     "command_cancel": "Cancel the current step",
     "command_unanswered": "Unanswered questions (staff)",
     "command_faq": "Add a common question (staff)",
