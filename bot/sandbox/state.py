@@ -60,12 +60,16 @@ class SandboxState:
         # offset, and ids below it would be confirmed (dropped) without being delivered.
         self._last_update_id = 0
         self.revision = 0
-        self.epoch = -1  # how many times reset() ran, so viewers can notice
+        # Names this process and how many times reset() ran, so a viewer notices either.
+        self._instance = secrets.token_hex(4)
+        self._resets = -1
+        self.epoch = ""
         self.reset()
 
     def reset(self) -> None:
         """Forget all users, chats, updates, files, answers, settings, calls and stats."""
-        self.epoch += 1
+        self._resets += 1
+        self.epoch = f"{self._instance}-{self._resets}"
         self.traffic.stats.reset()
         self.users: dict[int, SandboxUser] = {}
         self.chats: dict[int, SandboxChat] = {}

@@ -349,10 +349,10 @@ async function follow(user, first = null) {
     if (controller.signal.aborted) return;
     setOnline(true);
     state.pollError = null;
+    // The epoch names the sandbox process and its resets: a change means start over.
     const reset = state.epoch !== null && data.epoch !== state.epoch;
-    const restarted = data.cursor < state.cursor; // a new sandbox process counts from 0 again
     state.epoch = data.epoch;
-    if (reset || restarted) {
+    if (reset) {
       // Start over: everything we show may be gone or renumbered.
       state.messages = new Map();
       state.cursor = 0;
