@@ -1,5 +1,73 @@
-"""Texts: dialogue meetings (cards, sign-up, waiting list, reminders, staff tools)."""
+"""Texts: dialogue meetings (rules, sign-up errors, campaign summaries, the attendee list)."""
 
-SV: dict[str, str] = {}
+SV: dict[str, str] = {
+    # What a meeting must have.
+    "meeting_title_missing": "Mötet behöver en rubrik.",
+    "meeting_title_too_long": "Rubriken är för lång (högst {limit} tecken).",
+    "meeting_end_before_start": "Mötet måste sluta efter att det har börjat.",
+    "meeting_in_past": "Mötet måste börja i framtiden.",
+    "meeting_place_missing": "Ange en plats, en länk till mötet, eller båda.",
+    "meeting_place_too_long": "Platsen är för lång (högst {limit} tecken).",
+    "meeting_link_invalid": "Länken {link} fungerar inte. Den ska börja med https://",
+    "meeting_deadline_after_start": "Sista dag för anmälan kan inte vara efter att mötet börjar.",
+    "meeting_capacity_invalid": "Antal platser ska vara ett tal från 0 (obegränsat) till {limit}.",
+    # Sign-up and staff actions.
+    "meeting_not_found": "Det finns inget möte med nummer {meeting_id}.",
+    "meeting_cancelled": "Mötet ”{title}” är inställt.",
+    "meeting_started": "Mötet ”{title}” har redan börjat.",
+    "meeting_signup_closed": "Anmälan till ”{title}” har stängt.",
+    "meeting_already_announced": "Inbjudan till ”{title}” är redan skickad.",
+    # Campaign summaries staff see in /campaigns.
+    "meeting_summary_card": "📅 Inbjudan: {title}, {when}",
+    "meeting_summary_reminder": "⏰ Påminnelse {before} före: {title}, {when}",
+    "meeting_summary_changed": "✏️ Ändrad tid eller plats: {title}, {when}",
+    "meeting_summary_cancelled": "❌ Inställt: {title}, {when}",
+    "meeting_summary_promoted": "🎟 Plats från väntelistan: {title}, {when}",
+    "meeting_before_days": "{n} dygn",
+    "meeting_before_hours": "{n} tim",
+    "meeting_before_minutes": "{n} min",
+    # The attendee list (CSV).
+    "meeting_csv_name": "Namn",
+    "meeting_csv_username": "Användarnamn",
+    "meeting_csv_organisation": "Organisation",
+    "meeting_csv_status": "Status",
+    "meeting_csv_position": "Plats i kön",
+    "meeting_csv_answered": "Svarade",
+    "meeting_csv_going": "Kommer",
+    "meeting_csv_waiting": "Väntelista",
+    "meeting_csv_declined": "Kan inte",
+}
 
-EN: dict[str, str] = {}
+EN: dict[str, str] = {
+    "meeting_title_missing": "The meeting needs a title.",
+    "meeting_title_too_long": "The title is too long (at most {limit} characters).",
+    "meeting_end_before_start": "The meeting must end after it starts.",
+    "meeting_in_past": "The meeting must start in the future.",
+    "meeting_place_missing": "Give a place, a link to the meeting, or both.",
+    "meeting_place_too_long": "The place is too long (at most {limit} characters).",
+    "meeting_link_invalid": "The link {link} does not work. It should start with https://",
+    "meeting_deadline_after_start": "The sign-up deadline cannot be after the meeting starts.",
+    "meeting_capacity_invalid": "The number of seats should be from 0 (unlimited) to {limit}.",
+    "meeting_not_found": "There is no meeting number {meeting_id}.",
+    "meeting_cancelled": "The meeting “{title}” is cancelled.",
+    "meeting_started": "The meeting “{title}” has already started.",
+    "meeting_signup_closed": "Sign-up for “{title}” has closed.",
+    "meeting_already_announced": "The invitation to “{title}” has already been sent.",
+    "meeting_summary_card": "📅 Invitation: {title}, {when}",
+    "meeting_summary_reminder": "⏰ Reminder {before} before: {title}, {when}",
+    "meeting_summary_changed": "✏️ New time or place: {title}, {when}",
+    "meeting_summary_cancelled": "❌ Cancelled: {title}, {when}",
+    "meeting_summary_promoted": "🎟 Seat from the waiting list: {title}, {when}",
+    "meeting_before_days": "{n} d",
+    "meeting_before_hours": "{n} h",
+    "meeting_before_minutes": "{n} min",
+    "meeting_csv_name": "Name",
+    "meeting_csv_username": "Username",
+    "meeting_csv_organisation": "Organisation",
+    "meeting_csv_status": "Status",
+    "meeting_csv_position": "Place in line",
+    "meeting_csv_answered": "Answered",
+    "meeting_csv_going": "Coming",
+    "meeting_csv_waiting": "Waiting list",
+    "meeting_csv_declined": "Can't come",
+}
