@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+import asyncio
+import queue
+import threading
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from html import escape as html_escape
 
 from aiohttp import web
 
@@ -51,6 +55,10 @@ class FeedServer:
 
         self.routes[path] = handler
 
+    def hits(self, path: str) -> int:
+        """How many requests reached path."""
+        return sum(1 for request in self.requests if request.path == path)
+
     async def _dispatch(self, request: web.Request) -> web.StreamResponse:
         self.requests.append(request)
         handler = self.routes.get(request.path)
@@ -77,6 +85,28 @@ async def running_feed_server() -> AsyncIterator[FeedServer]:
         await runner.cleanup()
 
 
+@contextmanager
+def feed_server_in_thread() -> Iterator[FeedServer]:
+    """A FeedServer on its own event loop in a thread, for code that runs asyncio.run itself."""
+    loop = asyncio.new_event_loop()
+    ready: queue.Queue[FeedServer] = queue.Queue()
+    stop = asyncio.Event()
+
+    async def serve() -> None:
+        async with running_feed_server() as server:
+            ready.put(server)
+            await stop.wait()
+
+    thread = threading.Thread(target=loop.run_until_complete, args=(serve(),), daemon=True)
+    thread.start()
+    try:
+        yield ready.get(timeout=10)
+    finally:
+        loop.call_soon_threadsafe(stop.set)
+        thread.join(timeout=10)
+        loop.close()
+
+
 def rss(*items: tuple[str, str, str, str], title: str = "Utlysningar") -> bytes:
     """An RSS 2.0 document; each item is (guid, title, link, description HTML)."""
     body = "".join(
@@ -90,3 +120,24 @@ def rss(*items: tuple[str, str, str, str], title: str = "Utlysningar") -> bytes:
         f"<title>{title}</title><link>https://example.org/</link>"
         f"<description>d</description>{body}</channel></rss>"
     ).encode()
+
+
+def atom(*entries: tuple[str, str, str, str], updated: str = "2025-03-09T10:00:00Z") -> bytes:
+    """An Atom document; each entry is (id, title, link, summary HTML)."""
+    body = "".join(
+        f'<entry><id>{entry_id}</id><title>{name}</title><link href="{link}"/>'
+        f'<updated>{updated}</updated><summary type="html">{html_escape(html)}</summary></entry>'
+        for entry_id, name, link, html in entries
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>Nyheter</title><id>urn:feed</id><updated>{updated}</updated>{body}</feed>"
+    ).encode()
+
+
+def huge_rss(megabytes: float = 3.0) -> bytes:
+    """A well-formed RSS document larger than the fetch size cap."""
+    count = int(megabytes * 1024)
+    return rss(
+        *[(f"h{n}", f"Post {n}", f"https://example.org/h{n}", "x" * 1000) for n in range(count)]
+    )

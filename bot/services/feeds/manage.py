@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
-from bot.models import Feed
+from bot.models import Feed, FeedItem
 from bot.services.feeds.parse import split_words
 from bot.timeutil import Clock
 
@@ -63,6 +63,21 @@ async def add_feed(
 async def list_feeds(session: AsyncSession) -> list[Feed]:
     """All feeds in the order they were added."""
     return list(await session.scalars(select(Feed).order_by(Feed.id)))
+
+
+async def feeds_with_counts(session: AsyncSession) -> list[tuple[Feed, int]]:
+    """All feeds in the order they were added, each with how many items it has stored."""
+    counts = (
+        select(FeedItem.feed_id, func.count(FeedItem.id).label("item_count"))
+        .group_by(FeedItem.feed_id)
+        .subquery()
+    )
+    rows = await session.execute(
+        select(Feed, func.coalesce(counts.c.item_count, 0))
+        .outerjoin(counts, counts.c.feed_id == Feed.id)
+        .order_by(Feed.id)
+    )
+    return [(feed, int(items)) for feed, items in rows]
 
 
 async def remove_feed(session: AsyncSession, feed_id: int) -> Feed:

@@ -5,14 +5,21 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Feed, FeedItem
-from bot.services.feeds.fetch import FetchError, fetch_feed
-from bot.services.feeds.parse import FeedParseError, ParsedItem, parse_feed, split_words
+from bot.services.feeds.fetch import FetchError, FetchResult, fetch_feed
+from bot.services.feeds.parse import (
+    FeedParseError,
+    ParsedFeed,
+    ParsedItem,
+    parse_feed,
+    split_words,
+)
 from bot.timeutil import Clock
 
 log = logging.getLogger(__name__)
@@ -31,6 +38,12 @@ class PollResult:
     not_modified: bool = False
     disabled_now: bool = False  # just crossed the failure limit: tell staff
     recovered: bool = False  # was disabled and works again: tell staff
+
+
+def label(feed_id: int, url: str) -> str:
+    """A feed as logs name it: number and address without credentials or query (tokens)."""
+    parts = urlsplit(url)
+    return f"#{feed_id} {parts.hostname or '?'}{parts.path}"
 
 
 def backoff(feed: Feed) -> timedelta:
@@ -91,47 +104,80 @@ async def _follow_move(session: AsyncSession, feed: Feed, moved_to: str) -> None
         return
     taken = await session.scalar(select(Feed.id).where(Feed.url == moved_to, Feed.id != feed.id))
     if taken is None:
-        log.info("feed %s moved permanently to %s", feed.url, moved_to)
+        log.info(
+            "feed %s moved permanently to %s", label(feed.id, feed.url), label(feed.id, moved_to)
+        )
         feed.url = moved_to
 
 
-def _fail(feed: Feed, error: str, result: PollResult, *, clock: Clock) -> None:
+def fail(feed: Feed, error: str, result: PollResult, *, clock: Clock) -> None:
     feed.failures += 1
     feed.last_error = error[:500]
     feed.next_poll_at = clock() + backoff(feed)
     if feed.failures >= FAILURES_BEFORE_DISABLE and not feed.disabled:
         feed.disabled = True
         result.disabled_now = True
-    log.warning("feed %s failed (%d in a row): %s", feed.url, feed.failures, error)
+    log.warning("feed %s failed (%d in a row): %s", label(feed.id, feed.url), feed.failures, error)
     result.error = error
 
 
-async def poll_feed(
-    session: AsyncSession, feed: Feed, client: httpx.AsyncClient, *, clock: Clock
-) -> PollResult:
-    """Poll one feed now and record the outcome on it; the caller commits."""
-    result = PollResult()
+@dataclass(frozen=True)
+class Fetched:
+    """The outcome of fetching and parsing a feed, obtained without any database session."""
+
+    result: FetchResult | None
+    parsed: ParsedFeed | None
+    error: str | None
+
+
+async def fetch_and_parse(
+    client: httpx.AsyncClient, url: str, *, etag: str | None, last_modified: str | None
+) -> Fetched:
+    """GET and parse a feed document; failures come back as an error message, not raised."""
     try:
-        fetched = await fetch_feed(
-            client, feed.url, etag=feed.etag, last_modified=feed.last_modified
-        )
+        fetched = await fetch_feed(client, url, etag=etag, last_modified=last_modified)
         parsed = None if fetched.body is None else parse_feed(fetched.body)
     except (FetchError, FeedParseError) as error:
-        _fail(feed, str(error), result, clock=clock)
+        return Fetched(None, None, " ".join(str(error).split()) or type(error).__name__)
+    return Fetched(fetched, parsed, None)
+
+
+async def record(
+    session: AsyncSession, feed: Feed, fetched: Fetched, *, clock: Clock
+) -> PollResult:
+    """Store what a fetch found on the feed: new items, validators, failure or recovery."""
+    result = PollResult()
+    if fetched.result is None:
+        fail(feed, fetched.error or "unknown error", result, clock=clock)
         await session.flush()
         return result
-    if fetched.moved_to:
-        await _follow_move(session, feed, fetched.moved_to)
-    feed.etag, feed.last_modified = fetched.etag, fetched.last_modified
+    if fetched.result.moved_to:
+        await _follow_move(session, feed, fetched.result.moved_to)
+    feed.etag, feed.last_modified = fetched.result.etag, fetched.result.last_modified
+    parsed = fetched.parsed
     if parsed is None:
         result.not_modified = True
     else:
         result.new_items = await _store_new(session, feed, parsed.items, clock=clock)
-        result.warning = parsed.warning
         if parsed.warning:
-            log.warning("feed %s: %s", feed.url, parsed.warning)
+            result.warning = " ".join(parsed.warning.split())
+            log.warning("feed %s: %s", label(feed.id, feed.url), result.warning)
     result.recovered = feed.disabled
     feed.failures, feed.disabled, feed.last_error = 0, False, None
     feed.next_poll_at = clock() + timedelta(seconds=feed.interval_seconds)
     await session.flush()
     return result
+
+
+async def poll_feed(
+    session: AsyncSession, feed: Feed, client: httpx.AsyncClient, *, clock: Clock
+) -> PollResult:
+    """Poll one feed now and record the outcome on it; the caller commits.
+
+    This holds the session across the HTTP request: fine for one-off use; the scheduled
+    run (runner.py) claims feeds first and fetches with no session open.
+    """
+    fetched = await fetch_and_parse(
+        client, feed.url, etag=feed.etag, last_modified=feed.last_modified
+    )
+    return await record(session, feed, fetched, clock=clock)

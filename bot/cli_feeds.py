@@ -1,0 +1,152 @@
+"""`signbot feeds ...`: RSS/Atom sources from the shell: add, list, remove, poll now."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import httpx
+import typer
+
+from bot.cli_support import with_services
+from bot.services import calls
+from bot.services.container import Services
+from bot.services.delivery.schedule import show
+from bot.services.feeds import (
+    FeedOutcome,
+    add_feed,
+    feeds_with_counts,
+    list_feeds,
+    poll_now,
+    remove_feed,
+)
+from bot.services.feeds.poller import FAILURES_BEFORE_DISABLE
+
+feeds_app = typer.Typer(
+    help="RSS/Atom feeds: funding feeds become calls, news is kept for the digest.",
+    no_args_is_help=True,
+)
+
+
+@feeds_app.command("add")
+def feeds_add(
+    url: Annotated[str, typer.Argument(help="The feed's http(s) address.")],
+    kind: Annotated[str, typer.Option(help="funding (become calls) or news (digest).")],
+    include: Annotated[
+        str, typer.Option(help="Comma-separated words; only items with one of them.")
+    ] = "",
+    exclude: Annotated[str, typer.Option(help="Comma-separated words; no items with them.")] = "",
+    interval: Annotated[
+        int | None,
+        typer.Option(min=1, help="Minutes between polls (default SIGNBOT_FEED_INTERVAL_MINUTES)."),
+    ] = None,
+) -> None:
+    """Add a feed; it is polled within a minute by the running bot (or `signbot feeds poll`)."""
+
+    async def body(services: Services) -> int:
+        minutes = interval or services.settings.feed_interval_minutes
+        async with services.db.session() as session:
+            feed = await add_feed(
+                session,
+                url,
+                kind=kind.strip().lower(),
+                include=include,
+                exclude=exclude,
+                interval_seconds=minutes * 60,
+                clock=services.clock,
+            )
+            await session.commit()
+            return feed.id
+
+    typer.echo(f"Feed {with_services(body)} added.")
+
+
+@feeds_app.command("list")
+def feeds_list() -> None:
+    """List feeds: id, kind, status, next poll (Stockholm time), items, address, last error."""
+
+    async def body(services: Services) -> list[str]:
+        tz = services.settings.tz
+        async with services.db.session() as session:
+            found = await feeds_with_counts(session)
+        lines = []
+        for feed, items in found:
+            status = (
+                "disabled"
+                if feed.disabled
+                else f"failing ({feed.failures})"
+                if feed.failures
+                else "ok"
+            )
+            line = (
+                f"{feed.id:>4}  {feed.kind:<7}  {status:<12}  next {show(feed.next_poll_at, tz)}  "
+                f"{items} items  {feed.url}"
+            )
+            if feed.include_words or feed.exclude_words:
+                line += f"\n      include: {feed.include_words or '-'}"
+                line += f"; exclude: {feed.exclude_words or '-'}"
+            if feed.last_error:
+                line += f"\n      last error: {feed.last_error}"
+            lines.append(line)
+        return lines
+
+    lines = with_services(body)
+    typer.echo("\n".join(lines) if lines else "No feeds yet.")
+
+
+@feeds_app.command("remove")
+def feeds_remove(feed_id: Annotated[int, typer.Argument(help="The feed id.")]) -> None:
+    """Remove a feed and the items fetched from it (calls made from it stay)."""
+
+    async def body(services: Services) -> None:
+        async with services.db.session() as session:
+            await remove_feed(session, feed_id)
+            await session.commit()
+
+    with_services(body)
+    typer.echo(f"Feed {feed_id} removed.")
+
+
+def describe(outcome: FeedOutcome) -> str:
+    """One line per polled feed for the terminal."""
+    head = f"Feed {outcome.feed_id} ({outcome.url}): "
+    if outcome.removed:
+        return head + "removed meanwhile."
+    if outcome.error:
+        state = "disabled" if outcome.failures >= FAILURES_BEFORE_DISABLE else "failing"
+        return head + f"error: {outcome.error} ({state}, {outcome.failures} in a row)."
+    parts = ["not modified"] if outcome.not_modified else [f"{outcome.new_items} new item(s)"]
+    if outcome.kind == "funding" and not outcome.not_modified:
+        parts.append(f"{outcome.calls} new call(s)")
+    if outcome.recovered:
+        parts.append("works again")
+    parts += [f"warning: {warning}" for warning in outcome.warnings]
+    return head + "; ".join(parts) + "."
+
+
+@feeds_app.command("poll")
+def feeds_poll(
+    feed_id: Annotated[int | None, typer.Argument(help="One feed; all feeds if left out.")] = None,
+) -> None:
+    """Poll now (disabled feeds too); new funding items become calls and are announced."""
+
+    async def body(services: Services) -> list[FeedOutcome]:
+        if feed_id is not None:
+            ids = [feed_id]
+        else:
+            async with services.db.session() as session:
+                ids = [feed.id for feed in await list_feeds(session)]
+        outcomes = []
+        async with httpx.AsyncClient() as client:
+            for number in ids:
+                outcome = await poll_now(
+                    services.db,
+                    client,
+                    number,
+                    convert=calls.create_from_feed_item,
+                    clock=services.clock,
+                )
+                outcomes.append(outcome)
+        return outcomes
+
+    outcomes = with_services(body)
+    typer.echo("\n".join(describe(o) for o in outcomes) if outcomes else "No feeds yet.")
