@@ -8,8 +8,11 @@ from typing import Annotated
 import typer
 
 from bot import migrate
+from bot.cli_calls import calls_app
 from bot.cli_campaigns import broadcast, campaigns_app
+from bot.cli_feeds import feeds_app
 from bot.cli_knowledge import ask, faq_app, kb_app
+from bot.cli_meetings import meetings_app
 from bot.cli_register import orgs_app, staff_app
 from bot.cli_support import settings_or_exit
 from bot.config import Settings
@@ -29,6 +32,9 @@ app.add_typer(faq_app, name="faq")
 app.command()(ask)
 app.command()(broadcast)
 app.add_typer(campaigns_app, name="campaigns")
+app.add_typer(meetings_app, name="meetings")
+app.add_typer(calls_app, name="calls")
+app.add_typer(feeds_app, name="feeds")
 
 
 def _secrets(settings: Settings) -> list[str]:

@@ -44,7 +44,7 @@ def delivery_loop(services: Services, bot: ExtBot[Any]) -> WorkerLoop:
         services.limiter,
         options=WorkerOptions.from_settings(services.settings),
         clock=services.clock,
-        personaliser=build_personaliser(),
+        personaliser=build_personaliser(services.settings.tz),
     )
     return WorkerLoop(worker)
 

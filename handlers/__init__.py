@@ -6,10 +6,14 @@ from handlers import (
     basics,
     broadcast,
     callback_router,
+    calls,
+    calls_new,
     campaigns_view,
     errors,
     fallbacks,
     faq,
+    feeds,
+    meeting_steps,
     onboarding,
     staff_lists,
     text_router,
@@ -27,6 +31,10 @@ def register(application: App, *, staff_chat_id: int | None) -> None:
     staff_lists.register(application)
     broadcast.register(application)
     campaigns_view.register(application)
+    feeds.register(application)
+    calls.register(application)
+    calls_new.register(application)
+    meeting_steps.register(application)
     text_router.register(application, staff_chat_id=staff_chat_id)
     fallbacks.register(application)
     callback_router.register(application)

@@ -139,11 +139,56 @@ class MeetingCalendar(Callback):
 
 
 @dataclass(frozen=True)
+class MeetingStaff(Callback):
+    """A staff control under a meeting card: CSV, edit (and its fields), move, cancel, announce."""
+
+    prefix = "mst"
+    meeting_id: int
+    action: str
+
+
+@dataclass(frozen=True)
+class MeetingCreate(Callback):
+    """/newmeeting: skip the current step, create (announced or not), or drop the draft."""
+
+    prefix = "mnew"
+    draft: str
+    choice: str
+
+
+@dataclass(frozen=True)
 class CallRemind(Callback):
     """ "Påminn mig" on a funding call."""
 
     prefix = "crm"
     call_id: int
+
+
+@dataclass(frozen=True)
+class CallWithdraw(Callback):
+    """Staff withdraw a funding call from /calls: ask, then yes (withdraw) or no (keep)."""
+
+    prefix = "cwd"
+    call_id: int
+    step: str
+
+
+@dataclass(frozen=True)
+class NewCallAction(Callback):
+    """A button of the /newcall draft with this token: skip a step, publish, or cancel."""
+
+    prefix = "ncl"
+    draft: str
+    choice: str
+
+
+@dataclass(frozen=True)
+class FeedAction(Callback):
+    """/feeds: poll a feed now, ask to remove it, confirm the removal, or keep it."""
+
+    prefix = "fd"
+    feed_id: int
+    action: str
 
 
 ACTIONS: dict[str, type[Callback]] = {
@@ -164,7 +209,12 @@ ACTIONS: dict[str, type[Callback]] = {
         CampaignAction,
         MeetingAnswer,
         MeetingCalendar,
+        MeetingStaff,
+        MeetingCreate,
         CallRemind,
+        CallWithdraw,
+        NewCallAction,
+        FeedAction,
     )
 }
 
@@ -173,7 +223,25 @@ LANGUAGES = ("sv", "en")
 AUDIENCE_KINDS = ("all", "subregion", "umbrella", "topic", "org")
 BROADCAST_CHOICES = ("send", "schedule", "at", "drop")
 CAMPAIGN_ACTIONS = ("pause", "resume", "cancel", "confirm", "refresh")
+FEED_ACTIONS = ("poll", "remove", "confirm", "keep")
 DRAFT_TOKEN_LENGTH = 8
+MEETING_STAFF_ACTIONS = (
+    "csv",
+    "edit",
+    "move",
+    "cancel",
+    "confirm",
+    "keep",
+    "announce",
+    "place",
+    "link",
+    "description",
+    "capacity",
+    "deadline",
+)
+MEETING_CREATE_CHOICES = ("skip", "announce", "quiet", "drop")
+CALL_WITHDRAW_STEPS = ("ask", "yes", "no")
+NEW_CALL_CHOICES = ("skip", "publish", "cancel")
 
 
 def parse(data: str | None) -> Callback:
@@ -213,7 +281,7 @@ def _validate(action: Callback) -> None:
         raise BadCallback(action.encode())
     if isinstance(action, SettingsMenu) and action.item not in SETTINGS_ITEMS:
         raise BadCallback(action.encode())
-    if isinstance(action, BroadcastAudience | BroadcastDecision) and (
+    if isinstance(action, BroadcastAudience | BroadcastDecision | NewCallAction) and (
         len(action.draft) != DRAFT_TOKEN_LENGTH or not action.draft.isalnum()
     ):
         raise BadCallback(action.encode())
@@ -222,4 +290,18 @@ def _validate(action: Callback) -> None:
     if isinstance(action, BroadcastDecision) and action.choice not in BROADCAST_CHOICES:
         raise BadCallback(action.encode())
     if isinstance(action, CampaignAction) and action.action not in CAMPAIGN_ACTIONS:
+        raise BadCallback(action.encode())
+    if isinstance(action, MeetingStaff) and action.action not in MEETING_STAFF_ACTIONS:
+        raise BadCallback(action.encode())
+    if isinstance(action, MeetingCreate) and (
+        action.choice not in MEETING_CREATE_CHOICES
+        or len(action.draft) != DRAFT_TOKEN_LENGTH
+        or not action.draft.isalnum()
+    ):
+        raise BadCallback(action.encode())
+    if isinstance(action, CallWithdraw) and action.step not in CALL_WITHDRAW_STEPS:
+        raise BadCallback(action.encode())
+    if isinstance(action, NewCallAction) and action.choice not in NEW_CALL_CHOICES:
+        raise BadCallback(action.encode())
+    if isinstance(action, FeedAction) and action.action not in FEED_ACTIONS:
         raise BadCallback(action.encode())

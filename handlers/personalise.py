@@ -9,10 +9,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services.calls import subjects as call_subjects
 from bot.services.delivery import Personal
+from handlers import calls_cards
+from handlers.meeting_render import MeetingRenderers
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +42,10 @@ class SubjectPersonaliser:
         return await renderer(session, arguments, user_ids, now)
 
 
-def build_personaliser() -> SubjectPersonaliser:
-    """The personaliser with every feature's renderers."""
+def build_personaliser(tz: ZoneInfo) -> SubjectPersonaliser:
+    """The personaliser with every feature's renderers, showing times in ``tz``."""
     renderers: dict[str, Renderer] = {}
+    renderers.update(MeetingRenderers(tz).renderers())
+    renderers[call_subjects.CARD] = calls_cards.card_renderer(tz)
+    renderers[call_subjects.REMINDER] = calls_cards.reminder_renderer(tz)
     return SubjectPersonaliser(renderers)

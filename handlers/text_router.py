@@ -6,8 +6,10 @@ from telegram import Update
 from telegram.ext import MessageHandler, filters
 
 from handlers.broadcast import BROADCAST_TEXT_STEPS, on_broadcast_text
+from handlers.calls_new import NEW_CALL_STEPS, on_new_call_text
 from handlers.common import App, Context, awaiting
 from handlers.faq import FAQ_STEPS, on_faq_text
+from handlers.meeting_steps import MEETING_TEXT_STEPS, on_meeting_text
 from handlers.onboarding import ORG_SEARCH, search_organisation
 from handlers.questions import answer_question
 from handlers.staff_replies import relay_staff_reply
@@ -27,8 +29,14 @@ async def on_private_text(update: Update, context: Context) -> None:
     if step in BROADCAST_TEXT_STEPS:
         await on_broadcast_text(update, context)
         return
+    if step in NEW_CALL_STEPS:
+        await on_new_call_text(update, context)
+        return
     if step in FAQ_STEPS:
         await on_faq_text(update, context, message.text)
+        return
+    if step in MEETING_TEXT_STEPS:
+        await on_meeting_text(update, context, text)
         return
     await answer_question(update, context, text)
 

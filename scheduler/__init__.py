@@ -8,6 +8,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext
 
 from bot.services.container import Services
+from scheduler import feeds
 
 KNOWLEDGE_REFRESH = timedelta(seconds=60)
 
@@ -28,3 +29,4 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
         first=KNOWLEDGE_REFRESH,
         name="knowledge-refresh",
     )
+    feeds.register(job_queue)

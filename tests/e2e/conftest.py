@@ -14,7 +14,10 @@ from bot.db import Database
 from bot.runner import RunningBot, running_bot
 from bot.sandbox.client import SandboxClient
 from bot.sandbox.server import RunningSandbox
+from bot.services.container import build_services
+from bot.services.delivery import Rates, build_limiter
 from bot.services.org_import import import_csv
+from tests.conftest import FakeClock
 from tests.dbutil import open_empty_database
 
 ADMIN_ID = 900001
@@ -70,6 +73,21 @@ async def start_harness(
             running = sandbox or bot.sandbox
             assert running is not None
             async with SandboxClient(running.root_url) as client:
+                await client.create_user("Admin", user_id=ADMIN_ID, language_code="sv")
+                yield Harness(client=client, bot=bot, db=db)
+
+
+@asynccontextmanager
+async def clocked_harness(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
+    """The bot whose services (and so its delivery worker) tell time by this clock."""
+    settings = e2e_settings(db_url)
+    async with open_empty_database(db_url) as db:
+        services = build_services(settings, clock=clock)
+        # Telegram's rate limits run on real time: on a frozen clock they would never refill.
+        services.limiter = build_limiter(services.db, Rates.from_settings(settings))
+        async with running_bot(settings, services=services, poll_timeout=1) as bot:
+            assert bot.sandbox is not None
+            async with SandboxClient(bot.sandbox.root_url) as client:
                 await client.create_user("Admin", user_id=ADMIN_ID, language_code="sv")
                 yield Harness(client=client, bot=bot, db=db)
 

@@ -1,0 +1,100 @@
+""" "Jag kommer" / "Kan inte" / "Lägg i kalender" on a meeting card."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InputFile, Update
+from telegram.constants import ParseMode
+
+from bot.errors import DomainError
+from bot.models import AttendanceStatus, Meeting
+from bot.services import handover, meetings
+from bot.services.meetings import AnswerResult, MeetingOptions
+from bot.texts import t
+from handlers.callbacks import MeetingAnswer, MeetingCalendar
+from handlers.common import STAFF_LANGUAGE, Context, Outgoing, deliver_all, services, user_session
+from handlers.meeting_cards import when_text
+from handlers.meetings_view import card_for, edit_card
+
+FULL = 100
+
+
+def _toast(result: AnswerResult, lang: str) -> str:
+    if result.status == AttendanceStatus.GOING:
+        return t("mtg_answer_going", lang)
+    if result.status == AttendanceStatus.WAITING:
+        return t("mtg_answer_waiting", lang, position=result.position or 1)
+    return t("mtg_answer_declined", lang)
+
+
+async def _capacity_notices(
+    session: AsyncSession, context: Context, meeting: Meeting, percent: int
+) -> list[Outgoing]:
+    """The 80 % or full notice for the staff chat (or every admin), sent after commit."""
+    svc = services(context)
+    going = (await meetings.counts(session, [meeting.id]))[meeting.id].going
+    when = when_text(
+        meeting.starts_at, meeting.ends_at, STAFF_LANGUAGE, svc.settings.tz, now=svc.clock()
+    )
+    params = {"title": meeting.title, "when": when, "going": going, "capacity": meeting.capacity}
+    if percent >= FULL:
+        text = t("mtg_capacity_full", STAFF_LANGUAGE, **params)
+    else:
+        text = t("mtg_capacity_alert", STAFF_LANGUAGE, percent=percent, **params)
+    destinations = await handover.staff_destinations(
+        session, staff_chat_id=svc.settings.staff_chat_id, admins=svc.settings.admins
+    )
+    return [Outgoing(chat_id, text) for chat_id in destinations]
+
+
+async def answer_meeting(update: Update, context: Context, action: MeetingAnswer) -> str:
+    """Record the answer, redraw the card with it, and tell staff when seats run low.
+
+    A refusal (sign-up closed, cancelled, started) still redraws the card, which then
+    shows why, and the short answer says it in words.
+    """
+    svc = services(context)
+    options = MeetingOptions.from_settings(svc.settings)
+    notices: list[Outgoing] = []
+    async with user_session(update, context) as (session, user):
+        lang = user.language
+        try:
+            result: AnswerResult | None = await meetings.answer(
+                session,
+                action.meeting_id,
+                user.id,
+                going=action.going,
+                clock=svc.clock,
+                options=options,
+            )
+        except DomainError as error:
+            if error.key == "meeting_not_found":
+                raise
+            result, toast = None, t(error.key, lang, **error.params)
+        meeting = await meetings.get(session, action.meeting_id)
+        text, markup = await card_for(session, meeting, user, tz=svc.settings.tz, now=svc.clock())
+        if result is not None:
+            toast = _toast(result, lang)
+            if result.capacity_alert is not None:
+                notices = await _capacity_notices(session, context, meeting, result.capacity_alert)
+    await edit_card(update, text, markup)
+    await deliver_all(context, notices)
+    return toast
+
+
+async def send_calendar(update: Update, context: Context, action: MeetingCalendar) -> str:
+    """Send the meeting as an .ics file that any calendar app can open."""
+    async with user_session(update, context) as (session, user):
+        lang = user.language
+        meeting = await meetings.get(session, action.meeting_id)
+        data, name = meetings.calendar_file(meeting), meetings.calendar_filename(meeting)
+        title = meeting.title
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_document(
+        chat.id,
+        InputFile(data, filename=name),
+        caption=t("mtg_calendar_caption", lang, title=title),
+        parse_mode=ParseMode.HTML,
+    )
+    return t("mtg_calendar_sent", lang)

@@ -1,0 +1,107 @@
+"""/meetings (upcoming meetings as cards with the reader's own answer) and /attendees (CSV)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InlineKeyboardMarkup, InputFile, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import CommandHandler, filters
+
+from bot.errors import DomainError
+from bot.models import Meeting, User
+from bot.services import meetings
+from bot.texts import t
+from handlers.common import App, Context, reply, services, user_session
+from handlers.delivery_sender import keyboard
+from handlers.meeting_cards import Facts, card_text
+from handlers.meeting_keyboards import card_buttons, staff_buttons
+
+LIST_LENGTH = 10
+CSV_MIME = "text/csv"
+
+
+async def card_for(
+    session: AsyncSession, meeting: Meeting, user: User, *, tz: ZoneInfo, now: datetime
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The card as this reader sees it now; staff also get the counts and their controls."""
+    status = await meetings.status_of(session, meeting.id, user.id)
+    counts = (await meetings.counts(session, [meeting.id]))[meeting.id]
+    facts = Facts.of(meeting)
+    lang = user.language
+    text = card_text(facts, lang, tz, now=now, status=status, counts=counts, staff=user.is_staff)
+    buttons = () if facts.cancelled else card_buttons(meeting.id, lang, status)
+    if user.is_staff:
+        buttons = (*buttons, *staff_buttons(facts, lang))
+    return text, keyboard(buttons)
+
+
+async def edit_card(update: Update, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    """Redraw the card the button was pressed on; an unchanged or vanished card is left be."""
+    query = update.callback_query
+    assert query is not None
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=markup)
+    except BadRequest as error:
+        if "not modified" not in error.message.lower() and "not found" not in error.message.lower():
+            raise
+
+
+async def meetings_command(update: Update, context: Context) -> None:
+    """Each upcoming meeting as its own card, so its buttons work like the announcement's."""
+    svc = services(context)
+    now = svc.clock()
+    cards: list[tuple[str, InlineKeyboardMarkup | None]] = []
+    async with user_session(update, context) as (session, user):
+        lang = user.language
+        for meeting in await meetings.upcoming(session, clock=svc.clock, limit=LIST_LENGTH):
+            cards.append(await card_for(session, meeting, user, tz=svc.settings.tz, now=now))
+    if not cards:
+        await reply(update, context, t("mtg_list_none", lang))
+        return
+    await reply(update, context, t("mtg_list_header", lang))
+    for text, markup in cards:
+        await reply(update, context, text, keyboard=markup)
+
+
+async def send_attendees(update: Update, context: Context, meeting_id: int) -> None:
+    """The attendee list of one meeting as a CSV document (staff only)."""
+    svc = services(context)
+    async with user_session(update, context) as (session, user):
+        if not user.is_staff:
+            raise DomainError("not_staff")
+        lang = user.language
+        meeting = await meetings.get(session, meeting_id)
+        title = meeting.title
+        data = await meetings.attendees_csv(session, meeting_id, tz=svc.settings.tz, lang=lang)
+    chat = update.effective_chat
+    assert chat is not None
+    document = InputFile(data.encode("utf-8-sig"), filename=f"deltagare-{meeting_id}.csv")
+    await context.bot.send_document(
+        chat.id,
+        document,
+        caption=t("mtg_attendees_caption", lang, title=title),
+        parse_mode=ParseMode.HTML,
+    )
+
+
+async def attendees_command(update: Update, context: Context) -> None:
+    """/attendees <id>: the CSV; without a valid number, how to ask."""
+    args = context.args or []
+    if len(args) != 1 or not args[0].isdigit():
+        async with user_session(update, context) as (_session, user):
+            if not user.is_staff:
+                raise DomainError("not_staff")
+            lang = user.language
+        await reply(update, context, t("mtg_attendees_usage", lang))
+        return
+    await send_attendees(update, context, int(args[0]))
+
+
+def register(application: App) -> None:
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    application.add_handler(CommandHandler("meetings", meetings_command, filters=private))
+    application.add_handler(CommandHandler("attendees", attendees_command, filters=private))
