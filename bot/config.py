@@ -67,6 +67,11 @@ class Settings(BaseSettings):
     feed_interval_minutes: int = Field(
         default=30, ge=1, le=10_080, alias="SIGNBOT_FEED_INTERVAL_MINUTES"
     )
+    # Newsletter digests (issue 5): weekly on this day, monthly on the month's first weekday,
+    # both at this local time; an edition missed while the bot was down is still sent this late.
+    digest_weekday: str = Field(default="mon", alias="SIGNBOT_DIGEST_WEEKDAY")
+    digest_time: str = Field(default="08:00", alias="SIGNBOT_DIGEST_TIME")
+    digest_grace_hours: int = Field(default=12, ge=0, le=168, alias="SIGNBOT_DIGEST_GRACE_HOURS")
 
     @field_validator("log_level")
     @classmethod
@@ -98,6 +103,21 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return parse_durations(value)
         return value
+
+    @field_validator("digest_weekday")
+    @classmethod
+    def _check_weekday(cls, value: str) -> str:
+        if value.strip().lower()[:3] not in WEEKDAYS:
+            raise ValueError("expected a weekday: mon, tue, wed, thu, fri, sat or sun")
+        return value.strip().lower()[:3]
+
+    @field_validator("digest_time")
+    @classmethod
+    def _check_time(cls, value: str) -> str:
+        hour, _, minute = value.strip().partition(":")
+        if not (hour.isdigit() and minute.isdigit() and int(hour) < 24 and int(minute) < 60):
+            raise ValueError("expected a time of day such as 08:00")
+        return f"{int(hour):02d}:{int(minute):02d}"
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod
@@ -144,6 +164,7 @@ class Settings(BaseSettings):
 
 
 DURATION_UNITS = {"d": 1440, "h": 60, "m": 1}
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def parse_durations(text: str) -> tuple[int, ...]:

@@ -76,6 +76,12 @@ class LinkStatus(enum.StrEnum):
     APPROVED = "approved"
 
 
+class DigestFrequency(enum.StrEnum):
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    OFF = "off"
+
+
 class SubRegion(enum.StrEnum):
     FYRBODAL = "Fyrbodal"
     SKARABORG = "Skaraborg"
@@ -109,6 +115,8 @@ class User(Base):
     )
     link_status: Mapped[LinkStatus] = mapped_column(_enum(LinkStatus), default=LinkStatus.NONE)
     status: Mapped[UserStatus] = mapped_column(_enum(UserStatus), default=UserStatus.ACTIVE)
+    # The user's own choice of newsletter digest; None follows the default staff set.
+    digest_frequency: Mapped[DigestFrequency | None] = mapped_column(_enum(DigestFrequency))
     first_seen: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     last_seen: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
 
@@ -468,3 +476,40 @@ class CallReminder(Base):
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="SET NULL"))
     remind_at: Mapped[datetime] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class EditionKind(enum.StrEnum):
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    SPECIAL = "special"
+
+
+class DigestEdition(Base):
+    """One newsletter edition: its slot in time, its note, and the campaign that sends it.
+
+    A reader's digest covers what happened between the ``window_end`` of the previous
+    edition they got and this one's, so nothing is dropped or repeated between two digests.
+    """
+
+    __tablename__ = "digest_editions"
+    __table_args__ = (UniqueConstraint("kind", "scheduled_for"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[EditionKind] = mapped_column(_enum(EditionKind))
+    scheduled_for: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    window_end: Mapped[datetime] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+    campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id", ondelete="SET NULL"))
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+
+
+class AppSetting(Base):
+    """A setting staff change in the running bot (e.g. the default digest frequency)."""
+
+    __tablename__ = "app_settings"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+    changed_by: Mapped[int | None] = mapped_column(BigInteger)
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)

@@ -15,6 +15,7 @@ from bot.models import (
     AttendanceStatus,
     Delivery,
     DeliveryStatus,
+    DigestFrequency,
     Meeting,
     Topic,
     User,
@@ -125,3 +126,31 @@ def test_id_audiences_need_a_number() -> None:
             assert error.key == "audience_id_invalid"
         else:
             raise AssertionError(spec)
+
+
+async def test_digest_audiences_follow_each_readers_choice_and_the_default(
+    db: Database, clock: FakeClock
+) -> None:
+    await add_users(db, [40, 41, 42, 43])
+    async with db.session() as session:
+        users = {u.telegram_id: u for u in await session.scalars(select(User))}
+        users[40].digest_frequency = DigestFrequency.WEEKLY
+        users[41].digest_frequency = DigestFrequency.MONTHLY
+        users[42].digest_frequency = DigestFrequency.OFF
+        await session.commit()
+        counted = {
+            spec: await audience.count(session, spec, Topic.DIGEST)
+            for spec in ("digest:weekly", "digest:weekly+", "digest:monthly", "digest:any+")
+        }
+    assert counted == {
+        "digest:weekly": 1,
+        "digest:weekly+": 2,
+        "digest:monthly": 1,
+        "digest:any+": 3,
+    }
+    try:
+        audience.parse("digest:daily")
+    except DomainError as error:
+        assert error.key == "audience_unknown"
+    else:
+        raise AssertionError("digest:daily")

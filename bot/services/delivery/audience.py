@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, exists, func, select, true
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
 from bot.models import (
     Attendance,
     AttendanceStatus,
+    DigestFrequency,
     LinkStatus,
     Organisation,
     SubRegion,
@@ -21,7 +22,10 @@ from bot.models import (
 )
 from bot.services.topics import subscribed
 
-KINDS = ("all", "subregion", "umbrella", "topic", "org", "meeting", "attendees", "user")
+KINDS = ("all", "subregion", "umbrella", "topic", "org", "meeting", "attendees", "user", "digest")
+# digest:<frequency> reaches the readers who chose it (weekly, monthly, or any = either);
+# a trailing "+" adds those who never chose, when that frequency is the default staff set.
+DIGEST_VALUES = ("weekly", "monthly", "any")
 # Kinds that name a row by its id: an organisation, a meeting (everyone who answered "coming",
 # waiting list included), its attendees (only those with a seat), or one user (users.id).
 ID_KINDS = ("org", "meeting", "attendees", "user")
@@ -55,6 +59,10 @@ def parse(spec: str) -> Audience:
         if value.lower() not in {t.value for t in Topic}:
             raise DomainError("audience_topic_unknown", topic=value)
         return Audience(kind, value.lower())
+    if kind == "digest":
+        if value.lower().rstrip("+") not in DIGEST_VALUES:
+            raise DomainError("audience_unknown", spec=spec)
+        return Audience(kind, value.lower())
     if kind in ID_KINDS:
         if not value.isdigit():
             if kind == "org":
@@ -86,7 +94,22 @@ def _membership(audience: Audience) -> ColumnElement[bool]:
         return _attending(int(audience.value), AttendanceStatus.GOING)
     if audience.kind == "user":
         return User.id == int(audience.value)
+    if audience.kind == "digest":
+        return _digest_readers(audience.value)
     return true()
+
+
+def _digest_readers(value: str) -> ColumnElement[bool]:
+    frequency = value.rstrip("+")
+    chosen = (
+        [DigestFrequency.WEEKLY, DigestFrequency.MONTHLY]
+        if frequency == "any"
+        else [DigestFrequency(frequency)]
+    )
+    condition = User.digest_frequency.in_(chosen)
+    if value.endswith("+"):
+        return or_(condition, User.digest_frequency.is_(None))
+    return condition
 
 
 def _attending(meeting_id: int, *statuses: AttendanceStatus) -> ColumnElement[bool]:

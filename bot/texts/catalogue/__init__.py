@@ -5,6 +5,8 @@ from bot.texts.catalogue import (
     calls,
     campaigns,
     common,
+    digest,
+    digest_chat,
     feeds,
     knowledge,
     meetings,
@@ -26,4 +28,6 @@ CATALOGUE_MODULES = (
     meetings,
     meetings_chat,
     calls,
+    digest,
+    digest_chat,
 )
