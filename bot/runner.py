@@ -22,6 +22,7 @@ from bot.services.delivery import DeliveryWorker, WorkerLoop, WorkerOptions
 from handlers.delivery_sender import BotSender
 from handlers.menu import set_command_menu
 from handlers.personalise import build_personaliser
+from scheduler.digest import release_leader
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +98,7 @@ async def running_bot(
                 finally:
                     await updater.stop()
                     await application.stop()
+                    await release_leader(application)
     finally:
         await services.question_log.stop()
         await services.db.dispose()

@@ -7,6 +7,7 @@ from bot.texts.catalogue import (
     common,
     digest,
     digest_chat,
+    digest_schedule,
     feeds,
     knowledge,
     meetings,
@@ -30,4 +31,5 @@ CATALOGUE_MODULES = (
     calls,
     digest,
     digest_chat,
+    digest_schedule,
 )

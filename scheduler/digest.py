@@ -1,0 +1,74 @@
+"""The digest job: every 30 s, the leading process creates the editions that are due.
+
+The editions' campaigns are then sent by the delivery worker like any other. Only the
+process holding the leader lock does this, so several bot processes on one PostgreSQL
+database create each edition once (the unique slot would catch a race anyway).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from typing import Any
+
+from telegram.ext import Application
+
+from bot.services.container import Services
+from bot.services.digest.leader import LeaderLock
+from bot.services.digest.schedule import DigestOptions, SkipMemo, ensure_due_editions
+from handlers.common import Context
+
+log = logging.getLogger(__name__)
+
+DIGEST_EVERY = timedelta(seconds=30)
+FIRST_RUN = timedelta(seconds=5)  # soon after start-up: a slot missed while down is due now
+LEADER_KEY = "digest_leader"
+
+
+class DigestJob:
+    """The job's state: the leader lock and the slots already reported as missed."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.options = DigestOptions.from_settings(services.settings)
+        self.leader = LeaderLock(services.db.engine)
+        self.skipped: SkipMemo = set()
+
+    async def run(self) -> int | None:
+        """One tick: the number of editions created, None if not leading or it failed."""
+        try:
+            if not await self.leader.is_leader():
+                return None
+            async with self.services.db.session() as session:
+                created = await ensure_due_editions(
+                    session, clock=self.services.clock, options=self.options, skipped=self.skipped
+                )
+                await session.commit()
+            return len(created)
+        except Exception as error:  # the job must never take the bot down (e.g. database gone)
+            log.error("digest schedule run failed: %s", type(error).__name__)
+            log.debug("traceback of the digest schedule run", exc_info=error)
+            return None
+
+    async def tick(self, _context: Context) -> None:
+        """The job queue's callback."""
+        await self.run()
+
+
+def register(application: Application[Any, Any, Any, Any, Any, Any], services: Services) -> None:
+    """Add the digest job; its leader lock is kept in bot_data for ``release_leader``."""
+    job_queue = application.job_queue
+    if job_queue is None:
+        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
+    job = DigestJob(services)
+    application.bot_data[LEADER_KEY] = job.leader
+    job_queue.run_repeating(
+        job.tick, interval=DIGEST_EVERY, first=FIRST_RUN, name="digest-schedule"
+    )
+
+
+async def release_leader(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Give up the leader lock when the application stops, so another process takes over."""
+    leader = application.bot_data.pop(LEADER_KEY, None)
+    if isinstance(leader, LeaderLock):
+        await leader.release()
