@@ -37,6 +37,7 @@ test: lint typecheck pytest
 bench: setup
 	$(BIN)/python bench/qa.py
 	$(BIN)/python bench/updates.py
+	$(BIN)/python bench/digest.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

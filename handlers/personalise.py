@@ -15,7 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.calls import subjects as call_subjects
 from bot.services.delivery import Personal
+from bot.services.digest import subjects as digest_subjects
 from handlers import calls_cards
+from handlers.digest_render import digest_renderer
 from handlers.meeting_render import MeetingRenderers
 
 log = logging.getLogger(__name__)
@@ -48,4 +50,5 @@ def build_personaliser(tz: ZoneInfo) -> SubjectPersonaliser:
     renderers.update(MeetingRenderers(tz).renderers())
     renderers[call_subjects.CARD] = calls_cards.card_renderer(tz)
     renderers[call_subjects.REMINDER] = calls_cards.reminder_renderer(tz)
+    renderers[digest_subjects.SUBJECT] = digest_renderer(tz)
     return SubjectPersonaliser(renderers)

@@ -1,0 +1,80 @@
+"""Composing an edition's digests for a batch of readers, in a constant number of queries.
+
+Per batch: the readers' languages, their windows, the shared content (from the earliest
+window start), their answers to the upcoming meetings and the audiences of the
+announcements: about ten queries whatever the batch size.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.models import DigestEdition, User, UserStatus
+from bot.services.digest.actions import Digest
+from bot.services.digest.content import announcement_readers, answers, load_content
+from bot.services.digest.window import windows
+from bot.services.digest.writer import Answer, DigestWriter
+from bot.timeutil import STOCKHOLM
+
+
+async def _languages(session: AsyncSession, user_ids: Sequence[int]) -> dict[int, str]:
+    query = select(User.id, User.language).where(
+        User.id.in_(user_ids), User.status == UserStatus.ACTIVE
+    )
+    return {user_id: language for user_id, language in await session.execute(query)}
+
+
+async def compose(
+    session: AsyncSession,
+    edition: DigestEdition,
+    user_ids: Sequence[int],
+    *,
+    now: datetime,
+    tz: ZoneInfo = STOCKHOLM,
+) -> dict[int, Digest | None]:
+    """Each reader's digest of ``edition`` (stored, or an unsaved one for a preview).
+
+    None for a reader with nothing to read; unknown or inactive users are left out.
+    """
+    languages = await _languages(session, list(dict.fromkeys(user_ids)))
+    readers = list(languages)
+    if not readers:
+        return {}
+    spans = await windows(session, edition, readers, tz=tz)
+    since = min(start for start, _ in spans.values())
+    content = await load_content(session, edition, now=now, since=since)
+    answered = await answers(session, content, readers)
+    heard: dict[int, set[int]] = defaultdict(set)
+    for user_id, announcement_id in await announcement_readers(session, content, readers):
+        heard[user_id].add(announcement_id)
+    writer = DigestWriter(content, now=now, tz=tz)
+    result: dict[int, Digest | None] = {}
+    for user_id in readers:
+        own: tuple[Answer, ...] = tuple(
+            (answered.get((user_id, m.id)), m.waiting.get(user_id)) for m in content.meetings
+        )
+        result[user_id] = writer.write(
+            languages[user_id], spans[user_id], own, frozenset(heard[user_id])
+        )
+    return result
+
+
+async def compose_for(
+    session: AsyncSession,
+    edition_id: int,
+    user_ids: Sequence[int],
+    *,
+    now: datetime,
+    tz: ZoneInfo = STOCKHOLM,
+) -> dict[int, Digest | None]:
+    """Each reader's digest of the stored edition; nothing when the edition is gone."""
+    edition = await session.get(DigestEdition, edition_id)
+    if edition is None:
+        return {}
+    return await compose(session, edition, user_ids, now=now, tz=tz)

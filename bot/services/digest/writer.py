@@ -1,0 +1,250 @@
+"""Writing one reader's digest from the edition's shared content: sections, cut, buttons.
+
+A writer serves one batch. Item snippets are rendered once per language (a meeting once
+per answer), and readers with the same language, window, answers and announcements get
+the same digest object, so a batch of thousands costs little more than its distinct cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from markupsafe import Markup
+
+from bot.models import AttendanceStatus
+from bot.services.digest.actions import Action, Digest, OpenLink, OpenSettings, SignUp
+from bot.services.digest.content import (
+    AHEAD,
+    AnnouncementItem,
+    CallItem,
+    DigestContent,
+    MeetingItem,
+    NewsItem,
+)
+from bot.services.digest.layout import ITEMS, Head, Section, fit
+from bot.services.digest.window import Window
+from bot.texts import t
+from bot.timeutil import as_utc, local
+
+SECTION_MAX = 10  # items a section shows before "…och N till"
+SIGNUP_BUTTONS = 3
+LINK_BUTTONS = 2
+BUTTON_TITLE = 28  # characters of a title on a button
+
+Answer = tuple[AttendanceStatus | None, int | None]  # status and place in the waiting line
+
+
+def tm(key: str, lang: str, **params: object) -> Markup:
+    """A catalogue text as markup for the templates (its params are escaped by ``t``)."""
+    return Markup(t(key, lang, **params))
+
+
+@cache
+def _names(key: str, lang: str) -> tuple[str, ...]:
+    return tuple(t(key, lang).split(","))
+
+
+def short_title(title: str) -> str:
+    """A title short enough for a button, cut at a word."""
+    if len(title) <= BUTTON_TITLE:
+        return title
+    cut = title[: BUTTON_TITLE - 1].rsplit(" ", 1)[0] or title[: BUTTON_TITLE - 1]
+    return cut.rstrip(" ,.:;–-") + "…"
+
+
+class DigestWriter:
+    """Writes digests for one batch of readers of one edition."""
+
+    def __init__(self, content: DigestContent, *, now: datetime, tz: ZoneInfo) -> None:
+        self.content = content
+        self.now = as_utc(now)
+        self.tz = tz
+        self._snippets: dict[tuple[object, ...], Markup] = {}
+        self._written: dict[tuple[object, ...], Digest | None] = {}
+
+    def date(self, moment: datetime, lang: str) -> str:
+        """A local date, e.g. "tis 20 okt"."""
+        day = local(moment, self.tz)
+        weekday = _names("digest_weekdays", lang)[day.weekday()]
+        month = _names("digest_months", lang)[day.month - 1]
+        return t("digest_date", lang, weekday=weekday, day=day.day, month=month)
+
+    def moment(self, moment: datetime, lang: str) -> str:
+        """A local date and time, e.g. "tis 20 okt kl. 18.00"."""
+        at = local(moment, self.tz)
+        date = self.date(moment, lang)
+        return t("digest_moment", lang, date=date, hour=f"{at:%H}", minute=f"{at:%M}")
+
+    def _days_left(self, deadline: datetime, lang: str) -> str:
+        days = (local(deadline, self.tz).date() - local(self.now, self.tz).date()).days
+        if days <= 0:
+            return t("call_left_today", lang)
+        if days == 1:
+            return t("call_left_tomorrow", lang)
+        return t("call_left_days", lang, days=days)
+
+    def _snippet(self, key: tuple[object, ...], make: Callable[[], Markup]) -> Markup:
+        found = self._snippets.get(key)
+        if found is None:
+            found = self._snippets[key] = make()
+        return found
+
+    def _meeting_state(self, item: MeetingItem, answer: Answer, lang: str) -> Markup:
+        status, position = answer
+        if status == AttendanceStatus.GOING:
+            return tm("digest_meeting_going", lang)
+        if status == AttendanceStatus.WAITING:
+            return tm("digest_meeting_waiting", lang, position=position or 1)
+        if status == AttendanceStatus.DECLINED:
+            return tm("digest_meeting_declined", lang)
+        if self.now >= item.closes_at:
+            return tm("digest_meeting_closed", lang)
+        if item.full:
+            return tm("digest_meeting_full", lang)
+        if item.deadline is not None:
+            return tm("digest_meeting_open", lang, date=self.moment(item.deadline, lang))
+        return Markup()
+
+    def meeting(self, item: MeetingItem, answer: Answer, lang: str) -> Markup:
+        """A meeting with the reader's own answer, or how to sign up."""
+
+        def make() -> Markup:
+            where = [item.place] if item.place else []
+            if item.online:
+                where.append(t("digest_meeting_online", lang))
+            view = {
+                "title": item.title,
+                "when": self.moment(item.starts_at, lang),
+                "where": ", ".join(where),
+                "state": self._meeting_state(item, answer, lang),
+            }
+            return Markup(ITEMS.meeting(view))
+
+        return self._snippet(("meeting", item.id, lang, answer), make)
+
+    def call(self, item: CallItem, lang: str, *, new: bool) -> Markup:
+        """A funding call with its deadline; marked when new since the reader's last digest."""
+
+        def make() -> Markup:
+            if item.deadline is None:
+                deadline = tm("digest_call_no_deadline", lang)
+            else:
+                shown, left = self.moment(item.deadline, lang), self._days_left(item.deadline, lang)
+                deadline = tm("digest_call_deadline", lang, date=shown, left=left)
+            view = {
+                "new": tm("digest_call_new", lang) if new else "",
+                "title": item.title,
+                "link": item.link or "",
+                "funder": item.funder,
+                "deadline": deadline,
+            }
+            return Markup(ITEMS.call(view))
+
+        return self._snippet(("call", item.id, lang, new), make)
+
+    def news(self, item: NewsItem, lang: str) -> Markup:
+        """A news item's title, linked to the article."""
+        view = {"title": item.title or item.link or "", "link": item.link or ""}
+        return self._snippet(("news", item.id), lambda: Markup(ITEMS.news(view)))
+
+    def announcement(self, item: AnnouncementItem, lang: str) -> Markup:
+        """The date and an excerpt of a staff broadcast."""
+
+        def make() -> Markup:
+            text = Markup(item.text_html) if item.text_html.strip() else None
+            view = {
+                "date": self.date(item.sent_at, lang),
+                "text": text or tm("digest_announcement_media", lang),
+            }
+            return Markup(ITEMS.announcement(view))
+
+        return self._snippet(("announcement", item.id, lang), make)
+
+    def write(
+        self, lang: str, window: Window, answers: tuple[Answer, ...], heard: frozenset[int]
+    ) -> Digest | None:
+        """The digest of a reader (None when it would be empty).
+
+        ``answers`` follow ``content.meetings``; ``heard`` are the announcements whose
+        audience the reader is in. Readers alike get the same object.
+        """
+        key = (lang, window, answers, heard)
+        if key not in self._written:
+            self._written[key] = self._write(lang, window, answers, heard)
+        return self._written[key]
+
+    def _write(
+        self, lang: str, window: Window, answers: tuple[Answer, ...], heard: frozenset[int]
+    ) -> Digest | None:
+        start, end = window
+        c = self.content
+
+        def inside(moment: datetime) -> bool:
+            return start < moment <= end
+
+        announcements = [a for a in c.announcements if a.id in heard and inside(a.sent_at)]
+        soon = self.now + AHEAD
+        calls = [
+            (call, inside(call.created_at))
+            for call in c.calls
+            if inside(call.created_at) or (call.deadline is not None and call.deadline <= soon)
+        ]
+        news = [n for n in c.news if inside(n.seen_at)]
+        if not (announcements or c.meetings or calls or news or c.note):
+            return None
+        sections = [
+            self._section(
+                "announcements", lang, [self.announcement(a, lang) for a in announcements]
+            ),
+            self._section(
+                "meetings",
+                lang,
+                [self.meeting(m, a, lang) for m, a in zip(c.meetings, answers, strict=True)],
+            ),
+            self._section("calls", lang, [self.call(call, lang, new=new) for call, new in calls]),
+            self._section("news", lang, [self.news(n, lang) for n in news], separator="\n"),
+        ]
+        head = Head(
+            title=tm(f"digest_title_{c.kind.value}", lang),
+            since=tm("digest_since", lang, date=self.date(start, lang)),
+            note_heading=tm("digest_note_heading", lang),
+            note=c.note,
+        )
+        shown = [s for s in sections if s.items]
+        text = fit(head, shown)
+        meetings_kept, calls_kept = sections[1].kept, sections[2].kept
+        actions = self._actions(
+            lang, answers[:meetings_kept], [call for call, _ in calls[:calls_kept]]
+        )
+        return Digest(text, actions)
+
+    def _section(
+        self, name: str, lang: str, items: list[Markup], *, separator: str = "\n\n"
+    ) -> Section:
+        return Section(
+            heading=tm(f"digest_section_{name}", lang),
+            items=items[:SECTION_MAX],
+            more=lambda count: tm(f"digest_more_{name}", lang, count=count),
+            separator=separator,
+            left_out=max(0, len(items) - SECTION_MAX),
+        )
+
+    def _actions(
+        self, lang: str, answers: tuple[Answer, ...], calls: list[CallItem]
+    ) -> tuple[Action, ...]:
+        """Sign-up for meetings shown and not answered (while open), links to calls shown."""
+        actions: list[Action] = []
+        signup = t("digest_button_signup", lang)
+        for item, (status, _) in zip(self.content.meetings, answers, strict=False):
+            if len(actions) < SIGNUP_BUTTONS and status is None and self.now < item.closes_at:
+                actions.append(SignUp(f"{signup}: {short_title(item.title)}", item.id))
+        read = t("digest_button_read", lang)
+        linked = [call for call in calls if call.link][:LINK_BUTTONS]
+        actions += [
+            OpenLink(f"{read}: {short_title(call.title)}", call.link or "") for call in linked
+        ]
+        actions.append(OpenSettings(t("digest_button_settings", lang)))
+        return tuple(actions)
