@@ -10,6 +10,7 @@ import typer
 from bot import migrate
 from bot.cli_calls import calls_app
 from bot.cli_campaigns import broadcast, campaigns_app
+from bot.cli_digest import digest_app
 from bot.cli_feeds import feeds_app
 from bot.cli_knowledge import ask, faq_app, kb_app
 from bot.cli_meetings import meetings_app
@@ -35,6 +36,7 @@ app.add_typer(campaigns_app, name="campaigns")
 app.add_typer(meetings_app, name="meetings")
 app.add_typer(calls_app, name="calls")
 app.add_typer(feeds_app, name="feeds")
+app.add_typer(digest_app, name="digest")
 
 
 def _secrets(settings: Settings) -> list[str]:

@@ -9,6 +9,7 @@ from handlers import (
     calls,
     calls_new,
     campaigns_view,
+    digest_staff,
     errors,
     fallbacks,
     faq,
@@ -35,6 +36,7 @@ def register(application: App, *, staff_chat_id: int | None) -> None:
     calls.register(application)
     calls_new.register(application)
     meeting_steps.register(application)
+    digest_staff.register(application)
     text_router.register(application, staff_chat_id=staff_chat_id)
     fallbacks.register(application)
     callback_router.register(application)

@@ -8,7 +8,7 @@ from telegram.ext import CommandHandler, filters
 from bot.models import LinkStatus, User
 from bot.services import users
 from bot.texts import t
-from handlers import keyboards, topics
+from handlers import digest_settings, keyboards, topics
 from handlers.callbacks import SettingsMenu
 from handlers.common import App, Context, awaiting, reply, set_awaiting, user_session
 from handlers.onboarding import ask_for_organisation
@@ -52,6 +52,8 @@ async def settings_choice(update: Update, context: Context, action: SettingsMenu
     """Act on a settings button."""
     if action.item == "topics":
         return await topics.show_menu(update, context)
+    if action.item == "digest":
+        return await digest_settings.show_menu(update, context)
     async with user_session(update, context) as (session, user):
         lang = user.language
         if action.item == "unlink":

@@ -16,6 +16,9 @@ from handlers import (
     calls,
     calls_new,
     campaigns_view,
+    digest_draft,
+    digest_settings,
+    digest_staff,
     faq,
     feeds,
     meeting_answers,
@@ -39,6 +42,11 @@ from handlers.callbacks import (
     ChooseLanguage,
     ChooseOrganisation,
     DecideLink,
+    DigestChoice,
+    DigestDefault,
+    DigestDraft,
+    DigestMenu,
+    DigestSettings,
     FaqDecision,
     FeedAction,
     Feedback,
@@ -78,6 +86,11 @@ ROUTES: dict[type[Callback], Route] = {
     MeetingCalendar: meeting_answers.send_calendar,
     MeetingStaff: meeting_staff.meeting_staff_action,
     MeetingCreate: meeting_new.decide_new_meeting,
+    DigestSettings: digest_settings.open_from_digest,
+    DigestChoice: digest_settings.choose,
+    DigestMenu: digest_staff.menu_action,
+    DigestDefault: digest_staff.set_default,
+    DigestDraft: digest_draft.draft_action,
 }
 
 

@@ -5,7 +5,7 @@ import enum
 from dataclasses import dataclass
 from typing import ClassVar
 
-from bot.models import Topic
+from bot.models import DigestFrequency, Topic
 
 MAX_CALLBACK_BYTES = 64
 
@@ -191,6 +191,46 @@ class FeedAction(Callback):
     action: str
 
 
+@dataclass(frozen=True)
+class DigestSettings(Callback):
+    """ "⚙️ Nyhetsbrevsinställningar" under a digest: open the reader's digest menu."""
+
+    prefix = "dgs"
+
+
+@dataclass(frozen=True)
+class DigestChoice(Callback):
+    """A reader chooses how often they get the digest (weekly, monthly or off)."""
+
+    prefix = "dgf"
+    frequency: DigestFrequency
+
+
+@dataclass(frozen=True)
+class DigestMenu(Callback):
+    """/digest (staff): preview, send an edition now, or schedule a special edition."""
+
+    prefix = "dgm"
+    action: str
+
+
+@dataclass(frozen=True)
+class DigestDefault(Callback):
+    """/digest (staff): the default frequency for readers who have not chosen."""
+
+    prefix = "dgd"
+    frequency: DigestFrequency
+
+
+@dataclass(frozen=True)
+class DigestDraft(Callback):
+    """A button of the /digest edition draft with this token: no note, send, or drop it."""
+
+    prefix = "dgn"
+    draft: str
+    choice: str
+
+
 ACTIONS: dict[str, type[Callback]] = {
     cls.prefix: cls
     for cls in (
@@ -215,10 +255,15 @@ ACTIONS: dict[str, type[Callback]] = {
         CallWithdraw,
         NewCallAction,
         FeedAction,
+        DigestSettings,
+        DigestChoice,
+        DigestMenu,
+        DigestDefault,
+        DigestDraft,
     )
 }
 
-SETTINGS_ITEMS = ("language", "organisation", "topics", "unlink")
+SETTINGS_ITEMS = ("language", "organisation", "topics", "digest", "unlink")
 LANGUAGES = ("sv", "en")
 AUDIENCE_KINDS = ("all", "subregion", "umbrella", "topic", "org")
 BROADCAST_CHOICES = ("send", "schedule", "at", "drop")
@@ -242,6 +287,8 @@ MEETING_STAFF_ACTIONS = (
 MEETING_CREATE_CHOICES = ("skip", "announce", "quiet", "drop")
 CALL_WITHDRAW_STEPS = ("ask", "yes", "no")
 NEW_CALL_CHOICES = ("skip", "publish", "cancel")
+DIGEST_MENU_ACTIONS = ("preview", "now", "special")
+DIGEST_DRAFT_CHOICES = ("nonote", "send", "cancel")
 
 
 def parse(data: str | None) -> Callback:
@@ -304,4 +351,12 @@ def _validate(action: Callback) -> None:
     if isinstance(action, NewCallAction) and action.choice not in NEW_CALL_CHOICES:
         raise BadCallback(action.encode())
     if isinstance(action, FeedAction) and action.action not in FEED_ACTIONS:
+        raise BadCallback(action.encode())
+    if isinstance(action, DigestMenu) and action.action not in DIGEST_MENU_ACTIONS:
+        raise BadCallback(action.encode())
+    if isinstance(action, DigestDraft) and (
+        action.choice not in DIGEST_DRAFT_CHOICES
+        or len(action.draft) != DRAFT_TOKEN_LENGTH
+        or not action.draft.isalnum()
+    ):
         raise BadCallback(action.encode())

@@ -74,6 +74,7 @@ def settings_menu(lang: str, *, linked: bool) -> InlineKeyboardMarkup:
         [_button(t("button_language", lang), SettingsMenu("language"))],
         [_button(t("button_organisation", lang), SettingsMenu("organisation"))],
         [_button(t("button_topics", lang), SettingsMenu("topics"))],
+        [_button(t("dchat_button_settings", lang), SettingsMenu("digest"))],
     ]
     if linked:
         rows.append([_button(t("button_unlink", lang), SettingsMenu("unlink"))])

@@ -11,8 +11,16 @@ from bot.models import AttendanceStatus, Meeting
 from bot.services import handover, meetings
 from bot.services.meetings import AnswerResult, MeetingOptions
 from bot.texts import t
-from handlers.callbacks import MeetingAnswer, MeetingCalendar
-from handlers.common import STAFF_LANGUAGE, Context, Outgoing, deliver_all, services, user_session
+from handlers.callbacks import DigestSettings, MeetingAnswer, MeetingCalendar
+from handlers.common import (
+    STAFF_LANGUAGE,
+    Context,
+    Outgoing,
+    deliver_all,
+    reply,
+    services,
+    user_session,
+)
 from handlers.meeting_cards import when_text
 from handlers.meetings_view import card_for, edit_card
 
@@ -77,9 +85,24 @@ async def answer_meeting(update: Update, context: Context, action: MeetingAnswer
             toast = _toast(result, lang)
             if result.capacity_alert is not None:
                 notices = await _capacity_notices(session, context, meeting, result.capacity_alert)
-    await edit_card(update, text, markup)
+    if _pressed_in_digest(update):
+        # The digest holds more than this meeting: keep it, and show the card below it.
+        await reply(update, context, text, keyboard=markup)
+    else:
+        await edit_card(update, text, markup)
     await deliver_all(context, notices)
     return toast
+
+
+def _pressed_in_digest(update: Update) -> bool:
+    """Whether the button sits on a newsletter digest (which always has its settings button)."""
+    query = update.callback_query
+    message = query.message if query is not None else None
+    markup = getattr(message, "reply_markup", None)
+    if markup is None:
+        return False
+    marker = DigestSettings().encode()
+    return any(b.callback_data == marker for row in markup.inline_keyboard for b in row)
 
 
 async def send_calendar(update: Update, context: Context, action: MeetingCalendar) -> str:

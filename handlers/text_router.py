@@ -8,6 +8,7 @@ from telegram.ext import MessageHandler, filters
 from handlers.broadcast import BROADCAST_TEXT_STEPS, on_broadcast_text
 from handlers.calls_new import NEW_CALL_STEPS, on_new_call_text
 from handlers.common import App, Context, awaiting
+from handlers.digest_draft import DIGEST_TEXT_STEPS, on_digest_text
 from handlers.faq import FAQ_STEPS, on_faq_text
 from handlers.meeting_steps import MEETING_TEXT_STEPS, on_meeting_text
 from handlers.onboarding import ORG_SEARCH, search_organisation
@@ -37,6 +38,9 @@ async def on_private_text(update: Update, context: Context) -> None:
         return
     if step in MEETING_TEXT_STEPS:
         await on_meeting_text(update, context, text)
+        return
+    if step in DIGEST_TEXT_STEPS:
+        await on_digest_text(update, context, text)
         return
     await answer_question(update, context, text)
 

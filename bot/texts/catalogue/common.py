@@ -24,6 +24,7 @@ SV: dict[str, str] = {
         "/attendees – deltagarlistan för ett möte som CSV-fil\n"
         "/newcall – lägg in en utlysning\n"
         "/feeds – RSS- och Atom-flöden med utlysningar och nyheter\n"
+        "/digest – nyhetsbrevet: förhandsgranska, skicka en utgåva, standardinställning\n"
         "Svara på en vidarebefordrad fråga genom att svara på mitt meddelande."
     ),
     "command_start": "Börja här och välj språk",
@@ -76,6 +77,7 @@ EN: dict[str, str] = {
         "/attendees – a meeting's attendee list as a CSV file\n"
         "/newcall – add a funding call\n"
         "/feeds – RSS and Atom feeds of funding calls and news\n"
+        "/digest – the newsletter: preview, send an edition, default frequency\n"
         "Answer a forwarded question by replying to my message."
     ),
     "command_start": "Start here and choose a language",

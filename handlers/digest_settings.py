@@ -1,0 +1,90 @@
+"""📰 Nyhetsbrev in /settings (and the ⚙️ button under a digest): how often a reader gets it."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+
+from bot.config import Settings
+from bot.models import DigestFrequency
+from bot.services.digest import readers
+from bot.services.digest.readers import ReaderChoice
+from bot.texts import t
+from handlers.callbacks import DigestChoice, DigestSettings
+from handlers.common import Context, reply, services, user_session
+
+
+def clock_label(settings: Settings, lang: str) -> str:
+    """The digest's time of day as people say it: "8" or "8.30" in Swedish, "8:00" in English."""
+    hour, _, minute = settings.digest_time.partition(":")
+    if lang == "en":
+        return f"{int(hour)}:{minute}"
+    return str(int(hour)) if minute == "00" else f"{int(hour)}.{minute}"
+
+
+def frequency_label(frequency: DigestFrequency, settings: Settings, lang: str) -> str:
+    """ "Varje vecka (måndagar kl. 8)", "Varje månad (första vardagen kl. 8)" or "Av"."""
+    return t(
+        f"dchat_frequency_{frequency.value}",
+        lang,
+        weekday=t(f"dchat_weekday_{settings.digest_weekday}", lang),
+        time=clock_label(settings, lang),
+    )
+
+
+def menu_text(choice: ReaderChoice, settings: Settings, lang: str) -> str:
+    """The menu's text: what the reader gets now, and whether that is the staff default."""
+    label = frequency_label(choice.frequency, settings, lang)
+    if not choice.explicit:
+        label = t("dchat_choice_default", lang, frequency=label)
+    return t("dchat_menu", lang, choice=label)
+
+
+def menu_keyboard(choice: ReaderChoice, settings: Settings, lang: str) -> InlineKeyboardMarkup:
+    """One button per frequency; the current one ticked."""
+    rows = []
+    for frequency in DigestFrequency:
+        label = frequency_label(frequency, settings, lang)
+        if frequency == choice.frequency:
+            label = f"✅ {label}"
+        rows.append([InlineKeyboardButton(label, callback_data=DigestChoice(frequency).encode())])
+    return InlineKeyboardMarkup(rows)
+
+
+async def show_menu(update: Update, context: Context) -> str:
+    """Send the menu as a new message."""
+    settings = services(context).settings
+    async with user_session(update, context) as (session, user):
+        lang = user.language
+        choice = await readers.choice_of(session, user)
+    keyboard = menu_keyboard(choice, settings, lang)
+    await reply(update, context, menu_text(choice, settings, lang), keyboard=keyboard)
+    return ""
+
+
+async def open_from_digest(update: Update, context: Context, _action: DigestSettings) -> str:
+    """The ⚙️ button under a digest: the same menu, as a new message (the digest stays)."""
+    return await show_menu(update, context)
+
+
+async def choose(update: Update, context: Context, action: DigestChoice) -> str:
+    """Record the reader's choice and redraw the menu in place."""
+    svc = services(context)
+    async with user_session(update, context) as (session, user):
+        lang = user.language
+        await readers.set_frequency(session, user, action.frequency, clock=svc.clock)
+        choice = await readers.choice_of(session, user)
+    query = update.callback_query
+    assert query is not None
+    try:
+        await query.edit_message_text(
+            menu_text(choice, svc.settings, lang),
+            parse_mode=ParseMode.HTML,
+            reply_markup=menu_keyboard(choice, svc.settings, lang),
+        )
+    except BadRequest as error:
+        # The same choice pressed twice: Telegram refuses an edit that changes nothing.
+        if "not modified" not in error.message.lower():
+            raise
+    return t(f"dchat_chosen_{action.frequency.value}", lang)
