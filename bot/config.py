@@ -72,6 +72,10 @@ class Settings(BaseSettings):
     digest_weekday: str = Field(default="mon", alias="SIGNBOT_DIGEST_WEEKDAY")
     digest_time: str = Field(default="08:00", alias="SIGNBOT_DIGEST_TIME")
     digest_grace_hours: int = Field(default=12, ge=0, le=168, alias="SIGNBOT_DIGEST_GRACE_HOURS")
+    # Polls (issue 6): the key of the hash that lets someone change an anonymous answer. Kept
+    # out of the database so a copy of it alone cannot link answers to people.
+    poll_key: SecretStr | None = Field(default=None, alias="SIGNBOT_POLL_KEY")
+    poll_days: int = Field(default=7, ge=1, le=365, alias="SIGNBOT_POLL_DAYS")
 
     @field_validator("log_level")
     @classmethod

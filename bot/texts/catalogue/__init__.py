@@ -13,6 +13,8 @@ from bot.texts.catalogue import (
     meetings,
     meetings_chat,
     onboarding,
+    polls,
+    polls_chat,
     staff,
     topics,
 )
