@@ -34,4 +34,6 @@ CATALOGUE_MODULES = (
     digest,
     digest_chat,
     digest_schedule,
+    polls,
+    polls_chat,
 )
