@@ -293,7 +293,7 @@ async def measure(args: argparse.Namespace, db: Database) -> list[tuple[str, str
         query = select(Delivery.user_id).where(Delivery.campaign_id == campaign_id)
         readers = list(await session.scalars(query.order_by(Delivery.id)))
     composing = time.perf_counter()
-    renderer = digest_renderer(STOCKHOLM)
+    renderer = digest_renderer(STOCKHOLM, poll_key=None)
     digests = await render_all(db, renderer, str(edition_id), readers, args.batch)
     composed = time.perf_counter()
     rss = rss_mb()

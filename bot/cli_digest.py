@@ -44,7 +44,9 @@ def digest_preview(
             reader = await readers.find_reader(session, str(user))
             choice = await readers.choice_of(session, reader)
             edition = readers.preview_edition(choice, now=now, options=options)
-            digest = (await compose(session, edition, [reader.id], now=now, tz=tz)).get(reader.id)
+            key = services.settings.poll_key
+            composed = await compose(session, edition, [reader.id], now=now, tz=tz, poll_key=key)
+            digest = composed.get(reader.id)
         how = choice.frequency.value + ("" if choice.explicit else ", the default")
         if choice.frequency == DigestFrequency.OFF:
             how = "off: they get no digest; shown as a weekly edition"

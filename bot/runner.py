@@ -45,7 +45,7 @@ def delivery_loop(services: Services, bot: ExtBot[Any]) -> WorkerLoop:
         services.limiter,
         options=WorkerOptions.from_settings(services.settings),
         clock=services.clock,
-        personaliser=build_personaliser(services.settings.tz),
+        personaliser=build_personaliser(services.settings.tz, poll_key=services.settings.poll_key),
     )
     return WorkerLoop(worker)
 

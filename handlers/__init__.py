@@ -16,6 +16,7 @@ from handlers import (
     feeds,
     meeting_steps,
     onboarding,
+    poll_steps,
     staff_lists,
     text_router,
     topics,
@@ -37,6 +38,7 @@ def register(application: App, *, staff_chat_id: int | None) -> None:
     calls_new.register(application)
     meeting_steps.register(application)
     digest_staff.register(application)
+    poll_steps.register(application)
     text_router.register(application, staff_chat_id=staff_chat_id)
     fallbacks.register(application)
     callback_router.register(application)

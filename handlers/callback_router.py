@@ -25,6 +25,9 @@ from handlers import (
     meeting_new,
     meeting_staff,
     onboarding,
+    poll_answers,
+    poll_new,
+    poll_results,
     questions,
     staff_links,
     topics,
@@ -55,6 +58,11 @@ from handlers.callbacks import (
     MeetingCreate,
     MeetingStaff,
     NewCallAction,
+    PollChoose,
+    PollComment,
+    PollCreate,
+    PollOpen,
+    PollResults,
     SettingsMenu,
     SkipOrganisation,
     ToggleTopic,
@@ -91,6 +99,11 @@ ROUTES: dict[type[Callback], Route] = {
     DigestMenu: digest_staff.menu_action,
     DigestDefault: digest_staff.set_default,
     DigestDraft: digest_draft.draft_action,
+    PollChoose: poll_answers.choose_option,
+    PollComment: poll_answers.ask_comment,
+    PollOpen: poll_answers.open_poll,
+    PollResults: poll_results.results_pressed,
+    PollCreate: poll_new.decide_new_poll,
 }
 
 

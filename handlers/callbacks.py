@@ -231,6 +231,49 @@ class DigestDraft(Callback):
     choice: str
 
 
+@dataclass(frozen=True)
+class PollChoose(Callback):
+    """An option on a poll card: choose it (single choice) or toggle it (multiple choice)."""
+
+    prefix = "pch"
+    poll_id: int
+    option_id: int
+
+
+@dataclass(frozen=True)
+class PollComment(Callback):
+    """ "💬 Kommentera" on a poll card: ask for the reader's comment."""
+
+    prefix = "pcm"
+    poll_id: int
+
+
+@dataclass(frozen=True)
+class PollOpen(Callback):
+    """Send a poll's card as a new message (from the digest)."""
+
+    prefix = "pop"
+    poll_id: int
+
+
+@dataclass(frozen=True)
+class PollResults(Callback):
+    """/results (staff): show the result of this poll."""
+
+    prefix = "prs"
+    poll_id: int
+
+
+@dataclass(frozen=True)
+class PollCreate(Callback):
+    """A button of the /newpoll draft with this token: a step's choice, with its value if any."""
+
+    prefix = "pnw"
+    draft: str
+    choice: str
+    value: str
+
+
 ACTIONS: dict[str, type[Callback]] = {
     cls.prefix: cls
     for cls in (
@@ -260,6 +303,11 @@ ACTIONS: dict[str, type[Callback]] = {
         DigestMenu,
         DigestDefault,
         DigestDraft,
+        PollChoose,
+        PollComment,
+        PollOpen,
+        PollResults,
+        PollCreate,
     )
 }
 
@@ -289,6 +337,20 @@ CALL_WITHDRAW_STEPS = ("ask", "yes", "no")
 NEW_CALL_CHOICES = ("skip", "publish", "cancel")
 DIGEST_MENU_ACTIONS = ("preview", "now", "special")
 DIGEST_DRAFT_CHOICES = ("nonote", "send", "cancel")
+POLL_CREATE_CHOICES = (
+    "done",
+    "single",
+    "multiple",
+    "comment",
+    "nocomment",
+    "anonymous",
+    "named",
+    "default",
+    "send",
+    "drop",
+    *AUDIENCE_KINDS,
+    "meeting",
+)
 
 
 def parse(data: str | None) -> Callback:
@@ -356,6 +418,12 @@ def _validate(action: Callback) -> None:
         raise BadCallback(action.encode())
     if isinstance(action, DigestDraft) and (
         action.choice not in DIGEST_DRAFT_CHOICES
+        or len(action.draft) != DRAFT_TOKEN_LENGTH
+        or not action.draft.isalnum()
+    ):
+        raise BadCallback(action.encode())
+    if isinstance(action, PollCreate) and (
+        action.choice not in POLL_CREATE_CHOICES
         or len(action.draft) != DRAFT_TOKEN_LENGTH
         or not action.draft.isalnum()
     ):

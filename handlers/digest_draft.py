@@ -94,7 +94,9 @@ async def _confirm(update: Update, context: Context, data: dict[str, Any], lang:
     set_awaiting(context, DG_CONFIRM, **data)
     async with user_session(update, context) as (session, user):
         edition = _edition(data, svc.clock())
-        personal = await personal_for(session, edition, user.id, now=svc.clock(), tz=tz)
+        personal = await personal_for(
+            session, edition, user.id, now=svc.clock(), tz=tz, poll_key=svc.settings.poll_key
+        )
         default = await editions.get_default_frequency(session)
         spec = editions.audience_for(EditionKind.SPECIAL, default)
         count = await audience.count(session, spec, Topic.DIGEST)

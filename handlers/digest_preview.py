@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
@@ -28,10 +29,16 @@ def reader_name(user: User) -> str:
 
 
 async def personal_for(
-    session: AsyncSession, edition: DigestEdition, user_id: int, *, now: datetime, tz: ZoneInfo
+    session: AsyncSession,
+    edition: DigestEdition,
+    user_id: int,
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    poll_key: SecretStr | None,
 ) -> Personal | None:
     """The reader's message for an edition (stored or not); None when it would be empty."""
-    found = await compose(session, edition, [user_id], now=now, tz=tz)
+    found = await compose(session, edition, [user_id], now=now, tz=tz, poll_key=poll_key)
     return personal(found.get(user_id))
 
 
@@ -51,7 +58,9 @@ async def reader_preview(
         reader = await readers.find_reader(session, reference or str(staff.telegram_id))
         choice = await readers.choice_of(session, reader)
         edition = readers.preview_edition(choice, now=now, options=options)
-        personal = await personal_for(session, edition, reader.id, now=now, tz=tz)
+        personal = await personal_for(
+            session, edition, reader.id, now=now, tz=tz, poll_key=svc.settings.poll_key
+        )
     name = reader_name(reader)
     if personal is None:
         await reply(update, context, t("dchat_preview_empty", lang, name=name))

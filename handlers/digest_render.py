@@ -10,12 +10,12 @@ from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import digest
 from bot.services.delivery import Button, Buttons, Personal
-from bot.timeutil import STOCKHOLM
-from handlers.callbacks import DigestSettings, MeetingAnswer
+from handlers.callbacks import DigestSettings, MeetingAnswer, PollOpen
 
 # The shape of handlers.personalise.Renderer (which imports this module to register it).
 Renderer = Callable[
@@ -27,6 +27,8 @@ def button(action: digest.Action) -> Button:
     """The inline button of one digest action."""
     if isinstance(action, digest.SignUp):
         return Button(action.text, callback=MeetingAnswer(action.meeting_id, True).encode())
+    if isinstance(action, digest.AnswerPoll):
+        return Button(action.text, callback=PollOpen(action.poll_id).encode())
     if isinstance(action, digest.OpenLink):
         return Button(action.text, url=action.url)
     return Button(action.text, callback=DigestSettings().encode())
@@ -51,8 +53,11 @@ def _personals(found: dict[int, digest.Digest | None]) -> dict[int, Personal | N
     }
 
 
-def digest_renderer(tz: ZoneInfo = STOCKHOLM) -> Renderer:
-    """Each reader's digest of the edition; nothing for an empty digest or a removed edition."""
+def digest_renderer(tz: ZoneInfo, *, poll_key: SecretStr | None) -> Renderer:
+    """Each reader's digest of the edition; nothing for an empty digest or a removed edition.
+
+    ``poll_key`` (settings.poll_key) finds which open polls each reader has answered.
+    """
 
     async def render(
         session: AsyncSession, arguments: str, user_ids: Sequence[int], now: datetime
@@ -60,7 +65,9 @@ def digest_renderer(tz: ZoneInfo = STOCKHOLM) -> Renderer:
         edition_id = digest.parse_edition_id(arguments)
         if edition_id is None:
             return {}
-        found = await digest.compose_for(session, edition_id, user_ids, now=now, tz=tz)
+        found = await digest.compose_for(
+            session, edition_id, user_ids, now=now, tz=tz, poll_key=poll_key
+        )
         return _personals(found)
 
     return render

@@ -11,14 +11,17 @@ from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.calls import subjects as call_subjects
 from bot.services.delivery import Personal
 from bot.services.digest import subjects as digest_subjects
+from bot.services.polls import SUBJECT as POLL_SUBJECT
 from handlers import calls_cards
 from handlers.digest_render import digest_renderer
 from handlers.meeting_render import MeetingRenderers
+from handlers.poll_render import poll_renderer
 
 log = logging.getLogger(__name__)
 
@@ -44,11 +47,15 @@ class SubjectPersonaliser:
         return await renderer(session, arguments, user_ids, now)
 
 
-def build_personaliser(tz: ZoneInfo) -> SubjectPersonaliser:
-    """The personaliser with every feature's renderers, showing times in ``tz``."""
+def build_personaliser(tz: ZoneInfo, *, poll_key: SecretStr | None) -> SubjectPersonaliser:
+    """The personaliser with every feature's renderers, showing times in ``tz``.
+
+    ``poll_key`` is settings.poll_key: a poll card finds the reader's own answer with it.
+    """
     renderers: dict[str, Renderer] = {}
     renderers.update(MeetingRenderers(tz).renderers())
     renderers[call_subjects.CARD] = calls_cards.card_renderer(tz)
     renderers[call_subjects.REMINDER] = calls_cards.reminder_renderer(tz)
-    renderers[digest_subjects.SUBJECT] = digest_renderer(tz)
+    renderers[digest_subjects.SUBJECT] = digest_renderer(tz, poll_key=poll_key)
+    renderers[POLL_SUBJECT] = poll_renderer(tz, poll_key=poll_key)
     return SubjectPersonaliser(renderers)

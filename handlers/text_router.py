@@ -12,6 +12,7 @@ from handlers.digest_draft import DIGEST_TEXT_STEPS, on_digest_text
 from handlers.faq import FAQ_STEPS, on_faq_text
 from handlers.meeting_steps import MEETING_TEXT_STEPS, on_meeting_text
 from handlers.onboarding import ORG_SEARCH, search_organisation
+from handlers.poll_steps import POLL_TEXT_STEPS, on_poll_text
 from handlers.questions import answer_question
 from handlers.staff_replies import relay_staff_reply
 
@@ -41,6 +42,9 @@ async def on_private_text(update: Update, context: Context) -> None:
         return
     if step in DIGEST_TEXT_STEPS:
         await on_digest_text(update, context, text)
+        return
+    if step in POLL_TEXT_STEPS:
+        await on_poll_text(update, context, text)
         return
     await answer_question(update, context, text)
 

@@ -8,7 +8,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext
 
 from bot.services.container import Services
-from scheduler import digest, feeds
+from scheduler import digest, feeds, polls
 
 KNOWLEDGE_REFRESH = timedelta(seconds=60)
 
@@ -30,4 +30,5 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
         name="knowledge-refresh",
     )
     feeds.register(job_queue)
-    digest.register(application, services)
+    leader = digest.register(application, services)
+    polls.register(application, services, leader=leader)

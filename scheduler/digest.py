@@ -7,10 +7,12 @@ database create each edition once (the unique slot would catch a race anyway).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy.ext.asyncio import AsyncEngine
 from telegram.ext import Application
 
 from bot.services.container import Services
@@ -25,13 +27,29 @@ FIRST_RUN = timedelta(seconds=5)  # soon after start-up: a slot missed while dow
 LEADER_KEY = "digest_leader"
 
 
+class SharedLeaderLock(LeaderLock):
+    """The process's one leader lock, asked by several jobs (digest, polls).
+
+    Its connection runs one statement at a time, so the jobs take turns asking.
+    """
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        super().__init__(engine)
+        self._turn = asyncio.Lock()
+
+    async def is_leader(self) -> bool:
+        """As LeaderLock.is_leader, one caller at a time."""
+        async with self._turn:
+            return await super().is_leader()
+
+
 class DigestJob:
     """The job's state: the leader lock and the slots already reported as missed."""
 
     def __init__(self, services: Services) -> None:
         self.services = services
         self.options = DigestOptions.from_settings(services.settings)
-        self.leader = LeaderLock(services.db.engine)
+        self.leader = SharedLeaderLock(services.db.engine)
         self.skipped: SkipMemo = set()
 
     async def run(self) -> int | None:
@@ -55,8 +73,13 @@ class DigestJob:
         await self.run()
 
 
-def register(application: Application[Any, Any, Any, Any, Any, Any], services: Services) -> None:
-    """Add the digest job; its leader lock is kept in bot_data for ``release_leader``."""
+def register(
+    application: Application[Any, Any, Any, Any, Any, Any], services: Services
+) -> LeaderLock:
+    """Add the digest job; its leader lock is kept in bot_data for ``release_leader``.
+
+    The lock is returned for the other jobs that only the leader runs.
+    """
     job_queue = application.job_queue
     if job_queue is None:
         raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
@@ -65,6 +88,7 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
     job_queue.run_repeating(
         job.tick, interval=DIGEST_EVERY, first=FIRST_RUN, name="digest-schedule"
     )
+    return job.leader
 
 
 async def release_leader(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -50,7 +50,9 @@ async def _call(session: AsyncSession, clock: FakeClock, **changes: object) -> i
 async def _render(
     session: AsyncSession, subject: str, user_ids: list[int], now: datetime
 ) -> dict[int, Personal | None]:
-    return await build_personaliser(STOCKHOLM).personalise(session, subject, user_ids, now=now)
+    return await build_personaliser(STOCKHOLM, poll_key=None).personalise(
+        session, subject, user_ids, now=now
+    )
 
 
 async def test_the_card_shows_stockholm_time_days_left_and_buttons_in_each_language(

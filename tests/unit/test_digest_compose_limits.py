@@ -63,7 +63,7 @@ async def test_a_crowded_digest_is_cut_from_the_tail_with_pointers_to_the_rest(
     user = await reader(session)
     await _crowded(session)
     issue = await edition(session, SLOT, note="Hej! " * 190)
-    found = (await digest.compose(session, issue, [user], now=NOW))[user]
+    found = (await digest.compose(session, issue, [user], now=NOW, poll_key=None))[user]
     assert found is not None
     assert len(found.text_html) <= digest.TEXT_LIMIT
     text = plain(found.text_html)  # parses as Telegram does: no tag left open
@@ -88,7 +88,9 @@ async def test_each_section_shows_ten_at_most_and_says_how_many_more(
     user = await reader(session)
     for k in range(12):
         await meeting(session, f"M{k}", SLOT + (k + 1) * DAY)
-    found = (await digest.compose(session, await edition(session, SLOT), [user], now=NOW))[user]
+    found = (
+        await digest.compose(session, await edition(session, SLOT), [user], now=NOW, poll_key=None)
+    )[user]
     assert found is not None
     text = plain(found.text_html)
     assert "M9" in text and "M10" not in text
@@ -124,9 +126,11 @@ async def test_a_batch_costs_the_same_few_queries_whatever_its_size(db: Database
     for size in (5, 60):
         async with db.session() as session:
             with _counting(db) as statements:
-                found = await digest.compose_for(session, edition_id, users[:size], now=NOW)
+                found = await digest.compose_for(
+                    session, edition_id, users[:size], now=NOW, poll_key=None
+                )
             assert len(found) == size
             counts.append(len(statements))
-    # Languages, edition, windows, 3 for meetings, calls, news, announcements, answers and
-    # the announcements' audiences.
-    assert counts[0] == counts[1] <= 11
+    # Languages, edition, windows, 3 for meetings, calls, news, announcements, open polls,
+    # answers and the announcements' audiences.
+    assert counts[0] == counts[1] <= 12

@@ -17,7 +17,7 @@ SENT = (DeliveryStatus.SENT, None)
 
 async def _news_seen(session: AsyncSession, issue: DigestEdition, user_id: int) -> list[str]:
     now = issue.window_end + timedelta(minutes=1)
-    found = (await digest.compose(session, issue, [user_id], now=now))[user_id]
+    found = (await digest.compose(session, issue, [user_id], now=now, poll_key=None))[user_id]
     if found is None:
         return []
     lines = plain(found.text_html).splitlines()

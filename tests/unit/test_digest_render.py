@@ -34,7 +34,9 @@ DAY = timedelta(days=1)
 async def _render(
     session: AsyncSession, subject_: str, user_ids: list[int]
 ) -> dict[int, Personal | None]:
-    return await build_personaliser(STOCKHOLM).personalise(session, subject_, user_ids, now=NOW)
+    return await build_personaliser(STOCKHOLM, poll_key=None).personalise(
+        session, subject_, user_ids, now=NOW
+    )
 
 
 async def test_the_digest_has_sign_up_link_and_settings_buttons(session: AsyncSession) -> None:
@@ -95,7 +97,7 @@ async def test_through_the_engine_empty_digests_are_skipped_and_windows_follow(
         assert first is not None
         await session.commit()
     sender = FakeSender()
-    personaliser = build_personaliser(STOCKHOLM)
+    personaliser = build_personaliser(STOCKHOLM, poll_key=None)
     await drain(make_worker(db, sender, clock, personaliser=personaliser))
     chats = {chat for chat, _, _ in sender.sent}
     async with db.session() as session:

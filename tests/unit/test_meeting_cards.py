@@ -107,7 +107,7 @@ async def test_card_renders_each_reader_in_their_language_until_the_start(
 ) -> None:
     clock = FakeClock(NOW)
     meeting_id, sara, english = await _setup(session, clock)
-    personaliser = build_personaliser(STOCKHOLM)
+    personaliser = build_personaliser(STOCKHOLM, poll_key=None)
     rendered = await personaliser.personalise(
         session, subjects.card(meeting_id), [sara, english], now=NOW
     )

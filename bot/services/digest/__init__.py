@@ -1,6 +1,13 @@
 """Newsletter digests: editions on a schedule, each reader's window and composed digest."""
 
-from bot.services.digest.actions import Action, Digest, OpenLink, OpenSettings, SignUp
+from bot.services.digest.actions import (
+    Action,
+    AnswerPoll,
+    Digest,
+    OpenLink,
+    OpenSettings,
+    SignUp,
+)
 from bot.services.digest.compose import compose, compose_for
 from bot.services.digest.content import DigestContent, load_content
 from bot.services.digest.editions import (
@@ -21,6 +28,7 @@ __all__ = [
     "SUBJECT",
     "TEXT_LIMIT",
     "Action",
+    "AnswerPoll",
     "Digest",
     "DigestContent",
     "DigestOptions",

@@ -14,6 +14,14 @@ class SignUp:
 
 
 @dataclass(frozen=True)
+class AnswerPoll:
+    """A "Svara" button: the poll's card is sent to answer it."""
+
+    text: str
+    poll_id: int
+
+
+@dataclass(frozen=True)
 class OpenLink:
     """A link button, e.g. to a funding call's page."""
 
@@ -28,7 +36,7 @@ class OpenSettings:
     text: str
 
 
-Action = SignUp | OpenLink | OpenSettings
+Action = SignUp | AnswerPoll | OpenLink | OpenSettings
 
 
 @dataclass(frozen=True)

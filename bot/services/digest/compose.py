@@ -12,14 +12,21 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from pydantic import SecretStr
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import DigestEdition, User, UserStatus
 from bot.services.digest.actions import Digest
-from bot.services.digest.content import announcement_readers, answers, load_content
+from bot.services.digest.content import (
+    announcement_readers,
+    answers,
+    load_content,
+    unanswered_polls,
+)
 from bot.services.digest.window import windows
 from bot.services.digest.writer import Answer, DigestWriter
+from bot.services.polls import poll_key as voter_secret
 from bot.timeutil import STOCKHOLM
 
 
@@ -37,10 +44,12 @@ async def compose(
     *,
     now: datetime,
     tz: ZoneInfo = STOCKHOLM,
+    poll_key: SecretStr | None,
 ) -> dict[int, Digest | None]:
     """Each reader's digest of ``edition`` (stored, or an unsaved one for a preview).
 
     None for a reader with nothing to read; unknown or inactive users are left out.
+    ``poll_key`` is settings.poll_key, which finds the readers' poll answers.
     """
     languages = await _languages(session, list(dict.fromkeys(user_ids)))
     readers = list(languages)
@@ -53,6 +62,11 @@ async def compose(
     heard: dict[int, set[int]] = defaultdict(set)
     for user_id, announcement_id in await announcement_readers(session, content, readers):
         heard[user_id].add(announcement_id)
+    unanswered: dict[int, set[int]] = defaultdict(set)
+    if content.polls:
+        key = await voter_secret(session, poll_key)
+        for user_id, poll_id in await unanswered_polls(session, content, readers, key=key):
+            unanswered[user_id].add(poll_id)
     writer = DigestWriter(content, now=now, tz=tz)
     result: dict[int, Digest | None] = {}
     for user_id in readers:
@@ -60,7 +74,11 @@ async def compose(
             (answered.get((user_id, m.id)), m.waiting.get(user_id)) for m in content.meetings
         )
         result[user_id] = writer.write(
-            languages[user_id], spans[user_id], own, frozenset(heard[user_id])
+            languages[user_id],
+            spans[user_id],
+            own,
+            frozenset(heard[user_id]),
+            frozenset(unanswered[user_id]),
         )
     return result
 
@@ -72,9 +90,10 @@ async def compose_for(
     *,
     now: datetime,
     tz: ZoneInfo = STOCKHOLM,
+    poll_key: SecretStr | None,
 ) -> dict[int, Digest | None]:
     """Each reader's digest of the stored edition; nothing when the edition is gone."""
     edition = await session.get(DigestEdition, edition_id)
     if edition is None:
         return {}
-    return await compose(session, edition, user_ids, now=now, tz=tz)
+    return await compose(session, edition, user_ids, now=now, tz=tz, poll_key=poll_key)

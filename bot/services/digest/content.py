@@ -18,6 +18,8 @@ from bot.models import (
     CallStatus,
     Campaign,
     CampaignStatus,
+    Delivery,
+    DeliveryStatus,
     DigestEdition,
     EditionKind,
     Feed,
@@ -25,18 +27,23 @@ from bot.models import (
     FundingCall,
     Meeting,
     MeetingStatus,
+    Poll,
+    PollStatus,
+    PollVote,
     Topic,
     User,
 )
 from bot.services.calls.drafts import excerpt_html
 from bot.services.delivery import audience
 from bot.services.digest.window import MAX_LOOKBACK
+from bot.services.polls import voter_key
 from bot.timeutil import as_utc
 
 AHEAD = timedelta(days=30)  # meetings starting, and call deadlines falling, this soon
 ANNOUNCEMENT_EXCERPT = 300  # characters of a broadcast shown in the digest
 NEWS_KIND = "news"
 MAX_NEWS = 200  # a runaway feed cannot make the batch load unbounded
+MAX_POLLS = 20
 
 
 @dataclass(frozen=True)
@@ -83,6 +90,16 @@ class AnnouncementItem:
 
 
 @dataclass(frozen=True)
+class PollItem:
+    """An open poll; shown to the readers it was delivered to who have not answered."""
+
+    id: int
+    question: str
+    closes_at: datetime
+    campaign_id: int
+
+
+@dataclass(frozen=True)
 class DigestContent:
     """Everything shared by the readers of one edition, from ``since`` to its window end."""
 
@@ -94,6 +111,7 @@ class DigestContent:
     calls: tuple[CallItem, ...]
     news: tuple[NewsItem, ...]
     announcements: tuple[AnnouncementItem, ...]
+    polls: tuple[PollItem, ...] = ()
 
 
 async def _meetings(session: AsyncSession, now: datetime) -> tuple[MeetingItem, ...]:
@@ -195,6 +213,19 @@ async def _announcements(
     )
 
 
+async def _polls(session: AsyncSession, now: datetime) -> tuple[PollItem, ...]:
+    query = (
+        select(Poll.id, Poll.question, Poll.closes_at, Poll.campaign_id)
+        .where(Poll.status == PollStatus.OPEN, Poll.closes_at > now, Poll.campaign_id.is_not(None))
+        .order_by(Poll.closes_at, Poll.id)
+        .limit(MAX_POLLS)
+    )
+    return tuple(
+        PollItem(i, question, as_utc(closes_at), campaign_id or 0)
+        for i, question, closes_at, campaign_id in await session.execute(query)
+    )
+
+
 async def load_content(
     session: AsyncSession,
     edition: DigestEdition,
@@ -218,6 +249,7 @@ async def load_content(
         calls=await _calls(session, now, since),
         news=await _news(session, since, end),
         announcements=await _announcements(session, since, end),
+        polls=await _polls(session, now),
     )
 
 
@@ -251,3 +283,36 @@ async def announcement_readers(
         for item in content.announcements
     ]
     return {(u, a) for u, a in await session.execute(union_all(*parts))}
+
+
+async def unanswered_polls(
+    session: AsyncSession, content: DigestContent, user_ids: Sequence[int], *, key: bytes
+) -> set[tuple[int, int]]:
+    """(user, poll) pairs: the poll reached the reader and they have not answered: two queries.
+
+    Votes are found by voter key (anonymous votes have no user id): the keys of the batch
+    are computed here and looked up at once.
+    """
+    if not content.polls or not user_ids:
+        return set()
+    by_campaign = {item.campaign_id: item.id for item in content.polls}
+    delivered = await session.execute(
+        select(Delivery.user_id, Delivery.campaign_id).where(
+            Delivery.campaign_id.in_(list(by_campaign)),
+            Delivery.user_id.in_(user_ids),
+            Delivery.status == DeliveryStatus.SENT,
+        )
+    )
+    keys: dict[str, tuple[int, int]] = {}
+    for user_id, campaign_id in delivered:
+        poll_id = by_campaign[campaign_id]
+        keys[await voter_key(session, poll_id, user_id, key=key)] = (user_id, poll_id)
+    if not keys:
+        return set()
+    voted = await session.scalars(
+        select(PollVote.voter_key).where(
+            PollVote.poll_id.in_([item.id for item in content.polls]),
+            PollVote.voter_key.in_(list(keys)),
+        )
+    )
+    return set(keys.values()) - {keys[found] for found in voted}

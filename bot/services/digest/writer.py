@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from bot.models import AttendanceStatus
-from bot.services.digest.actions import Action, Digest, OpenLink, OpenSettings, SignUp
+from bot.services.digest.actions import Action, AnswerPoll, Digest, OpenLink, OpenSettings, SignUp
 from bot.services.digest.content import (
     AHEAD,
     AnnouncementItem,
@@ -23,6 +23,7 @@ from bot.services.digest.content import (
     DigestContent,
     MeetingItem,
     NewsItem,
+    PollItem,
 )
 from bot.services.digest.layout import ITEMS, Head, Section, fit
 from bot.services.digest.window import Window
@@ -32,6 +33,7 @@ from bot.timeutil import as_utc, local
 SECTION_MAX = 10  # items a section shows before "…och N till"
 SIGNUP_BUTTONS = 3
 LINK_BUTTONS = 2
+POLL_BUTTONS = 2
 BUTTON_TITLE = 28  # characters of a title on a button
 
 Answer = tuple[AttendanceStatus | None, int | None]  # status and place in the waiting line
@@ -163,21 +165,42 @@ class DigestWriter:
 
         return self._snippet(("announcement", item.id, lang), make)
 
+    def poll(self, item: PollItem, lang: str) -> Markup:
+        """An open poll the reader has not answered, with its closing time."""
+
+        def make() -> Markup:
+            closes = tm("digest_poll_closes", lang, date=self.moment(item.closes_at, lang))
+            view = {"question": item.question, "closes": closes}
+            return Markup(ITEMS.poll(view))
+
+        return self._snippet(("poll", item.id, lang), make)
+
     def write(
-        self, lang: str, window: Window, answers: tuple[Answer, ...], heard: frozenset[int]
+        self,
+        lang: str,
+        window: Window,
+        answers: tuple[Answer, ...],
+        heard: frozenset[int],
+        unanswered: frozenset[int] = frozenset(),
     ) -> Digest | None:
         """The digest of a reader (None when it would be empty).
 
         ``answers`` follow ``content.meetings``; ``heard`` are the announcements whose
-        audience the reader is in. Readers alike get the same object.
+        audience the reader is in; ``unanswered`` the open polls they got and have not
+        answered. Readers alike get the same object.
         """
-        key = (lang, window, answers, heard)
+        key = (lang, window, answers, heard, unanswered)
         if key not in self._written:
-            self._written[key] = self._write(lang, window, answers, heard)
+            self._written[key] = self._write(lang, window, answers, heard, unanswered)
         return self._written[key]
 
     def _write(
-        self, lang: str, window: Window, answers: tuple[Answer, ...], heard: frozenset[int]
+        self,
+        lang: str,
+        window: Window,
+        answers: tuple[Answer, ...],
+        heard: frozenset[int],
+        unanswered: frozenset[int],
     ) -> Digest | None:
         start, end = window
         c = self.content
@@ -193,12 +216,14 @@ class DigestWriter:
             if inside(call.created_at) or (call.deadline is not None and call.deadline <= soon)
         ]
         news = [n for n in c.news if inside(n.seen_at)]
-        if not (announcements or c.meetings or calls or news or c.note):
+        open_polls = [p for p in c.polls if p.id in unanswered]
+        if not (announcements or c.meetings or calls or news or open_polls or c.note):
             return None
         sections = [
             self._section(
                 "announcements", lang, [self.announcement(a, lang) for a in announcements]
             ),
+            self._section("polls", lang, [self.poll(p, lang) for p in open_polls]),
             self._section(
                 "meetings",
                 lang,
@@ -215,9 +240,12 @@ class DigestWriter:
         )
         shown = [s for s in sections if s.items]
         text = fit(head, shown)
-        meetings_kept, calls_kept = sections[1].kept, sections[2].kept
+        polls_kept, meetings_kept, calls_kept = (sections[i].kept for i in (1, 2, 3))
         actions = self._actions(
-            lang, answers[:meetings_kept], [call for call, _ in calls[:calls_kept]]
+            lang,
+            answers[:meetings_kept],
+            [call for call, _ in calls[:calls_kept]],
+            open_polls[:polls_kept],
         )
         return Digest(text, actions)
 
@@ -233,13 +261,24 @@ class DigestWriter:
         )
 
     def _actions(
-        self, lang: str, answers: tuple[Answer, ...], calls: list[CallItem]
+        self,
+        lang: str,
+        answers: tuple[Answer, ...],
+        calls: list[CallItem],
+        open_polls: list[PollItem],
     ) -> tuple[Action, ...]:
-        """Sign-up for meetings shown and not answered (while open), links to calls shown."""
-        actions: list[Action] = []
+        """Answer the polls shown, sign up for meetings shown and not answered (while open),
+        links to calls shown."""
+        answer = t("digest_button_poll", lang)
+        actions: list[Action] = [
+            AnswerPoll(f"{answer}: {short_title(p.question)}", p.id)
+            for p in open_polls[:POLL_BUTTONS]
+        ]
+        polls_shown = len(actions)
         signup = t("digest_button_signup", lang)
         for item, (status, _) in zip(self.content.meetings, answers, strict=False):
-            if len(actions) < SIGNUP_BUTTONS and status is None and self.now < item.closes_at:
+            signups = len(actions) - polls_shown
+            if signups < SIGNUP_BUTTONS and status is None and self.now < item.closes_at:
                 actions.append(SignUp(f"{signup}: {short_title(item.title)}", item.id))
         read = t("digest_button_read", lang)
         linked = [call for call in calls if call.link][:LINK_BUTTONS]

@@ -25,6 +25,9 @@ SV: dict[str, str] = {
         "/newcall – lägg in en utlysning\n"
         "/feeds – RSS- och Atom-flöden med utlysningar och nyheter\n"
         "/digest – nyhetsbrevet: förhandsgranska, skicka en utgåva, standardinställning\n"
+        "/newpoll – ny snabbenkät till medlemmar eller mötesdeltagare\n"
+        "/results – resultatet av en enkät, med diagram\n"
+        "/export – svaren på en enkät som CSV-fil\n"
         "Svara på en vidarebefordrad fråga genom att svara på mitt meddelande."
     ),
     "command_start": "Börja här och välj språk",
@@ -78,6 +81,9 @@ EN: dict[str, str] = {
         "/newcall – add a funding call\n"
         "/feeds – RSS and Atom feeds of funding calls and news\n"
         "/digest – the newsletter: preview, send an edition, default frequency\n"
+        "/newpoll – a quick poll to members or meeting attendees\n"
+        "/results – a poll's result, with a chart\n"
+        "/export – a poll's answers as a CSV file\n"
         "Answer a forwarded question by replying to my message."
     ),
     "command_start": "Start here and choose a language",

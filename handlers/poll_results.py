@@ -1,0 +1,180 @@
+"""/results and /export (staff): counts, percentages, response rate, the chart, the CSV."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import InputFile, Update
+from telegram.constants import ParseMode
+from telegram.ext import CommandHandler, ExtBot, filters
+
+from bot.errors import DomainError
+from bot.models import PollStatus
+from bot.services import polls
+from bot.services.delivery import Button
+from bot.texts import t
+from handlers.callbacks import PollResults
+from handlers.common import App, Context, reply, services, user_session
+from handlers.delivery_sender import keyboard
+from handlers.meeting_cards import moment_text
+
+LIST_LENGTH = 10
+BUTTON_QUESTION = 40  # characters of a question on a button
+
+
+@dataclass(frozen=True)
+class Report:
+    """A poll's result as messages: the text and the bar chart (PNG)."""
+
+    poll_id: int
+    text: str
+    chart: bytes
+
+
+def _percent(part: float) -> str:
+    return f"{part:.0f}"
+
+
+def result_text(found: polls.Results, lang: str, tz: ZoneInfo, *, now: datetime) -> str:
+    """Counts and percentages per option, the response rate, the state and the comments."""
+    poll = found.poll
+    lines = [t("poll_results_header", lang, poll_id=poll.id, question=poll.question), ""]
+    for option, count in found.counts:
+        percent = _percent(found.percent(count))
+        lines.append(t("poll_results_line", lang, option=option.text, count=count, percent=percent))
+    lines.append("")
+    rate = _percent(100 * found.response_rate)
+    lines.append(
+        t(
+            "poll_results_rate",
+            lang,
+            voters=found.voters,
+            recipients=found.recipients,
+            rate=rate,
+        )
+    )
+    if poll.status == PollStatus.OPEN:
+        lines.append(
+            t("poll_results_open", lang, time=moment_text(poll.closes_at, lang, tz, now=now))
+        )
+    else:
+        lines.append(t("poll_results_closed", lang))
+    if found.comments:
+        lines.append(t("poll_results_comments", lang, count=len(found.comments), poll_id=poll.id))
+    return "\n".join(lines)
+
+
+async def report(
+    session: AsyncSession, poll_id: int, lang: str, tz: ZoneInfo, *, now: datetime
+) -> Report:
+    """The poll's result now, as text and chart."""
+    found = await polls.results(session, poll_id)
+    labels = polls.chart_labels(found, lang)
+    # Drawing takes a moment of CPU: off the event loop, so other chats are not kept waiting.
+    chart = await asyncio.to_thread(
+        polls.chart_png, found, title=found.poll.question, labels=labels
+    )
+    return Report(poll_id, result_text(found, lang, tz, now=now), chart)
+
+
+async def send_report(bot: ExtBot[Any], chat_id: int, found: Report) -> None:
+    """The text, then the chart as a photo."""
+    await bot.send_message(chat_id, found.text, parse_mode=ParseMode.HTML)
+    photo = InputFile(found.chart, filename=f"resultat-{found.poll_id}.png")
+    await bot.send_photo(chat_id, photo)
+
+
+async def _staff(update: Update, context: Context) -> str:
+    async with user_session(update, context) as (_session, user):
+        if not user.is_staff:
+            raise DomainError("not_staff")
+        return user.language
+
+
+async def _show(update: Update, context: Context, poll_id: int) -> None:
+    svc = services(context)
+    async with user_session(update, context) as (session, user):
+        if not user.is_staff:
+            raise DomainError("not_staff")
+        found = await report(session, poll_id, user.language, svc.settings.tz, now=svc.clock())
+    chat = update.effective_chat
+    assert chat is not None
+    await send_report(context.bot, chat.id, found)
+
+
+def _short(question: str) -> str:
+    return question if len(question) <= BUTTON_QUESTION else question[: BUTTON_QUESTION - 1] + "…"
+
+
+async def results_command(update: Update, context: Context) -> None:
+    """/results <id>: that poll's result; /results alone: the recent polls to choose from."""
+    args = context.args or []
+    if args and args[0].isdigit() and len(args) == 1:
+        await _show(update, context, int(args[0]))
+        return
+    lang = await _staff(update, context)
+    if args:
+        await reply(update, context, t("poll_results_usage", lang))
+        return
+    async with user_session(update, context) as (session, _user):
+        found = [(p.id, p.question) for p in await polls.recent(session, limit=LIST_LENGTH)]
+    if not found:
+        await reply(update, context, t("poll_results_none", lang))
+        return
+    rows = tuple(
+        (
+            Button(
+                t("poll_results_item", lang, poll_id=number, question=_short(question)),
+                callback=PollResults(number).encode(),
+            ),
+        )
+        for number, question in found
+    )
+    await reply(update, context, t("poll_results_pick", lang), keyboard=keyboard(rows))
+
+
+async def results_pressed(update: Update, context: Context, action: PollResults) -> str:
+    """A poll chosen from the /results list."""
+    await _show(update, context, action.poll_id)
+    return ""
+
+
+async def export_command(update: Update, context: Context) -> None:
+    """/export <id>: the poll's answers (and comments) as a CSV document."""
+    svc = services(context)
+    args = context.args or []
+    lang = await _staff(update, context)
+    if len(args) != 1 or not args[0].isdigit():
+        await reply(update, context, t("poll_export_usage", lang))
+        return
+    poll_id = int(args[0])
+    async with user_session(update, context) as (session, _user):
+        poll = await polls.get(session, poll_id)
+        question = poll.question
+        data = await polls.export_csv(session, poll_id, tz=svc.settings.tz, lang=lang)
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_document(
+        chat.id,
+        InputFile(data.encode("utf-8-sig"), filename=f"enkat-{poll_id}.csv"),
+        caption=t("poll_export_caption", lang, poll_id=poll_id, question=question),
+        parse_mode=ParseMode.HTML,
+    )
+
+
+async def notify(bot: ExtBot[Any], chat_id: int, found: Report, lang: str) -> None:
+    """A closed poll's result to its author: a short heading, the text and the chart."""
+    heading = t("poll_results_final", lang, poll_id=found.poll_id)
+    await bot.send_message(chat_id, heading, parse_mode=ParseMode.HTML)
+    await send_report(bot, chat_id, found)
+
+
+def register(application: App) -> None:
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    application.add_handler(CommandHandler("results", results_command, filters=private))
+    application.add_handler(CommandHandler("export", export_command, filters=private))

@@ -1,0 +1,27 @@
+"""Where the poll features meet the rest: awaited text steps and command registration."""
+
+from __future__ import annotations
+
+from telegram import Update
+
+from handlers import poll_new, poll_results
+from handlers.common import App, Context, awaiting
+from handlers.poll_answers import ANSWER_STEPS, on_comment_text
+from handlers.poll_new import on_new_poll_text
+from handlers.poll_new_keys import NEW_POLL_STEPS
+
+POLL_TEXT_STEPS = (*NEW_POLL_STEPS, *ANSWER_STEPS)
+
+
+async def on_poll_text(update: Update, context: Context, text: str) -> None:
+    """Text while creating a poll, or a reader's comment."""
+    if (awaiting(context) or {}).get("step") in ANSWER_STEPS:
+        await on_comment_text(update, context, text)
+    else:
+        await on_new_poll_text(update, context, text)
+
+
+def register(application: App) -> None:
+    """/newpoll, /results and /export."""
+    poll_new.register(application)
+    poll_results.register(application)
