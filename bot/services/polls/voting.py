@@ -60,13 +60,16 @@ async def voter_key(session: AsyncSession, poll_id: int, user_id: int, *, key: b
     return hmac.new(key, f"{poll_id}:{user_id}".encode(), hashlib.sha256).hexdigest()
 
 
-async def _vote(session: AsyncSession, poll_id: int, voter: str) -> PollVote | None:
+async def _vote(
+    session: AsyncSession, poll_id: int, voter: str, *, lock: bool = True
+) -> PollVote | None:
     query = (
         select(PollVote)
         .where(PollVote.poll_id == poll_id, PollVote.voter_key == voter)
-        .with_for_update()
         .execution_options(populate_existing=True)
     )
+    if lock:  # an answer being changed: two taps at once must not both create a row
+        query = query.with_for_update()
     return await session.scalar(query)
 
 
@@ -80,7 +83,7 @@ async def _chosen(session: AsyncSession, vote: PollVote | None) -> MyVote:
 async def my_choice(session: AsyncSession, poll: Poll, user_id: int, *, key: bytes) -> MyVote:
     """What this user has answered in the poll (nothing yet: no options, no comment)."""
     voter = await voter_key(session, poll.id, user_id, key=key)
-    return await _chosen(session, await _vote(session, poll.id, voter))
+    return await _chosen(session, await _vote(session, poll.id, voter, lock=False))
 
 
 async def _open_poll(session: AsyncSession, poll_id: int, clock: Clock) -> Poll:
