@@ -76,6 +76,11 @@ class Settings(BaseSettings):
     # out of the database so a copy of it alone cannot link answers to people.
     poll_key: SecretStr | None = Field(default=None, alias="SIGNBOT_POLL_KEY")
     poll_days: int = Field(default=7, ge=1, le=365, alias="SIGNBOT_POLL_DAYS")
+    # Privacy (issue 7): the full privacy notice, and how long question texts are kept.
+    privacy_url: str | None = Field(default=None, alias="SIGNBOT_PRIVACY_URL")
+    question_retention_months: int = Field(
+        default=12, ge=1, le=120, alias="SIGNBOT_QUESTION_RETENTION_MONTHS"
+    )
 
     @field_validator("log_level")
     @classmethod

@@ -12,9 +12,11 @@ from bot.texts.catalogue import (
     knowledge,
     meetings,
     meetings_chat,
+    nominations,
     onboarding,
     polls,
     polls_chat,
+    privacy,
     staff,
     topics,
 )
@@ -36,4 +38,6 @@ CATALOGUE_MODULES = (
     digest_schedule,
     polls,
     polls_chat,
+    nominations,
+    privacy,
 )

@@ -1,0 +1,5 @@
+"""Texts: nominations."""
+
+SV: dict[str, str] = {}
+
+EN: dict[str, str] = {}

@@ -1,0 +1,5 @@
+"""Texts: privacy."""
+
+SV: dict[str, str] = {}
+
+EN: dict[str, str] = {}
