@@ -7,13 +7,14 @@ import logging
 import secrets
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import Database
-from bot.models import FaqEntry, Passage, QuestionLog
+from bot.models import FaqEntry, Passage, QuestionLog, User
 from bot.timeutil import Clock, utc_now
 
 if TYPE_CHECKING:  # the knowledge package imports this module
@@ -100,24 +101,18 @@ class QuestionLogWriter:
 
     async def _write(self, rows: list[QuestionRow]) -> None:
         async with self.db.session() as session:
-            # The index may be older than the tables: link only passages and FAQs that exist.
-            passages = {r.passage_id for r in rows if r.passage_id is not None}
-            faqs = {r.faq_id for r in rows if r.faq_id is not None}
-            live_passages = (
-                set(await session.scalars(select(Passage.id).where(Passage.id.in_(passages))))
-                if passages
-                else set()
-            )
-            live_faqs = (
-                set(await session.scalars(select(FaqEntry.id).where(FaqEntry.id.in_(faqs))))
-                if faqs
-                else set()
-            )
+            # The index may be older than the tables, and an asker may have erased their data
+            # meanwhile (another process's visitor cache can still name them): link only rows
+            # that exist.
+            live_passages = await _live(session, Passage.id, {r.passage_id for r in rows})
+            live_faqs = await _live(session, FaqEntry.id, {r.faq_id for r in rows})
+            live_users = await _live(session, User.id, {r.user_id for r in rows})
             values = [
                 {
                     **asdict(row),
                     "passage_id": row.passage_id if row.passage_id in live_passages else None,
                     "faq_id": row.faq_id if row.faq_id in live_faqs else None,
+                    "user_id": row.user_id if row.user_id in live_users else None,
                 }
                 for row in rows
             ]
@@ -149,3 +144,11 @@ class QuestionLogWriter:
                 await self.flush()
             except SQLAlchemyError:
                 await asyncio.sleep(5)  # the database is away; the rows wait in memory
+
+
+async def _live(session: AsyncSession, column: Any, ids: set[int | None]) -> set[int]:
+    """Which of these ids still exist in the column's table."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return set()
+    return set(await session.scalars(select(column).where(column.in_(wanted))))

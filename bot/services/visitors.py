@@ -34,6 +34,10 @@ class VisitorCache:
             return None
         return visitor
 
+    def forget(self, telegram_id: int) -> None:
+        """Drop a user who was just erased, so their old users.id is never used again."""
+        self._visitors.pop(telegram_id, None)
+
     def remember(self, user: User) -> None:
         """Note the user's current state after a session has committed."""
         self._visitors[user.telegram_id] = Visitor(user.id, user.language, self.clock())
