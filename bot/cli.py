@@ -14,6 +14,7 @@ from bot.cli_digest import digest_app
 from bot.cli_feeds import feeds_app
 from bot.cli_knowledge import ask, faq_app, kb_app
 from bot.cli_meetings import meetings_app
+from bot.cli_nominations import nominations_app
 from bot.cli_polls import polls_app
 from bot.cli_register import orgs_app, staff_app
 from bot.cli_support import settings_or_exit
@@ -39,6 +40,7 @@ app.add_typer(calls_app, name="calls")
 app.add_typer(feeds_app, name="feeds")
 app.add_typer(digest_app, name="digest")
 app.add_typer(polls_app, name="polls")
+app.add_typer(nominations_app, name="nominations")
 
 
 def _secrets(settings: Settings) -> list[str]:

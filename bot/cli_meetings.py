@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_support import fail, with_services
-from bot.services import meetings
+from bot.services import audit, meetings
 from bot.services.container import Services
 from bot.services.delivery import schedule
 from bot.services.meetings import UNSET, MeetingDraft, MeetingOptions, Unset
@@ -240,7 +240,16 @@ def meetings_export(
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
-            return await meetings.attendees_csv(session, meeting_id, tz=services.settings.tz)
+            text = await meetings.attendees_csv(session, meeting_id, tz=services.settings.tz)
+            await audit.record(
+                session,
+                actor_telegram_id=None,
+                action="export_attendees",
+                detail=f"meeting {meeting_id} (shell)",
+                clock=services.clock,
+            )
+            await session.commit()
+            return text
 
     text = with_services(body)
     if output is None:

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_support import CLI_LANGUAGE, fail, with_services
-from bot.services import polls
+from bot.services import audit, polls
 from bot.services.container import Services
 from bot.services.delivery import schedule
 from bot.services.polls import FeedbackTemplate, PollDraft
@@ -141,7 +141,16 @@ def polls_export(
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
-            return await polls.export_csv(session, poll_id, tz=services.settings.tz)
+            text = await polls.export_csv(session, poll_id, tz=services.settings.tz)
+            await audit.record(
+                session,
+                actor_telegram_id=None,
+                action="export_poll_answers",
+                detail=f"poll {poll_id} (shell)",
+                clock=services.clock,
+            )
+            await session.commit()
+            return text
 
     text = with_services(body)
     if output is None:

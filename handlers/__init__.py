@@ -15,8 +15,11 @@ from handlers import (
     faq,
     feeds,
     meeting_steps,
+    nominations,
+    nominations_staff,
     onboarding,
     poll_steps,
+    privacy,
     staff_lists,
     text_router,
     topics,
@@ -39,6 +42,9 @@ def register(application: App, *, staff_chat_id: int | None) -> None:
     meeting_steps.register(application)
     digest_staff.register(application)
     poll_steps.register(application)
+    nominations.register(application)
+    nominations_staff.register(application)
+    privacy.register(application)
     text_router.register(application, staff_chat_id=staff_chat_id)
     fallbacks.register(application)
     callback_router.register(application)

@@ -274,6 +274,32 @@ class PollCreate(Callback):
     value: str
 
 
+@dataclass(frozen=True)
+class EraseMyData(Callback):
+    """/delete: erase everything about the user (confirm=1) or keep it (confirm=0)."""
+
+    prefix = "era"
+    confirm: bool
+
+
+@dataclass(frozen=True)
+class NominationForm(Callback):
+    """A button of the /nominate form with this token: send, edit (a field), or cancel."""
+
+    prefix = "nom"
+    draft: str
+    choice: str
+
+
+@dataclass(frozen=True)
+class NominationStaff(Callback):
+    """/nominations (staff): export a round as CSV, ask to close it, confirm, or keep it open."""
+
+    prefix = "nst"
+    round_id: int
+    action: str
+
+
 ACTIONS: dict[str, type[Callback]] = {
     cls.prefix: cls
     for cls in (
@@ -308,6 +334,9 @@ ACTIONS: dict[str, type[Callback]] = {
         PollOpen,
         PollResults,
         PollCreate,
+        EraseMyData,
+        NominationForm,
+        NominationStaff,
     )
 }
 
@@ -337,6 +366,9 @@ CALL_WITHDRAW_STEPS = ("ask", "yes", "no")
 NEW_CALL_CHOICES = ("skip", "publish", "cancel")
 DIGEST_MENU_ACTIONS = ("preview", "now", "special")
 DIGEST_DRAFT_CHOICES = ("nonote", "send", "cancel")
+NOMINATION_FIELDS = ("name", "organisation", "contact", "motivation")
+NOMINATION_FORM_CHOICES = ("send", "edit", "cancel", *NOMINATION_FIELDS)
+NOMINATION_STAFF_ACTIONS = ("csv", "close", "confirm", "keep")
 POLL_CREATE_CHOICES = (
     "done",
     "single",
@@ -427,4 +459,12 @@ def _validate(action: Callback) -> None:
         or len(action.draft) != DRAFT_TOKEN_LENGTH
         or not action.draft.isalnum()
     ):
+        raise BadCallback(action.encode())
+    if isinstance(action, NominationForm) and (
+        action.choice not in NOMINATION_FORM_CHOICES
+        or len(action.draft) != DRAFT_TOKEN_LENGTH
+        or not action.draft.isalnum()
+    ):
+        raise BadCallback(action.encode())
+    if isinstance(action, NominationStaff) and action.action not in NOMINATION_STAFF_ACTIONS:
         raise BadCallback(action.encode())

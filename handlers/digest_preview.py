@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 
 from bot.models import DigestEdition, DigestFrequency, User
+from bot.services import audit
 from bot.services.delivery import Personal
 from bot.services.digest import readers
 from bot.services.digest.compose import compose
@@ -61,6 +62,15 @@ async def reader_preview(
         personal = await personal_for(
             session, edition, reader.id, now=now, tz=tz, poll_key=svc.settings.poll_key
         )
+        if reader.id != staff.id:  # another person's digest shows their choices
+            await audit.record(
+                session,
+                actor_telegram_id=staff.telegram_id,
+                action="preview_reader_digest",
+                detail=f"user {reader.id}",
+                clock=svc.clock,
+            )
+            await session.commit()
     name = reader_name(reader)
     if personal is None:
         await reply(update, context, t("dchat_preview_empty", lang, name=name))

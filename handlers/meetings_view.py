@@ -13,7 +13,7 @@ from telegram.ext import CommandHandler, filters
 
 from bot.errors import DomainError
 from bot.models import Meeting, User
-from bot.services import meetings
+from bot.services import audit, meetings
 from bot.texts import t
 from handlers.common import App, Context, reply, services, user_session
 from handlers.delivery_sender import keyboard
@@ -77,6 +77,13 @@ async def send_attendees(update: Update, context: Context, meeting_id: int) -> N
         meeting = await meetings.get(session, meeting_id)
         title = meeting.title
         data = await meetings.attendees_csv(session, meeting_id, tz=svc.settings.tz, lang=lang)
+        await audit.record(
+            session,
+            actor_telegram_id=user.telegram_id,
+            action="export_attendees",
+            detail=f"meeting {meeting_id}",
+            clock=svc.clock,
+        )
     chat = update.effective_chat
     assert chat is not None
     document = InputFile(data.encode("utf-8-sig"), filename=f"deltagare-{meeting_id}.csv")

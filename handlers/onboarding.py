@@ -21,6 +21,7 @@ from handlers.common import (
     set_awaiting,
     user_session,
 )
+from handlers.privacy import privacy_notice
 from handlers.staff_links import link_request_notices
 
 ORG_SEARCH = "org_search"
@@ -45,7 +46,9 @@ async def start(update: Update, context: Context) -> None:
         await reply(update, context, t("invite_linked", lang, org=linked_org.name))
     if refused is not None:
         await reply(update, context, t(refused.key, lang, **refused.params))
-    await reply(update, context, t("welcome", lang, name=name), keyboard=keyboards.languages())
+    notice = privacy_notice(lang, services(context).settings)
+    welcome = t("welcome", lang, name=name, privacy=notice)
+    await reply(update, context, welcome, keyboard=keyboards.languages())
 
 
 async def _use_invitation(

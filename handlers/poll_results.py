@@ -15,7 +15,7 @@ from telegram.ext import CommandHandler, ExtBot, filters
 
 from bot.errors import DomainError
 from bot.models import PollStatus
-from bot.services import polls
+from bot.services import audit, polls
 from bot.services.delivery import Button
 from bot.texts import t
 from handlers.callbacks import PollResults
@@ -153,10 +153,17 @@ async def export_command(update: Update, context: Context) -> None:
         await reply(update, context, t("poll_export_usage", lang))
         return
     poll_id = int(args[0])
-    async with user_session(update, context) as (session, _user):
+    async with user_session(update, context) as (session, user):
         poll = await polls.get(session, poll_id)
         question = poll.question
         data = await polls.export_csv(session, poll_id, tz=svc.settings.tz, lang=lang)
+        await audit.record(
+            session,
+            actor_telegram_id=user.telegram_id,
+            action="export_poll_answers",
+            detail=f"poll {poll_id}",
+            clock=svc.clock,
+        )
     chat = update.effective_chat
     assert chat is not None
     await context.bot.send_document(

@@ -11,6 +11,7 @@ from handlers.common import App, Context, awaiting
 from handlers.digest_draft import DIGEST_TEXT_STEPS, on_digest_text
 from handlers.faq import FAQ_STEPS, on_faq_text
 from handlers.meeting_steps import MEETING_TEXT_STEPS, on_meeting_text
+from handlers.nominations import NOMINATION_STEPS, on_nomination_text
 from handlers.onboarding import ORG_SEARCH, search_organisation
 from handlers.poll_steps import POLL_TEXT_STEPS, on_poll_text
 from handlers.questions import answer_question
@@ -45,6 +46,9 @@ async def on_private_text(update: Update, context: Context) -> None:
         return
     if step in POLL_TEXT_STEPS:
         await on_poll_text(update, context, text)
+        return
+    if step in NOMINATION_STEPS:
+        await on_nomination_text(update, context, text)
         return
     await answer_question(update, context, text)
 

@@ -8,8 +8,11 @@ SV: dict[str, str] = {
         "/start – börja om och välj språk\n"
         "/meetings – kommande dialogmöten och din anmälan\n"
         "/calls – öppna utlysningar, med påminnelse före sista dagen\n"
+        "/nominate – nominera en kandidat till styrgruppen (kontaktpersoner)\n"
         "/settings – språk, organisation och utskick\n"
         "/stop – stäng av alla utskick (frågor kan du fortfarande ställa)\n"
+        "/mydata – allt jag har sparat om dig, som en fil\n"
+        "/delete – radera dina uppgifter hos mig\n"
         "/help – den här hjälpen\n"
         "/cancel – avbryt det du håller på med"
     ),
@@ -28,6 +31,7 @@ SV: dict[str, str] = {
         "/newpoll – ny snabbenkät till medlemmar eller mötesdeltagare\n"
         "/results – resultatet av en enkät, med diagram\n"
         "/export – svaren på en enkät som CSV-fil\n"
+        "/nominations – nomineringar till styrgruppen: läge, export, öppna och stäng\n"
         "Svara på en vidarebefordrad fråga genom att svara på mitt meddelande."
     ),
     "command_start": "Börja här och välj språk",
@@ -64,8 +68,11 @@ EN: dict[str, str] = {
         "/start – start over and choose a language\n"
         "/meetings – upcoming dialogue meetings and your sign-up\n"
         "/calls – open funding calls, with a reminder before the deadline\n"
+        "/nominate – nominate a candidate to the steering group (contacts)\n"
         "/settings – language, organisation and notifications\n"
         "/stop – turn all notifications off (you can still ask questions)\n"
+        "/mydata – everything I have stored about you, as a file\n"
+        "/delete – erase your data\n"
         "/help – this help\n"
         "/cancel – cancel what you are doing"
     ),
@@ -84,6 +91,7 @@ EN: dict[str, str] = {
         "/newpoll – a quick poll to members or meeting attendees\n"
         "/results – a poll's result, with a chart\n"
         "/export – a poll's answers as a CSV file\n"
+        "/nominations – steering-group nominations: status, export, open and close\n"
         "Answer a forwarded question by replying to my message."
     ),
     "command_start": "Start here and choose a language",

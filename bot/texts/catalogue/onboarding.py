@@ -8,6 +8,7 @@ SV: dict[str, str] = {
         "Du kan fråga mig om överenskommelsen, handlingsplanen, dialogmöten, IOP, "
         "reserverad upphandling, budgeten och vem du kan kontakta. Jag svarar med källa, "
         "och kan jag inte svara skickar jag frågan vidare till en handläggare.\n\n"
+        "{privacy}\n\n"
         "Välj språk / Choose a language:"
     ),
     "language_set": "Jag skriver på svenska. 🇸🇪",
@@ -65,6 +66,7 @@ EN: dict[str, str] = {
         "Ask me about the agreement, the action plan, dialogue meetings, IOP, reserved "
         "procurement, the budget and whom to contact. I answer with the source, and if I "
         "cannot answer I pass the question on to a member of staff.\n\n"
+        "{privacy}\n\n"
         "Välj språk / Choose a language:"
     ),
     "language_set": "I will write in English. 🇬🇧 (The knowledge base itself is in Swedish.)",
