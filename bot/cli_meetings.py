@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 import sys
 from datetime import datetime
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from bot.cli_support import fail, with_services
+from bot.cli_support import CsvOutput, emit_csv, fail, with_services
 from bot.services import audit, meetings
 from bot.services.container import Services
 from bot.services.delivery import schedule
@@ -232,9 +229,7 @@ def meetings_announce(meeting_id: MeetingId) -> None:
 @meetings_app.command("export")
 def meetings_export(
     meeting_id: MeetingId,
-    output: Annotated[
-        Path | None, typer.Option(help="Write the CSV to this file instead of the screen.")
-    ] = None,
+    output: CsvOutput = None,
 ) -> None:
     """The attendee list as CSV: going, then the waiting list in order, then declined."""
 
@@ -251,13 +246,4 @@ def meetings_export(
             await session.commit()
             return text
 
-    text = with_services(body)
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    try:
-        output.write_text(text, encoding="utf-8-sig")  # the BOM makes Excel read UTF-8
-    except OSError as error:
-        fail(f"Cannot write {output}: {error.__class__.__name__}")
-    rows = len(list(csv.reader(io.StringIO(text)))) - 1  # without the header
-    typer.echo(f"Wrote {rows} attendee(s) to {output}.")
+    emit_csv(with_services(body), output, rows_are="attendee(s)")

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from bot.cli_support import fail, with_services
+from bot.cli_support import CsvOutput, emit_csv, with_services
 from bot.services import nominations
 from bot.services.container import Services
 from bot.services.delivery import schedule
@@ -101,9 +98,7 @@ def nominations_list(
 @nominations_app.command("export")
 def nominations_export(
     round_id: RoundId,
-    output: Annotated[
-        Path | None, typer.Option(help="Write the CSV to this file instead of the screen.")
-    ] = None,
+    output: CsvOutput = None,
 ) -> None:
     """The round's nominations as CSV (recorded in the audit log)."""
 
@@ -115,16 +110,7 @@ def nominations_export(
             await session.commit()
         return text
 
-    text = with_services(body)
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    try:
-        output.write_text(text, encoding="utf-8-sig")  # the BOM makes Excel read UTF-8
-    except OSError as error:
-        fail(f"Cannot write {output}: {error.__class__.__name__}")
-    rows = len(list(csv.reader(io.StringIO(text)))) - 1  # without the header
-    typer.echo(f"Wrote {rows} nomination(s) to {output}.")
+    emit_csv(with_services(body), output, rows_are="nomination(s)")
 
 
 @nominations_app.command("close")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from bot.cli_support import CLI_LANGUAGE, fail, with_services
+from bot.cli_support import CLI_LANGUAGE, CsvOutput, emit_csv, fail, with_services
 from bot.services import audit, polls
 from bot.services.container import Services
 from bot.services.delivery import schedule
@@ -133,9 +131,7 @@ def polls_results(
 @polls_app.command("export")
 def polls_export(
     poll_id: PollId,
-    output: Annotated[
-        Path | None, typer.Option(help="Write the CSV to this file instead of the screen.")
-    ] = None,
+    output: CsvOutput = None,
 ) -> None:
     """The answers as CSV (anonymous polls: answers and comments only)."""
 
@@ -152,16 +148,7 @@ def polls_export(
             await session.commit()
             return text
 
-    text = with_services(body)
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    try:
-        output.write_text(text, encoding="utf-8-sig")  # the BOM makes Excel read UTF-8
-    except OSError as error:
-        fail(f"Cannot write {output}: {error.__class__.__name__}")
-    rows = len(list(csv.reader(io.StringIO(text)))) - 1  # without the header
-    typer.echo(f"Wrote {rows} answer(s) to {output}.")
+    emit_csv(with_services(body), output, rows_are="answer(s)")
 
 
 @polls_app.command("close")

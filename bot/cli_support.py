@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 from collections.abc import Awaitable, Callable
-from typing import NoReturn, TypeVar
+from pathlib import Path
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
@@ -17,6 +20,10 @@ from bot.texts import t
 
 T = TypeVar("T")
 CLI_LANGUAGE = "en"
+
+CsvOutput = Annotated[
+    Path | None, typer.Option(help="Write the CSV to this file instead of the screen.")
+]
 
 
 def fail(message: str) -> NoReturn:
@@ -50,3 +57,16 @@ def with_services(body: Callable[[Services], Awaitable[T]]) -> T:
         return asyncio.run(runner())
     except DomainError as error:
         fail(t(error.key, CLI_LANGUAGE, **error.params))
+
+
+def emit_csv(text: str, output: Path | None, *, rows_are: str) -> None:
+    """Print a CSV export, or write it to ``output`` and say how many rows it holds."""
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8-sig")  # the BOM makes Excel read UTF-8
+    except OSError as error:
+        fail(f"Cannot write {output}: {error.__class__.__name__}")
+    rows = len(list(csv.reader(io.StringIO(text)))) - 1  # without the header
+    typer.echo(f"Wrote {rows} {rows_are} to {output}.")
