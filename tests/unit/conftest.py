@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
+from typer.testing import CliRunner
 
+from bot.cli import app
 from bot.db import Database
 from tests.dbutil import open_empty_database
 
@@ -25,3 +28,20 @@ async def session(db: Database) -> AsyncIterator[AsyncSession]:
     """One session on the test database (tests commit or flush as the services' callers do)."""
     async with db.session() as s:
         yield s
+
+
+def prepare_cli_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+    """A migrated SQLite file for shell commands, with no token, admins or staff chat set."""
+    monkeypatch.chdir(tmp_path)
+    for name in ("TELEGRAM_BOT_TOKEN", "SIGNBOT_ADMINS", "SIGNBOT_STAFF_CHAT_ID"):
+        monkeypatch.delenv(name, raising=False)
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert CliRunner().invoke(app, ["db", "upgrade"]).exit_code == 0
+    return url
+
+
+@pytest.fixture
+def database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
+    """The database URL shell-command tests use (see prepare_cli_database)."""
+    return prepare_cli_database(monkeypatch, tmp_path)

@@ -16,6 +16,7 @@ from bot.errors import DomainError
 from bot.models import AuditEntry, Campaign, CampaignStatus, LinkStatus, Organisation, Topic, User
 from bot.services.delivery import schedule
 from bot.timeutil import STOCKHOLM
+from tests.unit.conftest import prepare_cli_database
 
 runner = CliRunner()
 NOW = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)  # 13:00 in Stockholm (CET)
@@ -67,12 +68,7 @@ def test_shown_times_name_the_zone_and_iso_offsets_are_kept() -> None:
 
 @pytest.fixture
 def database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
-    monkeypatch.chdir(tmp_path)
-    for name in ("TELEGRAM_BOT_TOKEN", "SIGNBOT_ADMINS", "SIGNBOT_STAFF_CHAT_ID"):
-        monkeypatch.delenv(name, raising=False)
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
+    url = prepare_cli_database(monkeypatch, tmp_path)
     asyncio.run(_seed(url))
     return url
 

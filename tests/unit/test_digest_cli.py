@@ -18,6 +18,7 @@ from bot.models import AuditEntry, Campaign, DigestEdition, EditionKind
 from bot.services import meetings
 from bot.services.container import Services, build_services
 from tests.conftest import FakeClock
+from tests.unit.conftest import prepare_cli_database
 from tests.unit.test_meetings_support import OPTIONS, add_members, draft
 
 runner = CliRunner()
@@ -33,17 +34,12 @@ def clock() -> FakeClock:
 @pytest.fixture
 def database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, clock: FakeClock) -> str:
     """A migrated SQLite file, and the shell's services telling time by the fake clock."""
-    monkeypatch.chdir(tmp_path)
-    for name in ("TELEGRAM_BOT_TOKEN", "SIGNBOT_ADMINS", "SIGNBOT_STAFF_CHAT_ID"):
-        monkeypatch.delenv(name, raising=False)
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
+    url = prepare_cli_database(monkeypatch, tmp_path)
 
     def clocked(settings: Settings) -> Services:
         return build_services(settings, clock=clock)
 
     monkeypatch.setattr(cli_support, "build_services", clocked)
-    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
     return url
 
 

@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from bot.cli import app
 from bot.db import Database
 from bot.models import Campaign, Feed, FeedItem, FundingCall
+from tests.unit.conftest import prepare_cli_database
 from tests.unit.feed_server import FeedServer, atom, feed_server_in_thread, rss
 
 runner = CliRunner()
@@ -22,14 +23,8 @@ TWO = ("g2", "Bidrag till idrott", "https://example.org/2", "Öppen utlysning")
 
 @pytest.fixture
 def database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
-    monkeypatch.chdir(tmp_path)
-    for name in ("TELEGRAM_BOT_TOKEN", "SIGNBOT_ADMINS", "SIGNBOT_STAFF_CHAT_ID"):
-        monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SIGNBOT_FEED_INTERVAL_MINUTES", "45")
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
-    return url
+    return prepare_cli_database(monkeypatch, tmp_path)
 
 
 @pytest.fixture

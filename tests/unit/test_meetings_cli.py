@@ -36,17 +36,6 @@ ADD = [
 ]
 
 
-@pytest.fixture
-def database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
-    monkeypatch.chdir(tmp_path)
-    for name in ("TELEGRAM_BOT_TOKEN", "SIGNBOT_ADMINS", "SIGNBOT_STAFF_CHAT_ID"):
-        monkeypatch.delenv(name, raising=False)
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
-    return url
-
-
 async def _state(url: str) -> tuple[list[Meeting], list[Campaign], list[str]]:
     db = Database(url)
     async with db.session() as session:

@@ -8,7 +8,6 @@ import io
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
@@ -32,17 +31,6 @@ ADD = [
     "2030-10-27 09:00",
 ]
 KEY = b"cli-test-key"
-
-
-@pytest.fixture
-def database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> str:
-    monkeypatch.chdir(tmp_path)
-    for name in ("TELEGRAM_BOT_TOKEN", "SIGNBOT_ADMINS", "SIGNBOT_STAFF_CHAT_ID"):
-        monkeypatch.delenv(name, raising=False)
-    url = f"sqlite:///{tmp_path / 'cli.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    assert runner.invoke(app, ["db", "upgrade"]).exit_code == 0
-    return url
 
 
 async def _state(url: str) -> tuple[list[Poll], list[Campaign]]:
