@@ -19,6 +19,7 @@ from bot.services.container import Services
 from bot.services.digest.leader import LeaderLock
 from bot.services.digest.schedule import DigestOptions, SkipMemo, ensure_due_editions
 from handlers.common import Context
+from scheduler.jobs import job_queue, run_as_leader
 
 log = logging.getLogger(__name__)
 
@@ -54,19 +55,15 @@ class DigestJob:
 
     async def run(self) -> int | None:
         """One tick: the number of editions created, None if not leading or it failed."""
-        try:
-            if not await self.leader.is_leader():
-                return None
-            async with self.services.db.session() as session:
-                created = await ensure_due_editions(
-                    session, clock=self.services.clock, options=self.options, skipped=self.skipped
-                )
-                await session.commit()
-            return len(created)
-        except Exception as error:  # the job must never take the bot down (e.g. database gone)
-            log.error("digest schedule run failed: %s", type(error).__name__)
-            log.debug("traceback of the digest schedule run", exc_info=error)
-            return None
+        return await run_as_leader(self.leader, self._create_due, log=log, what="digest schedule")
+
+    async def _create_due(self) -> int:
+        async with self.services.db.session() as session:
+            created = await ensure_due_editions(
+                session, clock=self.services.clock, options=self.options, skipped=self.skipped
+            )
+            await session.commit()
+        return len(created)
 
     async def tick(self, _context: Context) -> None:
         """The job queue's callback."""
@@ -80,12 +77,9 @@ def register(
 
     The lock is returned for the other jobs that only the leader runs.
     """
-    job_queue = application.job_queue
-    if job_queue is None:
-        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
     job = DigestJob(services)
     application.bot_data[LEADER_KEY] = job.leader
-    job_queue.run_repeating(
+    job_queue(application).run_repeating(
         job.tick, interval=DIGEST_EVERY, first=FIRST_RUN, name="digest-schedule"
     )
     return job.leader

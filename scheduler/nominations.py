@@ -15,6 +15,7 @@ from bot.services.container import Services
 from bot.services.digest.leader import LeaderLock
 from bot.texts import t
 from handlers.common import STAFF_LANGUAGE, Context, Outgoing, deliver_all
+from scheduler.jobs import job_queue, run_as_leader
 
 log = logging.getLogger(__name__)
 
@@ -57,15 +58,11 @@ class NominationJob:
 
     async def run(self, context: Context) -> int | None:
         """One tick: the number of staff notices sent, None if not leading or it failed."""
-        try:
-            if not await self.leader.is_leader():
-                return None
-            notices = await self._close_due()
-            return len(await deliver_all(context, notices))
-        except Exception as error:  # the job must never take the bot down (e.g. database gone)
-            log.error("nomination job run failed: %s", type(error).__name__)
-            log.debug("traceback of the nomination job run", exc_info=error)
-            return None
+
+        async def close_and_tell() -> int:
+            return len(await deliver_all(context, await self._close_due()))
+
+        return await run_as_leader(self.leader, close_and_tell, log=log, what="nomination job")
 
     async def tick(self, context: Context) -> None:
         """The job queue's callback."""
@@ -79,10 +76,7 @@ def register(
     leader: LeaderLock,
 ) -> None:
     """Add the nomination job, run only while this process holds ``leader``."""
-    job_queue = application.job_queue
-    if job_queue is None:
-        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
     job = NominationJob(services, leader)
-    job_queue.run_repeating(
+    job_queue(application).run_repeating(
         job.tick, interval=NOMINATIONS_EVERY, first=FIRST_RUN, name="nominations"
     )

@@ -24,6 +24,7 @@ from bot.services.digest.leader import LeaderLock
 from bot.texts import DEFAULT_LANGUAGE
 from handlers.common import Context
 from handlers.poll_results import Report, notify, report
+from scheduler.jobs import job_queue, run_as_leader
 
 log = logging.getLogger(__name__)
 
@@ -104,9 +105,8 @@ class PollJob:
 
     async def run(self, bot: ExtBot[Any]) -> int | None:
         """One tick: the number of results sent, None if not leading or it failed."""
-        try:
-            if not await self.leader.is_leader():
-                return None
+
+        async def close_and_report() -> int:
             sent = 0
             for poll_id, reports in await self._prepare():
                 if not await self._send(bot, poll_id, reports):
@@ -116,10 +116,8 @@ class PollJob:
                     await session.commit()
                 sent += 1
             return sent
-        except Exception as error:  # the job must never take the bot down (e.g. database gone)
-            log.error("poll job run failed: %s", type(error).__name__)
-            log.debug("traceback of the poll job run", exc_info=error)
-            return None
+
+        return await run_as_leader(self.leader, close_and_report, log=log, what="poll job")
 
     async def tick(self, context: Context) -> None:
         """The job queue's callback."""
@@ -133,8 +131,7 @@ def register(
     leader: LeaderLock,
 ) -> None:
     """Add the poll job, run only while this process holds ``leader``."""
-    job_queue = application.job_queue
-    if job_queue is None:
-        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
     job = PollJob(services, leader)
-    job_queue.run_repeating(job.tick, interval=POLLS_EVERY, first=FIRST_RUN, name="polls")
+    job_queue(application).run_repeating(
+        job.tick, interval=POLLS_EVERY, first=FIRST_RUN, name="polls"
+    )

@@ -13,6 +13,7 @@ from bot.services import privacy
 from bot.services.container import Services
 from bot.services.digest.leader import LeaderLock
 from handlers.common import Context
+from scheduler.jobs import job_queue, run_as_leader
 
 log = logging.getLogger(__name__)
 
@@ -31,19 +32,20 @@ class RetentionJob:
         """One tick: the number of texts blanked, None if not leading or it failed."""
         svc = self.services
         months = svc.settings.question_retention_months
-        try:
-            if not await self.leader.is_leader():
-                return None
+
+        async def purge() -> tuple[int, int]:
             async with svc.db.session() as session:
                 questions = await privacy.purge_old_questions(
                     session, clock=svc.clock, months=months
                 )
                 comments = await privacy.purge_old_comments(session, clock=svc.clock, months=months)
                 await session.commit()
-        except Exception as error:  # the job must never take the bot down (e.g. database gone)
-            log.error("retention job run failed: %s", type(error).__name__)
-            log.debug("traceback of the retention job run", exc_info=error)
+            return questions, comments
+
+        purged = await run_as_leader(self.leader, purge, log=log, what="retention job")
+        if purged is None:
             return None
+        questions, comments = purged
         if questions or comments:
             log.info(
                 "retention: %d question texts and %d poll comments older than %d months removed",
@@ -65,9 +67,8 @@ def register(
     leader: LeaderLock,
 ) -> RetentionJob:
     """Add the retention job, run only while this process holds ``leader``."""
-    job_queue = application.job_queue
-    if job_queue is None:
-        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
     job = RetentionJob(services, leader)
-    job_queue.run_repeating(job.tick, interval=RETENTION_EVERY, first=FIRST_RUN, name="retention")
+    job_queue(application).run_repeating(
+        job.tick, interval=RETENTION_EVERY, first=FIRST_RUN, name="retention"
+    )
     return job
