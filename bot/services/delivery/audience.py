@@ -22,7 +22,19 @@ from bot.models import (
 )
 from bot.services.topics import subscribed
 
-KINDS = ("all", "subregion", "umbrella", "topic", "org", "meeting", "attendees", "user", "digest")
+KINDS = (
+    "all",
+    "contacts",
+    "subregion",
+    "umbrella",
+    "topic",
+    "org",
+    "meeting",
+    "attendees",
+    "user",
+    "digest",
+)
+# contacts: every approved contact of a signatory organisation.
 # digest:<frequency> reaches the readers who chose it (weekly, monthly, or any = either);
 # a trailing "+" adds those who never chose, when that frequency is the default staff set.
 DIGEST_VALUES = ("weekly", "monthly", "any")
@@ -48,7 +60,7 @@ def parse(spec: str) -> Audience:
     """Parse an audience spec; raises DomainError naming what is wrong."""
     kind, _, value = spec.strip().partition(":")
     kind, value = kind.strip().lower(), value.strip()
-    if kind in ("all", "umbrella") and not value:
+    if kind in ("all", "contacts", "umbrella") and not value:
         return Audience(kind)
     if kind == "subregion":
         match = [s for s in SubRegion if s.value.casefold() == value.casefold()]
@@ -82,6 +94,8 @@ def _linked_to(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
 def _membership(audience: Audience) -> ColumnElement[bool]:
     if audience.kind == "subregion":
         return _linked_to(Organisation.subregion == SubRegion(audience.value))
+    if audience.kind == "contacts":
+        return _linked_to(true())
     if audience.kind == "umbrella":
         return _linked_to(Organisation.umbrella.is_(True))
     if audience.kind == "org":

@@ -9,6 +9,7 @@ from bot.texts.catalogue import (
     digest_chat,
     digest_schedule,
     feeds,
+    forms,
     knowledge,
     meetings,
     meetings_chat,
@@ -40,4 +41,5 @@ CATALOGUE_MODULES = (
     polls_chat,
     nominations,
     privacy,
+    forms,
 )

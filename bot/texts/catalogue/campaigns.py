@@ -2,7 +2,7 @@
 
 SV: dict[str, str] = {
     "audience_unknown": (
-        "Okänd mottagargrupp: {spec}. Använd all, subregion:NAMN, umbrella, topic:ÄMNE eller org:ID."
+        "Okänd mottagargrupp: {spec}. Använd all, contacts, subregion:NAMN, umbrella, topic:ÄMNE eller org:ID."
     ),
     "audience_subregion_unknown": (
         "Okänd delregion: {subregion}. Välj Fyrbodal, Skaraborg, Sjuhärad eller Göteborgsregionen."
@@ -31,7 +31,7 @@ SV: dict[str, str] = {
 
 EN: dict[str, str] = {
     "audience_unknown": (
-        "Unknown audience: {spec}. Use all, subregion:NAME, umbrella, topic:TOPIC or org:ID."
+        "Unknown audience: {spec}. Use all, contacts, subregion:NAME, umbrella, topic:TOPIC or org:ID."
     ),
     "audience_subregion_unknown": (
         "Unknown sub-region: {subregion}. Choose Fyrbodal, Skaraborg, Sjuhärad or Göteborgsregionen."
