@@ -300,6 +300,14 @@ class NominationStaff(Callback):
     action: str
 
 
+@dataclass(frozen=True)
+class FormOpen(Callback):
+    """Open a form to fill in: start, resume a paused draft, or change the answers sent."""
+
+    prefix = "fop"
+    form_id: int
+
+
 ACTIONS: dict[str, type[Callback]] = {
     cls.prefix: cls
     for cls in (
@@ -337,6 +345,7 @@ ACTIONS: dict[str, type[Callback]] = {
         EraseMyData,
         NominationForm,
         NominationStaff,
+        FormOpen,
     )
 }
 
