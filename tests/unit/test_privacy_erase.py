@@ -14,6 +14,7 @@ from bot.models import (
     AuditEntry,
     Campaign,
     CampaignStatus,
+    FormResponse,
     Nomination,
     PollVote,
     QuestionLog,
@@ -115,6 +116,10 @@ async def test_what_others_need_stays(session: AsyncSession) -> None:
 
     nomination = await session.scalar(select(Nomination))
     assert nomination is not None
+    responses = list(await session.scalars(select(FormResponse)))  # her survey answer is gone
+    assert [(r.form_id, r.user_id, r.organisation_id) for r in responses] == [
+        (seeded.profile_id, None, seeded.org_id)
+    ]
     assert (nomination.candidate_name, nomination.nominated_by) == (CANDIDATE, None)
     question = await session.scalar(select(QuestionLog))
     assert question is not None and (question.user_id, question.question) == (None, "")

@@ -58,6 +58,10 @@ async def test_export_holds_every_kind_of_data(session: AsyncSession) -> None:
     [nomination] = data["nominations_made"]
     assert nomination["candidate_name"] == CANDIDATE
     assert [entry["action"] for entry in data["actions_logged"]] == ["link_by_invitation"]
+    survey, profile = data["form_answers"]
+    assert (survey["status"], survey["in_force"]) == ("submitted", True)
+    assert survey["answers"]["wish"] == "Ring mig, Greta Ekström"
+    assert (profile["for_organisation"], profile["answers"]["members"]) == (True, 80)
 
 
 async def test_export_of_someone_else_holds_none_of_hers(session: AsyncSession) -> None:

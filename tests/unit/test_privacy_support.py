@@ -27,11 +27,12 @@ from bot.models import (
     Topic,
     User,
 )
-from bot.services import calls, meetings, polls, topics, users
+from bot.services import calls, forms, meetings, polls, topics, users
 from bot.services.calls import CallDraft
 from bot.services.meetings import MeetingDraft, MeetingOptions
 from bot.services.polls import PollDraft
 from tests.conftest import FakeClock
+from tests.unit.test_forms_support import SURVEY
 
 NOW = datetime(2026, 10, 1, 10, 0, tzinfo=UTC)
 GRETA_TG = 424242424
@@ -58,6 +59,8 @@ class Seeded:
     named_poll: int
     anonymous_poll: int
     round_id: int
+    survey_id: int
+    profile_id: int
 
 
 async def _person(
@@ -73,8 +76,9 @@ async def _person(
 
 async def seed(session: AsyncSession, clock: FakeClock) -> Seeded:
     """Greta (linked, weekly digest) with a question, a seat at a full meeting (Olle waits),
-    a call reminder, a delivery, named and anonymous poll answers with comments, a nomination
-    and audit entries of her own (flushed)."""
+    a call reminder, a delivery, named and anonymous poll answers with comments, a nomination,
+    a survey answer naming her, her organisation's profile and audit entries of her own
+    (flushed)."""
     org = Organisation(name="Föreningen Vågen")
     session.add(org)
     await session.flush()
@@ -147,7 +151,42 @@ async def seed(session: AsyncSession, clock: FakeClock) -> Seeded:
         AuditEntry(actor_telegram_id=STAFF_TG, action="note", detail=f"about user {greta.id}")
     )
     await session.flush()
-    return Seeded(greta.id, other.id, org.id, meeting.id, call.id, named, anonymous, round_.id)
+    survey, profile = await _forms(session, clock, greta)
+    return Seeded(
+        greta.id,
+        other.id,
+        org.id,
+        meeting.id,
+        call.id,
+        named,
+        anonymous,
+        round_.id,
+        survey,
+        profile,
+    )
+
+
+async def _forms(session: AsyncSession, clock: FakeClock, greta: User) -> tuple[int, int]:
+    """Greta answers a survey (naming herself) and sends her organisation's profile."""
+    survey = await forms.create(session, SURVEY, created_by=STAFF_TG, clock=clock)
+    answers = {
+        "channel": "Chatt",
+        "topics": ["IOP"],
+        "staff": 2,
+        "wish": f"Ring mig, {greta.display_name}",
+        "home": "Vänersborg",
+    }
+    await forms.record(session, survey, greta, answers, clock=clock)
+    profile = await forms.ensure_profile_form(session, clock=clock)
+    values = {
+        "members": 80,
+        "areas": ["culture"],
+        "municipalities": ["Vänersborg"],
+        "subregion": "fyrbodal",
+        "umbrella": "no",
+    }
+    await forms.record(session, profile, greta, values, clock=clock)
+    return survey.id, profile.id
 
 
 async def _poll(session: AsyncSession, clock: FakeClock, question: str, *, anonymous: bool) -> int:

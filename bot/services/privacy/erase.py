@@ -1,7 +1,8 @@
 """Erasing a user: their personal data goes, what others need stays without a link to them.
 
 Kept, unlinked: answers to polls (counts stay right), questions (the row, for statistics,
-with the text blanked), nominations (they belong to the organisation). Everything else
+with the text blanked), nominations and organisation profiles (they belong to the
+organisation). Everything else
 about the user is deleted, and last the user row itself: if they write again, they are new.
 """
 
@@ -35,6 +36,7 @@ from bot.services import audit
 from bot.services.meetings import queries
 from bot.services.meetings.attendance import promote
 from bot.services.polls.voting import poll_key, voter_key
+from bot.services.privacy.form_answers import erase_form_answers
 from bot.services.privacy.unlink import unlink_campaigns, unlink_staff_traces
 from bot.timeutil import Clock
 
@@ -49,6 +51,7 @@ class Erased:
     deliveries: int
     poll_answers: int
     nominations: int
+    form_answers: int
     audit_entries: int
 
 
@@ -145,6 +148,7 @@ async def erase_user(
         deliveries=await _count_and_delete(session, Delivery, user_id),
         poll_answers=await _poll_answers(session, user_id, poll_secret),
         nominations=await _detach_nominations(session, user_id),
+        form_answers=await erase_form_answers(session, user_id),
         audit_entries=await unlink_staff_traces(session, user),
     )
     await session.execute(delete(TopicPreference).where(TopicPreference.user_id == user_id))

@@ -29,6 +29,7 @@ from bot.models import (
     TopicPreference,
     User,
 )
+from bot.services.privacy.form_answers import export_form_answers
 from bot.timeutil import local
 
 JSON = dict[str, Any]
@@ -221,5 +222,6 @@ async def export_user(session: AsyncSession, user_id: int, *, tz: ZoneInfo) -> J
         "messages_received": await _deliveries(session, user_id, tz),
         "poll_answers": await _poll_answers(session, user_id, tz),
         "nominations_made": await _nominations(session, user_id, tz),
+        "form_answers": await export_form_answers(session, user_id, tz),
         "actions_logged": await _audit(session, user.telegram_id, tz),
     }

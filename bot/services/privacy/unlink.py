@@ -14,6 +14,7 @@ from bot.models import (
     Campaign,
     DigestEdition,
     FaqEntry,
+    Form,
     FundingCall,
     Meeting,
     NominationRound,
@@ -39,6 +40,7 @@ AUTHOR_COLUMNS: tuple[InstrumentedAttribute[int | None], ...] = (
     Poll.created_by,
     NominationRound.created_by,
     FaqEntry.created_by,
+    Form.created_by,
     AppSetting.changed_by,
 )
 
