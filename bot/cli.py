@@ -12,11 +12,13 @@ from bot.cli_calls import calls_app
 from bot.cli_campaigns import broadcast, campaigns_app
 from bot.cli_digest import digest_app
 from bot.cli_feeds import feeds_app
+from bot.cli_forms import forms_app
 from bot.cli_knowledge import ask, faq_app, kb_app
 from bot.cli_meetings import meetings_app
 from bot.cli_nominations import nominations_app
 from bot.cli_polls import polls_app
 from bot.cli_register import orgs_app, staff_app
+from bot.cli_stats import stats
 from bot.cli_support import settings_or_exit
 from bot.config import Settings
 from bot.logging_setup import setup_logging
@@ -34,6 +36,7 @@ app.add_typer(kb_app, name="kb")
 app.add_typer(faq_app, name="faq")
 app.command()(ask)
 app.command()(broadcast)
+app.command()(stats)
 app.add_typer(campaigns_app, name="campaigns")
 app.add_typer(meetings_app, name="meetings")
 app.add_typer(calls_app, name="calls")
@@ -41,6 +44,7 @@ app.add_typer(feeds_app, name="feeds")
 app.add_typer(digest_app, name="digest")
 app.add_typer(polls_app, name="polls")
 app.add_typer(nominations_app, name="nominations")
+app.add_typer(forms_app, name="forms")
 
 
 def _secrets(settings: Settings) -> list[str]:

@@ -14,6 +14,8 @@ from handlers import (
     fallbacks,
     faq,
     feeds,
+    forms_list,
+    forms_staff,
     meeting_steps,
     nominations,
     nominations_staff,
@@ -21,6 +23,7 @@ from handlers import (
     poll_steps,
     privacy,
     staff_lists,
+    stats,
     text_router,
     topics,
 )
@@ -44,7 +47,10 @@ def register(application: App, *, staff_chat_id: int | None) -> None:
     poll_steps.register(application)
     nominations.register(application)
     nominations_staff.register(application)
+    stats.register(application)
+    forms_staff.register(application)
     privacy.register(application)
+    forms_list.register(application)
     text_router.register(application, staff_chat_id=staff_chat_id)
     fallbacks.register(application)
     callback_router.register(application)

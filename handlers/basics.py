@@ -8,7 +8,7 @@ from telegram.ext import CommandHandler, filters
 from bot.models import LinkStatus, User
 from bot.services import users
 from bot.texts import t
-from handlers import digest_settings, keyboards, topics
+from handlers import digest_settings, forms_fill, keyboards, topics
 from handlers.callbacks import SettingsMenu
 from handlers.common import App, Context, awaiting, reply, set_awaiting, user_session
 from handlers.onboarding import ask_for_organisation
@@ -71,6 +71,8 @@ async def cancel(update: Update, context: Context) -> None:
     """Leave whatever step the user is in."""
     async with user_session(update, context) as (_session, user):
         lang = user.language
+    if await forms_fill.pause_on_cancel(update, context, lang):
+        return
     key = "cancelled" if awaiting(context) else "nothing_to_cancel"
     set_awaiting(context, None)
     await reply(update, context, t(key, lang))

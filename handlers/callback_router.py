@@ -21,6 +21,8 @@ from handlers import (
     digest_staff,
     faq,
     feeds,
+    forms_fill,
+    forms_staff,
     meeting_answers,
     meeting_new,
     meeting_staff,
@@ -33,6 +35,7 @@ from handlers import (
     privacy,
     questions,
     staff_links,
+    stats,
     topics,
 )
 from handlers.callbacks import (
@@ -57,6 +60,11 @@ from handlers.callbacks import (
     FaqDecision,
     FeedAction,
     Feedback,
+    FormOpen,
+    FormPick,
+    FormPlace,
+    FormStaff,
+    FormStep,
     MeetingAnswer,
     MeetingCalendar,
     MeetingCreate,
@@ -71,6 +79,7 @@ from handlers.callbacks import (
     PollResults,
     SettingsMenu,
     SkipOrganisation,
+    StatsExport,
     ToggleTopic,
     parse,
 )
@@ -112,7 +121,13 @@ ROUTES: dict[type[Callback], Route] = {
     PollCreate: poll_new.decide_new_poll,
     NominationForm: nominations.form_action,
     NominationStaff: nominations_staff.staff_action,
+    FormStaff: forms_staff.staff_action,
     EraseMyData: privacy.erase_pressed,
+    FormOpen: forms_fill.open_form,
+    FormPick: forms_fill.pick,
+    FormPlace: forms_fill.place,
+    FormStep: forms_fill.step,
+    StatsExport: stats.export_pressed,
 }
 
 

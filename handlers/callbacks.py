@@ -308,6 +308,56 @@ class FormOpen(Callback):
     form_id: int
 
 
+@dataclass(frozen=True)
+class FormStaff(Callback):
+    """/formadmin (staff): send, progress, remind, CSV or close a form; sending, reminding
+    and closing ask first ("…_ok" confirms, "keep" cancels)."""
+
+    prefix = "fst"
+    form_id: int
+    action: str
+
+
+@dataclass(frozen=True)
+class FormPick(Callback):
+    """An option of a form question, by its index: choose it (one choice) or tick it (several)."""
+
+    prefix = "fan"
+    form_id: int
+    question_id: int
+    index: int
+
+
+@dataclass(frozen=True)
+class FormPlace(Callback):
+    """The municipality picker: a sub-region's page (index), a municipality (index in the
+    whole list), the whole region, or back to the sub-regions."""
+
+    prefix = "fmu"
+    form_id: int
+    question_id: int
+    action: str
+    index: int
+
+
+@dataclass(frozen=True)
+class FormStep(Callback):
+    """Moving through a form: skip, done, back, pause, review, send, change, discard."""
+
+    prefix = "fnv"
+    form_id: int
+    question_id: int  # 0 when the step is about the whole draft
+    action: str
+
+
+@dataclass(frozen=True)
+class StatsExport(Callback):
+    """/stats (staff): the follow-up as CSV, per organisation or the figures."""
+
+    prefix = "fss"
+    what: str
+
+
 ACTIONS: dict[str, type[Callback]] = {
     cls.prefix: cls
     for cls in (
@@ -346,6 +396,11 @@ ACTIONS: dict[str, type[Callback]] = {
         NominationForm,
         NominationStaff,
         FormOpen,
+        FormStaff,
+        StatsExport,
+        FormPick,
+        FormPlace,
+        FormStep,
     )
 }
 
@@ -378,6 +433,31 @@ DIGEST_DRAFT_CHOICES = ("nonote", "send", "cancel")
 NOMINATION_FIELDS = ("name", "organisation", "contact", "motivation")
 NOMINATION_FORM_CHOICES = ("send", "edit", "cancel", *NOMINATION_FIELDS)
 NOMINATION_STAFF_ACTIONS = ("csv", "close", "confirm", "keep")
+STATS_EXPORTS = ("organisations", "figures")
+FORM_STAFF_ACTIONS = (
+    "send",
+    "send_ok",
+    "progress",
+    "remind",
+    "remind_ok",
+    "csv",
+    "close",
+    "close_ok",
+    "keep",
+)
+FORM_PLACE_ACTIONS = ("region", "pick", "whole", "back")
+FORM_STEP_ACTIONS = (
+    "skip",
+    "done",
+    "prev",
+    "pause",
+    "review",
+    "send",
+    "edit",
+    "ask",
+    "discard",
+    "confirm",
+)
 POLL_CREATE_CHOICES = (
     "done",
     "single",
@@ -476,4 +556,16 @@ def _validate(action: Callback) -> None:
     ):
         raise BadCallback(action.encode())
     if isinstance(action, NominationStaff) and action.action not in NOMINATION_STAFF_ACTIONS:
+        raise BadCallback(action.encode())
+    if isinstance(action, FormStaff) and action.action not in FORM_STAFF_ACTIONS:
+        raise BadCallback(action.encode())
+    if isinstance(action, FormPick) and action.index < 0:
+        raise BadCallback(action.encode())
+    if isinstance(action, FormPlace) and (
+        action.action not in FORM_PLACE_ACTIONS or action.index < 0
+    ):
+        raise BadCallback(action.encode())
+    if isinstance(action, FormStep) and action.action not in FORM_STEP_ACTIONS:
+        raise BadCallback(action.encode())
+    if isinstance(action, StatsExport) and action.what not in STATS_EXPORTS:
         raise BadCallback(action.encode())

@@ -6,7 +6,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InlineKeyboardMarkup, InputFile, Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import CommandHandler, filters
@@ -17,6 +17,7 @@ from bot.services import audit, meetings
 from bot.texts import t
 from handlers.common import App, Context, reply, services, user_session
 from handlers.delivery_sender import keyboard
+from handlers.documents import send_csv
 from handlers.meeting_cards import Facts, card_text
 from handlers.meeting_keyboards import card_buttons, staff_buttons
 
@@ -84,15 +85,8 @@ async def send_attendees(update: Update, context: Context, meeting_id: int) -> N
             detail=f"meeting {meeting_id}",
             clock=svc.clock,
         )
-    chat = update.effective_chat
-    assert chat is not None
-    document = InputFile(data.encode("utf-8-sig"), filename=f"deltagare-{meeting_id}.csv")
-    await context.bot.send_document(
-        chat.id,
-        document,
-        caption=t("mtg_attendees_caption", lang, title=title),
-        parse_mode=ParseMode.HTML,
-    )
+    caption = t("mtg_attendees_caption", lang, title=title)
+    await send_csv(update, context, data, filename=f"deltagare-{meeting_id}.csv", caption=caption)
 
 
 async def attendees_command(update: Update, context: Context) -> None:

@@ -12,7 +12,17 @@ from bot.texts import LANGUAGES, t
 
 log = logging.getLogger(__name__)
 
-MEMBER_COMMANDS = ("start", "meetings", "calls", "help", "settings", "stop", "cancel")
+MEMBER_COMMANDS = (
+    "start",
+    "meetings",
+    "calls",
+    "forms",
+    "profile",
+    "help",
+    "settings",
+    "stop",
+    "cancel",
+)
 
 
 def commands(language: str) -> list[BotCommand]:

@@ -4,8 +4,7 @@ and opening a round with `/nominations open <title>; <from>; <to>`.
 
 from __future__ import annotations
 
-from telegram import InputFile, Update
-from telegram.constants import ParseMode
+from telegram import Update
 from telegram.ext import CommandHandler, filters
 
 from bot.errors import DomainError
@@ -16,6 +15,7 @@ from bot.texts import t
 from handlers.callbacks import NominationStaff
 from handlers.common import App, Context, reply, services, user_session
 from handlers.delivery_sender import keyboard
+from handlers.documents import send_csv
 from handlers.meeting_cards import moment_text
 from handlers.meetings_view import edit_card
 
@@ -131,11 +131,8 @@ async def _export(update: Update, context: Context, round_id: int) -> None:
         data = await nominations.export_csv(
             session, round_id, tz=svc.settings.tz, actor=user.telegram_id, clock=svc.clock
         )
-    chat = update.effective_chat
-    assert chat is not None
-    document = InputFile(data.encode("utf-8-sig"), filename=f"nomineringar-{round_id}.csv")
     caption = t("nomination_csv_caption", lang, title=title)
-    await context.bot.send_document(chat.id, document, caption=caption, parse_mode=ParseMode.HTML)
+    await send_csv(update, context, data, filename=f"nomineringar-{round_id}.csv", caption=caption)
 
 
 async def staff_action(update: Update, context: Context, action: NominationStaff) -> str:

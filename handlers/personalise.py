@@ -17,8 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.services.calls import subjects as call_subjects
 from bot.services.delivery import Personal
 from bot.services.digest import subjects as digest_subjects
+from bot.services.forms import subjects as form_subjects
 from bot.services.polls import SUBJECT as POLL_SUBJECT
-from handlers import calls_cards
+from handlers import calls_cards, forms_cards
 from handlers.digest_render import digest_renderer
 from handlers.meeting_render import MeetingRenderers
 from handlers.poll_render import poll_renderer
@@ -58,4 +59,6 @@ def build_personaliser(tz: ZoneInfo, *, poll_key: SecretStr | None) -> SubjectPe
     renderers[call_subjects.REMINDER] = calls_cards.reminder_renderer(tz)
     renderers[digest_subjects.SUBJECT] = digest_renderer(tz, poll_key=poll_key)
     renderers[POLL_SUBJECT] = poll_renderer(tz, poll_key=poll_key)
+    renderers[form_subjects.CARD] = forms_cards.card_renderer(tz)
+    renderers[form_subjects.REMINDER] = forms_cards.reminder_renderer(tz)
     return SubjectPersonaliser(renderers)

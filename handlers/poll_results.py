@@ -21,6 +21,7 @@ from bot.texts import t
 from handlers.callbacks import PollResults
 from handlers.common import App, Context, reply, services, user_session
 from handlers.delivery_sender import keyboard
+from handlers.documents import send_csv
 from handlers.meeting_cards import moment_text
 
 LIST_LENGTH = 10
@@ -164,14 +165,8 @@ async def export_command(update: Update, context: Context) -> None:
             detail=f"poll {poll_id}",
             clock=svc.clock,
         )
-    chat = update.effective_chat
-    assert chat is not None
-    await context.bot.send_document(
-        chat.id,
-        InputFile(data.encode("utf-8-sig"), filename=f"enkat-{poll_id}.csv"),
-        caption=t("poll_export_caption", lang, poll_id=poll_id, question=question),
-        parse_mode=ParseMode.HTML,
-    )
+    caption = t("poll_export_caption", lang, poll_id=poll_id, question=question)
+    await send_csv(update, context, data, filename=f"enkat-{poll_id}.csv", caption=caption)
 
 
 async def notify(bot: ExtBot[Any], chat_id: int, found: Report, lang: str) -> None:

@@ -10,6 +10,8 @@ from handlers.calls_new import NEW_CALL_STEPS, on_new_call_text
 from handlers.common import App, Context, awaiting
 from handlers.digest_draft import DIGEST_TEXT_STEPS, on_digest_text
 from handlers.faq import FAQ_STEPS, on_faq_text
+from handlers.forms_ask import FORM_STEPS
+from handlers.forms_fill import on_form_text
 from handlers.meeting_steps import MEETING_TEXT_STEPS, on_meeting_text
 from handlers.nominations import NOMINATION_STEPS, on_nomination_text
 from handlers.onboarding import ORG_SEARCH, search_organisation
@@ -46,6 +48,9 @@ async def on_private_text(update: Update, context: Context) -> None:
         return
     if step in POLL_TEXT_STEPS:
         await on_poll_text(update, context, text)
+        return
+    if step in FORM_STEPS:
+        await on_form_text(update, context, text)
         return
     if step in NOMINATION_STEPS:
         await on_nomination_text(update, context, text)

@@ -147,7 +147,7 @@ def test_bad_audience_or_no_terminal_is_one_line_and_nothing_is_recorded(databas
     bad = runner.invoke(app, ["broadcast", "--text", "x", "--audience", "planet:mars", "--yes"])
     assert bad.exit_code == 2
     assert bad.output.strip().splitlines() == [
-        "Unknown audience: planet:mars. Use all, subregion:NAME, umbrella, topic:TOPIC or org:ID."
+        "Unknown audience: planet:mars. Use all, contacts, subregion:NAME, umbrella, topic:TOPIC or org:ID."
     ]
     unconfirmed = runner.invoke(app, ["broadcast", "--text", "x"])
     assert unconfirmed.exit_code == 2

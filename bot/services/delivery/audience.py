@@ -12,9 +12,15 @@ from bot.errors import DomainError
 from bot.models import (
     Attendance,
     AttendanceStatus,
+    Campaign,
+    Delivery,
+    DeliveryStatus,
     DigestFrequency,
+    Form,
+    FormResponse,
     LinkStatus,
     Organisation,
+    ResponseStatus,
     SubRegion,
     Topic,
     User,
@@ -33,14 +39,16 @@ KINDS = (
     "attendees",
     "user",
     "digest",
+    "form",
 )
+# form:<id>: those the form's card reached who have not answered it yet (reminders).
 # contacts: every approved contact of a signatory organisation.
 # digest:<frequency> reaches the readers who chose it (weekly, monthly, or any = either);
 # a trailing "+" adds those who never chose, when that frequency is the default staff set.
 DIGEST_VALUES = ("weekly", "monthly", "any")
 # Kinds that name a row by its id: an organisation, a meeting (everyone who answered "coming",
 # waiting list included), its attendees (only those with a seat), or one user (users.id).
-ID_KINDS = ("org", "meeting", "attendees", "user")
+ID_KINDS = ("org", "meeting", "attendees", "user", "form")
 
 
 @dataclass(frozen=True)
@@ -110,7 +118,37 @@ def _membership(audience: Audience) -> ColumnElement[bool]:
         return User.id == int(audience.value)
     if audience.kind == "digest":
         return _digest_readers(audience.value)
+    if audience.kind == "form":
+        return _form_waiting(int(audience.value))
     return true()
+
+
+def _form_waiting(form_id: int) -> ColumnElement[bool]:
+    """Reached by the form's card, and no answer in force (their own, or for a
+    per-organisation form their organisation's, and they are still an approved contact)."""
+    # The card's subject, as bot.services.forms.subjects.card writes it (not imported here:
+    # the forms package imports this module).
+    reached = exists().where(
+        Delivery.user_id == User.id,
+        Delivery.status == DeliveryStatus.SENT,
+        Campaign.id == Delivery.campaign_id,
+        Campaign.subject == f"form:{form_id}",
+    )
+    answered = (
+        FormResponse.form_id == form_id,
+        FormResponse.status == ResponseStatus.SUBMITTED,
+        FormResponse.superseded_at.is_(None),
+    )
+    personal = and_(
+        exists().where(Form.id == form_id, Form.per_organisation.is_(False)),
+        ~exists().where(*answered, FormResponse.user_id == User.id),
+    )
+    per_organisation = and_(
+        exists().where(Form.id == form_id, Form.per_organisation.is_(True)),
+        _linked_to(true()),
+        ~exists().where(*answered, FormResponse.organisation_id == User.organisation_id),
+    )
+    return and_(reached, or_(personal, per_organisation))
 
 
 def _digest_readers(value: str) -> ColumnElement[bool]:

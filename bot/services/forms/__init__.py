@@ -1,6 +1,7 @@
 """Forms: short questionnaires filled in within the chat, paused, reviewed and changed later;
 the organisation profile is one of them."""
 
+from bot.services.forms import drafting
 from bot.services.forms.definitions import FormSpec, QuestionSpec, by_key, create, get
 from bot.services.forms.labels import (
     answer_text,
@@ -9,6 +10,7 @@ from bot.services.forms.labels import (
     option_label,
     question_text,
 )
+from bot.services.forms.mine import FormState, MyForm, open_forms, state_of
 from bot.services.forms.municipalities import ALL_MUNICIPALITIES, MUNICIPALITIES, WHOLE_REGION
 from bot.services.forms.profile import PROFILE_KEY, ensure_profile_form
 from bot.services.forms.responses import (
@@ -41,6 +43,8 @@ __all__ = [
     "PROFILE_KEY",
     "WHOLE_REGION",
     "FormSpec",
+    "FormState",
+    "MyForm",
     "QuestionSpec",
     "answer_text",
     "begin",
@@ -52,6 +56,7 @@ __all__ = [
     "current",
     "discard",
     "draft",
+    "drafting",
     "ensure_profile_form",
     "form_intro",
     "form_title",
@@ -60,12 +65,14 @@ __all__ = [
     "is_open",
     "missing",
     "next_question",
+    "open_forms",
     "option_label",
     "options",
     "question_by_id",
     "question_text",
     "record",
     "set_answer",
+    "state_of",
     "submit",
     "value_of",
     "values_by_key",

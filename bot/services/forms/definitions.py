@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -43,6 +44,7 @@ class FormSpec:
     audience: str = "all"
     per_organisation: bool = False
     key: str | None = None  # built-in forms only: their texts come from the catalogue
+    closes_at: datetime | None = None  # UTC; no more answers after it
 
 
 def validate(spec: FormSpec) -> None:
@@ -98,6 +100,7 @@ async def create(
         per_organisation=spec.per_organisation,
         audience=audience.parse(spec.audience).spec,
         status=FormStatus.OPEN,
+        closes_at=spec.closes_at,
         created_by=created_by,
         created_at=clock(),
     )

@@ -156,7 +156,7 @@ async def set_answer(
 def missing(form: Form, response: FormResponse) -> list[FormQuestion]:
     """Required questions the draft has no answer to."""
     values = values_by_question(response)
-    return [q for q in form.questions if q.required and values.get(q.id) is None]
+    return [q for q in form.questions if q.required and values.get(q.id) in (None, [])]
 
 
 async def submit(

@@ -10,6 +10,8 @@ from bot.texts.catalogue import (
     digest_schedule,
     feeds,
     forms,
+    forms_chat,
+    forms_staff,
     knowledge,
     meetings,
     meetings_chat,
@@ -19,6 +21,7 @@ from bot.texts.catalogue import (
     polls_chat,
     privacy,
     staff,
+    stats,
     topics,
 )
 
@@ -42,4 +45,7 @@ CATALOGUE_MODULES = (
     nominations,
     privacy,
     forms,
+    forms_chat,
+    stats,
+    forms_staff,
 )

@@ -46,6 +46,7 @@ SV: dict[str, str] = {
     "audience_label_umbrella": "paraplyorganisationer",
     "audience_label_topic": "prenumeranter på {value}",
     "audience_label_org": "{value}",
+    "audience_label_form": "de som fått formulär #{value} men inte svarat än",
     "campaigns_header": "<b>Senaste utskick</b>",
     "campaigns_none": "Inga utskick än. Skapa ett med /broadcast.",
     "campaigns_item": (
@@ -116,6 +117,7 @@ EN: dict[str, str] = {
     "audience_label_umbrella": "umbrella bodies",
     "audience_label_topic": "subscribers of {value}",
     "audience_label_org": "{value}",
+    "audience_label_form": "those sent form #{value} who have not answered yet",
     "campaigns_header": "<b>Recent campaigns</b>",
     "campaigns_none": "No campaigns yet. Create one with /broadcast.",
     "campaigns_item": (

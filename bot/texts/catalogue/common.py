@@ -9,6 +9,8 @@ SV: dict[str, str] = {
         "/meetings – kommande dialogmöten och din anmälan\n"
         "/calls – öppna utlysningar, med påminnelse före sista dagen\n"
         "/nominate – nominera en kandidat till styrgruppen (kontaktpersoner)\n"
+        "/forms – formulär att fylla i, pausa och ändra\n"
+        "/profile – din organisations profil (kontaktpersoner)\n"
         "/settings – språk, organisation och utskick\n"
         "/stop – stäng av alla utskick (frågor kan du fortfarande ställa)\n"
         "/mydata – allt jag har sparat om dig, som en fil\n"
@@ -32,6 +34,8 @@ SV: dict[str, str] = {
         "/results – resultatet av en enkät, med diagram\n"
         "/export – svaren på en enkät som CSV-fil\n"
         "/nominations – nomineringar till styrgruppen: läge, export, öppna och stäng\n"
+        "/stats – uppföljning från organisationsprofilerna: siffror, diagram och CSV\n"
+        "/formadmin – formulär: skicka, se läget, påminn, exportera svar, stäng\n"
         "Svara på en vidarebefordrad fråga genom att svara på mitt meddelande."
     ),
     "command_start": "Börja här och välj språk",
@@ -69,6 +73,8 @@ EN: dict[str, str] = {
         "/meetings – upcoming dialogue meetings and your sign-up\n"
         "/calls – open funding calls, with a reminder before the deadline\n"
         "/nominate – nominate a candidate to the steering group (contacts)\n"
+        "/forms – forms to fill in, pause and change\n"
+        "/profile – your organisation's profile (contacts)\n"
         "/settings – language, organisation and notifications\n"
         "/stop – turn all notifications off (you can still ask questions)\n"
         "/mydata – everything I have stored about you, as a file\n"
@@ -92,6 +98,8 @@ EN: dict[str, str] = {
         "/results – a poll's result, with a chart\n"
         "/export – a poll's answers as a CSV file\n"
         "/nominations – steering-group nominations: status, export, open and close\n"
+        "/stats – follow-up from the organisation profiles: figures, chart and CSV\n"
+        "/formadmin – forms: send, see progress, remind, export answers, close\n"
         "Answer a forwarded question by replying to my message."
     ),
     "command_start": "Start here and choose a language",
