@@ -88,7 +88,8 @@ def card_text(form: Form, reader: Reader, tz: ZoneInfo, *, now: datetime) -> str
     intro = form_intro(form, lang)
     if intro:
         lines.append(t("form_card_intro", lang, intro=intro))
-    facts = t("form_card_questions", lang, count=len(form.questions))
+    count = len(form.questions)
+    facts = t("form_card_questions" if count > 1 else "form_card_question_one", lang, count=count)
     if form.closes_at is not None:
         when = moment_text(form.closes_at, lang, tz, now=now)
         facts += "\n" + t("form_card_closes", lang, time=when)

@@ -8,7 +8,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext
 
 from bot.services.container import Services
-from scheduler import digest, feeds, nominations, polls, privacy
+from scheduler import digest, feeds, forms, nominations, polls, privacy
 from scheduler.jobs import job_queue
 
 KNOWLEDGE_REFRESH = timedelta(seconds=60)
@@ -32,4 +32,5 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
     leader = digest.register(application, services)
     polls.register(application, services, leader=leader)
     nominations.register(application, services, leader=leader)
+    forms.register(application, services, leader=leader)
     privacy.register(application, services, leader=leader)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.models import (
@@ -20,6 +21,7 @@ from bot.models import (
 )
 from bot.services import forms
 from bot.services.forms import FormSpec, QuestionSpec
+from scheduler import forms as form_job
 from tests.conftest import FakeClock
 from tests.e2e.chat import JSON, Person, buttons, has
 from tests.e2e.conftest import Harness, clocked_harness
@@ -36,6 +38,13 @@ SPEC = FormSpec(
         QuestionSpec("channel", QuestionKind.CHOICE, "Var läser ni oftast?", ("E-post", "Chatt")),
     ),
 )
+
+
+@pytest.fixture
+def often(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The form job every half second, so a form closes by itself within the test."""
+    monkeypatch.setattr(form_job, "FORMS_EVERY", timedelta(seconds=0.5))
+    monkeypatch.setattr(form_job, "FIRST_RUN", timedelta(seconds=0.5))
 
 
 async def _setup(harness: Harness) -> tuple[dict[str, Person], int]:
@@ -61,7 +70,7 @@ async def _eva_answers(harness: Harness, eva: Person, form_id: int) -> None:
     card = await eva.client.wait_for_bot_message(
         eva.user_id, after=0, predicate=has(TITLE), timeout=WAIT
     )
-    assert "1 frågor" in card["text"] and "Du har inte börjat ännu." in card["text"]
+    assert "En fråga." in card["text"] and "Du har inte börjat ännu." in card["text"]
     assert buttons(card) == ["Fyll i"]
     await eva.press_and_wait(card, "Fyll i")
     async with harness.db.session() as session:
@@ -135,3 +144,36 @@ async def test_staff_send_follow_remind_and_export(db_url: str) -> None:
                 select(AuditEntry).where(AuditEntry.action == "export_form")
             )
         assert audit is not None and audit.actor_telegram_id == admin.user_id
+
+
+async def test_a_form_closes_by_itself_and_staff_hear_how_many_answered(
+    db_url: str, often: None
+) -> None:
+    clock = FakeClock(START)
+    async with clocked_harness(db_url, clock) as harness:
+        people, form_id = await _setup(harness)
+        async with harness.db.session() as session:
+            form = await forms.get(session, form_id)
+            form.closes_at = START + timedelta(days=7)
+            await session.commit()
+        admin = Person(harness.client, harness.admin_id)
+        card = await _form_card(admin)
+        await admin.press_and_wait(
+            await admin.press_and_wait(card, "Skicka", predicate=has("Det når")),
+            "Ja, skicka",
+            predicate=has("Skickat"),
+        )
+        await _eva_answers(harness, people["Eva"], form_id)
+        bo = people["Bo"]
+        card = await bo.client.wait_for_bot_message(
+            bo.user_id, after=0, predicate=has(TITLE), timeout=WAIT
+        )
+        cursor = await admin.send("/formadmin")
+
+        clock.advance(days=8)
+        notice = await admin.client.wait_for_bot_message(
+            admin.user_id, after=cursor, predicate=has("har stängt"), timeout=WAIT
+        )
+        assert f"{TITLE} har stängt. Svar: 1 av 2." in notice["text"]
+        refused = await bo.press_and_wait(card, "Fyll i")
+        assert "stängt" in str(refused)

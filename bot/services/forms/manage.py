@@ -33,3 +33,19 @@ async def close(session: AsyncSession, form: Form, *, actor: int | None, clock: 
         clock=clock,
     )
     return form
+
+
+async def close_due(session: AsyncSession, *, clock: Clock) -> list[Form]:
+    """Close every open form whose closing time has come; the forms just closed (flushed)."""
+    query = (
+        select(Form)
+        .where(Form.status == FormStatus.OPEN, Form.closes_at <= clock())
+        .order_by(Form.id)
+        .with_for_update(skip_locked=True)
+    )
+    due = list((await session.scalars(query)).all())
+    for form in due:
+        form.status = FormStatus.CLOSED
+        form.closed_at = clock()
+    await session.flush()
+    return due

@@ -31,6 +31,7 @@ SV: dict[str, str] = {
     "form_card_title": "📋 <b>{title}</b>",
     "form_card_intro": "{intro}",
     "form_card_questions": "{count} frågor. Du kan pausa och fortsätta senare.",
+    "form_card_question_one": "En fråga.",
     "form_card_closes": "Sista dag att svara: {time}.",
     "form_card_not_started": "Du har inte börjat ännu.",
     "form_card_paused": "Du har pausat vid fråga {number} av {count}.",
@@ -67,6 +68,10 @@ SV: dict[str, str] = {
     "form_staff_close_confirm": "Stänga <b>{title}</b>? Sedan går det inte att svara längre.",
     "form_staff_closed": "<b>{title}</b> är stängt.",
     "form_staff_kept": "Okej, inget ändrat.",
+    "form_closed_notice": (
+        "📋 Formulär #{form_id} <b>{title}</b> har stängt. Svar: {answered} av {total}. "
+        "/formadmin visar läget och exporten."
+    ),
     "form_staff_progress": (
         "<b>{title}</b>\nNådda: {total}\nHar svarat: {answered}\nPåbörjat: {in_progress}\n"
         "Inte börjat: {not_started}"
@@ -110,6 +115,7 @@ EN: dict[str, str] = {
     "form_card_title": "📋 <b>{title}</b>",
     "form_card_intro": "{intro}",
     "form_card_questions": "{count} questions. You can pause and continue later.",
+    "form_card_question_one": "One question.",
     "form_card_closes": "Last day to answer: {time}.",
     "form_card_not_started": "You have not started yet.",
     "form_card_paused": "You paused at question {number} of {count}.",
@@ -148,6 +154,10 @@ EN: dict[str, str] = {
     "form_staff_close_confirm": "Close <b>{title}</b>? Nobody can answer it after that.",
     "form_staff_closed": "<b>{title}</b> is closed.",
     "form_staff_kept": "Fine, nothing changed.",
+    "form_closed_notice": (
+        "📋 Form #{form_id} <b>{title}</b> has closed. Answers: {answered} of {total}. "
+        "/formadmin shows the progress and the export."
+    ),
     "form_staff_progress": (
         "<b>{title}</b>\nReached: {total}\nAnswered: {answered}\nStarted: {in_progress}\n"
         "Not started: {not_started}"
