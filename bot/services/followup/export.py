@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot.services.followup.figures import FollowUp
 from bot.services.followup.labels import area_label, subregion_label, umbrella_label
+from bot.services.spreadsheet import safe_cell
 from bot.texts import DEFAULT_LANGUAGE, t
 from bot.timeutil import local
 
@@ -25,12 +26,7 @@ ORGANISATION_COLUMNS = (
     "profile_date",
 )
 FIGURE_COLUMNS = ("figure", "group", "value")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # cells a spreadsheet would run as formulas
 JOIN = "; "
-
-
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def _date(moment: datetime | None, tz: ZoneInfo) -> str:
@@ -45,14 +41,14 @@ def organisations_csv(found: FollowUp, *, tz: ZoneInfo, lang: str = DEFAULT_LANG
     for row in found.rows:
         profile = row.profile
         if profile is None:
-            writer.writerow([_cell(row.name), "", "", "", "", "", t("stats_csv_missing", lang)])
+            writer.writerow([safe_cell(row.name), "", "", "", "", "", t("stats_csv_missing", lang)])
             continue
         places = list(profile.municipalities)
         if profile.whole_region:
             places.insert(0, t("form_whole_region", lang))
         writer.writerow(
             [
-                _cell(row.name),
+                safe_cell(row.name),
                 subregion_label(profile.subregion, lang) if profile.subregion else "",
                 umbrella_label(profile.umbrella, lang),
                 profile.members,

@@ -13,16 +13,9 @@ from bot.models import Form, FormResponse, Organisation, ResponseStatus, User
 from bot.services import audit
 from bot.services.forms.labels import answer_text
 from bot.services.forms.values import values_by_question
+from bot.services.spreadsheet import safe_cell
 from bot.texts import DEFAULT_LANGUAGE, t
 from bot.timeutil import Clock, local
-
-# A cell starting with one of these is a formula to a spreadsheet; what members typed must
-# stay text.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 async def current_responses(session: AsyncSession, form: Form) -> list[FormResponse]:
@@ -67,11 +60,11 @@ async def export_csv(
             org_id = user.organisation_id
         assert response.submitted_at is not None  # a submitted response has its time
         row = [f"{local(response.submitted_at, tz):%Y-%m-%d %H:%M}"]
-        row.append(_cell(organisations.get(org_id or 0, "")))
+        row.append(safe_cell(organisations.get(org_id or 0, "")))
         if not form.per_organisation:
-            row.append(_cell(user.display_name if user is not None else ""))
+            row.append(safe_cell(user.display_name if user is not None else ""))
         values = values_by_question(response)
-        row += [_cell(answer_text(form, q, values.get(q.id), lang)) for q in form.questions]
+        row += [safe_cell(answer_text(form, q, values.get(q.id), lang)) for q in form.questions]
         writer.writerow(row)
     await audit.record(
         session,

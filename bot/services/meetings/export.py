@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Attendance, AttendanceStatus
 from bot.services.meetings import queries
+from bot.services.spreadsheet import safe_cell
 from bot.texts import DEFAULT_LANGUAGE, t
 from bot.timeutil import local
 
@@ -20,13 +21,6 @@ ORDER = case(
     (Attendance.status == AttendanceStatus.WAITING, 1),
     else_=2,
 )
-# A cell starting with one of these is a formula to a spreadsheet; a name typed in Telegram
-# must stay text.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 async def attendees_csv(
@@ -49,9 +43,9 @@ async def attendees_csv(
         place += waiting
         writer.writerow(
             [
-                _cell(user.display_name),
+                safe_cell(user.display_name),
                 f"@{user.username}" if user.username else "",
-                _cell(user.organisation.name) if user.organisation else "",
+                safe_cell(user.organisation.name) if user.organisation else "",
                 t(f"meeting_csv_{row.status.value}", lang),
                 str(place) if waiting else "",
                 f"{local(row.changed_at, tz):%Y-%m-%d %H:%M}",

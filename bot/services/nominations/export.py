@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.models import Organisation, User
 from bot.services import audit
 from bot.services.nominations.entries import list_nominations
+from bot.services.spreadsheet import safe_cell
 from bot.texts import DEFAULT_LANGUAGE, t
 from bot.timeutil import Clock, local, utc_now
 
@@ -24,13 +25,6 @@ COLUMNS = (
     "candidate_contact",
     "motivation",
 )
-# A cell starting with one of these is a formula to a spreadsheet; what members typed must
-# stay text.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 async def export_csv(
@@ -65,12 +59,12 @@ async def export_csv(
         writer.writerow(
             [
                 f"{local(entry.created_at, tz):%Y-%m-%d %H:%M}",
-                _cell(organisations.get(entry.organisation_id or 0, "")),
-                _cell(people.get(entry.nominated_by or 0, "")),
-                _cell(entry.candidate_name),
-                _cell(entry.candidate_organisation),
-                _cell(entry.candidate_contact),
-                _cell(entry.motivation),
+                safe_cell(organisations.get(entry.organisation_id or 0, "")),
+                safe_cell(people.get(entry.nominated_by or 0, "")),
+                safe_cell(entry.candidate_name),
+                safe_cell(entry.candidate_organisation),
+                safe_cell(entry.candidate_contact),
+                safe_cell(entry.motivation),
             ]
         )
     await audit.record(

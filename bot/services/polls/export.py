@@ -12,16 +12,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import PollChoice, PollVote, User
 from bot.services.polls.store import get
+from bot.services.spreadsheet import safe_cell
 from bot.texts import DEFAULT_LANGUAGE, t
 from bot.timeutil import local
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # cells a spreadsheet would run as formulas
 NAMED_COLUMNS = ("answered_at", "name", "organisation", "options", "comment")
 ANONYMOUS_COLUMNS = ("options", "comment")
-
-
-def _cell(value: str) -> str:
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 async def export_csv(
@@ -57,7 +53,7 @@ async def export_csv(
     columns = ANONYMOUS_COLUMNS if poll.anonymous else NAMED_COLUMNS
     writer.writerow([t(f"poll_csv_{column}", lang) for column in columns])
     if poll.anonymous:
-        rows = sorted([_cell(answers(vote)), _cell(vote.comment or "")] for vote in votes)
+        rows = sorted([safe_cell(answers(vote)), safe_cell(vote.comment or "")] for vote in votes)
         writer.writerows(rows)
         return output.getvalue()
     users = {
@@ -72,10 +68,10 @@ async def export_csv(
         writer.writerow(
             [
                 f"{local(vote.answered_at, tz):%Y-%m-%d %H:%M}",
-                _cell(user.display_name) if user is not None else "",
-                _cell(organisation.name) if organisation is not None else "",
-                _cell(answers(vote)),
-                _cell(vote.comment or ""),
+                safe_cell(user.display_name) if user is not None else "",
+                safe_cell(organisation.name) if organisation is not None else "",
+                safe_cell(answers(vote)),
+                safe_cell(vote.comment or ""),
             ]
         )
     return output.getvalue()
