@@ -126,6 +126,11 @@ class User(Base):
     def is_staff(self) -> bool:
         return self.role in (Role.STAFF, Role.ADMIN)
 
+    @property
+    def is_approved_contact(self) -> bool:
+        """Staff approved the link: the user speaks for their organisation."""
+        return self.organisation_id is not None and self.link_status == LinkStatus.APPROVED
+
 
 class Invitation(Base):
     __tablename__ = "invitations"

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import Form, FormResponse, LinkStatus, ResponseStatus, User
+from bot.models import Form, FormResponse, ResponseStatus, User
 from bot.services.delivery import Button, Buttons, Personal
 from bot.services.forms import form_intro, form_title, is_open
 from bot.texts import t
@@ -59,11 +59,10 @@ async def readers(session: AsyncSession, form: Form, user_ids: Sequence[int]) ->
     sent = {found: at for found, at in current}
     result = {}
     for user in users:
-        contact = user.organisation_id is not None and user.link_status == LinkStatus.APPROVED
         key = user.organisation_id if form.per_organisation else user.id
         result[user.id] = Reader(
             lang=user.language,
-            may_answer=contact or not form.per_organisation,
+            may_answer=user.is_approved_contact or not form.per_organisation,
             paused_at=drafts.get(user.id),
             sent_at=sent.get(key) if key is not None else None,
         )

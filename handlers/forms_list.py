@@ -8,7 +8,6 @@ from telegram.ext import CommandHandler, filters
 from bot.models import Organisation
 from bot.services import forms
 from bot.services.forms import FormState, MyForm
-from bot.services.forms.mine import is_contact
 from bot.texts import t
 from handlers.callbacks import FormOpen
 from handlers.common import App, Context, reply, services, user_session
@@ -65,7 +64,7 @@ async def profile_command(update: Update, context: Context) -> None:
     svc = services(context)
     async with user_session(update, context) as (session, user):
         lang = user.language
-        if not is_contact(user) or user.organisation_id is None:
+        if not user.is_approved_contact or user.organisation_id is None:
             text, keyboard = t("form_needs_organisation", lang), None
         else:
             form = await forms.ensure_profile_form(session, clock=svc.clock)

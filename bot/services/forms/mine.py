@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import Form, FormStatus, LinkStatus, User
+from bot.models import Form, FormStatus, User
 from bot.services.delivery.audience import still_eligible
 from bot.services.forms.profile import PROFILE_KEY, ensure_profile_form
 from bot.services.forms.responses import current, draft, is_open
@@ -32,18 +32,12 @@ class MyForm:
     sent_at: datetime | None = None
 
 
-def is_contact(user: User) -> bool:
-    """An approved contact of an organisation (who answers for it)."""
-    return user.organisation_id is not None and user.link_status == LinkStatus.APPROVED
-
-
 async def addressed_to(session: AsyncSession, form: Form, user: User) -> bool:
     """Whether the form is for this person: the profile for contacts, else its audience."""
-    if form.key == PROFILE_KEY or form.per_organisation:
-        if not is_contact(user):
-            return False
-        if form.key == PROFILE_KEY:
-            return True
+    if form.per_organisation and not user.is_approved_contact:
+        return False
+    if form.key == PROFILE_KEY:
+        return True
     return user.id in await still_eligible(session, form.audience, None, [user.id])
 
 
@@ -62,7 +56,7 @@ async def state_of(session: AsyncSession, form: Form, user: User) -> MyForm:
 
 async def open_forms(session: AsyncSession, user: User, *, clock: Clock) -> list[MyForm]:
     """The open forms addressed to the person, soonest closing first, then newest."""
-    if is_contact(user):
+    if user.is_approved_contact:
         await ensure_profile_form(session, clock=clock)
     found = await session.scalars(select(Form).where(Form.status == FormStatus.OPEN))
     mine: list[MyForm] = []

@@ -16,7 +16,6 @@ from bot.models import (
     FormQuestion,
     FormResponse,
     FormStatus,
-    LinkStatus,
     Organisation,
     ResponseStatus,
     User,
@@ -37,9 +36,7 @@ def check_may_answer(form: Form, user: User, *, clock: Clock) -> None:
     """DomainError form_closed, or form_needs_organisation for a per-organisation form."""
     if not is_open(form, clock=clock):
         raise DomainError("form_closed")
-    if form.per_organisation and (
-        user.organisation_id is None or user.link_status != LinkStatus.APPROVED
-    ):
+    if form.per_organisation and not user.is_approved_contact:
         raise DomainError("form_needs_organisation")
 
 

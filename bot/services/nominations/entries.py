@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
-from bot.models import LinkStatus, Nomination, NominationRound, RoundStatus, User
+from bot.models import Nomination, NominationRound, RoundStatus, User
 from bot.services import audit
 from bot.services.delivery import schedule
 from bot.services.nominations.rounds import get_round
@@ -87,7 +87,7 @@ def check(candidate: Candidate) -> Candidate:
 
 def check_may_nominate(user: User) -> int:
     """The user's organisation id; DomainError unless an approved contact of one."""
-    if user.link_status != LinkStatus.APPROVED or user.organisation_id is None:
+    if not user.is_approved_contact or user.organisation_id is None:
         raise DomainError("nomination_not_linked")
     return user.organisation_id
 
