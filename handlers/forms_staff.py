@@ -15,19 +15,12 @@ from bot.services.forms.progress import Progress, progress
 from bot.texts import t
 from handlers.broadcast_keyboards import audience_label
 from handlers.callbacks import FormStaff
-from handlers.common import App, Context, reply, services, user_session
+from handlers.common import App, Context, reply, services, staff_language, user_session
 from handlers.delivery_sender import keyboard
 from handlers.documents import send_csv
 from handlers.meetings_view import edit_card
 
 NAMES_SHOWN = 40  # names in "Läget"; the rest are counted
-
-
-async def _staff_language(update: Update, context: Context) -> str:
-    async with user_session(update, context) as (_session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
-        return user.language
 
 
 def _button(form_id: int, action: str, lang: str) -> Button:
@@ -67,7 +60,7 @@ def _line(form: Form, found: Progress, lang: str) -> str:
 
 async def formadmin_command(update: Update, context: Context) -> None:
     """/formadmin: one card per form (the profile form is created first, so it can be sent)."""
-    lang = await _staff_language(update, context)
+    lang = await staff_language(update, context)
     svc = services(context)
     cards: list[tuple[str, Buttons]] = []
     async with svc.db.session() as session:
@@ -193,7 +186,7 @@ async def _export(update: Update, context: Context, form_id: int) -> None:
 
 async def staff_action(update: Update, context: Context, action: FormStaff) -> str:
     """One /formadmin button; the role is checked on every press."""
-    lang = await _staff_language(update, context)
+    lang = await staff_language(update, context)
     if action.action in ("send", "remind", "close"):
         await _ask(update, context, action, lang)
     elif action.action in ("send_ok", "remind_ok", "close_ok"):

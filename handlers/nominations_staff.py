@@ -13,20 +13,13 @@ from bot.services import nominations
 from bot.services.delivery import Button, Buttons, audience
 from bot.texts import t
 from handlers.callbacks import NominationStaff
-from handlers.common import App, Context, reply, services, user_session
+from handlers.common import App, Context, reply, services, staff_language, user_session
 from handlers.delivery_sender import keyboard
 from handlers.documents import send_csv
 from handlers.meeting_cards import moment_text
 from handlers.meetings_view import edit_card
 
 OPEN_WORDS = ("open", "öppna")
-
-
-async def _staff_language(update: Update, context: Context) -> str:
-    async with user_session(update, context) as (_session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
-        return user.language
 
 
 def _button(round_id: int, action: str, key: str, lang: str) -> Button:
@@ -109,7 +102,7 @@ async def nominations_command(update: Update, context: Context) -> None:
     """/nominations, or /nominations open <title>; <from>; <to> (staff only)."""
     message = update.effective_message
     assert message is not None
-    lang = await _staff_language(update, context)
+    lang = await staff_language(update, context)
     rest = (message.text or "").partition(" ")[2].strip()
     if not rest:
         await _show(update, context, lang)
@@ -137,7 +130,7 @@ async def _export(update: Update, context: Context, round_id: int) -> None:
 
 async def staff_action(update: Update, context: Context, action: NominationStaff) -> str:
     """Export, ask to close, close, or keep the round open; the role is checked every press."""
-    lang = await _staff_language(update, context)
+    lang = await staff_language(update, context)
     svc = services(context)
     number = action.round_id
     if action.action == "csv":

@@ -14,8 +14,9 @@ from bot.errors import DomainError
 from bot.services import audit, followup
 from bot.services.delivery import Button
 from bot.texts import t
+from bot.texts.numbers import grouped
 from handlers.callbacks import StatsExport
-from handlers.common import App, Context, reply, services, user_session
+from handlers.common import App, Context, reply, services, staff_language, user_session
 from handlers.delivery_sender import keyboard
 from handlers.documents import send_csv
 from handlers.meeting_cards import date_text
@@ -25,23 +26,12 @@ MISSING_SHOWN = 20
 FILENAMES = {"organisations": "profiler-per-organisation.csv", "figures": "profiler-siffror.csv"}
 
 
-async def _staff_language(update: Update, context: Context) -> str:
-    async with user_session(update, context) as (_session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
-        return user.language
-
-
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", "\u00a0")
-
-
 def _percent(share: float) -> str:
     return f"{100 * share:.0f}"
 
 
 def _lines(rows: list[tuple[str, int]], lang: str) -> list[str]:
-    return [t("stats_line", lang, label=label, count=_number(count)) for label, count in rows]
+    return [t("stats_line", lang, label=label, count=grouped(count)) for label, count in rows]
 
 
 def _capped(rows: list[tuple[str, int]], limit: int, lang: str) -> list[str]:
@@ -74,7 +64,7 @@ def summary(found: followup.FollowUp, lang: str, tz: ZoneInfo, *, now: datetime)
     )
     lines += ["", t("stats_areas_header", lang)]
     lines += _lines([(followup.area_label(a, lang), n) for a, n in found.by_area.items()], lang)
-    lines += ["", t("stats_members", lang, total=_number(found.members))]
+    lines += ["", t("stats_members", lang, total=grouped(found.members))]
     lines.append(t("stats_members_note", lang))
     lines += _lines(
         [(followup.area_label(a, lang), n) for a, n in found.members_by_area.items()], lang
@@ -113,7 +103,7 @@ def _buttons(lang: str) -> tuple[tuple[Button, ...], ...]:
 
 async def stats_command(update: Update, context: Context) -> None:
     """/stats: the summary, then the chart with the CSV buttons (or how to get profiles)."""
-    lang = await _staff_language(update, context)
+    lang = await staff_language(update, context)
     svc = services(context)
     async with svc.db.session() as session:
         found = await followup.follow_up(session)

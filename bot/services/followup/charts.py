@@ -15,6 +15,7 @@ from bot.services.followup.figures import FollowUp
 from bot.services.followup.labels import area_label, subregion_label
 from bot.services.forms.profile import AREAS, SUBREGION_CODES
 from bot.texts import DEFAULT_LANGUAGE, t
+from bot.texts.numbers import grouped
 
 BAR = "#2f6db5"
 UMBRELLA_COLOURS = ("#2f6db5", "#8fb3de", "#c8c8c8")  # umbrella, not, no profile
@@ -64,10 +65,6 @@ def _plain(text: str) -> str:
     return text.replace("$", r"\$")
 
 
-def _number(value: int) -> str:
-    return f"{value:,}".replace(",", "\u00a0")
-
-
 def _bars(
     axes: Axes,
     title: str,
@@ -82,7 +79,7 @@ def _bars(
     palette = [colours[(len(rows) - 1 - i) % len(colours)] for i in range(len(rows))]
     bars = axes.barh(range(len(rows)), values, color=palette)
     axes.set_yticks(range(len(rows)), labels=names)
-    axes.bar_label(bars, labels=[_number(value) for value in values], padding=3)
+    axes.bar_label(bars, labels=[grouped(value) for value in values], padding=3)
     axes.set_xlim(0, max([*values, 1]) * 1.25)  # room for the value labels
     axes.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     axes.set_title(_plain(title), loc="left", fontsize="medium")

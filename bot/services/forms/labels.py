@@ -12,6 +12,7 @@ from typing import Any
 from bot.models import Form, FormQuestion, QuestionKind
 from bot.services.forms.municipalities import WHOLE_REGION
 from bot.texts import t
+from bot.texts.numbers import grouped
 
 
 def form_title(form: Form, lang: str) -> str:
@@ -45,7 +46,7 @@ def answer_text(form: Form, question: FormQuestion, value: Any, lang: str) -> st
     if isinstance(value, list):
         return ", ".join(option_label(form, question, str(code), lang) for code in value)
     if question.kind == QuestionKind.NUMBER:
-        return f"{int(value):,}".replace(",", "\u00a0")
+        return grouped(int(value))
     if question.kind in (QuestionKind.TEXT,):
         return str(value)
     return option_label(form, question, str(value), lang)
