@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    ColumnElement,
     Date,
     DateTime,
     Dialect,
@@ -21,7 +22,9 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    and_,
 )
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from bot.timeutil import as_utc, utc_now
@@ -749,6 +752,16 @@ class FormResponse(Base):
     answers: Mapped[list[FormAnswer]] = relationship(
         back_populates="response", cascade="all, delete-orphan", lazy="selectin"
     )
+
+    @hybrid_property
+    def in_force(self) -> bool:
+        """Submitted and not replaced by a newer answer (also usable in queries)."""
+        return self.status == ResponseStatus.SUBMITTED and self.superseded_at is None
+
+    @in_force.inplace.expression
+    @classmethod
+    def _in_force_expression(cls) -> ColumnElement[bool]:
+        return and_(cls.status == ResponseStatus.SUBMITTED, cls.superseded_at.is_(None))
 
 
 class FormAnswer(Base):

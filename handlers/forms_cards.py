@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.models import Form, FormResponse, ResponseStatus, User
 from bot.services.delivery import Button, Buttons, Personal
 from bot.services.forms import form_intro, form_title, is_open
+from bot.services.forms.responses import owner_column
 from bot.texts import t
 from handlers.callbacks import FormOpen
 from handlers.meeting_cards import date_text, moment_text
@@ -46,13 +47,12 @@ async def readers(session: AsyncSession, form: Form, user_ids: Sequence[int]) ->
             )
         )
     }
-    owner = FormResponse.organisation_id if form.per_organisation else FormResponse.user_id
+    owner = owner_column(form)
     wanted = {u.organisation_id for u in users} if form.per_organisation else set(user_ids)
     current = await session.execute(
         select(owner, FormResponse.submitted_at).where(
             FormResponse.form_id == form.id,
-            FormResponse.status == ResponseStatus.SUBMITTED,
-            FormResponse.superseded_at.is_(None),
+            FormResponse.in_force,
             owner.in_({w for w in wanted if w is not None}),
         )
     )

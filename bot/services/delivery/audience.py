@@ -20,7 +20,6 @@ from bot.models import (
     FormResponse,
     LinkStatus,
     Organisation,
-    ResponseStatus,
     SubRegion,
     Topic,
     User,
@@ -134,11 +133,7 @@ def _form_waiting(form_id: int) -> ColumnElement[bool]:
         Campaign.id == Delivery.campaign_id,
         Campaign.subject == f"form:{form_id}",
     )
-    answered = (
-        FormResponse.form_id == form_id,
-        FormResponse.status == ResponseStatus.SUBMITTED,
-        FormResponse.superseded_at.is_(None),
-    )
+    answered = (FormResponse.form_id == form_id, FormResponse.in_force)
     personal = and_(
         exists().where(Form.id == form_id, Form.per_organisation.is_(False)),
         ~exists().where(*answered, FormResponse.user_id == User.id),

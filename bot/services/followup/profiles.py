@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import FormResponse, Organisation, ResponseStatus
+from bot.models import FormResponse, Organisation
 from bot.services.forms import definitions
 from bot.services.forms.municipalities import WHOLE_REGION
 from bot.services.forms.profile import (
@@ -75,8 +75,7 @@ async def organisation_rows(session: AsyncSession) -> list[OrganisationRow]:
             select(FormResponse)
             .where(
                 FormResponse.form_id == form.id,
-                FormResponse.status == ResponseStatus.SUBMITTED,
-                FormResponse.superseded_at.is_(None),
+                FormResponse.in_force,
                 FormResponse.organisation_id.is_not(None),
             )
             .order_by(FormResponse.submitted_at, FormResponse.id)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import Form, FormResponse, Organisation, ResponseStatus, User
+from bot.models import Form, FormResponse, Organisation, User
 from bot.services import audit
 from bot.services.forms.labels import answer_text
 from bot.services.forms.values import values_by_question
@@ -22,8 +22,7 @@ async def current_responses(session: AsyncSession, form: Form) -> list[FormRespo
     """The answers in force, oldest first."""
     query = select(FormResponse).where(
         FormResponse.form_id == form.id,
-        FormResponse.status == ResponseStatus.SUBMITTED,
-        FormResponse.superseded_at.is_(None),
+        FormResponse.in_force,
     )
     return list(await session.scalars(query.order_by(FormResponse.submitted_at, FormResponse.id)))
 

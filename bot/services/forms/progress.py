@@ -20,6 +20,7 @@ from bot.models import (
     UserStatus,
 )
 from bot.services.forms import subjects
+from bot.services.forms.responses import owner_column
 
 
 @dataclass(frozen=True)
@@ -46,11 +47,11 @@ class Progress:
 
 
 async def _owners(session: AsyncSession, form: Form, status: ResponseStatus) -> set[int]:
-    owner = FormResponse.organisation_id if form.per_organisation else FormResponse.user_id
+    owner = owner_column(form)
     query = select(owner).distinct().where(FormResponse.form_id == form.id)
     query = query.where(FormResponse.status == status, owner.is_not(None))
     if status == ResponseStatus.SUBMITTED:
-        query = query.where(FormResponse.superseded_at.is_(None))
+        query = query.where(FormResponse.in_force)
     return {found for found in await session.scalars(query) if found is not None}
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from bot.errors import DomainError
 from bot.models import (
@@ -40,10 +41,13 @@ def check_may_answer(form: Form, user: User, *, clock: Clock) -> None:
         raise DomainError("form_needs_organisation")
 
 
+def owner_column(form: Form) -> InstrumentedAttribute[int | None]:
+    """Whose answer a response is: the organisation's on a per-organisation form, else the user's."""
+    return FormResponse.organisation_id if form.per_organisation else FormResponse.user_id
+
+
 def _owned_by(form: Form, user_id: int | None, organisation_id: int | None) -> ColumnElement[bool]:
-    if form.per_organisation:
-        return FormResponse.organisation_id == organisation_id
-    return FormResponse.user_id == user_id
+    return owner_column(form) == (organisation_id if form.per_organisation else user_id)
 
 
 async def current(session: AsyncSession, form: Form, user: User) -> FormResponse | None:
@@ -52,8 +56,7 @@ async def current(session: AsyncSession, form: Form, user: User) -> FormResponse
         return None
     query = select(FormResponse).where(
         FormResponse.form_id == form.id,
-        FormResponse.status == ResponseStatus.SUBMITTED,
-        FormResponse.superseded_at.is_(None),
+        FormResponse.in_force,
         _owned_by(form, user.id, user.organisation_id),
     )
     return await session.scalar(query.order_by(FormResponse.submitted_at.desc()).limit(1))
@@ -177,8 +180,7 @@ async def submit(
     replaced = await session.scalars(
         select(FormResponse).where(
             FormResponse.form_id == form.id,
-            FormResponse.status == ResponseStatus.SUBMITTED,
-            FormResponse.superseded_at.is_(None),
+            FormResponse.in_force,
             _owned_by(form, response.user_id, response.organisation_id),
         )
     )

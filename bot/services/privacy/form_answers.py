@@ -32,8 +32,7 @@ async def export_form_answers(
             "form": form.title,
             "for_organisation": form.per_organisation,
             "status": response.status.value,
-            "in_force": response.status == ResponseStatus.SUBMITTED
-            and response.superseded_at is None,
+            "in_force": response.in_force,
             "started_at": local(response.started_at, tz).isoformat(timespec="seconds"),
             "sent_at": None
             if response.submitted_at is None
