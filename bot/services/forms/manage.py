@@ -18,12 +18,16 @@ async def list_forms(session: AsyncSession, *, limit: int = LIST_LIMIT) -> list[
     return list((await session.scalars(query.limit(limit))).all())
 
 
+def _close(form: Form, clock: Clock) -> None:
+    form.status = FormStatus.CLOSED
+    form.closed_at = clock()
+
+
 async def close(session: AsyncSession, form: Form, *, actor: int | None, clock: Clock) -> Form:
     """Close the form now: no more answers (a closed form stays as it is); audited."""
     if form.status == FormStatus.CLOSED:
         return form
-    form.status = FormStatus.CLOSED
-    form.closed_at = clock()
+    _close(form, clock)
     await session.flush()
     await audit.record(
         session,
@@ -45,7 +49,6 @@ async def close_due(session: AsyncSession, *, clock: Clock) -> list[Form]:
     )
     due = list((await session.scalars(query)).all())
     for form in due:
-        form.status = FormStatus.CLOSED
-        form.closed_at = clock()
+        _close(form, clock)
     await session.flush()
     return due
