@@ -73,10 +73,12 @@ def forms_send(form_id: FormId) -> None:
     async def body(services: Services) -> str:
         async with services.db.session() as session:
             form = await forms.get(session, form_id)
-            count = await sending.reach(session, form)
-            campaign = await sending.send(session, form, actor=None, clock=services.clock)
+            sent = await sending.send(session, form, actor=None, clock=services.clock)
             await session.commit()
-        return f"Form {form_id} goes out to {count} recipient(s) (campaign {campaign.id})."
+        return (
+            f"Form {form_id} goes out to {sent.recipients} recipient(s) "
+            f"(campaign {sent.campaign.id})."
+        )
 
     typer.echo(with_services(body))
 
@@ -113,11 +115,11 @@ def forms_remind(form_id: FormId) -> None:
     async def body(services: Services) -> str:
         async with services.db.session() as session:
             form = await forms.get(session, form_id)
-            count = await sending.waiting(session, form)
-            campaign = await sending.remind(session, form, actor=None, clock=services.clock)
+            sent = await sending.remind(session, form, actor=None, clock=services.clock)
             await session.commit()
         return (
-            f"Reminder of form {form_id} goes out to {count} recipient(s) (campaign {campaign.id})."
+            f"Reminder of form {form_id} goes out to {sent.recipients} recipient(s) "
+            f"(campaign {sent.campaign.id})."
         )
 
     typer.echo(with_services(body))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CommandHandler, filters
 
-from bot.errors import DomainError
 from bot.models import Form, FormStatus, Organisation
 from bot.services import forms
 from bot.services.delivery import Button, Buttons, audience
@@ -97,12 +96,7 @@ async def _ask(update: Update, context: Context, action: FormStaff, lang: str) -
             label = await _label(form, lang, context)
             text = t("form_staff_send_confirm", lang, title=title, audience=label, count=count)
         elif action.action == "remind":
-            count = await sending.waiting(session, form)
-            if count == 0:
-                found = await progress(session, form)
-                raise DomainError(
-                    "form_remind_nobody", reached=found.total, answered=found.answered
-                )
+            count = await sending.remindable(session, form)
             text = t("form_staff_remind_confirm", lang, title=title, count=count)
         else:
             text = t("form_staff_close_confirm", lang, title=title)
@@ -116,13 +110,11 @@ async def _do(update: Update, context: Context, action: FormStaff, lang: str) ->
         form = await forms.get(session, action.form_id)
         title = forms.form_title(form, lang)
         if action.action == "send_ok":
-            count = await sending.reach(session, form)
-            await sending.send(session, form, actor=user.telegram_id, clock=svc.clock)
-            text = t("form_staff_sent", lang, title=title, count=count)
+            sent = await sending.send(session, form, actor=user.telegram_id, clock=svc.clock)
+            text = t("form_staff_sent", lang, title=title, count=sent.recipients)
         elif action.action == "remind_ok":
-            count = await sending.waiting(session, form)
-            await sending.remind(session, form, actor=user.telegram_id, clock=svc.clock)
-            text = t("form_staff_reminded", lang, title=title, count=count)
+            sent = await sending.remind(session, form, actor=user.telegram_id, clock=svc.clock)
+            text = t("form_staff_reminded", lang, title=title, count=sent.recipients)
         else:
             await manage.close(session, form, actor=user.telegram_id, clock=svc.clock)
             text = t("form_staff_closed", lang, title=title)

@@ -60,7 +60,7 @@ async def _waiting(session: AsyncSession, form: Form) -> set[int]:
 async def test_send_makes_a_card_campaign(session: AsyncSession, clock: FakeClock) -> None:
     form = await new_form(session, clock)
     await add_user(session, 1)
-    campaign = await sending.send(session, form, actor=STAFF_ID, clock=clock)
+    campaign = (await sending.send(session, form, actor=STAFF_ID, clock=clock)).campaign
     assert (campaign.subject, campaign.audience, campaign.topic) == (
         f"form:{form.id}",
         "all",
@@ -86,12 +86,12 @@ async def test_reminder_reaches_only_those_reached_who_have_not_answered(
 ) -> None:
     form = await new_form(session, clock)
     answered, paused, silent, never_sent = [await contact(session, n) for n in (1, 2, 3, 4)]
-    campaign = await sending.send(session, form, actor=STAFF_ID, clock=clock)
+    campaign = (await sending.send(session, form, actor=STAFF_ID, clock=clock)).campaign
     await _delivered(session, campaign, answered, paused, silent)
     await forms.record(session, form, answered, ANSWERS, clock=clock)
     await forms.begin(session, form, paused, clock=clock)
     assert await _waiting(session, form) == {paused.id, silent.id}
-    reminder = await sending.remind(session, form, actor=STAFF_ID, clock=clock)
+    reminder = (await sending.remind(session, form, actor=STAFF_ID, clock=clock)).campaign
     assert (reminder.subject, reminder.audience) == (f"form_reminder:{form.id}", f"form:{form.id}")
     found = await progress(session, form)
     assert (found.total, found.answered, found.in_progress, found.not_started) == (3, 1, 1, 1)
@@ -114,7 +114,7 @@ async def test_per_organisation_reminder_and_progress(
     first, colleague = await contact(session, 1, red), await contact(session, 2, red)
     other = await contact(session, 3, blue)
     unlinked = await add_user(session, 4, org=green, link=LinkStatus.PENDING)
-    campaign = await sending.send(session, form, actor=STAFF_ID, clock=clock)
+    campaign = (await sending.send(session, form, actor=STAFF_ID, clock=clock)).campaign
     await _delivered(session, campaign, first, colleague, other, unlinked)
     await forms.record(session, form, first, {"members": 40}, clock=clock)
     # The colleague's organisation has answered: only the other organisation's contact waits.

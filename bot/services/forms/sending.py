@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
@@ -16,6 +18,14 @@ from bot.texts import DEFAULT_LANGUAGE, t
 from bot.timeutil import Clock
 
 
+@dataclass(frozen=True)
+class Sent:
+    """The campaign made, and how many it reaches now."""
+
+    campaign: Campaign
+    recipients: int
+
+
 def waiting_audience(form: Form) -> str:
     """The audience of a reminder: those reached who have not answered yet."""
     return f"form:{form.id}"
@@ -26,9 +36,13 @@ async def reach(session: AsyncSession, form: Form) -> int:
     return await audience.count(session, form.audience, Topic.POLLS)
 
 
-async def waiting(session: AsyncSession, form: Form) -> int:
-    """How many a reminder would reach now."""
-    return await audience.count(session, waiting_audience(form), Topic.POLLS)
+async def remindable(session: AsyncSession, form: Form) -> int:
+    """How many a reminder would reach now; DomainError form_remind_nobody when none."""
+    count = await audience.count(session, waiting_audience(form), Topic.POLLS)
+    if count == 0:
+        found = await progress(session, form)
+        raise DomainError("form_remind_nobody", reached=found.total, answered=found.answered)
+    return count
 
 
 async def _campaign(
@@ -39,7 +53,7 @@ async def _campaign(
     count: int,
     actor: int | None,
     clock: Clock,
-) -> Campaign:
+) -> Sent:
     """The card or the reminder as a campaign to its audience now (flushed; audited)."""
     title = form_title(form, DEFAULT_LANGUAGE)
     summary = "form_staff_reminder_summary" if reminder else "form_staff_summary"
@@ -61,10 +75,10 @@ async def _campaign(
         detail=f"form {form.id} «{title[:80]}» to {audience_spec} ({count} recipients)",
         clock=clock,
     )
-    return campaign
+    return Sent(campaign, count)
 
 
-async def send(session: AsyncSession, form: Form, *, actor: int | None, clock: Clock) -> Campaign:
+async def send(session: AsyncSession, form: Form, *, actor: int | None, clock: Clock) -> Sent:
     """A campaign carrying the form's card to its audience now (flushed; audited)."""
     if not is_open(form, clock=clock):
         raise DomainError("form_closed")
@@ -72,12 +86,9 @@ async def send(session: AsyncSession, form: Form, *, actor: int | None, clock: C
     return await _campaign(session, form, reminder=False, count=count, actor=actor, clock=clock)
 
 
-async def remind(session: AsyncSession, form: Form, *, actor: int | None, clock: Clock) -> Campaign:
+async def remind(session: AsyncSession, form: Form, *, actor: int | None, clock: Clock) -> Sent:
     """A reminder to those reached who have not answered; refused when nobody is waiting."""
     if not is_open(form, clock=clock):
         raise DomainError("form_closed")
-    count = await waiting(session, form)
-    if count == 0:
-        found = await progress(session, form)
-        raise DomainError("form_remind_nobody", reached=found.total, answered=found.answered)
+    count = await remindable(session, form)
     return await _campaign(session, form, reminder=True, count=count, actor=actor, clock=clock)
