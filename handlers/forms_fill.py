@@ -18,6 +18,7 @@ from bot.errors import DomainError
 from bot.models import FormQuestion, FormResponse, QuestionKind
 from bot.services import forms
 from bot.services.forms import ALL_MUNICIPALITIES, WHOLE_REGION, drafting
+from bot.services.forms.municipalities import subregion_of
 from bot.texts import t
 from handlers import forms_keyboards
 from handlers.callbacks import FormOpen, FormPick, FormPlace, FormStep
@@ -60,9 +61,10 @@ async def _draft(f: Filling) -> FormResponse:
     return found
 
 
-def paused_screen(f: Filling) -> Screen:
-    keyboard = forms_keyboards.open_button(f.form.id, "forms_button_continue", f.lang)
-    return Screen(t("forms_paused", f.lang), keyboard)
+def paused_screen(form_id: int, lang: str) -> Screen:
+    """Saved, with "Fortsätt" to pick up where the person stopped."""
+    keyboard = forms_keyboards.open_button(form_id, "forms_button_continue", lang)
+    return Screen(t("forms_paused", lang), keyboard)
 
 
 async def show(update: Update, context: Context, screen: Screen, *, keep: bool = False) -> None:
@@ -160,9 +162,7 @@ async def _place(
         await forms.set_answer(f.session, f.form, response, question, value, clock=f.clock)
         return next_screen(f, response)
     await drafting.toggle(f.session, f.form, response, question, name, clock=f.clock)
-    region = next(
-        i for i, r in enumerate(forms_keyboards.REGIONS) if name in forms.MUNICIPALITIES[r]
-    )
+    region = forms_keyboards.REGIONS.index(subregion_of(name))
     page = region_screen(f, response, question, region)
     return dataclasses.replace(page, text=question_text(f, response, question))
 
@@ -193,7 +193,7 @@ async def _step(f: Filling, response: FormResponse, action: FormStep) -> Screen:
         drafting.move_to(response, target, clock=f.clock)
         return question_screen(f, response, target)
     if action.action == "pause":
-        return paused_screen(f)
+        return paused_screen(f.form.id, f.lang)
     if action.action == "review":
         return review_screen(f, response, edit=True)
     if action.action == "edit":
@@ -240,6 +240,6 @@ async def pause_on_cancel(update: Update, context: Context, lang: str) -> bool:
     if found.get("step") not in FORM_STEPS:
         return False
     set_awaiting(context, None)
-    keyboard = forms_keyboards.open_button(int(found["form_id"]), "forms_button_continue", lang)
-    await reply(update, context, t("forms_paused", lang), keyboard=keyboard)
+    screen = paused_screen(int(found["form_id"]), lang)
+    await reply(update, context, screen.text, keyboard=screen.keyboard)
     return True
