@@ -5,7 +5,6 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CommandHandler, filters
 
-from bot.models import Organisation
 from bot.services import forms
 from bot.services.forms import FormState, MyForm
 from bot.texts import t
@@ -68,8 +67,7 @@ async def profile_command(update: Update, context: Context) -> None:
             text, keyboard = t("form_needs_organisation", lang), None
         else:
             form = await forms.ensure_profile_form(session, clock=svc.clock)
-            organisation = await session.get(Organisation, user.organisation_id)
-            name = organisation.name if organisation is not None else ""
+            name = user.organisation.name if user.organisation is not None else ""
             f = Filling(session, user, form, lang, svc.clock, svc.settings.tz)
             sent = await forms.current(session, form, user)
             paused = await forms.draft(session, form, user) is not None
