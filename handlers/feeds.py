@@ -11,7 +11,7 @@ from telegram.ext import CommandHandler, filters
 from bot.errors import DomainError
 from bot.models import Feed
 from bot.services import calls
-from bot.services.feeds import add_feed, parse_add, poll_now, remove_feed
+from bot.services.feeds import FeedOptions, add_feed, parse_add, poll_now, remove_feed
 from bot.texts import t
 from handlers.callbacks import FeedAction
 from handlers.common import App, Context, deliver_all, reply, send, services, user_session
@@ -93,7 +93,12 @@ async def feed_action(update: Update, context: Context, action: FeedAction) -> s
         # No session is open while the feed is fetched; the poll records in its own.
         async with httpx.AsyncClient() as client:
             outcome = await poll_now(
-                svc.db, client, number, convert=calls.create_from_feed_item, clock=svc.clock
+                svc.db,
+                client,
+                number,
+                convert=calls.create_from_feed_item,
+                clock=svc.clock,
+                options=FeedOptions.from_settings(svc.settings),
             )
         answer = outcome_text(outcome, lang)
         heading, polled = answer + "\n\n", [outcome]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -41,7 +42,7 @@ async def _count(harness: Harness, model: type[object]) -> int:
 async def test_staff_add_a_funding_feed_fetch_it_now_and_subscribers_get_each_call_once(
     harness: Harness, server: FeedServer
 ) -> None:
-    server.document("/rss", rss(ONE, TWO), etag='"v1"')
+    server.document("/rss", rss(ONE, TWO, published=datetime.now(UTC)), etag='"v1"')
     eva = (await add_members(harness, {"Eva": None}))["Eva"]
     admin = Person(harness.client, harness.admin_id)
 
@@ -49,13 +50,14 @@ async def test_staff_add_a_funding_feed_fetch_it_now_and_subscribers_get_each_ca
     assert usage["text"].startswith("Det förstod jag inte riktigt.")
     added = await admin.say(f"/feeds add {server.url('/rss')} utlysningar")
     assert added["text"].startswith("Flöde #1 är tillagt.")
-    assert "utlysningar · ✅ fungerar" in added["text"] and "0 inlägg" in added["text"]
+    assert "utlysningar · 🕓 inte hämtad än" in added["text"] and "0 inlägg" in added["text"]
     assert buttons(added) == ["Hämta nu #1", "Ta bort #1"]
 
     cursor = await harness.client.cursor()
     fetched, answer = await _press_list(admin, added, "Hämta nu #1")
     assert answer == "#1: 2 nya inlägg, 2 nya utlysningar."
     assert fetched["text"].startswith(answer) and "2 inlägg" in fetched["text"]
+    assert "utlysningar · ✅ fungerar" in fetched["text"]
     first = await eva.next_message(after=cursor, predicate=has("Bidrag till kultur"))
     second = await eva.next_message(after=cursor, predicate=has("Bidrag till idrott"))
     assert "Ny utlysning" in first["text"] and "Ny utlysning" in second["text"]

@@ -27,7 +27,22 @@ SV: dict[str, str] = {
     "feeds_status_failing": "⚠️ fel ({failures} i rad)",
     "feeds_status_disabled": "⛔ avstängt",
     "feeds_filters": "\nMed: {include} · Utan: {exclude}",
-    "feeds_last_error": "\nSenaste fel: {error}",
+    "feeds_status_new": "🕓 inte hämtad än",
+    "feeds_last_error": "\nSenaste fel: flödet {error}.",
+    "feeds_problem_unreachable": (
+        "går inte att nå (adressen finns inte, eller servern svarar inte)"
+    ),
+    "feeds_problem_timeout": "svarade inte i tid",
+    "feeds_problem_http_missing": "finns inte längre på adressen (felkod {status})",
+    "feeds_problem_http_denied": "är låst, servern släpper inte in oss (felkod {status})",
+    "feeds_problem_http_server": (
+        "kunde inte hämtas, servern har problem just nu (felkod {status})"
+    ),
+    "feeds_problem_http_other": "kunde inte hämtas, servern svarade med felkod {status}",
+    "feeds_problem_too_large": "är för stort (över 2 MB)",
+    "feeds_problem_redirects": "skickar oss runt i en slinga av omdirigeringar",
+    "feeds_problem_not_feed": "är inget RSS- eller Atom-flöde",
+    "feeds_problem_internal": ("kunde inte hämtas på grund av ett fel i boten (det står i loggen)"),
     "feeds_help": (
         "<b>Lägg till ett flöde:</b>\n"
         "<code>/feeds add ADRESS funding</code> – utlysningar, blir kort till prenumeranterna\n"
@@ -41,8 +56,9 @@ SV: dict[str, str] = {
     "feeds_removed": "Flöde #{feed_id} är borttaget.",
     "feeds_kept": "Flödet får vara kvar.",
     "feeds_polled_new": "#{feed_id}: {new} nya inlägg, {calls} nya utlysningar.",
+    "feeds_polled_quiet": "{quiet} av dem sparades utan utskick (för många på en gång).",
     "feeds_polled_nothing": "#{feed_id}: inget nytt.",
-    "feeds_polled_error": "#{feed_id} gick inte att hämta: {error}",
+    "feeds_polled_error": "#{feed_id}: flödet {error}.",
     "feeds_polled_removed": "Flöde #{feed_id} finns inte längre.",
     "button_feed_poll": "Hämta nu #{feed_id}",
     "button_feed_remove": "Ta bort #{feed_id}",
@@ -50,11 +66,19 @@ SV: dict[str, str] = {
     "button_feed_keep": "Behåll",
     "feeds_staff_disabled": (
         "⛔ Flöde #{feed_id} ({url}) är avstängt efter {failures} misslyckade hämtningar i rad. "
-        "Senaste fel: {error}\n"
+        "Senaste fel: flödet {error}.\n"
         "Jag försöker ändå då och då och säger till om det fungerar igen. "
         "Se /feeds för att hämta nu eller ta bort det."
     ),
     "feeds_staff_recovered": "✅ Flöde #{feed_id} ({url}) fungerar igen och hämtas som vanligt.",
+    "feeds_staff_capped_funding": (
+        "📥 Flöde #{feed_id} ({url}) hade {new} nya poster; {announced} annonserades, "
+        "resten ({quiet}) sparades utan utskick."
+    ),
+    "feeds_staff_capped_news": (
+        "📥 Flöde #{feed_id} ({url}) hade {new} nya poster; {announced} kommer med i "
+        "nyhetsbrevet, resten ({quiet}) sparades utan att visas."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -84,7 +108,24 @@ EN: dict[str, str] = {
     "feeds_status_failing": "⚠️ failing ({failures} in a row)",
     "feeds_status_disabled": "⛔ disabled",
     "feeds_filters": "\nInclude: {include} · Exclude: {exclude}",
-    "feeds_last_error": "\nLast error: {error}",
+    "feeds_status_new": "🕓 not fetched yet",
+    "feeds_last_error": "\nLast error: the feed {error}.",
+    "feeds_problem_unreachable": (
+        "is not reachable (the address does not exist, or the server does not answer)"
+    ),
+    "feeds_problem_timeout": "did not answer in time",
+    "feeds_problem_http_missing": "no longer exists at its address (HTTP status {status})",
+    "feeds_problem_http_denied": "is locked: the server does not let us in (HTTP status {status})",
+    "feeds_problem_http_server": (
+        "could not be fetched: the server has problems right now (HTTP status {status})"
+    ),
+    "feeds_problem_http_other": "could not be fetched: the server answered HTTP status {status}",
+    "feeds_problem_too_large": "is too large (over 2 MB)",
+    "feeds_problem_redirects": "sends us round in a loop of redirects",
+    "feeds_problem_not_feed": "is not an RSS or Atom feed",
+    "feeds_problem_internal": (
+        "could not be fetched because of an error in the bot (the log says more)"
+    ),
     "feeds_help": (
         "<b>Add a feed:</b>\n"
         "<code>/feeds add ADDRESS funding</code> – funding calls, sent as cards to subscribers\n"
@@ -98,8 +139,9 @@ EN: dict[str, str] = {
     "feeds_removed": "Feed #{feed_id} is removed.",
     "feeds_kept": "The feed stays.",
     "feeds_polled_new": "#{feed_id}: {new} new items, {calls} new funding calls.",
+    "feeds_polled_quiet": "{quiet} of them were kept without being sent (too many at once).",
     "feeds_polled_nothing": "#{feed_id}: nothing new.",
-    "feeds_polled_error": "#{feed_id} could not be fetched: {error}",
+    "feeds_polled_error": "#{feed_id}: the feed {error}.",
     "feeds_polled_removed": "Feed #{feed_id} no longer exists.",
     "button_feed_poll": "Fetch now #{feed_id}",
     "button_feed_remove": "Remove #{feed_id}",
@@ -107,9 +149,17 @@ EN: dict[str, str] = {
     "button_feed_keep": "Keep",
     "feeds_staff_disabled": (
         "⛔ Feed #{feed_id} ({url}) is disabled after {failures} failed fetches in a row. "
-        "Last error: {error}\n"
+        "Last error: the feed {error}.\n"
         "I still try now and then and will say when it works again. "
         "See /feeds to fetch it now or remove it."
     ),
     "feeds_staff_recovered": "✅ Feed #{feed_id} ({url}) works again and is fetched as usual.",
+    "feeds_staff_capped_funding": (
+        "📥 Feed #{feed_id} ({url}) had {new} new items; {announced} were announced, "
+        "the rest ({quiet}) were kept without being sent."
+    ),
+    "feeds_staff_capped_news": (
+        "📥 Feed #{feed_id} ({url}) had {new} new items; {announced} go into the digest, "
+        "the rest ({quiet}) were kept without being shown."
+    ),
 }
