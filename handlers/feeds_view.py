@@ -17,6 +17,7 @@ from bot.services.feeds.words import problem_text
 from bot.texts import t
 from handlers.callbacks import FeedAction
 from handlers.common import STAFF_LANGUAGE, Outgoing
+from handlers.feeds_add_view import interval_label
 
 
 def _button(text: str, action: FeedAction) -> InlineKeyboardButton:
@@ -64,8 +65,9 @@ def feed_entry(feed: Feed, items: int, lang: str, tz: ZoneInfo) -> str:
 
 def keyboard(
     feeds: Sequence[Feed], lang: str, *, confirming: int | None = None
-) -> InlineKeyboardMarkup | None:
-    """Per feed "Hämta nu" and "Ta bort"; the feed being removed asks for a second press."""
+) -> InlineKeyboardMarkup:
+    """Per feed "Hämta nu" and "Ta bort" (the feed being removed asks for a second press),
+    then "Lägg till flöde"."""
     rows: list[list[InlineKeyboardButton]] = []
     for feed in feeds:
         number = feed.id
@@ -88,7 +90,8 @@ def keyboard(
                 ),
             ]
         )
-    return InlineKeyboardMarkup(rows) if rows else None  # Telegram refuses an empty keyboard
+    rows.append([_button(t("button_feed_add", lang), FeedAction(0, "add"))])
+    return InlineKeyboardMarkup(rows)
 
 
 async def render_list(
@@ -97,7 +100,7 @@ async def render_list(
     """The /feeds message: every feed with its state, how to add one, and the buttons."""
     found = await feeds_with_counts(session)
     entries = [feed_entry(feed, items, lang, settings.tz) for feed, items in found]
-    help_text = t("feeds_help", lang, minutes=settings.feed_interval_minutes)
+    help_text = t("feeds_help", lang, interval=interval_label(settings.feed_interval_minutes, lang))
     body = entries or [t("feeds_none", lang)]
     text = "\n\n".join([t("feeds_header", lang), *body, help_text])
     return text, keyboard([feed for feed, _ in found], lang, confirming=confirming)

@@ -1,5 +1,6 @@
 """Feeds: RSS/Atom sources polled on a schedule; each item is stored, and announced, once."""
 
+from bot.services.feeds import answers
 from bot.services.feeds.command import AddRequest, parse_add
 from bot.services.feeds.fetch import ErrorKind, FetchError, FetchResult, Problem, fetch_feed
 from bot.services.feeds.manage import KINDS, add_feed, feeds_with_counts, list_feeds, remove_feed
@@ -24,6 +25,7 @@ __all__ = [
     "Problem",
     "RunReport",
     "add_feed",
+    "answers",
     "due_feeds",
     "feeds_with_counts",
     "fetch_feed",
