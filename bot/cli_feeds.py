@@ -12,6 +12,7 @@ from bot.services import calls
 from bot.services.container import Services
 from bot.services.delivery.schedule import show
 from bot.services.feeds import (
+    FeedOptions,
     FeedOutcome,
     add_feed,
     feeds_with_counts,
@@ -20,6 +21,9 @@ from bot.services.feeds import (
     remove_feed,
 )
 from bot.services.feeds.poller import FAILURES_BEFORE_DISABLE
+from bot.services.feeds.words import problem_text
+
+DETAILS = typer.Option("--details", help="Also print the technical detail of each error.")
 
 feeds_app = typer.Typer(
     help="RSS/Atom feeds: funding feeds become calls, news is kept for the digest.",
@@ -61,7 +65,7 @@ def feeds_add(
 
 
 @feeds_app.command("list")
-def feeds_list() -> None:
+def feeds_list(details: Annotated[bool, DETAILS] = False) -> None:
     """List feeds: id, kind, status, next poll (Stockholm time), items, address, last error."""
 
     async def body(services: Services) -> list[str]:
@@ -75,17 +79,22 @@ def feeds_list() -> None:
                 if feed.disabled
                 else f"failing ({feed.failures})"
                 if feed.failures
+                else "not fetched yet"
+                if feed.fetched_at is None
                 else "ok"
             )
             line = (
-                f"{feed.id:>4}  {feed.kind:<7}  {status:<12}  next {show(feed.next_poll_at, tz)}  "
+                f"{feed.id:>4}  {feed.kind:<7}  {status:<15}  next {show(feed.next_poll_at, tz)}  "
                 f"{items} items  {feed.url}"
             )
             if feed.include_words or feed.exclude_words:
                 line += f"\n      include: {feed.include_words or '-'}"
                 line += f"; exclude: {feed.exclude_words or '-'}"
-            if feed.last_error:
-                line += f"\n      last error: {feed.last_error}"
+            if feed.error_kind:
+                problem = problem_text(feed.error_kind, feed.error_status, "en")
+                line += f"\n      last error: the feed {problem}"
+                if details and feed.last_error:
+                    line += f"\n      detail: {feed.last_error}"
             lines.append(line)
         return lines
 
@@ -106,15 +115,21 @@ def feeds_remove(feed_id: Annotated[int, typer.Argument(help="The feed id.")]) -
     typer.echo(f"Feed {feed_id} removed.")
 
 
-def describe(outcome: FeedOutcome) -> str:
-    """One line per polled feed for the terminal."""
+def describe(outcome: FeedOutcome, *, details: bool = False) -> str:
+    """One line per polled feed for the terminal, in plain words (the detail on request)."""
     head = f"Feed {outcome.feed_id} ({outcome.url}): "
     if outcome.removed:
         return head + "removed meanwhile."
-    if outcome.error:
+    if outcome.problem:
         state = "disabled" if outcome.failures >= FAILURES_BEFORE_DISABLE else "failing"
-        return head + f"error: {outcome.error} ({state}, {outcome.failures} in a row)."
+        problem = problem_text(outcome.problem.kind, outcome.problem.status, "en")
+        line = head + f"the feed {problem} ({state}, {outcome.failures} in a row)."
+        if details and outcome.problem.detail:
+            line += f"\n      detail: {outcome.problem.detail}"
+        return line
     parts = ["not modified"] if outcome.not_modified else [f"{outcome.new_items} new item(s)"]
+    if outcome.quiet:
+        parts.append(f"{outcome.quiet} kept quiet (over the cap)")
     if outcome.kind == "funding" and not outcome.not_modified:
         parts.append(f"{outcome.calls} new call(s)")
     if outcome.recovered:
@@ -126,6 +141,7 @@ def describe(outcome: FeedOutcome) -> str:
 @feeds_app.command("poll")
 def feeds_poll(
     feed_id: Annotated[int | None, typer.Argument(help="One feed; all feeds if left out.")] = None,
+    details: Annotated[bool, DETAILS] = False,
 ) -> None:
     """Poll now (disabled feeds too); new funding items become calls and are announced."""
 
@@ -144,9 +160,11 @@ def feeds_poll(
                     number,
                     convert=calls.create_from_feed_item,
                     clock=services.clock,
+                    options=FeedOptions.from_settings(services.settings),
                 )
                 outcomes.append(outcome)
         return outcomes
 
     outcomes = with_services(body)
-    typer.echo("\n".join(describe(o) for o in outcomes) if outcomes else "No feeds yet.")
+    lines = [describe(o, details=details) for o in outcomes]
+    typer.echo("\n".join(lines) if lines else "No feeds yet.")

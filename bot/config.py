@@ -67,6 +67,19 @@ class Settings(BaseSettings):
     feed_interval_minutes: int = Field(
         default=30, ge=1, le=10_080, alias="SIGNBOT_FEED_INTERVAL_MINUTES"
     )
+    # Feeds (issue 12): the whole fetch of one feed must end within this many seconds; at
+    # most this many new items of one fetch are announced (the rest are stored quietly); on a
+    # feed's first fetch only its newest few published in the last days are.
+    feed_deadline_seconds: float = Field(
+        default=20.0, gt=0, le=120, alias="SIGNBOT_FEED_DEADLINE_SECONDS"
+    )
+    feed_max_announced: int = Field(default=10, ge=0, le=1000, alias="SIGNBOT_FEED_MAX_ANNOUNCED")
+    feed_first_fetch_max: int = Field(
+        default=3, ge=0, le=1000, alias="SIGNBOT_FEED_FIRST_FETCH_MAX"
+    )
+    feed_first_fetch_days: int = Field(
+        default=14, ge=0, le=3650, alias="SIGNBOT_FEED_FIRST_FETCH_DAYS"
+    )
     # Newsletter digests (issue 5): weekly on this day, monthly on the month's first weekday,
     # both at this local time; an edition missed while the bot was down is still sent this late.
     digest_weekday: str = Field(default="mon", alias="SIGNBOT_DIGEST_WEEKDAY")

@@ -367,7 +367,12 @@ class Feed(Base):
     next_poll_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now, index=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The last failure: its kind (fetch.ErrorKind, shown to staff in words), the HTTP status
+    # if any, and the detail for operators and logs (never shown in a chat).
+    error_kind: Mapped[str | None] = mapped_column(String(20))
+    error_status: Mapped[int | None] = mapped_column(Integer)
     last_error: Mapped[str | None] = mapped_column(String(500))
+    fetched_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # last successful fetch
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
 
 
@@ -386,6 +391,9 @@ class FeedItem(Base):
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
     announced: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Over the cap of its fetch (or old on the feed's first fetch): stored, never announced,
+    # no call, not in the digest.
+    quiet: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class MeetingStatus(enum.StrEnum):

@@ -192,6 +192,15 @@ class FeedAction(Callback):
 
 
 @dataclass(frozen=True)
+class FeedAdd(Callback):
+    """/feeds add, step by step: the kind, skip a filter, an interval ("m60"), add or drop."""
+
+    prefix = "fda"
+    draft: str
+    choice: str
+
+
+@dataclass(frozen=True)
 class DigestSettings(Callback):
     """ "⚙️ Nyhetsbrevsinställningar" under a digest: open the reader's digest menu."""
 
@@ -382,6 +391,7 @@ ACTIONS: dict[str, type[Callback]] = {
         CallWithdraw,
         NewCallAction,
         FeedAction,
+        FeedAdd,
         DigestSettings,
         DigestChoice,
         DigestMenu,
@@ -409,7 +419,9 @@ LANGUAGES = ("sv", "en")
 AUDIENCE_KINDS = ("all", "subregion", "umbrella", "topic", "org")
 BROADCAST_CHOICES = ("send", "schedule", "at", "drop")
 CAMPAIGN_ACTIONS = ("pause", "resume", "cancel", "confirm", "refresh")
-FEED_ACTIONS = ("poll", "remove", "confirm", "keep")
+FEED_ACTIONS = ("poll", "remove", "confirm", "keep", "add")
+FEED_ADD_CHOICES = ("funding", "news", "skip", "add", "drop")
+FEED_ADD_INTERVAL_MAX = 10_080  # minutes, a week
 DRAFT_TOKEN_LENGTH = 8
 MEETING_STAFF_ACTIONS = (
     "csv",
@@ -506,6 +518,14 @@ def _convert(type_name: object, value: str) -> object:
     return value
 
 
+def _is_minutes(choice: str) -> bool:
+    """An interval button's choice: "m" and a number of minutes up to a week."""
+    digits = choice.removeprefix("m")
+    if not (choice.startswith("m") and digits.isascii() and digits.isdigit() and len(digits) < 6):
+        return False
+    return 1 <= int(digits) <= FEED_ADD_INTERVAL_MAX
+
+
 def _validate(action: Callback) -> None:
     if isinstance(action, ChooseLanguage) and action.language not in LANGUAGES:
         raise BadCallback(action.encode())
@@ -534,6 +554,12 @@ def _validate(action: Callback) -> None:
     if isinstance(action, NewCallAction) and action.choice not in NEW_CALL_CHOICES:
         raise BadCallback(action.encode())
     if isinstance(action, FeedAction) and action.action not in FEED_ACTIONS:
+        raise BadCallback(action.encode())
+    if isinstance(action, FeedAdd) and (
+        not (action.choice in FEED_ADD_CHOICES or _is_minutes(action.choice))
+        or len(action.draft) != DRAFT_TOKEN_LENGTH
+        or not action.draft.isalnum()
+    ):
         raise BadCallback(action.encode())
     if isinstance(action, DigestMenu) and action.action not in DIGEST_MENU_ACTIONS:
         raise BadCallback(action.encode())

@@ -1,4 +1,5 @@
-"""/feeds (staff): list RSS/Atom feeds, add one, poll one now, remove one (with confirmation)."""
+"""/feeds (staff): list RSS/Atom feeds, add one (step by step, or on one line), poll one now,
+remove one (with confirmation)."""
 
 from __future__ import annotations
 
@@ -11,30 +12,36 @@ from telegram.ext import CommandHandler, filters
 from bot.errors import DomainError
 from bot.models import Feed
 from bot.services import calls
-from bot.services.feeds import add_feed, parse_add, poll_now, remove_feed
+from bot.services.feeds import FeedOptions, add_feed, parse_add, poll_now, remove_feed
 from bot.texts import t
 from handlers.callbacks import FeedAction
 from handlers.common import App, Context, deliver_all, reply, send, services, user_session
+from handlers.feeds_add import start_feed_add
 from handlers.feeds_view import outcome_text, render_list, staff_notices
 
 ADD_WORDS = ("add", "lägg", "ny", "new")
 LIST_WORDS = ("list", "lista", "help", "hjälp")
+STEP_BY_STEP = ("", "till", "ett", "flöde", "till ett flöde")  # "/feeds lägg till" and the like
 
 
 async def feeds_command(update: Update, context: Context) -> None:
-    """List feeds, or add one: `/feeds add URL funding|news [include: …] [exclude: …]`."""
+    """List feeds; `/feeds add` asks step by step, `/feeds add URL nyheter med: …` adds at once."""
     svc = services(context)
     message = update.effective_message
     assert message is not None
     words = (message.text or "").split(maxsplit=2)
     sub = words[1].lower() if len(words) > 1 else "list"
+    rest = words[2] if len(words) > 2 else ""
+    if sub in ADD_WORDS and " ".join(rest.lower().split()) in STEP_BY_STEP:
+        await start_feed_add(update, context)
+        return
     async with user_session(update, context) as (session, user):
         if not user.is_staff:
             raise DomainError("not_staff")
         lang = user.language
         added = ""
         if sub in ADD_WORDS:
-            request = parse_add(words[2] if len(words) > 2 else "")
+            request = parse_add(rest)
             minutes = request.interval_minutes or svc.settings.feed_interval_minutes
             feed = await add_feed(
                 session,
@@ -74,6 +81,9 @@ async def feed_action(update: Update, context: Context, action: FeedAction) -> s
     """Poll now, ask to remove, remove, or keep; the role is checked on every press."""
     svc = services(context)
     number = action.feed_id
+    if action.action == "add":
+        await start_feed_add(update, context)
+        return ""
     async with user_session(update, context) as (session, user):
         if not user.is_staff:
             raise DomainError("not_staff")
@@ -93,7 +103,12 @@ async def feed_action(update: Update, context: Context, action: FeedAction) -> s
         # No session is open while the feed is fetched; the poll records in its own.
         async with httpx.AsyncClient() as client:
             outcome = await poll_now(
-                svc.db, client, number, convert=calls.create_from_feed_item, clock=svc.clock
+                svc.db,
+                client,
+                number,
+                convert=calls.create_from_feed_item,
+                clock=svc.clock,
+                options=FeedOptions.from_settings(svc.settings),
             )
         answer = outcome_text(outcome, lang)
         heading, polled = answer + "\n\n", [outcome]

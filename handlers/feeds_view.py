@@ -12,12 +12,12 @@ from bot.config import Settings
 from bot.models import Feed
 from bot.services import handover
 from bot.services.delivery.schedule import show
-from bot.services.feeds import FeedOutcome, feeds_with_counts
+from bot.services.feeds import ErrorKind, FeedOutcome, Problem, feeds_with_counts
+from bot.services.feeds.words import problem_text
 from bot.texts import t
 from handlers.callbacks import FeedAction
 from handlers.common import STAFF_LANGUAGE, Outgoing
-
-ERROR_EXCERPT = 200
+from handlers.feeds_add_view import interval_label
 
 
 def _button(text: str, action: FeedAction) -> InlineKeyboardButton:
@@ -29,6 +29,8 @@ def _status(feed: Feed, lang: str) -> str:
         return t("feeds_status_disabled", lang)
     if feed.failures:
         return t("feeds_status_failing", lang, failures=feed.failures)
+    if feed.fetched_at is None:
+        return t("feeds_status_new", lang)
     return t("feeds_status_ok", lang)
 
 
@@ -43,8 +45,10 @@ def feed_entry(feed: Feed, items: int, lang: str, tz: ZoneInfo) -> str:
             exclude=feed.exclude_words or "–",
         )
     error = ""
-    if feed.last_error:
-        error = t("feeds_last_error", lang, error=feed.last_error[:ERROR_EXCERPT])
+    if feed.error_kind:
+        error = t(
+            "feeds_last_error", lang, error=problem_text(feed.error_kind, feed.error_status, lang)
+        )
     return t(
         "feeds_item",
         lang,
@@ -61,8 +65,9 @@ def feed_entry(feed: Feed, items: int, lang: str, tz: ZoneInfo) -> str:
 
 def keyboard(
     feeds: Sequence[Feed], lang: str, *, confirming: int | None = None
-) -> InlineKeyboardMarkup | None:
-    """Per feed "Hämta nu" and "Ta bort"; the feed being removed asks for a second press."""
+) -> InlineKeyboardMarkup:
+    """Per feed "Hämta nu" and "Ta bort" (the feed being removed asks for a second press),
+    then "Lägg till flöde"."""
     rows: list[list[InlineKeyboardButton]] = []
     for feed in feeds:
         number = feed.id
@@ -85,7 +90,8 @@ def keyboard(
                 ),
             ]
         )
-    return InlineKeyboardMarkup(rows) if rows else None  # Telegram refuses an empty keyboard
+    rows.append([_button(t("button_feed_add", lang), FeedAction(0, "add"))])
+    return InlineKeyboardMarkup(rows)
 
 
 async def render_list(
@@ -94,7 +100,7 @@ async def render_list(
     """The /feeds message: every feed with its state, how to add one, and the buttons."""
     found = await feeds_with_counts(session)
     entries = [feed_entry(feed, items, lang, settings.tz) for feed, items in found]
-    help_text = t("feeds_help", lang, minutes=settings.feed_interval_minutes)
+    help_text = t("feeds_help", lang, interval=interval_label(settings.feed_interval_minutes, lang))
     body = entries or [t("feeds_none", lang)]
     text = "\n\n".join([t("feeds_header", lang), *body, help_text])
     return text, keyboard([feed for feed, _ in found], lang, confirming=confirming)
@@ -104,28 +110,52 @@ def outcome_text(outcome: FeedOutcome, lang: str) -> str:
     """A short summary of one poll (fits a button press's answer)."""
     if outcome.removed:
         return t("feeds_polled_removed", lang, feed_id=outcome.feed_id)
-    if outcome.error:
-        return t("feeds_polled_error", lang, feed_id=outcome.feed_id, error=outcome.error[:120])
+    if outcome.problem:
+        problem = problem_text(outcome.problem.kind, outcome.problem.status, lang)
+        return t("feeds_polled_error", lang, feed_id=outcome.feed_id, error=problem)
     if outcome.new_items:
-        return t(
+        text = t(
             "feeds_polled_new",
             lang,
             feed_id=outcome.feed_id,
-            new=outcome.new_items,
-            calls=outcome.calls,
+            new=number(outcome.new_items, lang),
+            calls=number(outcome.calls, lang),
         )
+        if outcome.quiet:
+            text += " " + t("feeds_polled_quiet", lang, quiet=number(outcome.quiet, lang))
+        return text
     return t("feeds_polled_nothing", lang, feed_id=outcome.feed_id)
+
+
+def number(count: int, lang: str) -> str:
+    """A count as people write it: "5 000" in Swedish, "5,000" in English."""
+    grouped = f"{count:,}"
+    return grouped.replace(",", "\u00a0") if lang == "sv" else grouped
+
+
+def _capped(outcome: FeedOutcome) -> str:
+    """More new items than the caps allow: how many were announced and how many kept quiet."""
+    return t(
+        f"feeds_staff_capped_{outcome.kind}",
+        STAFF_LANGUAGE,
+        feed_id=outcome.feed_id,
+        url=outcome.url,
+        new=number(outcome.new_items, STAFF_LANGUAGE),
+        announced=number(outcome.new_items - outcome.quiet, STAFF_LANGUAGE),
+        quiet=number(outcome.quiet, STAFF_LANGUAGE),
+    )
 
 
 def _notice(outcome: FeedOutcome) -> str:
     if outcome.disabled_now:
+        problem = outcome.problem or Problem(ErrorKind.INTERNAL)
         return t(
             "feeds_staff_disabled",
             STAFF_LANGUAGE,
             feed_id=outcome.feed_id,
             url=outcome.url,
             failures=outcome.failures,
-            error=(outcome.error or "")[:ERROR_EXCERPT],
+            error=problem_text(problem.kind, problem.status, STAFF_LANGUAGE),
         )
     return t("feeds_staff_recovered", STAFF_LANGUAGE, feed_id=outcome.feed_id, url=outcome.url)
 
@@ -133,8 +163,10 @@ def _notice(outcome: FeedOutcome) -> str:
 async def staff_notices(
     session: AsyncSession, settings: Settings, outcomes: Sequence[FeedOutcome]
 ) -> list[Outgoing]:
-    """Tell the staff chat (or every admin) which feeds were just disabled or work again."""
+    """Tell the staff chat (or every admin) which feeds were just disabled or work again,
+    and which had more new items than were announced."""
     texts = [_notice(o) for o in outcomes if o.disabled_now or o.recovered]
+    texts += [_capped(o) for o in outcomes if o.quiet]
     if not texts:
         return []
     destinations = await handover.staff_destinations(

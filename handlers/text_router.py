@@ -10,6 +10,7 @@ from handlers.calls_new import NEW_CALL_STEPS, on_new_call_text
 from handlers.common import App, Context, awaiting
 from handlers.digest_draft import DIGEST_TEXT_STEPS, on_digest_text
 from handlers.faq import FAQ_STEPS, on_faq_text
+from handlers.feeds_add import FEED_ADD_STEPS, on_feed_add_text
 from handlers.forms_ask import FORM_STEPS
 from handlers.forms_fill import on_form_text
 from handlers.meeting_steps import MEETING_TEXT_STEPS, on_meeting_text
@@ -39,6 +40,9 @@ async def on_private_text(update: Update, context: Context) -> None:
         return
     if step in FAQ_STEPS:
         await on_faq_text(update, context, message.text)
+        return
+    if step in FEED_ADD_STEPS:
+        await on_feed_add_text(update, context, text)
         return
     if step in MEETING_TEXT_STEPS:
         await on_meeting_text(update, context, text)

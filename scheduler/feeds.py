@@ -10,7 +10,7 @@ from telegram.ext import JobQueue
 
 from bot.services import calls
 from bot.services.container import Services
-from bot.services.feeds import RunReport, poll_due
+from bot.services.feeds import FeedOptions, RunReport, poll_due
 from handlers.common import Context, deliver_all
 from handlers.feeds_view import staff_notices
 
@@ -25,7 +25,11 @@ async def run_poll(services: Services) -> RunReport | None:
     try:
         async with httpx.AsyncClient() as client:
             return await poll_due(
-                services.db, client, convert=calls.create_from_feed_item, clock=services.clock
+                services.db,
+                client,
+                convert=calls.create_from_feed_item,
+                clock=services.clock,
+                options=FeedOptions.from_settings(services.settings),
             )
     except Exception as error:  # the job must never take the bot down (e.g. database gone)
         causes = error.exceptions if isinstance(error, ExceptionGroup) else (error,)
@@ -35,10 +39,11 @@ async def run_poll(services: Services) -> RunReport | None:
 
 
 async def poll_feeds(context: Context) -> None:
-    """The job: poll what is due, then tell staff which feeds were disabled or recovered."""
+    """The job: poll what is due, then tell staff which feeds were disabled or recovered,
+    and which had more new items than were announced."""
     services: Services = context.bot_data["services"]
     report = await run_poll(services)
-    if report is None or not (report.disabled_now or report.recovered):
+    if report is None or not (report.disabled_now or report.recovered or report.capped):
         return
     async with services.db.session() as session:
         notices = await staff_notices(session, services.settings, report.outcomes)

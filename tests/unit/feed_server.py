@@ -5,8 +5,10 @@ from __future__ import annotations
 import asyncio
 import queue
 import threading
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from html import escape as html_escape
 
 from aiohttp import web
@@ -52,6 +54,21 @@ class FeedServer:
 
         async def handler(request: web.Request) -> web.StreamResponse:
             return web.Response(status=status)
+
+        self.routes[path] = handler
+
+    def trickle(self, path: str, body: bytes, *, every: float) -> None:
+        """Serve body one byte at a time, one every `every` seconds (a stalling server)."""
+
+        async def handler(request: web.Request) -> web.StreamResponse:
+            response = web.StreamResponse(headers={"Content-Type": "application/rss+xml"})
+            response.enable_chunked_encoding()
+            await response.prepare(request)
+            for byte in body:
+                await response.write(bytes([byte]))
+                await asyncio.sleep(every)
+            await response.write_eof()
+            return response
 
         self.routes[path] = handler
 
@@ -107,13 +124,23 @@ def feed_server_in_thread() -> Iterator[FeedServer]:
         loop.close()
 
 
-def rss(*items: tuple[str, str, str, str], title: str = "Utlysningar") -> bytes:
-    """An RSS 2.0 document; each item is (guid, title, link, description HTML)."""
+PUBLISHED = datetime(2025, 3, 10, 8, 0, tzinfo=UTC)  # an hour before the tests' FakeClock
+
+
+def rss(
+    *items: tuple[str, str, str, str],
+    title: str = "Utlysningar",
+    published: datetime | Sequence[datetime | None] | None = PUBLISHED,
+) -> bytes:
+    """An RSS 2.0 document; each item is (guid, title, link, description HTML), published
+    at one time or each at its own (None: undated)."""
+    dates = published if isinstance(published, Sequence) else [published] * len(items)
     body = "".join(
         f"<item><guid>{guid}</guid><title>{name}</title><link>{link}</link>"
         f"<description><![CDATA[{html}]]></description>"
-        f"<pubDate>Mon, 10 Mar 2025 08:00:00 +0000</pubDate></item>"
-        for guid, name, link, html in items
+        + ("" if date is None else f"<pubDate>{format_datetime(date)}</pubDate>")
+        + "</item>"
+        for (guid, name, link, html), date in zip(items, dates, strict=True)
     )
     return (
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'

@@ -10,6 +10,7 @@ from handlers.callbacks import (
     BadCallback,
     ChooseLanguage,
     DecideLink,
+    FeedAdd,
     Feedback,
     SettingsMenu,
     SkipOrganisation,
@@ -26,6 +27,8 @@ from handlers.callbacks import (
         AskStaff(123456789),
         SettingsMenu("unlink"),
         SkipOrganisation(),
+        FeedAdd("0a1b2c3d", "news"),
+        FeedAdd("0a1b2c3d", "m1440"),
     ],
 )
 def test_round_trip(action: object) -> None:
@@ -46,6 +49,12 @@ def test_round_trip(action: object) -> None:
         "fb:1:2",
         "set:admin",
         "link:1:2:1:9",
+        "fda:0a1b2c3d:weather",
+        "fda:0a1b2c3d:m0",
+        "fda:0a1b2c3d:m10081",
+        "fda:0a1b2c3d:m²",
+        "fda:0a1b2c3d:m-5",
+        "fda:short:add",
         "x" * 65,
     ],
 )

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -52,8 +54,9 @@ def _run(*args: str) -> tuple[int, str]:
 
 
 def test_add_list_poll_and_remove(database: str, server: FeedServer) -> None:
-    server.document("/calls", rss(ONE, TWO), etag='"v1"')
-    server.document("/news", atom(("urn:n1", "Nyhet", "https://e.org/n1", "Text")))
+    server.document("/calls", rss(ONE, TWO, published=datetime.now(UTC)), etag='"v1"')
+    today = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    server.document("/news", atom(("urn:n1", "Nyhet", "https://e.org/n1", "Text"), updated=today))
     server.status("/down", 503)
 
     assert _run("add", server.url("/calls"), "--kind", "funding", "--include", "bidrag") == (
@@ -70,7 +73,8 @@ def test_add_list_poll_and_remove(database: str, server: FeedServer) -> None:
     assert output.splitlines() == [
         f"Feed 1 ({server.url('/calls')}): 2 new item(s); 2 new call(s).",
         f"Feed 2 ({server.url('/news')}): 1 new item(s).",
-        f"Feed 3 ({server.url('/down')}): error: HTTP 503 (failing, 1 in a row).",
+        f"Feed 3 ({server.url('/down')}): the feed could not be fetched: the server has "
+        "problems right now (HTTP status 503) (failing, 1 in a row).",
     ]
     assert _run("poll", "1") == (0, f"Feed 1 ({server.url('/calls')}): not modified.")
     assert asyncio.run(_counts(database))[:3] == (3, 2, 2)
@@ -81,7 +85,10 @@ def test_add_list_poll_and_remove(database: str, server: FeedServer) -> None:
     assert lines[0].split()[:3] == ["1", "funding", "ok"]
     assert "2 items" in lines[0] and server.url("/calls") in lines[0]
     assert lines[1].strip() == "include: bidrag; exclude: -"
-    assert "failing (1)" in listing and "last error: HTTP 503" in listing
+    assert "failing (1)" in listing
+    assert "last error: the feed could not be fetched: the server has problems" in listing
+    assert "Service Unavailable" not in listing  # the technical detail only on request
+    assert "detail: HTTP 503 Service Unavailable" in _run("list", "--details")[1]
     assert " CET " in lines[0]  # next poll in Stockholm time (March 2025: winter time)
 
     assert _run("remove", "3") == (0, "Feed 3 removed.")
@@ -100,3 +107,36 @@ def test_bad_input_is_one_line_and_stores_nothing(database: str) -> None:
     )
     assert _run("list") == (0, "No feeds yet.")
     assert _run("poll") == (0, "No feeds yet.")
+
+
+def test_poll_ends_at_the_configured_deadline_even_when_the_server_trickles(
+    database: str, server: FeedServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SIGNBOT_FEED_DEADLINE_SECONDS", "1")
+    server.trickle("/slow", rss(ONE), every=0.05)  # ~400 bytes: 20 s at this pace
+    assert _run("add", server.url("/slow"), "--kind", "funding")[0] == 0
+    started = time.monotonic()
+
+    code, output = _run("poll", "--details")
+
+    assert time.monotonic() - started < 5
+    assert (code, output.splitlines()) == (
+        0,
+        [
+            f"Feed 1 ({server.url('/slow')}): the feed did not answer in time "
+            "(failing, 1 in a row).",
+            "      detail: no complete answer within 1 s",
+        ],
+    )
+
+
+def test_a_wrong_feed_setting_is_one_line_naming_it(
+    database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SIGNBOT_FEED_MAX_ANNOUNCED", "many")
+
+    code, output = _run("list")
+
+    assert code != 0
+    assert output.startswith("Invalid setting SIGNBOT_FEED_MAX_ANNOUNCED:")
+    assert "\n" not in output

@@ -1,13 +1,15 @@
-"""Fetching over real HTTP: conditional GET, size cap, redirects, errors."""
+"""Fetching over real HTTP: conditional GET, size cap, one deadline, redirects, errors."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
 
-from bot.services.feeds.fetch import FetchError, fetch_feed
+from bot.services.feeds.fetch import ErrorKind, FetchError, Problem, fetch_feed
+from bot.services.feeds.words import problem_text
 from tests.unit.feed_server import FeedServer, rss, running_feed_server
 
 BODY = rss(("g1", "Ett", "https://example.org/1", "x"))
@@ -55,8 +57,9 @@ async def test_a_document_over_the_cap_is_refused(
     huge = rss(*[(f"g{n}", "t", f"https://e/{n}", "x" * 1000) for n in range(3000)])
     server.document("/huge", huge)
 
-    with pytest.raises(FetchError, match="too large"):
+    with pytest.raises(FetchError) as raised:
         await fetch_feed(client, server.url("/huge"), max_bytes=2 * 1024 * 1024)
+    assert raised.value.problem.kind is ErrorKind.TOO_LARGE
 
 
 async def test_a_chunked_document_over_the_cap_is_cut_off(
@@ -75,8 +78,9 @@ async def test_a_chunked_document_over_the_cap_is_cut_off(
 
     server.routes["/endless"] = endless
 
-    with pytest.raises(FetchError, match="too large"):
+    with pytest.raises(FetchError) as raised:
         await fetch_feed(client, server.url("/endless"), max_bytes=50_000)
+    assert raised.value.problem == Problem(ErrorKind.TOO_LARGE, "over 50000 bytes")
 
 
 async def test_permanent_redirects_report_the_new_url(
@@ -105,14 +109,51 @@ async def test_a_temporary_redirect_is_followed_but_not_stored(
     assert result.moved_to == server.url("/tmp")
 
 
-async def test_http_errors_and_refused_connections_raise(
+async def _problem(client: httpx.AsyncClient, url: str, *, deadline: float = 20.0) -> Problem:
+    with pytest.raises(FetchError) as raised:
+        await fetch_feed(client, url, deadline=deadline)
+    return raised.value.problem
+
+
+async def test_every_failure_has_a_kind_and_keeps_the_detail_for_operators(
     server: FeedServer, client: httpx.AsyncClient
 ) -> None:
     server.status("/gone", 500)
+    server.redirect("/loop", "/loop", status=302)
 
-    with pytest.raises(FetchError, match="HTTP 500"):
-        await fetch_feed(client, server.url("/gone"))
-    with pytest.raises(FetchError, match="HTTP 404"):
-        await fetch_feed(client, server.url("/missing"))
-    with pytest.raises(FetchError):
-        await fetch_feed(client, "http://127.0.0.1:1/feed")
+    assert await _problem(client, server.url("/gone")) == Problem(
+        ErrorKind.HTTP, "HTTP 500 Internal Server Error", status=500
+    )
+    assert (await _problem(client, server.url("/missing"))).status == 404
+    refused = await _problem(client, "http://127.0.0.1:1/feed")
+    assert refused.kind is ErrorKind.UNREACHABLE and refused.detail.startswith("ConnectError")
+    nowhere = await _problem(client, "http://no-such-host.invalid/feed")
+    assert nowhere.kind is ErrorKind.UNREACHABLE
+    assert (await _problem(client, server.url("/loop"))).kind is ErrorKind.REDIRECTS
+
+
+async def test_a_server_trickling_bytes_is_cut_off_at_the_deadline(
+    server: FeedServer, client: httpx.AsyncClient
+) -> None:
+    # Each byte comes well within httpx's per-read timeout, so only a deadline on the whole
+    # fetch stops it; without one this takes the 200 bytes x 0.05 s = 10 s.
+    server.trickle("/slow", BODY[:200], every=0.05)
+    started = time.monotonic()
+
+    problem = await _problem(client, server.url("/slow"), deadline=1.0)
+
+    assert problem == Problem(ErrorKind.TIMEOUT, "no complete answer within 1 s")
+    assert time.monotonic() - started < 3
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_kind_of_problem_reads_as_plain_words(lang: str) -> None:
+    texts = {
+        kind: problem_text(kind, 503 if kind is ErrorKind.HTTP else None, lang)
+        for kind in ErrorKind
+    }
+
+    assert all(text and "{" not in text and "Error" not in text for text in texts.values())
+    assert len(set(texts.values())) == len(ErrorKind)
+    assert "404" in problem_text("http", 404, lang)
+    assert problem_text("from-a-newer-bot", None, lang) == texts[ErrorKind.INTERNAL]

@@ -86,7 +86,8 @@ async def test_staff_hear_once_when_a_feed_is_disabled_and_when_it_recovers(
         [(chat, text)] = bot.sent
         assert chat == expected_chat
         assert f"Flöde #{feed.id}" in text and "avstängt efter 5 misslyckade" in text
-        assert "HTTP 503" in text
+        assert "Senaste fel: flödet kunde inte hämtas, servern har problem just nu" in text
+        assert "felkod 503" in text and "Service Unavailable" not in text
 
         server.document("/feed", rss(("g1", "Bidrag", "https://example.org/1", "Sök")))
         await poll_feeds(context)
@@ -100,7 +101,7 @@ async def test_staff_hear_once_when_a_feed_is_disabled_and_when_it_recovers(
         f"✅ Flöde #{feed.id} ({server.url('/feed')}) fungerar igen och hämtas som vanligt.",
     )
     recovered = await _feed(db, feed.id)
-    assert (recovered.disabled, recovered.failures, recovered.last_error) == (False, 0, None)
+    assert (recovered.disabled, recovered.failures, recovered.error_kind) == (False, 0, None)
 
 
 async def test_a_broken_database_is_logged_in_one_line_and_the_job_returns(
@@ -135,3 +136,27 @@ async def test_the_job_is_registered_every_minute(db_url: str, clock: FakeClock)
         assert FEED_POLL_EVERY.total_seconds() == 60
     finally:
         await services.db.dispose()
+
+
+async def test_staff_hear_when_a_fetch_had_more_new_items_than_were_announced(
+    db_url: str, db: Database, server: FeedServer, clock: FakeClock
+) -> None:
+    flood = [(f"g{n}", f"Bidrag {n}", f"https://example.org/{n}", "Sök") for n in range(1200)]
+    server.document("/feed", rss(*flood, published=clock.now))
+    async with db.session() as session:
+        feed = await add_feed(session, server.url("/feed"), kind="funding", clock=clock)
+        await session.commit()
+    services = _services(db_url, clock, staff_chat_id=STAFF_CHAT)
+    bot = FakeBot()
+    try:
+        await poll_feeds(cast(Context, FakeContext(bot, {"services": services})))
+    finally:
+        await services.db.dispose()
+
+    assert bot.sent == [
+        (
+            STAFF_CHAT,
+            f"📥 Flöde #{feed.id} ({server.url('/feed')}) hade 1\u00a0200 nya poster; "
+            "3 annonserades, resten (1\u00a0197) sparades utan utskick.",
+        )
+    ]

@@ -135,14 +135,20 @@ async def test_failures_back_off_disable_and_recover(
     assert max(waits) == MAX_BACKOFF
     assert disabled_at == [FAILURES_BEFORE_DISABLE]
     assert feed.disabled
-    assert feed.last_error == "HTTP 503"
+    assert (feed.error_kind, feed.error_status) == ("http", 503)
+    assert feed.last_error == "HTTP 503 Service Unavailable"  # for operators, not shown in chats
     assert [f.id for f in await due_feeds(session, clock=clock)] == [feed.id]
 
     server.document("/feed", rss(ONE))
     result = await poll_feed(session, feed, client, clock=clock)
 
     assert result.recovered
-    assert (feed.failures, feed.disabled, feed.last_error) == (0, False, None)
+    assert (feed.failures, feed.disabled, feed.error_kind, feed.last_error) == (
+        0,
+        False,
+        None,
+        None,
+    )
     assert len(result.new_items) == 1
 
 

@@ -18,7 +18,7 @@ from bot.models import Campaign, Feed, FeedItem, FundingCall, Topic
 from bot.services import calls
 from bot.services.feeds import add_feed, poll_due, poll_now, remove_feed
 from bot.services.feeds.claims import LEASE, claim_due
-from bot.services.feeds.fetch import MAX_BYTES
+from bot.services.feeds.fetch import MAX_BYTES, ErrorKind, Problem
 from bot.timeutil import Clock
 from tests.conftest import FakeClock
 from tests.unit.feed_server import FeedServer, atom, huge_rss, rss, running_feed_server
@@ -104,7 +104,7 @@ async def test_one_run_polls_each_kind_of_document_and_reports_it(
     assert "\n" not in by_id[ids["/broken"]].warnings[0]
     huge = by_id[ids["/huge"]]
     assert (huge.new_items, huge.failures) == (0, 1)
-    assert huge.error is not None and huge.error.startswith("too large")
+    assert huge.problem is not None and huge.problem.kind is ErrorKind.TOO_LARGE
     assert by_id[ids["/old"]].url == server.url("/moved")
     assert await poll_due(db, client, convert=convert, clock=clock) == type(report)(())
 
@@ -180,13 +180,14 @@ async def test_a_broken_conversion_is_a_failure_of_that_feed_only(
     report = await poll_due(db, client, convert=convert, clock=clock)
 
     by_id = {o.feed_id: o for o in report.outcomes}
-    assert by_id[bad].error == "internal error: RuntimeError"
-    assert (by_id[good].new_items, by_id[good].calls, by_id[good].error) == (1, 1, None)
+    assert by_id[bad].problem == Problem(ErrorKind.INTERNAL, "internal error: RuntimeError")
+    assert (by_id[good].new_items, by_id[good].calls, by_id[good].problem) == (1, 1, None)
     assert by_id[odd].warnings == ("item 'g3' became no call: call_title_missing",)
     async with db.session() as session:
         broken = await session.get_one(Feed, bad)
         items = set(await session.scalars(select(FeedItem.dedup_key)))
-    assert (broken.failures, broken.last_error) == (1, "internal error: RuntimeError")
+    assert (broken.failures, broken.error_kind) == (1, "internal")
+    assert broken.last_error == "internal error: RuntimeError"
     assert broken.next_poll_at == clock.now + timedelta(seconds=broken.interval_seconds)
     assert items == {"g2", "g3"}  # the crashed feed's transaction was rolled back
 

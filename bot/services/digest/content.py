@@ -179,7 +179,12 @@ async def _news(session: AsyncSession, since: datetime, end: datetime) -> tuple[
     query = (
         select(FeedItem.id, FeedItem.title, FeedItem.link, FeedItem.seen_at)
         .join(Feed, Feed.id == FeedItem.feed_id)
-        .where(Feed.kind == NEWS_KIND, FeedItem.seen_at > since, FeedItem.seen_at <= end)
+        .where(
+            Feed.kind == NEWS_KIND,
+            FeedItem.quiet.is_(False),  # over a fetch's cap: kept, never shown
+            FeedItem.seen_at > since,
+            FeedItem.seen_at <= end,
+        )
         .order_by(FeedItem.seen_at.desc(), FeedItem.id.desc())
         .limit(MAX_NEWS)
     )

@@ -17,11 +17,16 @@ DEFAULT_INTERVAL = 1800
 MIN_INTERVAL = 60
 
 
-def _valid_url(url: str) -> str:
+def valid_url(url: str) -> str:
+    """The address trimmed; DomainError feeds_bad_url unless http(s) with a host."""
     url = url.strip()
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname or len(url) > 1000:
-        raise DomainError("feeds_bad_url", url=url)
+    try:
+        parts = urlsplit(url)
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # e.g. "http://[x" or a port out of range
+        usable = False
+    if not usable or len(url) > 1000 or any(c.isspace() or not c.isprintable() for c in url):
+        raise DomainError("feeds_bad_url", url=url[:200])
     return url
 
 
@@ -36,7 +41,7 @@ async def add_feed(
     clock: Clock,
 ) -> Feed:
     """Register a feed, due at once; raise DomainError on a bad URL, kind or duplicate."""
-    url = _valid_url(url)
+    url = valid_url(url)
     if kind not in KINDS:
         raise DomainError("feeds_bad_kind", kind=kind)
     if interval_seconds < MIN_INTERVAL:

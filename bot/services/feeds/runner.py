@@ -21,6 +21,8 @@ from bot.db import Database
 from bot.errors import DomainError
 from bot.models import Feed, FeedItem
 from bot.services.feeds.claims import LEASE, Claim, claim_due, claim_feed
+from bot.services.feeds.fetch import ErrorKind, Problem
+from bot.services.feeds.options import DEFAULT_OPTIONS, FeedOptions
 from bot.services.feeds.poller import (
     Fetched,
     PollResult,
@@ -51,11 +53,12 @@ class FeedOutcome:
     feed_id: int
     url: str
     kind: str = ""
-    new_items: int = 0
+    new_items: int = 0  # stored, announced or quiet
+    quiet: int = 0  # stored without being announced: over the caps
     calls: int = 0
     not_modified: bool = False
     warnings: tuple[str, ...] = ()
-    error: str | None = None
+    problem: Problem | None = None
     failures: int = 0
     disabled_now: bool = False
     recovered: bool = False
@@ -67,6 +70,11 @@ class RunReport:
     """Every feed one run polled."""
 
     outcomes: tuple[FeedOutcome, ...]
+
+    @property
+    def capped(self) -> list[FeedOutcome]:
+        """Feeds with more new items than were announced."""
+        return [o for o in self.outcomes if o.quiet]
 
     @property
     def disabled_now(self) -> list[FeedOutcome]:
@@ -83,7 +91,7 @@ async def _convert_all(
     session: AsyncSession, feed: Feed, result: PollResult, *, convert: Convert, clock: Clock
 ) -> tuple[int, list[str]]:
     calls, warnings = 0, []
-    for item in result.new_items:
+    for item in result.to_announce:
         try:
             made = await convert(session, item, feed=feed, clock=clock)
         except DomainError as error:
@@ -97,13 +105,19 @@ async def _convert_all(
 
 
 async def _record(
-    db: Database, claim: Claim, fetched: Fetched, *, convert: Convert, clock: Clock
+    db: Database,
+    claim: Claim,
+    fetched: Fetched,
+    *,
+    convert: Convert,
+    options: FeedOptions,
+    clock: Clock,
 ) -> FeedOutcome:
     async with db.session() as session:
         feed = await session.get(Feed, claim.feed_id)
         if feed is None:
             return FeedOutcome(claim.feed_id, claim.url, removed=True)
-        result = await record(session, feed, fetched, clock=clock)
+        result = await record(session, feed, fetched, options=options, clock=clock)
         calls, warnings = 0, [result.warning] if result.warning else []
         if feed.kind == "funding":
             calls, more = await _convert_all(session, feed, result, convert=convert, clock=clock)
@@ -113,10 +127,11 @@ async def _record(
             url=feed.url,
             kind=feed.kind,
             new_items=len(result.new_items),
+            quiet=result.quiet,
             calls=calls,
             not_modified=result.not_modified,
             warnings=tuple(warnings),
-            error=result.error,
+            problem=result.problem,
             failures=feed.failures,
             disabled_now=result.disabled_now,
             recovered=result.recovered,
@@ -126,37 +141,43 @@ async def _record(
 
 
 async def poll_claimed(
-    db: Database, client: httpx.AsyncClient, claim: Claim, *, convert: Convert, clock: Clock
+    db: Database,
+    client: httpx.AsyncClient,
+    claim: Claim,
+    *,
+    convert: Convert,
+    options: FeedOptions,
+    clock: Clock,
 ) -> FeedOutcome:
     """Fetch a claimed feed (no session open meanwhile), then record it in one transaction."""
     fetched = await fetch_and_parse(
-        client, claim.url, etag=claim.etag, last_modified=claim.last_modified
+        client, claim.url, etag=claim.etag, last_modified=claim.last_modified, options=options
     )
     try:
-        return await _record(db, claim, fetched, convert=convert, clock=clock)
+        return await _record(db, claim, fetched, convert=convert, options=options, clock=clock)
     except IntegrityError:
         # A "poll now" raced this poll and stored the same items first: record again,
         # and they are simply seen.
         log.info("feed %s: items stored meanwhile by another poll", label(claim.feed_id, claim.url))
-        return await _record(db, claim, fetched, convert=convert, clock=clock)
+        return await _record(db, claim, fetched, convert=convert, options=options, clock=clock)
 
 
 async def _crashed(db: Database, claim: Claim, error: Exception, *, clock: Clock) -> FeedOutcome:
     """Count an unexpected error as a failure so the feed backs off instead of looping."""
-    message = f"internal error: {type(error).__name__}"
-    log.error("feed %s: poll failed: %s", label(claim.feed_id, claim.url), message)
+    problem = Problem(ErrorKind.INTERNAL, f"internal error: {type(error).__name__}")
+    log.error("feed %s: poll failed: %s", label(claim.feed_id, claim.url), problem.detail)
     log.debug("traceback of feed %s", claim.feed_id, exc_info=error)
     async with db.session() as session:
         feed = await session.get(Feed, claim.feed_id)
         if feed is None:
             return FeedOutcome(claim.feed_id, claim.url, removed=True)
         result = PollResult()
-        fail(feed, message, result, clock=clock)
+        fail(feed, problem, result, clock=clock)
         outcome = FeedOutcome(
             feed.id,
             feed.url,
             kind=feed.kind,
-            error=message,
+            problem=problem,
             failures=feed.failures,
             disabled_now=result.disabled_now,
         )
@@ -165,11 +186,17 @@ async def _crashed(db: Database, claim: Claim, error: Exception, *, clock: Clock
 
 
 async def poll_safely(
-    db: Database, client: httpx.AsyncClient, claim: Claim, *, convert: Convert, clock: Clock
+    db: Database,
+    client: httpx.AsyncClient,
+    claim: Claim,
+    *,
+    convert: Convert,
+    options: FeedOptions,
+    clock: Clock,
 ) -> FeedOutcome:
     """poll_claimed, with any unexpected error logged and recorded as the feed's failure."""
     try:
-        return await poll_claimed(db, client, claim, convert=convert, clock=clock)
+        return await poll_claimed(db, client, claim, convert=convert, options=options, clock=clock)
     except Exception as error:  # one broken feed must not stop the others
         return await _crashed(db, claim, error, clock=clock)
 
@@ -180,6 +207,7 @@ async def poll_due(
     *,
     convert: Convert,
     clock: Clock,
+    options: FeedOptions = DEFAULT_OPTIONS,
     concurrency: int = CONCURRENCY,
     lease: timedelta = LEASE,
 ) -> RunReport:
@@ -192,7 +220,9 @@ async def poll_due(
             if claim.feed_id in seen:  # due again within this run: leave it for the next
                 return
             seen.add(claim.feed_id)
-            outcomes.append(await poll_safely(db, client, claim, convert=convert, clock=clock))
+            outcomes.append(
+                await poll_safely(db, client, claim, convert=convert, options=options, clock=clock)
+            )
 
     async with asyncio.TaskGroup() as group:
         for _ in range(max(concurrency, 1)):
@@ -201,8 +231,14 @@ async def poll_due(
 
 
 async def poll_now(
-    db: Database, client: httpx.AsyncClient, feed_id: int, *, convert: Convert, clock: Clock
+    db: Database,
+    client: httpx.AsyncClient,
+    feed_id: int,
+    *,
+    convert: Convert,
+    clock: Clock,
+    options: FeedOptions = DEFAULT_OPTIONS,
 ) -> FeedOutcome:
     """Poll one feed at once (staff's "poll now"); DomainError feeds_not_found."""
     claim = await claim_feed(db, feed_id, clock=clock)
-    return await poll_safely(db, client, claim, convert=convert, clock=clock)
+    return await poll_safely(db, client, claim, convert=convert, options=options, clock=clock)
