@@ -31,6 +31,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
+from bot.sandbox import start_sandbox
 from tests.e2e.conftest import Harness
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -48,8 +49,6 @@ pytestmark = [
         reason="the browser tests need Debian's chromium and chromium-driver "
         "(apt-get install chromium chromium-driver)",
     ),
-    # One browser run is enough: the page does not depend on the database.
-    pytest.mark.parametrize("db_url", ["sqlite"], indirect=True),
     pytest.mark.timeout(240),
 ]
 
@@ -272,7 +271,7 @@ def run_page(driver: webdriver.Chrome, root_url: str, admin_id: int, photo: Path
     )
     assert page.text_in(photo_message, ".body b") == "Affisch"
     photo_entry = next(m for m in page.messages(admin_id) if m.get("photo") and not m["from_bot"])
-    assert photo_entry["photo"][-1]["width"] == 64
+    assert photo_entry["photo"][-1]["width"] == 320
     assert photo_entry["entities"] == [{"type": "bold", "offset": 0, "length": 7}]
     page.click_in(audience, By.XPATH, ".//button[contains(., 'Alla')]")
     summary = page.bubble("Så här ser utskicket ut", bot=True)
@@ -312,13 +311,97 @@ def run_page(driver: webdriver.Chrome, root_url: str, admin_id: int, photo: Path
     page.api.close()
 
 
+# One browser run is enough: the page does not depend on the database.
+@pytest.mark.parametrize("db_url", ["sqlite"], indirect=True)
 async def test_the_page_replies_formats_sends_photos_and_shows_swedish_times(
     harness: Harness, browser: webdriver.Chrome, tmp_path: Path
 ) -> None:
     assert harness.bot.sandbox is not None
     photo = tmp_path / "affisch.png"
-    photo.write_bytes(_png(64, 40))
+    photo.write_bytes(_png(320, 200))
     # Selenium blocks; the bot and the sandbox keep running on this event loop meanwhile.
     await asyncio.to_thread(
         run_page, browser, harness.bot.sandbox.root_url, harness.admin_id, photo
     )
+
+
+FORMATTING_CASES: list[tuple[str, str, list[JSON]]] = [
+    (
+        "**fet** __kursiv__ ++under++ ~~struken~~ ||dold||",
+        "fet kursiv under struken dold",
+        [
+            {"type": "bold", "offset": 0, "length": 3},
+            {"type": "italic", "offset": 4, "length": 6},
+            {"type": "underline", "offset": 11, "length": 5},
+            {"type": "strikethrough", "offset": 17, "length": 7},
+            {"type": "spoiler", "offset": 25, "length": 4},
+        ],
+    ),
+    (
+        "**fet __och kursiv__**",
+        "fet och kursiv",
+        [
+            {"type": "bold", "offset": 0, "length": 14},
+            {"type": "italic", "offset": 4, "length": 10},
+        ],
+    ),
+    (
+        "Se [**avtalet**](https://vgregion.se/avtal) nu",
+        "Se avtalet nu",
+        [
+            {"type": "text_link", "offset": 3, "length": 7, "url": "https://vgregion.se/avtal"},
+            {"type": "bold", "offset": 3, "length": 7},
+        ],
+    ),
+    # Offsets count UTF-16 units: the emoji outside the BMP is two.
+    ("😀 **å😀**", "😀 å😀", [{"type": "bold", "offset": 3, "length": 3}]),
+    ("2 ** 3 och a_b __", "2 ** 3 och a_b __", []),
+    ("\\*\\*inte fet\\*\\*", "**inte fet**", []),
+    ("`**kod**` och mer", "**kod** och mer", [{"type": "code", "offset": 0, "length": 7}]),
+    (
+        "```python\nprint(1)\n```",
+        "print(1)",
+        [{"type": "pre", "offset": 0, "length": 8, "language": "python"}],
+    ),
+]
+
+
+def run_composer(driver: webdriver.Chrome, root_url: str) -> None:
+    """The composer's parser, toolbar and shortcuts, in the real browser."""
+    page = Page(driver, root_url, SHOTS)
+    driver.get(f"{root_url}/")
+    for source, text, entities in FORMATTING_CASES:
+        parsed = driver.execute_script("return parseFormatting(arguments[0])", source)
+        assert parsed == {"text": text, "entities": entities}, source
+
+    driver.find_element(By.NAME, "first_name").send_keys("Tove")
+    driver.find_element(By.CSS_SELECTOR, "#persona-form button[type=submit]").click()
+    page.wait(lambda: "Tove" in driver.find_element(By.ID, "chat-title").text, "no persona Tove")
+    box = driver.find_element(By.ID, "message-input")
+    box.send_keys("hej du")
+    driver.execute_script("arguments[0].setSelectionRange(0, 3)", box)
+    driver.find_element(By.CSS_SELECTOR, '#format-bar [data-format="bold"]').click()
+    assert box.get_attribute("value") == "**hej** du"
+    driver.execute_script("arguments[0].setSelectionRange(8, 10)", box)
+    box.send_keys(Keys.CONTROL, "i")
+    assert box.get_attribute("value") == "**hej** __du__"
+    box.send_keys(Keys.END, Keys.ENTER)
+    sent = page.bubble("hej du", bot=False)
+    assert page.text_in(sent, ".body b") == "hej" and page.text_in(sent, ".body i") == "du"
+    [entry] = page.messages(int(driver.execute_script("return state.user.id")))
+    assert entry["entities"] == [
+        {"type": "bold", "offset": 0, "length": 3},
+        {"type": "italic", "offset": 4, "length": 2},
+    ]
+    page.check_no_errors()
+    page.api.close()
+
+
+async def test_the_composer_turns_markers_toolbar_and_shortcuts_into_entities(
+    browser: webdriver.Chrome,
+) -> None:
+    sandbox = await start_sandbox()
+    try:
+        await asyncio.to_thread(run_composer, browser, sandbox.root_url)
+    finally:
+        await sandbox.stop()

@@ -16,6 +16,7 @@ const state = {
   pollError: null,     // the last long-poll error, so a repeating one is shown once
   replyTo: null,       // message_id the composed message replies to
   attachment: null,    // the image File the composed message carries
+  drafts: new Map(),   // user id -> unsent text, kept per chat as Telegram does
 };
 
 // Times as Telegram shows them to a Swedish user: 24-hour, Stockholm time, whatever the
@@ -491,6 +492,10 @@ async function follow(user, first = null) {
 }
 
 function selectPersona(user, first = null) {
+  const input = $("message-input");
+  if (state.user) state.drafts.set(state.user.id, input.value);
+  input.value = state.drafts.get(user.id) || "";
+  autosize(input);
   state.user = user;
   localStorage.setItem("signbot-sandbox-user", String(user.id));
   $("chat-title").textContent = `${user.first_name} · id ${user.id} · ${user.language_code || "–"}`;

@@ -17,9 +17,15 @@ const FORMAT_ESCAPABLE = "\\*_+~|`[]()";
 // An unmatched marker stays as it is; "\*" writes a literal "*".
 function parseFormatting(source) {
   let out = "";
-  const entities = [];
-  function add(type, start, extra = {}) {
-    if (out.length > start) entities.push({ type, offset: start, length: out.length - start, ...extra });
+  let entities = [];
+  // An entity is listed when it opens, so an outer one comes before those inside it.
+  function open(type, extra = {}) {
+    const entity = { type, offset: out.length, length: 0, ...extra };
+    entities.push(entity);
+    return entity;
+  }
+  function close(entity) {
+    entity.length = out.length - entity.offset;
   }
   function parse(src) {
     let i = 0;
@@ -39,9 +45,10 @@ function parseFormatting(source) {
             language = body.slice(0, firstLine);
           }
           if (firstLine >= 0 && (language || firstLine === 0)) body = body.slice(firstLine + 1);
-          const start = out.length;
+          if (body.endsWith("\n")) body = body.slice(0, -1); // the closing fence's own line
+          const entity = open("pre", language ? { language } : {});
           out += body;
-          add("pre", start, language ? { language } : {});
+          close(entity);
           i = end + 3;
           continue;
         }
@@ -49,9 +56,9 @@ function parseFormatting(source) {
       if (src[i] === "`") {
         const end = src.indexOf("`", i + 1);
         if (end > i + 1) {
-          const start = out.length;
+          const entity = open("code");
           out += src.slice(i + 1, end); // code is literal: no formatting inside
-          add("code", start);
+          close(entity);
           i = end + 1;
           continue;
         }
@@ -59,9 +66,9 @@ function parseFormatting(source) {
       if (src[i] === "[") {
         const link = /^\[([^\]\n]+)\]\(([^)\s]+)\)/.exec(src.slice(i));
         if (link) {
-          const start = out.length;
+          const entity = open("text_link", { url: link[2] });
           parse(link[1]);
-          add("text_link", start, { url: link[2] });
+          close(entity);
           i += link[0].length;
           continue;
         }
@@ -70,9 +77,9 @@ function parseFormatting(source) {
       if (mark) {
         const end = src.indexOf(mark[0], i + mark[0].length);
         if (end > i + mark[0].length) {
-          const start = out.length;
+          const entity = open(mark[1]);
           parse(src.slice(i + mark[0].length, end));
-          add(mark[1], start);
+          close(entity);
           i = end + mark[0].length;
           continue;
         }
@@ -82,6 +89,7 @@ function parseFormatting(source) {
     }
   }
   parse(source);
+  entities = entities.filter((entity) => entity.length > 0);
   // Telegram lists entities by offset, an enclosing one before those inside it.
   entities.sort((a, b) => a.offset - b.offset || b.length - a.length);
   return { text: out, entities };
