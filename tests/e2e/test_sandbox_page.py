@@ -121,10 +121,11 @@ class Page:
             ignored_exceptions=[StaleElementReferenceException],
         )
         try:
-            result: T = waiting.until(check)
+            result = waiting.until(check)
         except TimeoutException as error:
             transcript = [m.text.replace("\n", " | ") for m in self.bubbles()]
             raise AssertionError(f"{what}; the chat shows {transcript}") from error
+        assert result is not None  # until() returns only a truthy result
         return result
 
     def bubbles(self) -> list[WebElement]:
