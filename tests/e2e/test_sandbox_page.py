@@ -198,6 +198,21 @@ class Page:
             assert re.fullmatch(r"\d\d:\d\d", node.text)
         return len(times)
 
+    def check_at_end(self) -> None:
+        """The newest message is in view (images that load late must not push it out)."""
+        script = "const l = document.getElementById('transcript');"
+        script += "return [l.scrollHeight - l.scrollTop - l.clientHeight, l.scrollHeight]"
+
+        def at_end() -> bool:
+            below, _ = self.driver.execute_script(script)
+            return bool(below < 2)
+
+        try:
+            self.wait(at_end, "the newest message is out of view")
+        except AssertionError:
+            below, height = self.driver.execute_script(script)
+            raise AssertionError(f"{below}px of {height}px lie below the view") from None
+
     def check_no_errors(self) -> None:
         """Nothing went wrong in the page: no error toast, nothing logged as severe."""
         toast = self.driver.find_element(By.ID, "toast")
@@ -261,7 +276,9 @@ def run_page(driver: webdriver.Chrome, root_url: str, admin_id: int, photo: Path
     page.bubble("Skriv meddelandet", bot=True)
     driver.find_element(By.ID, "photo-input").send_keys(str(photo))
     assert driver.find_element(By.ID, "attachment-bar").is_displayed()
-    page.type("**Affisch** för mötet")
+    page.type("**Affisch** för mötet", send=False)
+    page.screenshot("laptop-photo-attached")
+    page.type("", send=True)
     audience = page.bubble("Vem ska få utskicket?", bot=True)
     photo_message = page.bubble("Affisch för mötet", bot=False)
     page.wait(
@@ -289,6 +306,7 @@ def run_page(driver: webdriver.Chrome, root_url: str, admin_id: int, photo: Path
     assert page.text_in(preview, ".body b") == "Affisch"
     assert page.check_times() >= 8
     page.check_no_errors()
+    page.check_at_end()
     page.screenshot("laptop-broadcast-photo")
 
     # The same chat on a phone, with a reply being written.
@@ -298,6 +316,7 @@ def run_page(driver: webdriver.Chrome, root_url: str, admin_id: int, photo: Path
     )
     page.click_in(summary, By.CSS_SELECTOR, ".reply-action")
     page.type("Ser bra ut", send=False)
+    page.check_at_end()
     composer = driver.find_element(By.ID, "composer")
     page.screenshot("phone-broadcast-reply")
     width = driver.execute_script("return document.documentElement.scrollWidth")

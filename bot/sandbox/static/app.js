@@ -17,6 +17,8 @@ const state = {
   replyTo: null,       // message_id the composed message replies to
   attachment: null,    // the image File the composed message carries
   drafts: new Map(),   // user id -> unsent text, kept per chat as Telegram does
+  stick: true,         // whether the transcript follows the newest message
+  autoTop: 0,          // where scrollToEnd() last put the transcript
 };
 
 // Times as Telegram shows them to a Swedish user: 24-hour, Stockholm time, whatever the
@@ -180,7 +182,7 @@ function attachments(message) {
   const parts = [];
   if (message.photo && message.photo.length) {
     const largest = message.photo[message.photo.length - 1];
-    parts.push(el("img", { src: `${API}/files/${encodeURIComponent(largest.file_id)}`, alt: "foto / photo" }));
+    parts.push(el("img", { src: `${API}/files/${encodeURIComponent(largest.file_id)}`, alt: "foto / photo", onload: followEnd }));
   }
   if (message.document) {
     const doc = message.document;
@@ -292,9 +294,20 @@ function placeholder() {
     el("br"), "No messages yet – write something or /start.");
 }
 
+// The transcript follows new messages unless the reader scrolled up, as in Telegram. Images
+// that load later and bars that open above the composer change the height after a render.
+function scrollToEnd() {
+  const list = $("transcript");
+  list.scrollTop = list.scrollHeight;
+  state.autoTop = list.scrollTop;
+}
+
+function followEnd() {
+  if (state.stick) scrollToEnd();
+}
+
 function renderTranscript() {
   const list = $("transcript");
-  const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
   const sorted = [...state.messages.values()].sort((a, b) => a.message_id - b.message_id);
   const failures = [];
   const nodes = [];
@@ -314,7 +327,7 @@ function renderTranscript() {
     failures.push(error);
     console.error("[signbot sandbox] could not render the reply keyboard", error);
   }
-  if (nearBottom) list.scrollTop = list.scrollHeight;
+  if (state.stick) scrollToEnd();
   if (failures.length) {
     toast(`${failures.length} meddelande(n) kunde inte visas / message(s) could not be rendered: `
       + failures[0].message, true);
@@ -444,6 +457,7 @@ async function follow(user, first = null) {
   state.messages = new Map();
   state.cursor = 0;
   state.loaded = false;
+  state.stick = true;
   renderTranscript();
   while (!controller.signal.aborted) {
     let data;
@@ -594,6 +608,14 @@ function setup() {
   $("photo-input").addEventListener("change", (event) => setAttachment(event.target.files[0] || null));
   $("attachment-remove").addEventListener("click", () => setAttachment(null));
   $("reply-cancel").addEventListener("click", () => setReply(null));
+  // A scroll event arrives a frame late, when a loading image may have grown the list: only a
+  // move above where scrollToEnd() left it is the reader scrolling up.
+  $("transcript").addEventListener("scroll", (event) => {
+    const list = event.target;
+    if (list.scrollHeight - list.scrollTop - list.clientHeight < 40) state.stick = true;
+    else if (list.scrollTop < state.autoTop - 1) state.stick = false;
+  });
+  new ResizeObserver(followEnd).observe($("transcript"));
   $("toggle-personas").addEventListener("click", () => $("personas").classList.toggle("open"));
   $("show-commands").addEventListener("click", () => toggleCommands().catch((error) => reportError("Kommandon / Commands", error)));
   $("reset").addEventListener("click", async () => {
