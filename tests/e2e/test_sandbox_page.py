@@ -414,6 +414,11 @@ def run_composer(driver: webdriver.Chrome, root_url: str) -> None:
         {"type": "italic", "offset": 4, "length": 2},
     ]
     page.check_no_errors()
+    # Everything the page loads is served by the sandbox itself: it works offline, no CDN.
+    loaded = driver.execute_script(
+        "return performance.getEntriesByType('resource').map((entry) => entry.name)"
+    )
+    assert loaded and all(url.startswith(root_url) for url in loaded), loaded
     page.api.close()
 
 
