@@ -13,7 +13,7 @@ from bot.sandbox.polls import vote
 from bot.sandbox.records import JSON, CallbackRecord, SandboxChat, SandboxUser
 from bot.sandbox.render import message_json
 from bot.sandbox.state import STATE_KEY, SandboxState
-from bot.sandbox.user_content import MAX_CAPTION, MAX_TEXT, ContentError, formatted, photo_sizes
+from bot.sandbox.user_content import ContentError, formatted, photo_sizes
 
 API = "/sandbox/api"
 _GROUP_TYPES = ("group", "supergroup")
@@ -117,7 +117,7 @@ def _content(state: SandboxState, body: JSON) -> JSON:
         text = body.get("text")
         if not isinstance(text, str) or not text.strip():
             raise ContentError("text must be a non-empty string (or send a photo)")
-        text, entities = formatted(text, body.get("entities"), name="text", limit=MAX_TEXT)
+        text, entities = formatted(text, body.get("entities"), name="text")
         return {"text": text, "entities": entities}
     stored = state.files.get(str(body["photo"]))
     if stored is None:
@@ -125,8 +125,7 @@ def _content(state: SandboxState, body: JSON) -> JSON:
     content: JSON = {"photo": photo_sizes(stored)}
     caption = body.get("caption")
     if isinstance(caption, str) and caption.strip():
-        name, limit = "caption", MAX_CAPTION
-        caption, entities = formatted(caption, body.get("caption_entities"), name=name, limit=limit)
+        caption, entities = formatted(caption, body.get("caption_entities"), name="caption")
         content |= {"caption": caption, "caption_entities": entities}
     elif caption is not None and not isinstance(caption, str):
         raise ContentError("caption must be a string")
