@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.error import Forbidden
 
 from bot.services import handover
-from bot.texts import t
+from bot.texts import Html, t
 from handlers.common import STAFF_LANGUAGE, Context, reply, send, services, user_session
 
 
@@ -34,7 +34,8 @@ async def relay_staff_reply(update: Update, context: Context) -> bool:
                 "staff_reply_to_user",
                 asker.language,
                 question=question.question,
-                answer=message.text,
+                # Bold, italics and links the staff member wrote reach the asker as written.
+                answer=Html(message.text_html),
             )
             try:
                 await send(context, asker.telegram_id, text)

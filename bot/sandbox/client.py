@@ -83,11 +83,39 @@ class SandboxClient:
         chat_id: int | None = None,
         chat_type: str = "private",
         reply_to_message_id: int | None = None,
+        entities: list[JSON] | None = None,
     ) -> JSON:
-        """Send text as a user; returns ``{update_id, message, cursor}``."""
+        """Send text (formatted by ``entities``) as a user; returns ``{update_id, message, cursor}``."""
         body: JSON = {"user_id": user_id, "text": text, "chat_type": chat_type}
         if chat_id is not None:
             body["chat_id"] = chat_id
+        if reply_to_message_id is not None:
+            body["reply_to_message_id"] = reply_to_message_id
+        if entities is not None:
+            body["entities"] = entities
+        sent: JSON = await self._request("POST", "/messages", json=body)
+        return sent
+
+    async def send_photo(
+        self,
+        user_id: int,
+        data: bytes,
+        *,
+        file_name: str = "photo.png",
+        mime_type: str = "image/png",
+        caption: str | None = None,
+        caption_entities: list[JSON] | None = None,
+        reply_to_message_id: int | None = None,
+    ) -> JSON:
+        """Send an image as a user's photo message in their private chat, like the web page."""
+        stored = await self.upload_file(
+            data, file_name=file_name, mime_type=mime_type, kind="photos"
+        )
+        body: JSON = {"user_id": user_id, "photo": stored["file_id"]}
+        if caption is not None:
+            body["caption"] = caption
+        if caption_entities is not None:
+            body["caption_entities"] = caption_entities
         if reply_to_message_id is not None:
             body["reply_to_message_id"] = reply_to_message_id
         sent: JSON = await self._request("POST", "/messages", json=body)

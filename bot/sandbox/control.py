@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import json
-import re
 import secrets
 from typing import Any
 
 from aiohttp import web
 
 from bot.sandbox import control_views as views
-from bot.sandbox.html_entities import utf16_len
 from bot.sandbox.polls import vote
 from bot.sandbox.records import JSON, CallbackRecord, SandboxChat, SandboxUser
 from bot.sandbox.render import message_json
 from bot.sandbox.state import STATE_KEY, SandboxState
+from bot.sandbox.user_content import ContentError, formatted, photo_sizes
 
 API = "/sandbox/api"
-_COMMAND = re.compile(r"(?<!\S)/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{3,32})?(?![\w@])")
 _GROUP_TYPES = ("group", "supergroup")
 
 
@@ -49,14 +47,6 @@ def _int(value: Any, name: str) -> int:
         return int(value)
     except (TypeError, ValueError):
         raise _problem(400, f"{name} must be an integer") from None
-
-
-def command_entities(text: str) -> list[JSON]:
-    """Return the bot_command entities Telegram would attach to a user's text."""
-    return [
-        {"type": "bot_command", "offset": utf16_len(text[: m.start()]), "length": utf16_len(m[0])}
-        for m in _COMMAND.finditer(text)
-    ]
 
 
 def _chat_for(state: SandboxState, user: SandboxUser, body: JSON) -> SandboxChat:
@@ -93,22 +83,53 @@ async def list_users(request: web.Request) -> web.Response:
 
 
 async def post_message(request: web.Request) -> web.Response:
-    """POST /messages: a user writes text; queued as a ``message`` update."""
+    """POST /messages: a user writes; queued as a ``message`` update.
+
+    ``text`` with optional ``entities`` (the formatting a Telegram app makes), or ``photo``
+    (the file_id of an image uploaded with POST /files?kind=photos) with an optional
+    ``caption`` and ``caption_entities``; ``reply_to_message_id`` answers a message.
+    """
     state, body = request.app[STATE_KEY], await _body(request)
     user = _user(state, body)
-    text = body.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise _problem(400, "text must be a non-empty string")
     chat = _chat_for(state, user, body)
     reply_to = body.get("reply_to_message_id")
     if reply_to is not None and _int(reply_to, "reply_to_message_id") not in chat.messages:
         raise _problem(404, f"no message {reply_to} in chat {chat.id}")
+    try:
+        content = _content(state, body)
+    except ContentError as error:
+        raise _problem(400, str(error)) from None
     message = state.add_message(chat, sender=user.to_json(), from_bot=False)
-    message.text, message.entities = text, command_entities(text)
+    message.text, message.entities = content.get("text"), content.get("entities", [])
+    message.caption = content.get("caption")
+    message.caption_entities = content.get("caption_entities", [])
+    if "photo" in content:
+        message.extra = {"photo": content["photo"]}
     message.reply_to_message_id = None if reply_to is None else int(reply_to)
     data = message_json(state, message)
     update_id = state.enqueue({"message": data})
     return web.json_response({"update_id": update_id, "message": data, "cursor": state.revision})
+
+
+def _content(state: SandboxState, body: JSON) -> JSON:
+    """The validated text or photo of a message a user sends."""
+    if body.get("photo") is None:
+        text = body.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise ContentError("text must be a non-empty string (or send a photo)")
+        text, entities = formatted(text, body.get("entities"), name="text")
+        return {"text": text, "entities": entities}
+    stored = state.files.get(str(body["photo"]))
+    if stored is None:
+        raise ContentError(f"unknown photo {body['photo']!r}; upload it with POST /files")
+    content: JSON = {"photo": photo_sizes(stored)}
+    caption = body.get("caption")
+    if isinstance(caption, str) and caption.strip():
+        caption, entities = formatted(caption, body.get("caption_entities"), name="caption")
+        content |= {"caption": caption, "caption_entities": entities}
+    elif caption is not None and not isinstance(caption, str):
+        raise ContentError("caption must be a string")
+    return content
 
 
 async def post_callback(request: web.Request) -> web.Response:

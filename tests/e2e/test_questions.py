@@ -72,6 +72,30 @@ async def test_unknown_question_is_handed_to_staff_and_the_reply_reaches_the_ask
     assert question in unanswered["text"] and "besvarad" in unanswered["text"]
 
 
+async def test_a_staff_reply_keeps_its_formatting_for_the_asker(harness: Harness) -> None:
+    ola = await Person.create(harness.client, "Ola")
+    admin = Person(harness.client, harness.admin_id)
+    dont_know = await ola.say("Hur stämmer man en gitarr?")
+    admin_cursor = await harness.client.cursor()
+    await ola.press_and_wait(dont_know, "handläggare", predicate=has("skickat"))
+    forwarded = await admin.next_message(after=admin_cursor, predicate=has("Fråga från Ola"))
+
+    ola_cursor = await harness.client.cursor()
+    answer = "Läs guiden: E < A, inte tvärtom"
+    await harness.client.send_text(
+        admin.user_id,
+        answer,
+        reply_to_message_id=forwarded["message_id"],
+        entities=[
+            {"type": "bold", "offset": 0, "length": 10},
+            {"type": "text_link", "offset": 4, "length": 6, "url": "https://example.org/gitarr"},
+        ],
+    )
+    relayed = await ola.next_message(after=ola_cursor, predicate=has("Svar från en handläggare"))
+    assert '<b>Läs <a href="https://example.org/gitarr">guiden</a></b>: E &lt; A' in relayed["html"]
+    assert answer in relayed["text"]
+
+
 async def test_thumbs_down_offers_staff_and_a_second_handover_is_refused(harness: Harness) -> None:
     jan = await Person.create(harness.client, "Jan")
     answer = await jan.say("Vem är processledare?")

@@ -23,7 +23,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken
 
 from bot.sandbox import RunningSandbox, start_sandbox
-from bot.sandbox.client import SandboxClient
+from bot.sandbox.client import SandboxClient, SandboxError
 from bot.sandbox.params import BotApiError, Params
 
 TOKEN = "123456:TEST"
@@ -411,3 +411,85 @@ async def test_injected_updates_and_reset(bot: Bot, client: SandboxClient) -> No
     assert later["update_id"] > update_id
     [fresh] = await bot.get_updates(offset=update_id + 1)
     assert fresh.message is not None and fresh.message.text == "efter reset"
+
+
+async def test_a_user_sends_formatted_text_and_the_bot_reads_it_as_html(
+    bot: Bot, client: SandboxClient
+) -> None:
+    entities = [
+        {"type": "bold", "offset": 0, "length": 3},
+        {"type": "italic", "offset": 4, "length": 2},  # after the emoji's two UTF-16 units
+        {"type": "text_link", "offset": 7, "length": 4, "url": "example.org"},
+    ]
+    await client.send_text(ALICE, "Hej 😀 länk /help", entities=entities)
+
+    [update] = await bot.get_updates()
+    assert update.message is not None
+    assert update.message.text_html == (
+        '<b>Hej</b> <i>😀</i> <a href="http://example.org/">länk</a> /help'
+    )
+    assert [e.type for e in update.message.entities] == [
+        "bold",
+        "italic",
+        "text_link",
+        "bot_command",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entities", "error"),
+    [
+        ([{"type": "mention", "offset": 0, "length": 1}], "not one a user can format"),
+        ([{"type": "bold", "offset": 2, "length": 9}], "ends after the text"),
+        ([{"type": "bold", "offset": 0, "length": 0}], "length at least 1"),
+        ([{"type": "text_link", "offset": 0, "length": 1, "url": "inte en länk"}], "valid url"),
+        ({"type": "bold"}, "must be a list"),
+    ],
+)
+async def test_formatting_telegram_could_not_send_is_refused(
+    client: SandboxClient, entities: Any, error: str
+) -> None:
+    with pytest.raises(SandboxError, match=error):
+        await client.send_text(ALICE, "hej", entities=entities)
+    assert await client.messages(ALICE) == []
+
+
+async def test_a_user_sends_a_photo_with_a_formatted_caption_in_reply(
+    bot: Bot, client: SandboxClient
+) -> None:
+    question = await bot.send_message(ALICE, "Skicka en bild")
+    sent = await client.send_photo(
+        ALICE,
+        _png(4, 3),
+        caption="Affisch för mötet",
+        caption_entities=[{"type": "bold", "offset": 0, "length": 7}],
+        reply_to_message_id=question.message_id,
+    )
+
+    [update] = await bot.get_updates()
+    message = update.message
+    assert message is not None and message.text is None
+    assert [(p.width, p.height) for p in message.photo] == [(4, 3)]
+    assert message.caption_html == "<b>Affisch</b> för mötet"
+    assert message.reply_to_message is not None
+    assert message.reply_to_message.text == "Skicka en bild"
+    downloaded = await (await bot.get_file(message.photo[-1].file_id)).download_as_bytearray()
+    assert bytes(downloaded) == _png(4, 3)
+    [_, entry] = await client.messages(ALICE)
+    assert (entry["text"], entry["photo"], entry["reply_to_message_id"]) == (
+        "Affisch för mötet",
+        sent["message"]["photo"],
+        question.message_id,
+    )
+
+
+async def test_a_photo_must_be_an_uploaded_image(
+    sandbox: RunningSandbox, client: SandboxClient
+) -> None:
+    with pytest.raises(SandboxError, match="not a PNG, GIF or JPEG"):
+        await client.send_photo(ALICE, b"%PDF-1.4", file_name="avtal.pdf")
+    async with httpx.AsyncClient() as http:
+        body = {"user_id": ALICE, "photo": "nope"}
+        response = await http.post(f"{sandbox.root_url}/sandbox/api/messages", json=body)
+    assert response.status_code == 400 and "unknown photo" in response.json()["error"]
+    assert await client.messages(ALICE) == []

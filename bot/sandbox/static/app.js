@@ -14,7 +14,19 @@ const state = {
   online: true,        // whether the last long poll reached the sandbox
   reported: new Set(), // "message_id:revision" of render failures already shown
   pollError: null,     // the last long-poll error, so a repeating one is shown once
+  replyTo: null,       // message_id the composed message replies to
+  attachment: null,    // the image File the composed message carries
+  drafts: new Map(),   // user id -> unsent text, kept per chat as Telegram does
+  stick: true,         // whether the transcript follows the newest message
+  autoTop: 0,          // where scrollToEnd() last put the transcript
 };
+
+// Times as Telegram shows them to a Swedish user: 24-hour, Stockholm time, whatever the
+// browser's own locale and time zone.
+const ZONE = "Europe/Stockholm";
+const TIME = new Intl.DateTimeFormat("sv-SE", { timeZone: ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const DAY = new Intl.DateTimeFormat("sv-SE", { timeZone: ZONE, day: "numeric", month: "long", year: "numeric" });
+const FULL = new Intl.DateTimeFormat("sv-SE", { timeZone: ZONE, dateStyle: "long", timeStyle: "medium" });
 
 async function api(method, path, body) {
   const options = { method, headers: {} };
@@ -170,7 +182,7 @@ function attachments(message) {
   const parts = [];
   if (message.photo && message.photo.length) {
     const largest = message.photo[message.photo.length - 1];
-    parts.push(el("img", { src: `${API}/files/${encodeURIComponent(largest.file_id)}`, alt: "foto / photo" }));
+    parts.push(el("img", { src: `${API}/files/${encodeURIComponent(largest.file_id)}`, alt: "foto / photo", onload: followEnd }));
   }
   if (message.document) {
     const doc = message.document;
@@ -192,19 +204,70 @@ function pollNode(poll) {
     }, el("span", {}, option.text), el("span", { class: "muted" }, String(option.voter_count)))));
 }
 
+function senderName(message) {
+  if (message.from_bot) return (message.from && message.from.first_name) || "Signbot";
+  return (message.from && message.from.first_name) || "?";
+}
+
+// One line saying what a message is, as Telegram shows it in a quote or the reply bar.
+function snippet(message) {
+  if (message.deleted) return "Raderat meddelande / Deleted message";
+  const kind = message.photo ? "📷 Foto / Photo" : message.document ? `📄 ${message.document.file_name || "fil / file"}`
+    : message.poll ? `📊 ${message.poll.question}` : "";
+  const text = (message.text || "").replace(/\s+/g, " ").trim();
+  return [kind, text].filter(Boolean).join(kind && text ? " · " : "") || "…";
+}
+
+// The replied-to message above a reply; a click shows the original.
+function quoteNode(message) {
+  if (message.reply_to_message_id === undefined || message.reply_to_message_id === null) return null;
+  const quoted = state.messages.get(message.reply_to_message_id);
+  const quote = el("div", { class: "quote", "data-reply-to": String(message.reply_to_message_id), title: "Visa / Show" },
+    el("strong", { class: "quote-sender" }, quoted ? senderName(quoted) : "…"),
+    el("span", { class: "quote-text" }, quoted ? snippet(quoted) : "Meddelandet finns inte / The message is gone"));
+  quote.addEventListener("click", () => showMessage(message.reply_to_message_id));
+  return quote;
+}
+
+function showMessage(messageId) {
+  const target = $("transcript").querySelector(`li[data-id="${messageId}"]`);
+  if (!target) return;
+  target.scrollIntoView({ block: "center", behavior: "smooth" });
+  target.classList.add("flash");
+  setTimeout(() => target.classList.remove("flash"), 1200);
+}
+
+function timeNode(message) {
+  const date = new Date(message.date * 1000);
+  return el("time", { datetime: date.toISOString(), title: FULL.format(date) }, TIME.format(date));
+}
+
 function messageNode(message) {
   const classes = ["message", message.from_bot ? "bot" : "user"];
   if (message.deleted) classes.push("deleted");
   const node = el("li", { class: classes.join(" "), "data-id": String(message.message_id) });
-  const quoted = state.messages.get(message.reply_to_message_id);
-  if (quoted) node.append(el("div", { class: "quote" }, (quoted.text || "").slice(0, 80)));
+  node.append(quoteNode(message) || "");
   node.append(...attachments(message));
   if (message.text) node.append(el("div", { class: "body" }, renderText(message.text, message.entities)));
   node.append(inlineKeyboard(message) || "");
-  const time = new Date(message.date * 1000).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
   const flags = [message.edited ? "redigerad / edited" : "", message.deleted ? "raderad / deleted" : ""];
-  node.append(el("div", { class: "meta" }, [...flags.filter(Boolean), time].join(" · ")));
+  const meta = el("div", { class: "meta" }, flags.filter(Boolean).map((flag) => `${flag} · `).join(""), timeNode(message));
+  if (!message.deleted) {
+    // Telegram replies by swipe or double click; the button is the visible way.
+    meta.prepend(el("button", {
+      type: "button", class: "reply-action", title: "Svara / Reply", "aria-label": "Svara / Reply",
+      onclick: () => setReply(message.message_id),
+    }, "↩ Svara"));
+    node.addEventListener("dblclick", (event) => {
+      if (!event.target.closest("button, a, input")) setReply(message.message_id);
+    });
+  }
+  node.append(meta);
   return node;
+}
+
+function dayNode(date) {
+  return el("li", { class: "day" }, el("span", {}, DAY.format(date)));
 }
 
 // One message that cannot be rendered shows as an error bubble; the rest of the chat stays.
@@ -231,12 +294,32 @@ function placeholder() {
     el("br"), "No messages yet – write something or /start.");
 }
 
+// The transcript follows new messages unless the reader scrolled up, as in Telegram. Images
+// that load later and bars that open above the composer change the height after a render.
+function scrollToEnd() {
+  const list = $("transcript");
+  list.scrollTop = list.scrollHeight;
+  state.autoTop = list.scrollTop;
+}
+
+function followEnd() {
+  if (state.stick) scrollToEnd();
+}
+
 function renderTranscript() {
   const list = $("transcript");
-  const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
   const sorted = [...state.messages.values()].sort((a, b) => a.message_id - b.message_id);
   const failures = [];
-  const nodes = sorted.map((message) => safeMessageNode(message, failures));
+  const nodes = [];
+  let day = null;
+  for (const message of sorted) {
+    const date = new Date(message.date * 1000);
+    if (DAY.format(date) !== day) { // a new Stockholm day, as Telegram marks it
+      day = DAY.format(date);
+      nodes.push(dayNode(date));
+    }
+    nodes.push(safeMessageNode(message, failures));
+  }
   list.replaceChildren(...(nodes.length ? nodes : [placeholder()]));
   try {
     updateReplyKeyboard(sorted);
@@ -244,7 +327,7 @@ function renderTranscript() {
     failures.push(error);
     console.error("[signbot sandbox] could not render the reply keyboard", error);
   }
-  if (nearBottom) list.scrollTop = list.scrollHeight;
+  if (state.stick) scrollToEnd();
   if (failures.length) {
     toast(`${failures.length} meddelande(n) kunde inte visas / message(s) could not be rendered: `
       + failures[0].message, true);
@@ -300,6 +383,58 @@ async function sendText(text) {
   }
 }
 
+// What the composer holds: formatted text, or a photo with a formatted caption, maybe a reply.
+async function sendComposed(source) {
+  if (!state.user) return false;
+  const { text, entities } = parseFormatting(source);
+  const body = { user_id: state.user.id };
+  if (state.replyTo !== null) body.reply_to_message_id = state.replyTo;
+  try {
+    if (state.attachment) {
+      const file = state.attachment;
+      const query = new URLSearchParams({ kind: "photos", file_name: file.name || "foto", mime_type: file.type || "image/png" });
+      const response = await fetch(`${API}/files?${query}`, { method: "POST", body: file });
+      const stored = await response.json().catch(() => ({}));
+      if (!response.ok) throw new Error(stored.error || `${response.status} ${response.statusText}`);
+      Object.assign(body, { photo: stored.file_id });
+      if (text.trim()) Object.assign(body, { caption: text, caption_entities: entities });
+    } else {
+      if (!text.trim()) return false;
+      Object.assign(body, { text, entities });
+    }
+    await api("POST", "/messages", body);
+  } catch (error) {
+    reportError("Kunde inte skicka / Could not send", error);
+    return false;
+  }
+  setReply(null);
+  setAttachment(null);
+  return true;
+}
+
+function setReply(messageId) {
+  const message = messageId === null ? null : state.messages.get(messageId);
+  state.replyTo = message ? messageId : null;
+  $("reply-bar").hidden = !message;
+  if (!message) return;
+  $("reply-sender").textContent = senderName(message);
+  $("reply-snippet").textContent = snippet(message);
+  $("message-input").focus();
+}
+
+function setAttachment(file) {
+  const preview = $("attachment-preview");
+  if (preview.src) URL.revokeObjectURL(preview.src);
+  state.attachment = file;
+  $("attachment-bar").hidden = !file;
+  $("photo-input").value = "";
+  $("message-input").placeholder = file ? "Bildtext… / Caption…" : "Meddelande… / Message…";
+  if (!file) { preview.removeAttribute("src"); return; }
+  preview.src = URL.createObjectURL(file);
+  $("attachment-name").textContent = `${file.name || "bild"} (${Math.ceil(file.size / 1024)} kB)`;
+  $("message-input").focus();
+}
+
 // One long poll: the chat's messages changed after a cursor (wait 0 answers at once).
 async function fetchChanges(chatId, after, wait, signal) {
   const url = `${API}/chats/${chatId}/messages?after=${after}&wait=${wait}`;
@@ -322,6 +457,7 @@ async function follow(user, first = null) {
   state.messages = new Map();
   state.cursor = 0;
   state.loaded = false;
+  state.stick = true;
   renderTranscript();
   while (!controller.signal.aborted) {
     let data;
@@ -370,11 +506,18 @@ async function follow(user, first = null) {
 }
 
 function selectPersona(user, first = null) {
+  const input = $("message-input");
+  if (state.user) state.drafts.set(state.user.id, input.value);
+  input.value = state.drafts.get(user.id) || "";
+  autosize(input);
   state.user = user;
   localStorage.setItem("signbot-sandbox-user", String(user.id));
   $("chat-title").textContent = `${user.first_name} · id ${user.id} · ${user.language_code || "–"}`;
   $("message-input").disabled = false;
   $("send").disabled = false;
+  $("photo-input").disabled = false;
+  setReply(null); // a reply and a photo belong to the chat they were started in
+  setAttachment(null);
   $("personas").classList.remove("open");
   $("commands").hidden = true;
   $("toast").hidden = true;
@@ -430,10 +573,10 @@ function setup() {
     event.preventDefault();
     const input = $("message-input");
     const text = input.value;
-    if (!text.trim()) return;
+    if (!text.trim() && !state.attachment) return;
     input.value = "";
     autosize(input);
-    if (!(await sendText(text)) && !input.value) {
+    if (!(await sendComposed(text)) && !input.value) {
       input.value = text; // keep it to retry
       autosize(input);
     }
@@ -443,8 +586,36 @@ function setup() {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
       $("composer").requestSubmit();
+    } else if (event.key === "Escape" && state.replyTo !== null) {
+      setReply(null);
+    } else if (formatShortcut(event)) {
+      event.preventDefault();
+      applyFormat(event.target, formatShortcut(event));
     }
   });
+  // Telegram takes a pasted image as a photo to send.
+  $("message-input").addEventListener("paste", (event) => {
+    const image = [...(event.clipboardData ? event.clipboardData.files : [])].find((file) => file.type.startsWith("image/"));
+    if (image && state.user) { event.preventDefault(); setAttachment(image); }
+  });
+  for (const button of $("format-bar").querySelectorAll("button[data-format]")) {
+    // mousedown would move the focus (and the selection) out of the textarea first
+    button.addEventListener("mousedown", (event) => event.preventDefault());
+    button.addEventListener("click", () => {
+      if (!$("message-input").disabled) applyFormat($("message-input"), button.dataset.format);
+    });
+  }
+  $("photo-input").addEventListener("change", (event) => setAttachment(event.target.files[0] || null));
+  $("attachment-remove").addEventListener("click", () => setAttachment(null));
+  $("reply-cancel").addEventListener("click", () => setReply(null));
+  // A scroll event arrives a frame late, when a loading image may have grown the list: only a
+  // move above where scrollToEnd() left it is the reader scrolling up.
+  $("transcript").addEventListener("scroll", (event) => {
+    const list = event.target;
+    if (list.scrollHeight - list.scrollTop - list.clientHeight < 40) state.stick = true;
+    else if (list.scrollTop < state.autoTop - 1) state.stick = false;
+  });
+  new ResizeObserver(followEnd).observe($("transcript"));
   $("toggle-personas").addEventListener("click", () => $("personas").classList.toggle("open"));
   $("show-commands").addEventListener("click", () => toggleCommands().catch((error) => reportError("Kommandon / Commands", error)));
   $("reset").addEventListener("click", async () => {
@@ -458,6 +629,9 @@ function setup() {
       $("chat-title").textContent = "Välj en person / Choose a persona";
       $("message-input").disabled = true;
       $("send").disabled = true;
+      $("photo-input").disabled = true;
+      setReply(null);
+      setAttachment(null);
       await loadPersonas();
     } catch (error) {
       reportError("Kunde inte nollställa / Could not reset", error);
