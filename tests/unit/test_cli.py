@@ -64,6 +64,47 @@ def test_ask_json_prints_one_object_per_question() -> None:
     assert unknown["answered"] is False and unknown["answer"] is None
 
 
+def test_kb_eval_scores_a_devset_and_reports_bad_lines(tmp_path: Path) -> None:
+    devset = tmp_path / "dev.tsv"
+    devset.write_text(
+        "question\texpected\tkind\n"
+        "Hur många underskrivare har överenskommelsen?\t125\tdirect\n"
+        "Hur många underskrivare har överenskommelsen?\t4711\tdirect\n"
+        "no tabs here\n"
+        "Hur bakar man surdegsbröd?\t-\trefuse_chat\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["kb", "eval", str(devset), "--misses", "5"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "line 4: skipped, expected 3 tab-separated columns " + (
+        "(question, expected, kind), found 1"
+    )
+    assert "direct          1      2   50.0" in lines
+    assert "refuse_chat     1      1  100.0" in lines
+    assert "overall         2      3   66.7" in lines
+    assert "- line 3 [direct] wrong answer: Hur många underskrivare har överenskommelsen?" in lines
+    assert any(line.startswith("    answered: ") and "125" in line for line in lines)
+    report = json.loads(runner.invoke(app, ["kb", "eval", str(devset), "--json"]).output)
+    assert report["overall"] == {"kind": "overall", "hits": 2, "total": 3, "percent": 66.7}
+    assert report["misses"][0]["verdict"] == "wrong_answer" and report["misses"][0]["source"]
+    assert report["bad_lines"][0]["line"] == 4
+
+
+def test_kb_eval_without_questions_is_one_clear_failure(tmp_path: Path) -> None:
+    missing = runner.invoke(app, ["kb", "eval", str(tmp_path / "nope.tsv")])
+    assert missing.exit_code == 2
+    assert missing.output.strip() == f"Cannot read {tmp_path / 'nope.tsv'}: FileNotFoundError"
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("question\texpected\tkind\nFråga\t\tdirect\n", encoding="utf-8")
+    result = runner.invoke(app, ["kb", "eval", str(empty)])
+    assert result.exit_code == 2
+    assert result.output.splitlines() == [
+        "line 2: skipped, the expected column is empty (use - for a question the bot must decline)",
+        f"No questions to ask in {empty}.",
+    ]
+
+
 def test_kb_import_skips_a_bad_file_and_keeps_the_good_one(tmp_path: Path) -> None:
     good = tmp_path / "stadgar.md"
     good.write_text(
