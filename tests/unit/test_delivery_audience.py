@@ -113,7 +113,9 @@ async def _every_kind_fixture(session: AsyncSession, clock: FakeClock) -> dict[s
     session.add(card)
     await session.flush()
     for user in people.values():
-        session.add(Attendance(meeting_id=meeting.id, user_id=user.id, status=AttendanceStatus.GOING))
+        session.add(
+            Attendance(meeting_id=meeting.id, user_id=user.id, status=AttendanceStatus.GOING)
+        )
         session.add(
             Delivery(
                 campaign_id=card.id,

@@ -169,11 +169,11 @@ def _digest_readers(value: str) -> ColumnElement[bool]:
         if frequency == "any"
         else [DigestFrequency(frequency)]
     )
-    condition = User.digest_frequency.in_(chosen)
+    readers: ColumnElement[bool] = User.digest_frequency.in_(chosen)
     if value.endswith("+"):
-        condition = or_(condition, User.digest_frequency.is_(None))
+        readers = or_(readers, User.digest_frequency.is_(None))
     # Whoever chose a frequency asked for the digest, staff included; the default does not.
-    return or_(_signatories_people(), User.digest_frequency.is_not(None)) & condition
+    return and_(or_(_signatories_people(), User.digest_frequency.is_not(None)), readers)
 
 
 def _attending(meeting_id: int, *statuses: AttendanceStatus) -> ColumnElement[bool]:
