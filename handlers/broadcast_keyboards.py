@@ -87,15 +87,17 @@ def audience_label(spec: str, lang: str, *, org_name: str | None = None) -> str:
 
 
 def campaign_list(
-    found: Sequence[Campaign], lang: str, *, confirming: int | None = None
+    found: Sequence[Campaign | None], lang: str, *, confirming: int | None = None
 ) -> InlineKeyboardMarkup:
     """Pause / resume / cancel per open campaign (cancel asks for a second press), refresh.
 
     Buttons name a campaign by its place in the list (1, 2, ...), as the list does; the
-    callback data carries its id.
+    callback data carries its id. An entry given as None has no buttons but keeps its number.
     """
     rows: list[list[InlineKeyboardButton]] = []
     for number, campaign in enumerate(found, start=1):
+        if campaign is None:
+            continue
         if campaign.id == confirming:
             rows.append(
                 [

@@ -14,6 +14,7 @@ from bot.errors import DomainError
 from bot.services import campaign_labels
 from bot.services.delivery import campaigns, staff
 from bot.services.delivery.notices import excerpt
+from bot.services.delivery.overview import Entry, overview
 from bot.texts import t
 from bot.timeutil import local
 from handlers import broadcast_keyboards as keyboards
@@ -38,30 +39,39 @@ async def render(
     confirming: int | None = None,
     limit: int = LIST_LENGTH,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The list's text and buttons, counted now; campaigns numbered by their place in it."""
-    found = await campaigns.recent(session, limit=limit)
+    """The list's text and buttons, counted now; entries numbered by their place in it."""
+    found = await overview(session, limit=limit)
     if not found:
         return t("campaigns_none", lang), keyboards.campaign_list([], lang)
-    titles = await campaign_labels.titles(session, [c for c, _ in found], lang, tz)
+    titles = await campaign_labels.titles(session, [e.campaign for e in found], lang, tz)
     items = [
         t(
             "campaigns_item",
             lang,
             number=number,
-            title=titles[campaign.id],
-            status=t(f"campaign_status_{campaign.status.value}", lang),
-            when=f"{local(campaign.due_at, tz):%Y-%m-%d %H:%M}",
-            audience=await campaign_labels.audience_label(session, campaign.audience, lang),
-            sent=numbers.sent,
-            pending=numbers.pending,
-            failed=numbers.failed,
-            skipped=numbers.skipped,
+            title=titles[entry.campaign.id],
+            status=t(f"campaign_status_{entry.campaign.status.value}", lang),
+            when=f"{local(entry.campaign.due_at, tz):%Y-%m-%d %H:%M}",
+            audience=await _audience(session, entry, lang),
+            sent=entry.counts.sent,
+            pending=entry.counts.pending,
+            failed=entry.counts.failed,
+            skipped=entry.counts.skipped,
         )
-        for number, (campaign, numbers) in enumerate(found, start=1)
+        for number, entry in enumerate(found, start=1)
     ]
     text = "\n\n".join([t("campaigns_header", lang), *items])
-    keyboard = keyboards.campaign_list([c for c, _ in found], lang, confirming=confirming)
+    # Several one-person campaigns in one entry have no buttons: one press would not say
+    # which of them it meant.
+    actionable = [None if e.grouped else e.campaign for e in found]
+    keyboard = keyboards.campaign_list(actionable, lang, confirming=confirming)
     return text, keyboard
+
+
+async def _audience(session: AsyncSession, entry: Entry, lang: str) -> str:
+    if entry.grouped:
+        return t("campaigns_people", lang, n=entry.people)
+    return await campaign_labels.audience_label(session, entry.campaign.audience, lang)
 
 
 async def campaigns_command(update: Update, context: Context) -> None:

@@ -233,3 +233,43 @@ async def test_campaigns_list_and_author_report_name_every_kind_without_ids(
         assert notice is not None and notice.chat_id == AUTHOR[lang]
         assert await campaign_labels.title(session, campaign, lang, STOCKHOLM) in notice.text_html
         assert f"#{campaign.id}" not in notice.text_html
+
+
+async def test_one_person_reminders_are_one_entry_so_a_broadcast_stays_in_the_list(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    rows = await _rows(session)
+    await campaigns.create(
+        session, text_html="Välkommen till årsmötet", audience_spec="all", created_by=1, clock=clock
+    )
+    members = [User(telegram_id=800 + i, display_name=f"M{i}") for i in range(12)]
+    session.add_all(members)
+    await session.flush()
+    reminders = []
+    for member in members:  # twelve people press "Påminn mig" on the call after it
+        clock.advance(seconds=1)
+        reminders.append(
+            await campaigns.create(
+                session,
+                text_html="Påminnelse om utlysning",
+                audience_spec=f"user:{member.id}",
+                created_by=None,
+                clock=clock,
+                topic=None,
+                subject=call_subjects.reminder(rows.call.id),
+            )
+        )
+    await campaigns.cancel(session, reminders[0].id, clock=clock)  # one person's, on its own
+
+    text, keyboard = await campaigns_view.render(session, "sv", STOCKHOLM)
+    items = text.split("\n\n")[1:]
+    title = t("call_reminder_summary", "sv", title=rows.call.title)
+    assert [item.splitlines()[0] for item in items] == [
+        f"<b>1.</b> {title}",
+        f"<b>2.</b> {title}",
+        "<b>3.</b> 📣 ”Välkommen till årsmötet”",
+    ]
+    assert "till 11 personer, var och en för sig" in items[0] and "✖️ avbrutet" in items[1]
+    assert "till M0" in items[1] and "till alla" in items[2]
+    labels = [button.text for row in keyboard.inline_keyboard for button in row]
+    assert labels == ["⏸ Pausa 3", "✖️ Avbryt 3", "🔄 Uppdatera"]  # none for the eleven
