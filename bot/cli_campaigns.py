@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import sys
 from datetime import datetime
 from typing import Annotated
@@ -99,8 +100,11 @@ def campaigns_list(
         async with services.db.session() as session:
             found = await campaigns.recent(session, limit=limit)
             for c, n in found:
-                title = await campaign_labels.title(session, c, CLI_LANGUAGE, tz)
-                to = await campaign_labels.audience_label(session, c.audience, CLI_LANGUAGE)
+                # Labels are Telegram HTML; the terminal gets them as plain text.
+                title = html.unescape(await campaign_labels.title(session, c, CLI_LANGUAGE, tz))
+                to = html.unescape(
+                    await campaign_labels.audience_label(session, c.audience, CLI_LANGUAGE)
+                )
                 lines.append(
                     f"{c.id:>4}  {c.status.value:<9}  {local(c.due_at, tz):%Y-%m-%d %H:%M}  "
                     f"{title} -> {to} ({c.audience})  "

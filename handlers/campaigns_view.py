@@ -15,7 +15,7 @@ from bot.services import campaign_labels
 from bot.services.delivery import campaigns, staff
 from bot.services.delivery.notices import excerpt
 from bot.services.delivery.overview import Entry, overview
-from bot.texts import t
+from bot.texts import Html, t
 from bot.timeutil import local
 from handlers import broadcast_keyboards as keyboards
 from handlers.callbacks import CampaignAction
@@ -68,9 +68,9 @@ async def render(
     return text, keyboard
 
 
-async def _audience(session: AsyncSession, entry: Entry, lang: str) -> str:
+async def _audience(session: AsyncSession, entry: Entry, lang: str) -> Html:
     if entry.grouped:
-        return t("campaigns_people", lang, n=entry.people)
+        return Html(t("campaigns_people", lang, n=entry.people))
     return await campaign_labels.audience_label(session, entry.campaign.audience, lang)
 
 

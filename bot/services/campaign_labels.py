@@ -7,11 +7,13 @@ about, e.g. "⏰ Påminnelse 1 dygn före: Dialogmöte, 2026-12-03 13:00 CET".
 
 Every audience kind (``audience.KINDS``) and every subject kind (``SUBJECT_KINDS``) has its
 words; a kind without them, or a row since deleted, falls back to plain words rather than
-failing, so a new kind can never break the staff views.
+failing, so a new kind can never break the staff views. Labels are Telegram HTML (``Html``),
+escaped once, ready to go into a catalogue text.
 """
 
 from __future__ import annotations
 
+import html
 from collections.abc import Awaitable, Callable, Sequence
 from zoneinfo import ZoneInfo
 
@@ -40,7 +42,7 @@ from bot.services.forms.labels import form_title
 from bot.services.meetings import subjects as meeting_subjects
 from bot.services.meetings.notices import before
 from bot.services.polls import SUBJECT as POLL_SUBJECT
-from bot.texts import CATALOGUE, DEFAULT_LANGUAGE, t
+from bot.texts import CATALOGUE, DEFAULT_LANGUAGE, Html, t
 
 # The row whose name an id audience shows: "org:3" -> the organisation's name.
 _NAMED: dict[str, tuple[InstrumentedAttribute[str], InstrumentedAttribute[int]]] = {
@@ -55,12 +57,12 @@ def _known(key: str) -> bool:
     return key in CATALOGUE[DEFAULT_LANGUAGE]
 
 
-def audience_words(spec: str, lang: str, *, name: str | None = None) -> str:
+def audience_words(spec: str, lang: str, *, name: str | None = None) -> Html:
     """The audience in words, e.g. "organisations in Skaraborg"; ``name`` names an id kind."""
     try:
         parsed = audience.parse(spec)
     except DomainError:
-        return spec  # stored before its kind was retired: the spec itself is still true
+        return Html(html.escape(spec))  # stored before its kind was retired: still true
     value = parsed.value
     key = f"audience_label_{parsed.kind}"
     if parsed.kind == "topic":
@@ -69,15 +71,15 @@ def audience_words(spec: str, lang: str, *, name: str | None = None) -> str:
         key = f"audience_label_digest_{value.rstrip('+')}"
     elif parsed.kind in audience.ID_KINDS:
         value = name or f"#{value}"
-    return t(key, lang, value=value) if _known(key) else parsed.spec
+    return Html(t(key, lang, value=value) if _known(key) else html.escape(parsed.spec))
 
 
-async def audience_label(session: AsyncSession, spec: str, lang: str) -> str:
+async def audience_label(session: AsyncSession, spec: str, lang: str) -> Html:
     """The audience in words, naming the organisation, meeting, person or form it is about."""
     try:
         parsed = audience.parse(spec)
     except DomainError:
-        return spec
+        return Html(html.escape(spec))
     name: str | None = None
     if parsed.kind == "form":
         form = await session.get(Form, int(parsed.value))
@@ -152,23 +154,23 @@ TITLES: dict[str, Titler] = {
 SUBJECT_KINDS = tuple(TITLES)
 
 
-async def title(session: AsyncSession, campaign: Campaign, lang: str, tz: ZoneInfo) -> str:
+async def title(session: AsyncSession, campaign: Campaign, lang: str, tz: ZoneInfo) -> Html:
     """What the campaign is, in the reader's language: a broadcast by its first words, an
     automatic campaign by its kind and what it is about."""
     if campaign.subject is None:
         words = excerpt(campaign.text_html)
         if not words:
-            return t("campaign_title_media", lang)
-        return t("campaign_title_broadcast", lang, excerpt=words)
+            return Html(t("campaign_title_media", lang))
+        return Html(t("campaign_title_broadcast", lang, excerpt=words))
     kind, _, arguments = campaign.subject.partition(":")
     titler = TITLES.get(kind)
     found = await titler(session, arguments, lang, tz) if titler else None
     # The summary written when it was made (in Swedish) still says what it was about.
-    return found or t("campaign_title_other", lang, excerpt=excerpt(campaign.text_html))
+    return Html(found or t("campaign_title_other", lang, excerpt=excerpt(campaign.text_html)))
 
 
 async def titles(
     session: AsyncSession, found: Sequence[Campaign], lang: str, tz: ZoneInfo
-) -> dict[int, str]:
+) -> dict[int, Html]:
     """Each campaign's title by id."""
     return {campaign.id: await title(session, campaign, lang, tz) for campaign in found}

@@ -273,3 +273,38 @@ async def test_one_person_reminders_are_one_entry_so_a_broadcast_stays_in_the_li
     assert "till M0" in items[1] and "till alla" in items[2]
     labels = [button.text for row in keyboard.inline_keyboard for button in row]
     assert labels == ["⏸ Pausa 3", "✖️ Avbryt 3", "🔄 Uppdatera"]  # none for the eleven
+
+
+async def test_names_are_escaped_once_in_the_list_and_the_report(
+    session: AsyncSession, clock: FakeClock
+) -> None:
+    org = Organisation(name="Hem & Skola")
+    meeting = Meeting(title="Möte & fika <3>", starts_at=STARTS, ends_at=STARTS)
+    session.add_all([org, meeting, User(telegram_id=AUTHOR["sv"], language="sv")])
+    await session.flush()
+    made = [
+        await campaigns.create(
+            session,
+            text_html="<b>Fika</b> &amp; prat",
+            audience_spec=f"org:{org.id}",
+            created_by=AUTHOR["sv"],
+            clock=clock,
+        ),
+        await campaigns.create(
+            session,
+            text_html="⏰",
+            audience_spec=f"attendees:{meeting.id}",
+            created_by=AUTHOR["sv"],
+            clock=clock,
+            topic=None,
+            subject=meeting_subjects.reminder(meeting.id, 1, 60),
+        ),
+    ]
+    text, _ = await campaigns_view.render(session, "sv", STOCKHOLM)
+    assert "📣 ”Fika &amp; prat”" in text and "till Hem &amp; Skola" in text
+    assert "Möte &amp; fika &lt;3&gt;" in text and "&amp;amp;" not in text
+    titler = partial(campaign_labels.title, tz=STOCKHOLM)
+    for campaign in made:
+        notice = await notices.author_notice(session, campaign.id, notices.REPORT_KEY, title=titler)
+        assert notice is not None and "&amp;amp;" not in notice.text_html
+        assert "&amp;" in notice.text_html

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Campaign, User
 from bot.services.delivery.campaigns import Counts, counts
-from bot.texts import DEFAULT_LANGUAGE, t
+from bot.texts import DEFAULT_LANGUAGE, Html, t
 
 REPORT_KEY = "campaign_report"
 PAUSED_KEY = "campaign_paused_errors"
@@ -20,8 +20,8 @@ ERROR_RATE = "error_rate"  # paused_reason "error_rate:FAILED:WINDOW", worded by
 EXCERPT = 60
 TAG = re.compile(r"<[^>]+>")
 
-# What a campaign is, in a language (bot.services.campaign_labels.title, given by the
-# runner: it knows every feature's campaigns, which this engine does not).
+# What a campaign is, in a language, as Telegram HTML (bot.services.campaign_labels.title,
+# given by the runner: it knows every feature's campaigns, which this engine does not).
 Titler = Callable[[AsyncSession, Campaign, str], Awaitable[str]]
 
 
@@ -33,7 +33,7 @@ def excerpt(text_html: str, *, limit: int = EXCERPT) -> str:
 
 async def first_words(session: AsyncSession, campaign: Campaign, lang: str) -> str:
     """The plain titler: the campaign's own text (for automatic ones, its Swedish summary)."""
-    return excerpt(campaign.text_html)
+    return html.escape(excerpt(campaign.text_html), quote=False)
 
 
 def error_rate_reason(failures: int, window: int) -> str:
@@ -88,7 +88,7 @@ async def author_notice(
     text = t(
         key,
         lang,
-        title=await title(session, found.campaign, lang),
+        title=Html(await title(session, found.campaign, lang)),
         sent=numbers.sent,
         failed=numbers.failed,
         skipped=numbers.skipped,
