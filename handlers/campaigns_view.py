@@ -99,7 +99,8 @@ async def campaign_action(update: Update, context: Context, action: CampaignActi
             await act(session, campaign_id, actor=actor, clock=svc.clock)
             campaign = await campaigns.get(session, campaign_id)
             title = await campaign_labels.title(session, campaign, lang, tz)
-            answer = t(key, lang, title=excerpt(title, limit=ANSWER_TITLE))
+            # A press's answer is plain text: the title's words as they read, not escaped.
+            answer = t(key, lang, title=Html(excerpt(title, limit=ANSWER_TITLE)))
         elif action.action == "cancel":
             await campaigns.get(session, campaign_id)
             answer = t("campaign_confirm_cancel", lang)

@@ -165,7 +165,7 @@ async def test_campaigns_names_a_meetings_campaigns_and_a_new_broadcast_can_be_s
         "1 skickade, 0 misslyckade, 0 hoppades över (av 1)."
     )
 
-    admin, question = await compose(harness, text="Välkommen till årsmötet")
+    admin, question = await compose(harness, text="Välkommen till årsmöte & fika")
     _, summary = await preview_and_summary(admin, question, "Alla")
     await admin.press_and_wait(summary, "Schemalägg", predicate=has("När ska det skickas?"))
     confirm = await admin.say("2030-10-27 09:00")
@@ -174,7 +174,7 @@ async def test_campaigns_names_a_meetings_campaigns_and_a_new_broadcast_can_be_s
     listing = await admin.say("/campaigns")
     items = listing["text"].split("\n\n")[1:]
     assert [item.splitlines()[0] for item in items] == [
-        "1. 📣 ”Välkommen till årsmötet”",
+        "1. 📣 ”Välkommen till årsmöte & fika”",
         "2. 🎟 Plats från väntelistan: Dialogmöte om bidrag, 2030-12-03 13:00 CET",
         "3. 📅 Inbjudan: Dialogmöte om bidrag, 2030-12-03 13:00 CET",
         "4. ⏰ Påminnelse 1 tim före: Dialogmöte om bidrag, 2030-12-03 13:00 CET",
@@ -185,10 +185,10 @@ async def test_campaigns_names_a_meetings_campaigns_and_a_new_broadcast_can_be_s
     assert "#" not in listing["text"]
 
     paused, answer = await _press_list(admin, listing, "Pausa 1")
-    assert answer == "Pausat: 📣 ”Välkommen till årsmötet”"
+    assert answer == "Pausat: 📣 ”Välkommen till årsmöte & fika”"
     asking, _ = await _press_list(admin, paused, "Avbryt 1")
     cancelled, answer = await _press_list(admin, asking, "Ja, avbryt 1")
-    assert answer == "Avbrutet: 📣 ”Välkommen till årsmötet”"
+    assert answer == "Avbrutet: 📣 ”Välkommen till årsmöte & fika”"
     assert "✖️ avbrutet" in cancelled["text"].split("\n\n")[1]
     async with harness.db.session() as session:
         rows = await session.execute(select(Campaign.subject, Campaign.status))
