@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import sys
 from datetime import datetime
 from typing import Annotated
 
 import typer
 
-from bot.cli_support import fail, with_services
+from bot.cli_support import CLI_LANGUAGE, fail, with_services
 from bot.errors import DomainError
 from bot.models import Topic
+from bot.services import campaign_labels
 from bot.services.container import Services
 from bot.services.delivery import audience, campaigns, schedule, staff
+from bot.texts import t
 from bot.timeutil import local
 
 campaigns_app = typer.Typer(
@@ -87,19 +90,27 @@ def campaigns_list(
     context: typer.Context,
     limit: Annotated[int, typer.Option(min=1, help="How many to show.")] = 10,
 ) -> None:
-    """List recent campaigns with their counts (newest first)."""
+    """List recent campaigns with their counts (newest first), each named by what it is."""
     if context.invoked_subcommand is not None:
         return
 
     async def body(services: Services) -> list[str]:
+        tz = services.settings.tz
+        lines = []
         async with services.db.session() as session:
             found = await campaigns.recent(session, limit=limit)
-        tz = services.settings.tz
-        return [
-            f"{c.id:>4}  {c.status.value:<9}  {local(c.due_at, tz):%Y-%m-%d %H:%M}  {c.audience}  "
-            f"sent {n.sent}, pending {n.pending}, failed {n.failed}, skipped {n.skipped}"
-            for c, n in found
-        ]
+            for c, n in found:
+                # Labels are Telegram HTML; the terminal gets them as plain text.
+                title = html.unescape(await campaign_labels.title(session, c, CLI_LANGUAGE, tz))
+                to = html.unescape(
+                    await campaign_labels.audience_label(session, c.audience, CLI_LANGUAGE)
+                )
+                lines.append(
+                    f"{c.id:>4}  {c.status.value:<9}  {local(c.due_at, tz):%Y-%m-%d %H:%M}  "
+                    f"{title} -> {to} ({c.audience})  "
+                    f"sent {n.sent}, pending {n.pending}, failed {n.failed}, skipped {n.skipped}"
+                )
+        return lines
 
     lines = with_services(body)
     typer.echo("\n".join(lines) if lines else "No campaigns yet.")
@@ -108,12 +119,16 @@ def campaigns_list(
 def _act(campaign_id: int, action: str) -> None:
     async def body(services: Services) -> None:
         async with services.db.session() as session:
-            if action == "paused":
-                await staff.pause(session, campaign_id, actor=None, clock=services.clock)
-            elif action == "resumed":
-                await staff.resume(session, campaign_id, actor=None, clock=services.clock)
-            else:
-                await staff.cancel(session, campaign_id, actor=None, clock=services.clock)
+            try:
+                if action == "paused":
+                    await staff.pause(session, campaign_id, actor=None, clock=services.clock)
+                elif action == "resumed":
+                    await staff.resume(session, campaign_id, actor=None, clock=services.clock)
+                else:
+                    await staff.cancel(session, campaign_id, actor=None, clock=services.clock)
+            except DomainError as error:
+                # The chat's wording names no id (staff there see titles); the shell's does.
+                fail(f"Campaign {campaign_id}: {t(error.key, CLI_LANGUAGE, **error.params)}")
             await session.commit()
 
     with_services(body)

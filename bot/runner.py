@@ -8,6 +8,7 @@ import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from telegram.ext import ExtBot
@@ -17,6 +18,7 @@ from bot.app import SANDBOX_TOKEN, App, build_application, build_worker_bot
 from bot.app_prepare import prepare_knowledge
 from bot.config import Settings
 from bot.sandbox.server import RunningSandbox, start_sandbox
+from bot.services import campaign_labels
 from bot.services.container import Services, build_services
 from bot.services.delivery import DeliveryWorker, WorkerLoop, WorkerOptions
 from handlers.delivery_sender import BotSender
@@ -46,6 +48,7 @@ def delivery_loop(services: Services, bot: ExtBot[Any]) -> WorkerLoop:
         options=WorkerOptions.from_settings(services.settings),
         clock=services.clock,
         personaliser=build_personaliser(services.settings.tz, poll_key=services.settings.poll_key),
+        title=partial(campaign_labels.title, tz=services.settings.tz),
     )
     return WorkerLoop(worker)
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.models import Campaign, CampaignStatus, Organisation, SubRegion, Topic
-from bot.services.delivery import audience
+from bot.services import campaign_labels
 from bot.texts import t
 from handlers.callbacks import BroadcastAudience, BroadcastDecision, Callback, CampaignAction
 
@@ -83,30 +83,31 @@ def confirm_time(draft: str, lang: str) -> InlineKeyboardMarkup:
 
 def audience_label(spec: str, lang: str, *, org_name: str | None = None) -> str:
     """The audience in words, e.g. "organisations in Skaraborg"."""
-    parsed = audience.parse(spec)
-    value = parsed.value
-    if parsed.kind == "topic":
-        value = t(f"topic_{value}", lang)
-    elif parsed.kind == "org":
-        value = org_name or f"#{value}"
-    return t(f"audience_label_{parsed.kind}", lang, value=value)
+    return campaign_labels.audience_words(spec, lang, name=org_name)
 
 
 def campaign_list(
-    found: Sequence[Campaign], lang: str, *, confirming: int | None = None
+    found: Sequence[Campaign | None], lang: str, *, confirming: int | None = None
 ) -> InlineKeyboardMarkup:
-    """Pause / resume / cancel per open campaign (cancel asks for a second press), refresh."""
+    """Pause / resume / cancel per open campaign (cancel asks for a second press), refresh.
+
+    Buttons name a campaign by its place in the list (1, 2, ...), as the list does; the
+    callback data carries its id. An entry given as None has no buttons but keeps its number.
+    """
     rows: list[list[InlineKeyboardButton]] = []
-    for campaign in found:
-        number = campaign.id
+    for number, campaign in enumerate(found, start=1):
+        if campaign is None:
+            continue
         if campaign.id == confirming:
             rows.append(
                 [
                     _button(
-                        t("button_campaign_confirm_cancel", lang, campaign_id=number),
-                        CampaignAction(number, "confirm"),
+                        t("button_campaign_confirm_cancel", lang, number=number),
+                        CampaignAction(campaign.id, "confirm"),
                     ),
-                    _button(t("button_campaign_keep", lang), CampaignAction(number, "refresh")),
+                    _button(
+                        t("button_campaign_keep", lang), CampaignAction(campaign.id, "refresh")
+                    ),
                 ]
             )
             continue
@@ -114,15 +115,15 @@ def campaign_list(
         if campaign.status in (CampaignStatus.SCHEDULED, CampaignStatus.RUNNING):
             row.append(
                 _button(
-                    t("button_campaign_pause", lang, campaign_id=number),
-                    CampaignAction(number, "pause"),
+                    t("button_campaign_pause", lang, number=number),
+                    CampaignAction(campaign.id, "pause"),
                 )
             )
         if campaign.status == CampaignStatus.PAUSED:
             row.append(
                 _button(
-                    t("button_campaign_resume", lang, campaign_id=number),
-                    CampaignAction(number, "resume"),
+                    t("button_campaign_resume", lang, number=number),
+                    CampaignAction(campaign.id, "resume"),
                 )
             )
         if campaign.status in (
@@ -132,8 +133,8 @@ def campaign_list(
         ):
             row.append(
                 _button(
-                    t("button_campaign_cancel", lang, campaign_id=number),
-                    CampaignAction(number, "cancel"),
+                    t("button_campaign_cancel", lang, number=number),
+                    CampaignAction(campaign.id, "cancel"),
                 )
             )
         if row:

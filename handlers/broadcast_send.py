@@ -12,7 +12,7 @@ from telegram import Update
 
 from bot.errors import DomainError
 from bot.services.delivery import Sent, schedule, staff
-from bot.texts import t
+from bot.texts import Html, t
 from handlers import broadcast_keyboards as keyboards
 from handlers.callbacks import BroadcastDecision
 from handlers.common import Context, awaiting, reply, services, set_awaiting, user_session
@@ -67,7 +67,7 @@ async def show_preview(update: Update, context: Context, data: dict[str, Any], l
     async with user_session(update, context) as (session, _user):
         count = await staff.recipients(session, data["audience"])
     set_awaiting(context, BC_DECIDE, **data)
-    text = t("broadcast_summary", lang, audience=data["audience_label"], count=count)
+    text = t("broadcast_summary", lang, audience=Html(data["audience_label"]), count=count)
     await reply(update, context, text, keyboard=keyboards.decision(data["draft"], lang))
 
 
@@ -79,7 +79,9 @@ async def on_time_text(update: Update, context: Context, step: dict[str, Any], t
     data = {key: value for key, value in step.items() if key != "step"}
     set_awaiting(context, BC_AT, **{**data, "due_at": due.isoformat()})
     shown = schedule.show(due, settings.tz)
-    confirm = t("broadcast_confirm_time", lang, time=shown, audience=step["audience_label"])
+    # The label is already HTML (campaign_labels), kept with the draft as a plain string.
+    label = Html(step["audience_label"])
+    confirm = t("broadcast_confirm_time", lang, time=shown, audience=label)
     await reply(update, context, confirm, keyboard=keyboards.confirm_time(step["draft"], lang))
 
 
@@ -118,7 +120,7 @@ async def _record(
     async with user_session(update, context) as (session, user):
         if not user.is_staff:
             raise DomainError("not_staff")
-        campaign = await staff.record(
+        await staff.record(
             session,
             _draft(step),
             audience_spec=step["audience"],
@@ -127,10 +129,9 @@ async def _record(
             due_at=due,
         )
         count = await staff.recipients(session, step["audience"])
-        campaign_id = campaign.id
     if due is None:
-        text = t("broadcast_queued", lang, campaign_id=campaign_id, count=count)
+        text = t("broadcast_queued", lang, count=count)
     else:
         shown = schedule.show(due, svc.settings.tz)
-        text = t("broadcast_scheduled", lang, campaign_id=campaign_id, time=shown, count=count)
+        text = t("broadcast_scheduled", lang, time=shown, count=count)
     await reply(update, context, text)

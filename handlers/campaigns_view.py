@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-import re
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -13,58 +11,67 @@ from telegram.error import BadRequest
 from telegram.ext import CommandHandler, filters
 
 from bot.errors import DomainError
-from bot.models import Campaign, Organisation
-from bot.services.delivery import audience, campaigns, staff
-from bot.texts import t
+from bot.services import campaign_labels
+from bot.services.delivery import campaigns, staff
+from bot.services.delivery.notices import excerpt
+from bot.services.delivery.overview import Entry, overview
+from bot.texts import Html, t
 from bot.timeutil import local
 from handlers import broadcast_keyboards as keyboards
 from handlers.callbacks import CampaignAction
 from handlers.common import App, Context, reply, services, user_session
 
 LIST_LENGTH = 8
-EXCERPT = 60
-TAG = re.compile(r"<[^>]+>")
+ANSWER_TITLE = 150  # a callback answer shows at most 200 characters
+# A press that changes a campaign: what it does and the short answer naming the campaign.
+ACTIONS = {
+    "pause": (staff.pause, "campaign_done_paused"),
+    "resume": (staff.resume, "campaign_done_resumed"),
+    "confirm": (staff.cancel, "campaign_done_cancelled"),
+}
 
 
-def _excerpt(campaign: Campaign) -> str:
-    plain = html.unescape(TAG.sub("", campaign.text_html)).replace("\n", " ").strip()
-    if not plain:
-        plain = f"[{campaign.media_kind or '-'}]"
-    return plain if len(plain) <= EXCERPT else plain[: EXCERPT - 1] + "…"
-
-
-async def _audience(session: AsyncSession, campaign: Campaign, lang: str) -> str:
-    parsed = audience.parse(campaign.audience)
-    org = await session.get(Organisation, int(parsed.value)) if parsed.kind == "org" else None
-    return keyboards.audience_label(parsed.spec, lang, org_name=org.name if org else None)
-
-
-async def _render(
-    session: AsyncSession, lang: str, tz: ZoneInfo, *, confirming: int | None = None
+async def render(
+    session: AsyncSession,
+    lang: str,
+    tz: ZoneInfo,
+    *,
+    confirming: int | None = None,
+    limit: int = LIST_LENGTH,
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """The list's text and buttons, counted now."""
-    found = await campaigns.recent(session, limit=LIST_LENGTH)
+    """The list's text and buttons, counted now; entries numbered by their place in it."""
+    found = await overview(session, limit=limit)
     if not found:
         return t("campaigns_none", lang), keyboards.campaign_list([], lang)
+    titles = await campaign_labels.titles(session, [e.campaign for e in found], lang, tz)
     items = [
         t(
             "campaigns_item",
             lang,
-            campaign_id=campaign.id,
-            status=t(f"campaign_status_{campaign.status.value}", lang),
-            when=f"{local(campaign.due_at, tz):%Y-%m-%d %H:%M}",
-            audience=await _audience(session, campaign, lang),
-            sent=numbers.sent,
-            pending=numbers.pending,
-            failed=numbers.failed,
-            skipped=numbers.skipped,
-            excerpt=_excerpt(campaign),
+            number=number,
+            title=titles[entry.campaign.id],
+            status=t(f"campaign_status_{entry.campaign.status.value}", lang),
+            when=f"{local(entry.campaign.due_at, tz):%Y-%m-%d %H:%M}",
+            audience=await _audience(session, entry, lang),
+            sent=entry.counts.sent,
+            pending=entry.counts.pending,
+            failed=entry.counts.failed,
+            skipped=entry.counts.skipped,
         )
-        for campaign, numbers in found
+        for number, entry in enumerate(found, start=1)
     ]
     text = "\n\n".join([t("campaigns_header", lang), *items])
-    keyboard = keyboards.campaign_list([c for c, _ in found], lang, confirming=confirming)
+    # Several one-person campaigns in one entry have no buttons: one press would not say
+    # which of them it meant.
+    actionable = [None if e.grouped else e.campaign for e in found]
+    keyboard = keyboards.campaign_list(actionable, lang, confirming=confirming)
     return text, keyboard
+
+
+async def _audience(session: AsyncSession, entry: Entry, lang: str) -> Html:
+    if entry.grouped:
+        return Html(t("campaigns_people", lang, n=entry.people))
+    return await campaign_labels.audience_label(session, entry.campaign.audience, lang)
 
 
 async def campaigns_command(update: Update, context: Context) -> None:
@@ -73,34 +80,33 @@ async def campaigns_command(update: Update, context: Context) -> None:
     async with user_session(update, context) as (session, user):
         if not user.is_staff:
             raise DomainError("not_staff")
-        text, keyboard = await _render(session, user.language, tz)
+        text, keyboard = await render(session, user.language, tz)
     await reply(update, context, text, keyboard=keyboard)
 
 
 async def campaign_action(update: Update, context: Context, action: CampaignAction) -> str:
     """Pause, resume, ask to confirm a cancel, cancel, or refresh; then redraw the list."""
     svc = services(context)
-    number = action.campaign_id
+    campaign_id = action.campaign_id
+    tz = svc.settings.tz
     async with user_session(update, context) as (session, user):
         if not user.is_staff:
             raise DomainError("not_staff")
         lang, actor = user.language, user.telegram_id
         answer = ""
-        if action.action == "pause":
-            await staff.pause(session, number, actor=actor, clock=svc.clock)
-            answer = t("campaign_done_paused", lang, campaign_id=number)
-        elif action.action == "resume":
-            await staff.resume(session, number, actor=actor, clock=svc.clock)
-            answer = t("campaign_done_resumed", lang, campaign_id=number)
+        if action.action in ACTIONS:
+            act, key = ACTIONS[action.action]
+            await act(session, campaign_id, actor=actor, clock=svc.clock)
+            campaign = await campaigns.get(session, campaign_id)
+            title = await campaign_labels.title(session, campaign, lang, tz)
+            # A press's answer is plain text: the title's words as they read, not escaped.
+            answer = t(key, lang, title=Html(excerpt(title, limit=ANSWER_TITLE)))
         elif action.action == "cancel":
-            await campaigns.get(session, number)
+            await campaigns.get(session, campaign_id)
             answer = t("campaign_confirm_cancel", lang)
-        elif action.action == "confirm":
-            await staff.cancel(session, number, actor=actor, clock=svc.clock)
-            answer = t("campaign_done_cancelled", lang, campaign_id=number)
-    confirming = number if action.action == "cancel" else None
+    confirming = campaign_id if action.action == "cancel" else None
     async with svc.db.session() as session:
-        text, keyboard = await _render(session, lang, svc.settings.tz, confirming=confirming)
+        text, keyboard = await render(session, lang, tz, confirming=confirming)
     query = update.callback_query
     assert query is not None
     try:

@@ -6,13 +6,12 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CommandHandler, filters
 
-from bot.models import Form, FormStatus, Organisation
-from bot.services import forms
-from bot.services.delivery import Button, Buttons, audience
+from bot.models import Form, FormStatus
+from bot.services import campaign_labels, forms
+from bot.services.delivery import Button, Buttons
 from bot.services.forms import export, manage, sending
 from bot.services.forms.progress import Progress, progress
 from bot.texts import t
-from handlers.broadcast_keyboards import audience_label
 from handlers.callbacks import FormStaff
 from handlers.common import App, Context, reply, services, staff_language, user_session
 from handlers.delivery_sender import keyboard
@@ -73,13 +72,8 @@ async def formadmin_command(update: Update, context: Context) -> None:
 
 
 async def _label(form: Form, lang: str, context: Context) -> str:
-    parsed = audience.parse(form.audience)
-    name = None
-    if parsed.kind == "org":
-        async with services(context).db.session() as session:
-            found = await session.get(Organisation, int(parsed.value))
-            name = found.name if found is not None else None
-    return audience_label(parsed.spec, lang, org_name=name)
+    async with services(context).db.session() as session:
+        return await campaign_labels.audience_label(session, form.audience, lang)
 
 
 def _confirm(form_id: int, action: str, lang: str) -> Buttons:

@@ -15,7 +15,7 @@ from bot.models import Poll, Topic
 from bot.services import polls
 from bot.services.delivery import staff
 from bot.services.polls import PollDraft
-from bot.texts import t
+from bot.texts import Html, t
 from bot.timeutil import as_utc
 from handlers import poll_new_keys as keys
 from handlers.common import Context, reply, services, set_awaiting, user_session
@@ -64,7 +64,8 @@ async def preview(update: Update, context: Context, data: dict[str, Any], lang: 
     lines += ["", *(f"▫️ {option}" for option in draft.options)]
     if draft.allow_comment:
         lines.append(t("poll_button_comment", lang))
-    lines += ["", t("poll_new_preview", lang, audience=data["audience_label"], count=count)]
+    audience = Html(data["audience_label"])  # already HTML (campaign_labels), stored as a string
+    lines += ["", t("poll_new_preview", lang, audience=audience, count=count)]
     set_awaiting(context, PN_CONFIRM, **data)
     await reply(update, context, "\n".join(lines), keyboard=keys.decision(data["draft"], lang))
 

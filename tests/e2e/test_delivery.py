@@ -86,7 +86,9 @@ async def test_a_campaign_arrives_with_buttons_and_a_blocking_user_ends_blocked(
     report = await client.wait_for_bot_message(
         ADMIN_ID, after=0, timeout=10, predicate=lambda m: m["text"] != "Dialogmöte den 12 maj"
     )
-    assert str(campaign_id) in report["text"]  # the author's report
+    assert report["text"] == (  # the author's report, naming the campaign by its words
+        "📬 Klart: 📣 ”Dialogmöte den 12 maj”\n4 skickade, 0 misslyckade, 1 hoppades över (av 5)."
+    )
     assert (await client.stats())["rate_limited"] == 0
 
 

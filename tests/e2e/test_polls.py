@@ -95,7 +95,8 @@ async def _create_by_chat(admin: Person) -> None:
     ask = await admin.say("22/10 12:00")
     preview = await admin.press_and_wait(ask, "Alla", predicate=has("Skicka?"))
     assert "torsdag 22 oktober kl. 12.00" in preview["text"]
-    assert "▫️ Dåliga" in preview["text"] and "just nu 3 personer" in preview["text"]
+    # Eva and Olle: Stina switched polls off, and staff are not asked (the preview is theirs)
+    assert "▫️ Dåliga" in preview["text"] and "just nu 2 personer" in preview["text"]
     sent = await admin.press_and_wait(preview, "Skicka", predicate=has("#"))
     assert "Enkät #1 skickas nu" in sent["text"]
 
@@ -104,7 +105,7 @@ async def _results_and_export(harness: Harness, admin: Person) -> None:
     cursor = await admin.send("/results 1")
     text = await admin.next_message(after=cursor, predicate=has("Resultat för enkät #1"))
     assert "• Okej: 1 (100 %)" in text["text"] and "• Bra: 0 (0 %)" in text["text"]
-    assert "Svar: 1 av 3 (33 %)" in text["text"] and "Kommentarer: 1" in text["text"]
+    assert "Svar: 1 av 2 (50 %)" in text["text"] and "Kommentarer: 1" in text["text"]
     photo = await admin.next_message(after=cursor, predicate=lambda m: "photo" in m)
     chart = await harness.client.file_bytes(photo["photo"][-1]["file_id"])
     assert chart.startswith(b"\x89PNG")
@@ -133,6 +134,8 @@ async def test_create_answer_change_comment_results_close_and_late_answer(db_url
         assert not any(
             "höstens" in (m.get("text") or "") for m in await stina.client.messages(stina.user_id)
         )
+        admin_chat = await admin.client.messages(admin.user_id)
+        assert not any("Okej" in buttons(m) for m in admin_chat)  # no card for staff
 
         eva_card, answer = await _tap(eva, eva_card, "Bra")
         assert answer == "Tack! Ditt svar är sparat." and "✅ Bra" in buttons(eva_card)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,8 +13,18 @@ from typer.testing import CliRunner
 from bot.cli import app
 from bot.db import Database
 from bot.errors import DomainError
-from bot.models import AuditEntry, Campaign, CampaignStatus, LinkStatus, Organisation, Topic, User
-from bot.services.delivery import schedule
+from bot.models import (
+    AuditEntry,
+    Campaign,
+    CampaignStatus,
+    LinkStatus,
+    Meeting,
+    Organisation,
+    Topic,
+    User,
+)
+from bot.services.delivery import campaigns, schedule
+from bot.services.meetings import subjects as meeting_subjects
 from bot.timeutil import STOCKHOLM
 from tests.unit.conftest import prepare_cli_database
 
@@ -166,10 +176,48 @@ def test_campaigns_list_pause_resume_cancel(database: str) -> None:
     assert "Campaign 2 resumed." in runner.invoke(app, ["campaigns", "resume", "2"]).output
     assert "Campaign 2 cancelled." in runner.invoke(app, ["campaigns", "cancel", "2"]).output
     again = runner.invoke(app, ["campaigns", "resume", "2"])
-    assert (again.exit_code, again.output.strip()) == (2, "Campaign 2 is not paused.")
+    assert (again.exit_code, again.output.strip()) == (
+        2,
+        "Campaign 2: The campaign is not paused.",
+    )
     missing = runner.invoke(app, ["campaigns", "pause", "99"])
-    assert (missing.exit_code, missing.output.strip()) == (2, "There is no campaign number 99.")
+    assert (missing.exit_code, missing.output.strip()) == (
+        2,
+        "Campaign 99: That campaign does not exist.",
+    )
     campaigns, actions = asyncio.run(_rows(database))
     assert [c.status for c in campaigns] == [CampaignStatus.SCHEDULED, CampaignStatus.CANCELLED]
     assert actions[2:] == ["campaign_paused", "campaign_resumed", "campaign_cancelled"]
     assert "   1  scheduled" in runner.invoke(app, ["campaigns"]).output
+
+
+async def _meeting_with_reminder(url: str) -> None:
+    """A meeting made in the chat: its reminder to those with a seat, and a poll."""
+    db = Database(url)
+    async with db.session() as session:
+        starts = datetime(2030, 12, 3, 12, 0, tzinfo=UTC)
+        meeting = Meeting(title="Dialogmöte om bidrag", starts_at=starts, ends_at=starts)
+        session.add(meeting)
+        await session.flush()
+        await campaigns.create(
+            session,
+            text_html="⏰ Påminnelse",
+            audience_spec=f"attendees:{meeting.id}",
+            created_by=None,
+            clock=lambda: NOW,
+            topic=None,
+            subject=meeting_subjects.reminder(meeting.id, 1, 24 * 60),
+            due_at=starts - timedelta(days=1),
+        )
+        await session.commit()
+    await db.dispose()
+
+
+def test_campaigns_list_names_automatic_campaigns_and_their_audience(database: str) -> None:
+    asyncio.run(_meeting_with_reminder(database))
+    listing = runner.invoke(app, ["campaigns"])
+    assert listing.exit_code == 0, listing.output
+    assert (
+        "   1  scheduled  2030-12-02 13:00  ⏰ Reminder 1 d before: Dialogmöte om bidrag, "
+        "2030-12-03 13:00 CET -> those with a seat at Dialogmöte om bidrag (attendees:1)"
+    ) in listing.output

@@ -20,6 +20,7 @@ from bot.models import (
     FormResponse,
     LinkStatus,
     Organisation,
+    Role,
     SubRegion,
     Topic,
     User,
@@ -48,6 +49,9 @@ DIGEST_VALUES = ("weekly", "monthly", "any")
 # Kinds that name a row by its id: an organisation, a meeting (everyone who answered "coming",
 # waiting list included), its attendees (only those with a seat), or one user (users.id).
 ID_KINDS = ("org", "meeting", "attendees", "user", "form")
+# Kinds made of people who asked for it themselves (signed up for a meeting, one named user):
+# staff in them are there by their own doing. Every other kind is the signatories' people.
+PERSONAL_KINDS = ("meeting", "attendees", "user")
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,18 @@ def _linked_to(*conditions: ColumnElement[bool]) -> ColumnElement[bool]:
     return and_(
         User.link_status == LinkStatus.APPROVED,
         exists().where(Organisation.id == User.organisation_id, *conditions),
+    )
+
+
+def _signatories_people() -> ColumnElement[bool]:
+    """Members, and staff only where they are themselves an approved contact of a signatory.
+
+    Staff are not the audience of what they send (the preview already shows it to the
+    author); counting them would inflate recipients and lower response rates.
+    """
+    return or_(
+        User.role == Role.MEMBER,
+        and_(User.link_status == LinkStatus.APPROVED, User.organisation_id.is_not(None)),
     )
 
 
@@ -153,10 +169,11 @@ def _digest_readers(value: str) -> ColumnElement[bool]:
         if frequency == "any"
         else [DigestFrequency(frequency)]
     )
-    condition = User.digest_frequency.in_(chosen)
+    readers: ColumnElement[bool] = User.digest_frequency.in_(chosen)
     if value.endswith("+"):
-        return or_(condition, User.digest_frequency.is_(None))
-    return condition
+        readers = or_(readers, User.digest_frequency.is_(None))
+    # Whoever chose a frequency asked for the digest, staff included; the default does not.
+    return and_(or_(_signatories_people(), User.digest_frequency.is_not(None)), readers)
 
 
 def _attending(meeting_id: int, *statuses: AttendanceStatus) -> ColumnElement[bool]:
@@ -171,10 +188,16 @@ def condition(audience: Audience, topic: Topic | None) -> ColumnElement[bool]:
     """Active users in the audience who consent to the campaign's topic.
 
     Without a topic (a service message such as a reminder of a meeting someone signed up
-    for) the audience alone decides.
+    for) the audience alone decides. Staff are left out unless they are an approved contact
+    or the kind is one people join themselves (see PERSONAL_KINDS and the digest).
     """
     consent = true() if topic is None else subscribed(topic)
-    return and_(User.status == UserStatus.ACTIVE, consent, _membership(audience))
+    people = (
+        true()
+        if audience.kind in PERSONAL_KINDS or audience.kind == "digest"
+        else _signatories_people()
+    )
+    return and_(User.status == UserStatus.ACTIVE, consent, people, _membership(audience))
 
 
 async def count(session: AsyncSession, spec: str, topic: Topic | None) -> int:

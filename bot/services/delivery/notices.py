@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -9,11 +12,28 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Campaign, User
 from bot.services.delivery.campaigns import Counts, counts
-from bot.texts import DEFAULT_LANGUAGE, t
+from bot.texts import DEFAULT_LANGUAGE, Html, t
 
 REPORT_KEY = "campaign_report"
 PAUSED_KEY = "campaign_paused_errors"
 ERROR_RATE = "error_rate"  # paused_reason "error_rate:FAILED:WINDOW", worded by the catalogue
+EXCERPT = 60
+TAG = re.compile(r"<[^>]+>")
+
+# What a campaign is, in a language, as Telegram HTML (bot.services.campaign_labels.title,
+# given by the runner: it knows every feature's campaigns, which this engine does not).
+Titler = Callable[[AsyncSession, Campaign, str], Awaitable[str]]
+
+
+def excerpt(text_html: str, *, limit: int = EXCERPT) -> str:
+    """The first words of a message as plain text, cut with "…" at ``limit`` characters."""
+    plain = " ".join(html.unescape(TAG.sub("", text_html)).split())
+    return plain if len(plain) <= limit else plain[: limit - 1] + "…"
+
+
+async def first_words(session: AsyncSession, campaign: Campaign, lang: str) -> str:
+    """The plain titler: the campaign's own text (for automatic ones, its Swedish summary)."""
+    return html.escape(excerpt(campaign.text_html), quote=False)
 
 
 def error_rate_reason(failures: int, window: int) -> str:
@@ -51,18 +71,24 @@ async def report(session: AsyncSession, campaign_id: int) -> Report:
     return Report(campaign, (await counts(session, [campaign_id]))[campaign_id])
 
 
-async def author_notice(session: AsyncSession, campaign_id: int, key: str) -> Notice | None:
-    """The message for the campaign's author, or None when it was created from the shell."""
+async def author_notice(
+    session: AsyncSession, campaign_id: int, key: str, *, title: Titler = first_words
+) -> Notice | None:
+    """The message for the campaign's author, or None when it was created from the shell.
+
+    It names the campaign by ``title`` in the author's language, never by its id.
+    """
     found = await report(session, campaign_id)
     author = found.campaign.created_by
     if author is None:
         return None
     lang = await session.scalar(select(User.language).where(User.telegram_id == author))
+    lang = lang or DEFAULT_LANGUAGE
     numbers = found.counts
     text = t(
         key,
-        lang or DEFAULT_LANGUAGE,
-        campaign_id=campaign_id,
+        lang,
+        title=Html(await title(session, found.campaign, lang)),
         sent=numbers.sent,
         failed=numbers.failed,
         skipped=numbers.skipped,

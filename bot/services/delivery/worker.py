@@ -86,6 +86,7 @@ class DeliveryWorker:
         worker_id: str | None = None,
         rng: random.Random | None = None,
         personaliser: Personaliser | None = None,
+        title: notices.Titler = notices.first_words,
     ) -> None:
         self.db = db
         self.sender = sender
@@ -96,6 +97,7 @@ class DeliveryWorker:
         self.worker_id = worker_id or new_worker_id()
         self.rng = rng or random.Random()
         self.personaliser = personaliser
+        self.title = title  # names a campaign in its author's report
         # Recent outcomes per campaign, judged over a window so a resumed campaign starts afresh.
         self._outcomes: dict[int, deque[bool]] = {}
         self._window = max(self.options.error_rate_min, 50)
@@ -211,7 +213,7 @@ class DeliveryWorker:
 
     async def _notify(self, campaign_id: int, key: str) -> None:
         async with self.db.session() as session:
-            notice = await notices.author_notice(session, campaign_id, key)
+            notice = await notices.author_notice(session, campaign_id, key, title=self.title)
         if notice is None:
             return
         await self.limiter.acquire_interactive(notice.chat_id)

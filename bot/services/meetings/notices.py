@@ -34,13 +34,14 @@ def reminder_due(starts_at: datetime, minutes: int, tz: ZoneInfo) -> datetime:
     return as_utc(wall) - timedelta(minutes=rest)
 
 
-def _before(minutes: int) -> str:
+def before(minutes: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """How long before the start a reminder goes, in words ("1 dygn", "2 tim")."""
     days, rest = divmod(minutes, MINUTES_PER_DAY)
     if days and not rest:
-        return t("meeting_before_days", DEFAULT_LANGUAGE, n=days)
+        return t("meeting_before_days", lang, n=days)
     if minutes % 60 == 0:
-        return t("meeting_before_hours", DEFAULT_LANGUAGE, n=minutes // 60)
-    return t("meeting_before_minutes", DEFAULT_LANGUAGE, n=minutes)
+        return t("meeting_before_hours", lang, n=minutes // 60)
+    return t("meeting_before_minutes", lang, n=minutes)
 
 
 def _summary(key: str, meeting: Meeting, tz: ZoneInfo, **extra: object) -> str:
@@ -66,9 +67,7 @@ async def schedule_reminders(
         made.append(
             await campaigns.create(
                 session,
-                text_html=_summary(
-                    "meeting_summary_reminder", meeting, tz, before=_before(minutes)
-                ),
+                text_html=_summary("meeting_summary_reminder", meeting, tz, before=before(minutes)),
                 audience_spec=f"attendees:{meeting.id}",
                 created_by=actor,
                 clock=clock,

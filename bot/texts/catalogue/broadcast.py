@@ -21,9 +21,9 @@ SV: dict[str, str] = {
         "2026-12-01 09:30, 1/12 9:30 eller i morgon 09:00."
     ),
     "broadcast_confirm_time": "Skicka <b>{time}</b> (svensk tid) till {audience}?",
-    "broadcast_queued": "✅ Utskick #{campaign_id} till {count} mottagare skickas nu. Följ det med /campaigns.",
+    "broadcast_queued": "✅ Utskicket till {count} mottagare skickas nu. Följ det med /campaigns.",
     "broadcast_scheduled": (
-        "🗓 Utskick #{campaign_id} skickas {time} (svensk tid) till dem som då hör till "
+        "🗓 Utskicket skickas {time} (svensk tid) till dem som då hör till "
         "mottagarna (just nu {count}). /campaigns visar det."
     ),
     "broadcast_dropped": "Okej, utskicket är avbrutet. Inget skickades.",
@@ -46,28 +46,38 @@ SV: dict[str, str] = {
     "audience_label_umbrella": "paraplyorganisationer",
     "audience_label_topic": "prenumeranter på {value}",
     "audience_label_org": "{value}",
-    "audience_label_form": "de som fått formulär #{value} men inte svarat än",
+    "audience_label_form": "de som fått formuläret ”{value}” men inte svarat än",
+    "audience_label_meeting": "de som anmält sig till {value}",
+    "audience_label_attendees": "de som har plats på {value}",
+    "audience_label_user": "{value}",
+    "audience_label_digest_weekly": "veckobrevets läsare",
+    "audience_label_digest_monthly": "månadsbrevets läsare",
+    "audience_label_digest_any": "nyhetsbrevets läsare",
     "campaigns_header": "<b>Senaste utskick</b>",
     "campaigns_none": "Inga utskick än. Skapa ett med /broadcast.",
     "campaigns_item": (
-        "<b>#{campaign_id}</b> {status} · {when} · {audience}\n"
-        "{sent} skickade · {pending} väntar · {failed} misslyckade · {skipped} överhoppade\n"
-        "<i>{excerpt}</i>"
+        "<b>{number}.</b> {title}\n"
+        "{status} · {when} · till {audience}\n"
+        "{sent} skickade · {pending} väntar · {failed} misslyckade · {skipped} överhoppade"
     ),
+    "campaign_title_broadcast": "📣 ”{excerpt}”",
+    "campaign_title_media": "📣 Bild eller fil utan text",
+    "campaign_title_other": "⚙️ {excerpt}",
+    "campaigns_people": "{n} personer, var och en för sig",
     "campaign_status_scheduled": "🗓 schemalagt",
     "campaign_status_running": "▶️ pågår",
     "campaign_status_paused": "⏸ pausat",
     "campaign_status_cancelled": "✖️ avbrutet",
     "campaign_status_done": "✅ klart",
-    "button_campaign_pause": "⏸ Pausa #{campaign_id}",
-    "button_campaign_resume": "▶️ Återuppta #{campaign_id}",
-    "button_campaign_cancel": "✖️ Avbryt #{campaign_id}",
-    "button_campaign_confirm_cancel": "Ja, avbryt #{campaign_id}",
+    "button_campaign_pause": "⏸ Pausa {number}",
+    "button_campaign_resume": "▶️ Återuppta {number}",
+    "button_campaign_cancel": "✖️ Avbryt {number}",
+    "button_campaign_confirm_cancel": "Ja, avbryt {number}",
     "button_campaign_keep": "Nej, behåll",
     "button_refresh": "🔄 Uppdatera",
-    "campaign_done_paused": "Utskick #{campaign_id} är pausat.",
-    "campaign_done_resumed": "Utskick #{campaign_id} fortsätter.",
-    "campaign_done_cancelled": "Utskick #{campaign_id} är avbrutet.",
+    "campaign_done_paused": "Pausat: {title}",
+    "campaign_done_resumed": "Fortsätter: {title}",
+    "campaign_done_cancelled": "Avbrutet: {title}",
     "campaign_confirm_cancel": "Tryck på ”Ja, avbryt” för att bekräfta.",
 }
 
@@ -92,9 +102,9 @@ EN: dict[str, str] = {
         "2026-12-01 09:30, 1/12 9:30 or tomorrow 09:00."
     ),
     "broadcast_confirm_time": "Send at <b>{time}</b> (Swedish time) to {audience}?",
-    "broadcast_queued": "✅ Campaign #{campaign_id} to {count} recipients goes out now. Follow it with /campaigns.",
+    "broadcast_queued": "✅ The broadcast to {count} recipients goes out now. Follow it with /campaigns.",
     "broadcast_scheduled": (
-        "🗓 Campaign #{campaign_id} goes out {time} (Swedish time) to whoever is then in the "
+        "🗓 The broadcast goes out {time} (Swedish time) to whoever is then in the "
         "audience (now {count}). /campaigns shows it."
     ),
     "broadcast_dropped": "Okay, the broadcast is cancelled. Nothing was sent.",
@@ -117,27 +127,37 @@ EN: dict[str, str] = {
     "audience_label_umbrella": "umbrella bodies",
     "audience_label_topic": "subscribers of {value}",
     "audience_label_org": "{value}",
-    "audience_label_form": "those sent form #{value} who have not answered yet",
+    "audience_label_form": "those sent the form “{value}” who have not answered yet",
+    "audience_label_meeting": "those signed up for {value}",
+    "audience_label_attendees": "those with a seat at {value}",
+    "audience_label_user": "{value}",
+    "audience_label_digest_weekly": "readers of the weekly newsletter",
+    "audience_label_digest_monthly": "readers of the monthly newsletter",
+    "audience_label_digest_any": "the newsletter's readers",
     "campaigns_header": "<b>Recent campaigns</b>",
     "campaigns_none": "No campaigns yet. Create one with /broadcast.",
     "campaigns_item": (
-        "<b>#{campaign_id}</b> {status} · {when} · {audience}\n"
-        "{sent} sent · {pending} pending · {failed} failed · {skipped} skipped\n"
-        "<i>{excerpt}</i>"
+        "<b>{number}.</b> {title}\n"
+        "{status} · {when} · to {audience}\n"
+        "{sent} sent · {pending} pending · {failed} failed · {skipped} skipped"
     ),
+    "campaign_title_broadcast": "📣 “{excerpt}”",
+    "campaign_title_media": "📣 A photo or file without text",
+    "campaign_title_other": "⚙️ {excerpt}",
+    "campaigns_people": "{n} people, one message each",
     "campaign_status_scheduled": "🗓 scheduled",
     "campaign_status_running": "▶️ running",
     "campaign_status_paused": "⏸ paused",
     "campaign_status_cancelled": "✖️ cancelled",
     "campaign_status_done": "✅ done",
-    "button_campaign_pause": "⏸ Pause #{campaign_id}",
-    "button_campaign_resume": "▶️ Resume #{campaign_id}",
-    "button_campaign_cancel": "✖️ Cancel #{campaign_id}",
-    "button_campaign_confirm_cancel": "Yes, cancel #{campaign_id}",
+    "button_campaign_pause": "⏸ Pause {number}",
+    "button_campaign_resume": "▶️ Resume {number}",
+    "button_campaign_cancel": "✖️ Cancel {number}",
+    "button_campaign_confirm_cancel": "Yes, cancel {number}",
     "button_campaign_keep": "No, keep it",
     "button_refresh": "🔄 Refresh",
-    "campaign_done_paused": "Campaign #{campaign_id} is paused.",
-    "campaign_done_resumed": "Campaign #{campaign_id} continues.",
-    "campaign_done_cancelled": "Campaign #{campaign_id} is cancelled.",
+    "campaign_done_paused": "Paused: {title}",
+    "campaign_done_resumed": "Continues: {title}",
+    "campaign_done_cancelled": "Cancelled: {title}",
     "campaign_confirm_cancel": "Press “Yes, cancel” to confirm.",
 }

@@ -14,16 +14,16 @@ SV: dict[str, str] = {
     "campaign_too_long": "Texten är för lång för ett utskick (högst {limit} tecken).",
     "campaign_media_invalid": "Bilagan kan inte skickas: välj en bild eller ett dokument.",
     "campaign_buttons_invalid": "Knapparna är felaktiga: varje knapp behöver en text och en https-länk.",
-    "campaign_not_found": "Det finns inget utskick nummer {campaign_id}.",
-    "campaign_not_running": "Utskick {campaign_id} pågår inte, så det går inte att pausa.",
-    "campaign_not_paused": "Utskick {campaign_id} är inte pausat.",
-    "campaign_finished": "Utskick {campaign_id} är redan avslutat.",
+    "campaign_not_found": "Det utskicket finns inte.",
+    "campaign_not_running": "Utskicket pågår inte, så det går inte att pausa.",
+    "campaign_not_paused": "Utskicket är inte pausat.",
+    "campaign_finished": "Utskicket är redan avslutat.",
     "campaign_report": (
-        "📬 Utskick #{campaign_id} är klart: {sent} skickade, {failed} misslyckade, "
+        "📬 Klart: {title}\n{sent} skickade, {failed} misslyckade, "
         "{skipped} hoppades över (av {total})."
     ),
     "campaign_paused_errors": (
-        "⏸ Utskick #{campaign_id} pausade sig självt: {failures} av de senaste {window} "
+        "⏸ Pausade sig självt: {title}\n{failures} av de senaste {window} "
         "meddelandena misslyckades. {sent} skickade, "
         "{failed} misslyckade, {pending} väntar. Kontrollera och återuppta det när felet är åtgärdat."
     ),
@@ -43,16 +43,15 @@ EN: dict[str, str] = {
     "campaign_too_long": "The text is too long for a broadcast (at most {limit} characters).",
     "campaign_media_invalid": "The attachment cannot be sent: choose a photo or a document.",
     "campaign_buttons_invalid": "The buttons are invalid: each needs a text and an https link.",
-    "campaign_not_found": "There is no campaign number {campaign_id}.",
-    "campaign_not_running": "Campaign {campaign_id} is not running, so it cannot be paused.",
-    "campaign_not_paused": "Campaign {campaign_id} is not paused.",
-    "campaign_finished": "Campaign {campaign_id} has already finished.",
+    "campaign_not_found": "That campaign does not exist.",
+    "campaign_not_running": "The campaign is not running, so it cannot be paused.",
+    "campaign_not_paused": "The campaign is not paused.",
+    "campaign_finished": "The campaign has already finished.",
     "campaign_report": (
-        "📬 Campaign #{campaign_id} is done: {sent} sent, {failed} failed, "
-        "{skipped} skipped (of {total})."
+        "📬 Done: {title}\n{sent} sent, {failed} failed, {skipped} skipped (of {total})."
     ),
     "campaign_paused_errors": (
-        "⏸ Campaign #{campaign_id} paused itself: {failures} of the last {window} messages "
+        "⏸ Paused itself: {title}\n{failures} of the last {window} messages "
         "failed. {sent} sent, {failed} failed, "
         "{pending} pending. Check and resume it once the problem is fixed."
     ),
