@@ -10,7 +10,15 @@ from bot.services import users
 from bot.texts import t
 from handlers import digest_settings, forms_fill, keyboards, topics
 from handlers.callbacks import SettingsMenu
-from handlers.common import App, Context, awaiting, reply, set_awaiting, user_session
+from handlers.common import (
+    App,
+    Context,
+    awaiting,
+    close_keyboards,
+    reply,
+    set_awaiting,
+    user_session,
+)
 from handlers.onboarding import ask_for_organisation
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
@@ -75,6 +83,7 @@ async def cancel(update: Update, context: Context) -> None:
         return
     key = "cancelled" if awaiting(context) else "nothing_to_cancel"
     set_awaiting(context, None)
+    await close_keyboards(context)
     await reply(update, context, t(key, lang))
 
 

@@ -15,6 +15,7 @@ from bot.services.delivery.campaigns import TEXT_LIMIT
 from bot.texts import t
 from handlers import broadcast_keyboards as keyboards
 from handlers.broadcast_send import (
+    BC_AT,
     BC_AUDIENCE,
     BC_COMPOSE,
     BC_ORG,
@@ -26,8 +27,6 @@ from handlers.broadcast_send import (
 )
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, BroadcastAudience
 from handlers.common import App, Context, awaiting, reply, set_awaiting, user_session
-
-BROADCAST_TEXT_STEPS = (BC_COMPOSE, BC_ORG, BC_TIME)
 
 
 async def start_broadcast(update: Update, context: Context) -> None:
@@ -45,7 +44,7 @@ async def on_broadcast_text(update: Update, context: Context) -> None:
     step = awaiting(context) or {}
     if step.get("step") == BC_ORG:
         await _search_organisation(update, context, step, message.text.strip())
-    elif step.get("step") == BC_TIME:
+    elif step.get("step") in (BC_TIME, BC_AT):  # at the confirmation, a new time replaces it
         await on_time_text(update, context, step, message.text.strip())
     else:
         await _take_message(update, context, step, message.text_html, None, None)

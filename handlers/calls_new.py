@@ -102,9 +102,6 @@ async def on_new_call_text(update: Update, context: Context) -> None:
     lang = await _staff_language(update, context)
     step = dict(awaiting(context) or {})
     name = step.pop("step")
-    if name == NC_PREVIEW:
-        await reply(update, context, t("newcall_use_buttons", lang))
-        return
     try:
         value = _answer(
             name, message.text, message.text_html, now=services(context).clock(), context=context

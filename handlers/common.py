@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram import User as TgUser
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.errors import DomainError
@@ -27,6 +27,7 @@ Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any
 App = Application[Any, Context, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any]
 
 AWAITING = "awaiting"
+STEP_KEYBOARDS = "step_keyboards"  # (chat id, message id) of buttons that belong to the step
 STAFF_LANGUAGE = DEFAULT_LANGUAGE  # staff chats and forwarded questions are in Swedish
 log = logging.getLogger(__name__)
 
@@ -130,6 +131,43 @@ def awaiting(context: Context) -> dict[str, Any] | None:
     """The step the bot expects an answer to, if any."""
     user_data = context.user_data
     return None if user_data is None else user_data.get(AWAITING)
+
+
+def remember_keyboard(context: Context, message: Message) -> None:
+    """Note a message whose buttons belong to the step under way, to take them away at its end."""
+    if context.user_data is not None:
+        context.user_data.setdefault(STEP_KEYBOARDS, []).append(
+            (message.chat_id, message.message_id)
+        )
+
+
+async def close_keyboards(context: Context) -> None:
+    """Take the buttons away from the step's earlier messages, so none can be pressed later."""
+    remembered = [] if context.user_data is None else context.user_data.pop(STEP_KEYBOARDS, [])
+    for chat_id, message_id in remembered:
+        # Already without buttons, or too old to edit: nothing to take away.
+        with suppress(BadRequest):
+            await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+
+
+async def settle(update: Update, context: Context, record: str | None = None) -> None:
+    """A step is done: the pressed message keeps what was chosen (record) and loses its buttons,
+    and so do the step's other messages."""
+    query = update.callback_query
+    message = query.message if query is not None else None
+    if isinstance(message, Message):
+        forget = (message.chat_id, message.message_id)
+        if context.user_data is not None and forget in context.user_data.get(STEP_KEYBOARDS, []):
+            context.user_data[STEP_KEYBOARDS].remove(forget)
+        try:
+            if record and message.text is not None:
+                text = f"{message.text_html}\n\n{record}"
+                await message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=None)
+            else:
+                await message.edit_reply_markup(None)
+        except BadRequest:
+            pass  # "message is not modified" (a double press) or too old to edit
+    await close_keyboards(context)
 
 
 @dataclass(frozen=True)

@@ -113,9 +113,6 @@ async def on_nomination_text(update: Update, context: Context, text: str) -> Non
     lang = await _language(update, context)
     data = dict(awaiting(context) or {})
     step = data.pop("step")
-    if step == NF_REVIEW:
-        await reply(update, context, t("nomination_use_buttons", lang))
-        return
     try:
         value = CHECKS[step](text)
     except DomainError as error:

@@ -1,0 +1,133 @@
+"""Conversations through the sandbox: questions mid-step, text at button steps, old keyboards."""
+
+from __future__ import annotations
+
+from bot.texts import t
+from handlers.common import AWAITING
+from handlers.text_router import STEPS
+from tests.e2e.chat import JSON, Person, buttons, has
+from tests.e2e.conftest import Harness
+from tests.e2e.test_broadcast import add_members, compose, preview_and_summary
+
+DONT_KNOW = t("dont_know", "sv")
+
+
+async def _chat_message(harness: Harness, person: Person, message_id: int) -> JSON:
+    """The current version of one message in the person's chat."""
+    for message in await harness.client.messages(person.user_id):
+        if message["message_id"] == message_id:
+            return message
+    raise AssertionError(f"message {message_id} not in the chat")
+
+
+async def test_a_question_mid_onboarding_is_answered_and_the_organisation_step_comes_back(
+    harness: Harness,
+) -> None:
+    eva = await Person.create(harness.client, "Eva")
+    welcome = await eva.say("/start")
+    prompt = await eva.press_and_wait(welcome, "Svenska", predicate=has("Vilken organisation"))
+
+    cursor = await eva.send("Vad är IOP?")
+    answer = await eva.next_message(after=cursor)
+    assert "IOP" in answer["text"] and DONT_KNOW not in answer["text"]
+    reminder = await eva.next_message(after=answer["revision"], predicate=has("Vi var mitt i"))
+    assert buttons(reminder) == ["Hoppa över"]
+
+    # The step is still live: the next text is the organisation search, not a question.
+    matches = await eva.say("Viskadalen")
+    assert "Viskadalens folkhögskola" in buttons(matches)
+    chosen = await eva.press_and_wait(matches, "Viskadalens", predicate=has("Tack"))
+    assert "Viskadalens folkhögskola" in chosen["text"]
+
+    # Every keyboard of the onboarding is gone; the choices are written where they were made.
+    language = await _chat_message(harness, eva, welcome["message_id"])
+    assert "Språk: svenska" in language["text"] and buttons(language) == []
+    picker = await _chat_message(harness, eva, matches["message_id"])
+    assert "Organisation: Viskadalens folkhögskola" in picker["text"] and buttons(picker) == []
+    for earlier in (prompt, reminder):
+        assert buttons(await _chat_message(harness, eva, earlier["message_id"])) == []
+
+
+async def test_skipping_the_organisation_closes_the_prompt_and_records_it(
+    harness: Harness,
+) -> None:
+    fia = await Person.create(harness.client, "Fia")
+    welcome = await fia.say("/start")
+    prompt = await fia.press_and_wait(welcome, "English", predicate=has("Which organisation"))
+    await fia.press_and_wait(prompt, "Skip", predicate=has("later"))
+    closed = await _chat_message(harness, fia, prompt["message_id"])
+    assert "Organisation: skipped" in closed["text"] and buttons(closed) == []
+    language = await _chat_message(harness, fia, welcome["message_id"])
+    assert "Language: English" in language["text"] and buttons(language) == []
+
+
+async def test_a_question_right_after_start_is_answered_and_the_language_offered_again(
+    harness: Harness,
+) -> None:
+    gun = await Person.create(harness.client, "Gun")
+    await gun.say("/start")
+    cursor = await gun.send("Vad är IOP?")
+    answer = await gun.next_message(after=cursor)
+    assert "IOP" in answer["text"]
+    again = await gun.next_message(after=answer["revision"], predicate=has("Välj gärna språk"))
+    assert buttons(again) == ["🇸🇪 Svenska", "🇬🇧 English"]
+
+
+async def test_someone_the_bot_has_forgotten_gets_the_welcome_when_writing_again(
+    harness: Harness,
+) -> None:
+    hans = await Person.create(harness.client, "Hans")
+    await hans.say("/start")
+    confirm = await hans.say("/delete")
+    await hans.press_and_wait(confirm, "Radera", predicate=has("raderat"))
+
+    hello = await hans.say("hej")
+    assert "Välj språk" in hello["text"] and DONT_KNOW not in hello["text"]
+    assert buttons(hello) == ["🇸🇪 Svenska", "🇬🇧 English"]
+    await hans.press_and_wait(hello, "Svenska", predicate=has("Vilken organisation"))
+
+
+async def test_a_stranger_saying_hello_gets_the_welcome_and_a_question_its_answer(
+    harness: Harness,
+) -> None:
+    ida = await Person.create(harness.client, "Ida")
+    assert "Välj språk" in (await ida.say("Hej!"))["text"]
+    jon = await Person.create(harness.client, "Jon")
+    assert "IOP" in (await jon.say("Vad är IOP?"))["text"]
+
+
+async def test_a_date_typed_at_the_broadcast_confirmation_is_understood(
+    harness: Harness,
+) -> None:
+    await add_members(harness, {"Kim": None})
+    admin, question = await compose(harness, text="Välkommen till årsmötet")
+    _, summary = await preview_and_summary(admin, question, "Alla")
+
+    hint = await admin.say("Skicka i morgon")  # at "Skicka nu / Schemalägg": use the buttons
+    assert hint["text"] == t("step_use_buttons", "sv")
+
+    await admin.press_and_wait(summary, "Schemalägg", predicate=has("När ska det skickas?"))
+    confirm = await admin.say("2030-10-27 09:00")
+    assert "2030-10-27 09:00 CET" in confirm["text"]
+    # Typed again at the confirmation: the new time is shown to confirm instead.
+    changed = await admin.say("2030-10-28 10:00")
+    assert "2030-10-28 10:00 CET" in changed["text"] and "Ja, schemalägg" in buttons(changed)
+    scheduled = await admin.press_and_wait(changed, "Ja, schemalägg", predicate=has("#"))
+    assert "2030-10-28 10:00" in scheduled["text"]
+
+
+async def test_text_at_every_button_step_gets_its_hint_never_the_question_fallback(
+    harness: Harness,
+) -> None:
+    button_steps = {name: step for name, step in STEPS.items() if step.waits_for_button}
+    assert len(button_steps) >= 10  # broadcast, newcall, newmeeting, digest, newpoll, forms, ...
+    admin = Person(harness.client, harness.admin_id)
+    await admin.say("/help")  # the admin's user row and chat data exist from here on
+    user_data = harness.bot.application.user_data[harness.admin_id]
+    for name, step in button_steps.items():
+        # Put the admin at the step as its feature would, with a draft the buttons belong to.
+        user_data[AWAITING] = {"step": name, "draft": "abcd1234", "form_id": 1}
+        got = await admin.say("27/10 12:00")
+        assert got["text"] == t(step.hint, "sv"), name
+        assert DONT_KNOW not in got["text"]
+        assert user_data[AWAITING]["step"] == name  # still waiting at the same step
