@@ -141,6 +141,27 @@ def remember_keyboard(context: Context, message: Message) -> None:
         )
 
 
+def forget_keyboard(context: Context, message: Message) -> None:
+    """This message's buttons no longer belong to the step (they stay, or were replaced)."""
+    remembered = [] if context.user_data is None else context.user_data.get(STEP_KEYBOARDS, [])
+    if (message.chat_id, message.message_id) in remembered:
+        remembered.remove((message.chat_id, message.message_id))
+
+
+async def edit_in_place(
+    update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None
+) -> None:
+    """Redraw the pressed message (a menu moving to its next screen, or a list after a change)."""
+    query = update.callback_query
+    assert query is not None
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    except BadRequest as error:
+        # The same screen again (a double press): Telegram refuses an edit that changes nothing.
+        if "not modified" not in error.message.lower():
+            raise
+
+
 async def close_keyboards(context: Context) -> None:
     """Take the buttons away from the step's earlier messages, so none can be pressed later."""
     remembered = [] if context.user_data is None else context.user_data.pop(STEP_KEYBOARDS, [])
@@ -156,9 +177,7 @@ async def settle(update: Update, context: Context, record: str | None = None) ->
     query = update.callback_query
     message = query.message if query is not None else None
     if isinstance(message, Message):
-        forget = (message.chat_id, message.message_id)
-        if context.user_data is not None and forget in context.user_data.get(STEP_KEYBOARDS, []):
-            context.user_data[STEP_KEYBOARDS].remove(forget)
+        forget_keyboard(context, message)
         try:
             if record and message.text is not None:
                 text = f"{message.text_html}\n\n{record}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import CommandHandler
 
 from bot.errors import DomainError
@@ -18,6 +18,8 @@ from handlers.common import (
     awaiting,
     close_keyboards,
     deliver_all,
+    edit_in_place,
+    forget_keyboard,
     remember_keyboard,
     reply,
     services,
@@ -26,6 +28,7 @@ from handlers.common import (
     user_session,
 )
 from handlers.privacy import privacy_notice
+from handlers.settings_menu import settings_screen
 from handlers.staff_links import link_request_notices
 from handlers.steps import looks_like_question
 
@@ -100,27 +103,58 @@ async def _use_invitation(
     return org
 
 
-async def choose_language(update: Update, context: Context, action: ChooseLanguage) -> None:
-    """Store the language, then offer organisation linking if the user has none."""
+async def choose_language(update: Update, context: Context, action: ChooseLanguage) -> str:
+    """Store the language, then offer organisation linking if the user has none.
+
+    Chosen on a /settings screen, the settings menu comes back in the new language instead.
+    """
+    query = update.callback_query
+    in_settings = query is not None and keyboards.is_settings_screen(
+        getattr(query.message, "reply_markup", None)
+    )
     async with user_session(update, context) as (session, user):
         await users.set_language(session, user, action.language)
         needs_org = user.link_status == LinkStatus.NONE
+        settings_text, settings_keyboard = settings_screen(user)
     lang = action.language
+    if in_settings:
+        await edit_in_place(update, settings_text, settings_keyboard)
+        return t("language_chosen_toast", lang)
     await settle(update, context, t("onboarding_language_chosen", lang))
     if (awaiting(context) or {}).get("step") == LANGUAGE:
         set_awaiting(context, None)
     await reply(update, context, t("language_set", lang))
     if needs_org:
         await ask_for_organisation(update, context, lang)
+    return ""
 
 
-async def ask_for_organisation(update: Update, context: Context, lang: str) -> None:
-    """Ask the user to type part of their organisation's name."""
+async def ask_for_organisation(
+    update: Update, context: Context, lang: str, *, in_place: bool = False
+) -> None:
+    """Ask the user to type part of their organisation's name (in place: on /settings)."""
     set_awaiting(context, ORG_SEARCH)
+    query = update.callback_query
+    if in_place and query is not None and isinstance(query.message, Message):
+        keyboard = keyboards.skip(lang, back=True)
+        await edit_in_place(update, t("ask_organisation", lang), keyboard)
+        remember_keyboard(context, query.message)
+        return
     message = await reply(
         update, context, t("ask_organisation", lang), keyboard=keyboards.skip(lang)
     )
     remember_keyboard(context, message)
+
+
+async def leave_organisation_search(update: Update, context: Context) -> None:
+    """◀ from the organisation question: stop waiting for a name; the menu keeps its buttons."""
+    if (awaiting(context) or {}).get("step") != ORG_SEARCH:
+        return
+    set_awaiting(context, None)
+    query = update.callback_query
+    if query is not None and isinstance(query.message, Message):
+        forget_keyboard(context, query.message)
+    await close_keyboards(context)  # matches shown meanwhile
 
 
 async def remind_organisation(update: Update, context: Context, lang: str) -> None:

@@ -131,3 +131,39 @@ async def test_text_at_every_button_step_gets_its_hint_never_the_question_fallba
         assert got["text"] == t(step.hint, "sv"), name
         assert DONT_KNOW not in got["text"]
         assert user_data[AWAITING]["step"] == name  # still waiting at the same step
+
+
+async def _press_in_place(person: Person, message: JSON, button: str) -> JSON:
+    """Press a button; the next change must be an edit of the same message, not a new one."""
+    changed = await person.press_and_wait(message, button)
+    assert changed["message_id"] == message["message_id"] and changed["edited"], changed
+    return changed
+
+
+async def test_settings_screens_open_in_place_and_come_back_with_the_back_button(
+    harness: Harness,
+) -> None:
+    lars = await Person.create(harness.client, "Lars")
+    menu = await lars.say("/settings")
+    main = buttons(menu)
+    for item, expected in (
+        ("Utskick", "Välj vad jag ska skicka"),
+        ("Nyhetsbrev", "Du får det"),
+        ("Språk", "Välj språk"),
+        ("Organisation", "Vilken organisation"),
+    ):
+        screen = await _press_in_place(lars, menu, item)
+        assert expected in screen["text"] and buttons(screen)[-1] == "◀ Tillbaka"
+        menu = await _press_in_place(lars, screen, "Tillbaka")
+        assert "Inställningar" in menu["text"] and buttons(menu) == main
+
+    # Back from the organisation question stops waiting for a name: text is a question again.
+    assert "Vilken organisation" not in (await lars.say("Vad är IOP?"))["text"]
+
+    # A language chosen on its screen redraws the menu in that language, in the same message.
+    screen = await _press_in_place(lars, menu, "Språk")
+    query_id, cursor = await lars.press(screen, "English")
+    assert await lars.answer_text(query_id) == "Language: English"
+    english = await lars.next_message(after=cursor)
+    assert english["message_id"] == menu["message_id"] and "Settings" in english["text"]
+    assert "English" in english["text"]

@@ -13,6 +13,7 @@ SV: dict[str, str] = {
     ),
     "language_set": "Jag skriver på svenska. 🇸🇪",
     "onboarding_language_chosen": "<i>Språk: svenska</i>",
+    "language_chosen_toast": "Språk: svenska",
     "onboarding_language_reminder": "Välj gärna språk också / Choose a language too:",
     "ask_organisation": (
         "Vilken organisation företräder du? Skriv en del av namnet, så letar jag i "
@@ -61,6 +62,7 @@ SV: dict[str, str] = {
     "button_language": "🌐 Språk / Language",
     "button_organisation": "🏢 Organisation",
     "button_unlink": "Ta bort kopplingen",
+    "button_settings_back": "◀ Tillbaka",
     "choose_language": "Välj språk / Choose a language:",
     "unlinked": "Kopplingen till organisationen är borttagen.",
     "language_name": "svenska",
@@ -79,6 +81,7 @@ EN: dict[str, str] = {
     ),
     "language_set": "I will write in English. 🇬🇧 (The knowledge base itself is in Swedish.)",
     "onboarding_language_chosen": "<i>Language: English</i>",
+    "language_chosen_toast": "Language: English",
     "onboarding_language_reminder": "Välj gärna språk också / Choose a language too:",
     "ask_organisation": (
         "Which organisation do you represent? Type part of its name and I will look it up "
@@ -124,6 +127,7 @@ EN: dict[str, str] = {
     "button_language": "🌐 Språk / Language",
     "button_organisation": "🏢 Organisation",
     "button_unlink": "Remove the link",
+    "button_settings_back": "◀ Back",
     "choose_language": "Välj språk / Choose a language:",
     "unlinked": "The link to the organisation has been removed.",
     "language_name": "English",
