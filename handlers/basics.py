@@ -13,7 +13,6 @@ from handlers.common import (
     App,
     Context,
     awaiting,
-    close_keyboards,
     edit_in_place,
     reply,
     set_awaiting,
@@ -21,6 +20,7 @@ from handlers.common import (
 )
 from handlers.onboarding import ask_for_organisation, leave_organisation_search
 from handlers.settings_menu import settings_screen
+from handlers.step_keyboards import close_keyboards
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 

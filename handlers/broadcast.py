@@ -26,7 +26,7 @@ from handlers.broadcast_send import (
     staff_language,
 )
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, BroadcastAudience
-from handlers.common import App, Context, awaiting, reply, set_awaiting, user_session
+from handlers.common import App, Context, ask, awaiting, reply, set_awaiting, user_session
 
 
 async def start_broadcast(update: Update, context: Context) -> None:
@@ -86,7 +86,7 @@ async def _take_message(
         media_file_id=media_file_id,
     )
     keyboard = keyboards.audience_kinds(draft, lang)
-    await reply(update, context, t("broadcast_choose_audience", lang), keyboard=keyboard)
+    await ask(update, context, t("broadcast_choose_audience", lang), keyboard=keyboard)
 
 
 async def _search_organisation(
@@ -102,7 +102,7 @@ async def _search_organisation(
         await reply(update, context, t("broadcast_org_none", lang, text=text))
         return
     keyboard = keyboards.organisations(step["draft"], found)
-    await reply(update, context, t("broadcast_org_matches", lang), keyboard=keyboard)
+    await ask(update, context, t("broadcast_org_matches", lang), keyboard=keyboard)
 
 
 async def choose_audience(update: Update, context: Context, action: BroadcastAudience) -> str:
@@ -119,7 +119,7 @@ async def choose_audience(update: Update, context: Context, action: BroadcastAud
             keyboard = keyboards.subregions(action.draft)
         else:
             keyboard = keyboards.topics(action.draft, lang)
-        await reply(update, context, t(f"broadcast_choose_{action.kind}", lang), keyboard=keyboard)
+        await ask(update, context, t(f"broadcast_choose_{action.kind}", lang), keyboard=keyboard)
         return ""
     spec = audience.parse(f"{action.kind}:{action.value}" if action.value else action.kind).spec
     org_name = None

@@ -15,7 +15,7 @@ from bot.services.delivery import Sent, schedule, staff
 from bot.texts import t
 from handlers import broadcast_keyboards as keyboards
 from handlers.callbacks import BroadcastDecision
-from handlers.common import Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.delivery_sender import BotSender
 
 BC_COMPOSE = "bc_compose"
@@ -68,7 +68,7 @@ async def show_preview(update: Update, context: Context, data: dict[str, Any], l
         count = await staff.recipients(session, data["audience"])
     set_awaiting(context, BC_DECIDE, **data)
     text = t("broadcast_summary", lang, audience=data["audience_label"], count=count)
-    await reply(update, context, text, keyboard=keyboards.decision(data["draft"], lang))
+    await ask(update, context, text, keyboard=keyboards.decision(data["draft"], lang))
 
 
 async def on_time_text(update: Update, context: Context, step: dict[str, Any], text: str) -> None:
@@ -80,7 +80,7 @@ async def on_time_text(update: Update, context: Context, step: dict[str, Any], t
     set_awaiting(context, BC_AT, **{**data, "due_at": due.isoformat()})
     shown = schedule.show(due, settings.tz)
     confirm = t("broadcast_confirm_time", lang, time=shown, audience=step["audience_label"])
-    await reply(update, context, confirm, keyboard=keyboards.confirm_time(step["draft"], lang))
+    await ask(update, context, confirm, keyboard=keyboards.confirm_time(step["draft"], lang))
 
 
 async def decide(update: Update, context: Context, action: BroadcastDecision) -> str:

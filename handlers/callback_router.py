@@ -84,6 +84,7 @@ from handlers.callbacks import (
     parse,
 )
 from handlers.common import App, Context
+from handlers.step_keyboards import sweep
 
 Route = Callable[[Update, Context, Any], Awaitable[str | None]]
 
@@ -142,6 +143,7 @@ async def on_callback(update: Update, context: Context) -> None:
         await query.answer(t("callback_invalid", language))
         return
     answer = await ROUTES[type(action)](update, context, action)
+    await sweep(context)  # the buttons of a step just left go
     await query.answer(answer or None)
 
 

@@ -21,7 +21,7 @@ from bot.services.delivery import audience
 from bot.texts import t
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, NewCallAction
 from handlers.calls_cards import card_text
-from handlers.common import App, Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import App, Context, ask, awaiting, reply, services, set_awaiting, user_session
 
 NC_TITLE = "nc_title"
 NC_FUNDER = "nc_funder"
@@ -60,7 +60,7 @@ async def _ask(
         skip = NewCallAction(data["draft"], "skip")
         keyboard = InlineKeyboardMarkup([[_button(t("newcall_button_skip", lang), skip)]])
     text = t(f"newcall_ask_{step}", lang)
-    await reply(update, context, f"{error}\n\n{text}" if error else text, keyboard=keyboard)
+    await ask(update, context, f"{error}\n\n{text}" if error else text, keyboard=keyboard)
 
 
 async def start_new_call(update: Update, context: Context) -> None:
@@ -161,7 +161,7 @@ async def _preview(update: Update, context: Context, data: dict[str, Any], lang:
     )
     await reply(update, context, t("newcall_preview", lang, count=count))
     text = card_text(shown, lang, now=svc.clock(), tz=svc.settings.tz, new=True)
-    await reply(update, context, text, keyboard=InlineKeyboardMarkup(rows))
+    await ask(update, context, text, keyboard=InlineKeyboardMarkup(rows))
 
 
 async def new_call_action(update: Update, context: Context, action: NewCallAction) -> str:

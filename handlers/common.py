@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,12 +22,11 @@ from bot.services import users
 from bot.services.container import Services
 from bot.texts import DEFAULT_LANGUAGE
 from bot.texts.split import split_message
+from handlers.step_keyboards import AWAITING, remember_keyboard, sweep
 
 Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]
 App = Application[Any, Context, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any]
 
-AWAITING = "awaiting"
-STEP_KEYBOARDS = "step_keyboards"  # (chat id, message id) of buttons that belong to the step
 STAFF_LANGUAGE = DEFAULT_LANGUAGE  # staff chats and forwarded questions are in Swedish
 log = logging.getLogger(__name__)
 
@@ -110,10 +109,21 @@ async def send(
 
 
 async def reply(update: Update, context: Context, text: str, **kwargs: Any) -> Message:
-    """Reply in the chat the update came from."""
+    """Reply in the chat the update came from (after taking away buttons of steps left)."""
     chat = update.effective_chat
     assert chat is not None
+    await sweep(context)
     return await send(context, chat.id, text, **kwargs)
+
+
+async def ask(
+    update: Update, context: Context, text: str, *, keyboard: InlineKeyboardMarkup | None
+) -> Message:
+    """Send a step's prompt; its buttons are taken away once the step is left."""
+    message = await reply(update, context, text, keyboard=keyboard)
+    if keyboard is not None:
+        remember_keyboard(context, message)
+    return message
 
 
 def set_awaiting(context: Context, step: str | None, **data: Any) -> None:
@@ -133,21 +143,6 @@ def awaiting(context: Context) -> dict[str, Any] | None:
     return None if user_data is None else user_data.get(AWAITING)
 
 
-def remember_keyboard(context: Context, message: Message) -> None:
-    """Note a message whose buttons belong to the step under way, to take them away at its end."""
-    if context.user_data is not None:
-        context.user_data.setdefault(STEP_KEYBOARDS, []).append(
-            (message.chat_id, message.message_id)
-        )
-
-
-def forget_keyboard(context: Context, message: Message) -> None:
-    """This message's buttons no longer belong to the step (they stay, or were replaced)."""
-    remembered = [] if context.user_data is None else context.user_data.get(STEP_KEYBOARDS, [])
-    if (message.chat_id, message.message_id) in remembered:
-        remembered.remove((message.chat_id, message.message_id))
-
-
 async def edit_in_place(
     update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None
 ) -> None:
@@ -160,33 +155,6 @@ async def edit_in_place(
         # The same screen again (a double press): Telegram refuses an edit that changes nothing.
         if "not modified" not in error.message.lower():
             raise
-
-
-async def close_keyboards(context: Context) -> None:
-    """Take the buttons away from the step's earlier messages, so none can be pressed later."""
-    remembered = [] if context.user_data is None else context.user_data.pop(STEP_KEYBOARDS, [])
-    for chat_id, message_id in remembered:
-        # Already without buttons, or too old to edit: nothing to take away.
-        with suppress(BadRequest):
-            await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
-
-
-async def settle(update: Update, context: Context, record: str | None = None) -> None:
-    """A step is done: the pressed message keeps what was chosen (record) and loses its buttons,
-    and so do the step's other messages."""
-    query = update.callback_query
-    message = query.message if query is not None else None
-    if isinstance(message, Message):
-        forget_keyboard(context, message)
-        try:
-            if record and message.text is not None:
-                text = f"{message.text_html}\n\n{record}"
-                await message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=None)
-            else:
-                await message.edit_reply_markup(None)
-        except BadRequest:
-            pass  # "message is not modified" (a double press) or too old to edit
-    await close_keyboards(context)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from bot.errors import DomainError
 from bot.texts import t
 from handlers import keyboards
 from handlers.callbacks import FaqDecision
-from handlers.common import App, Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import App, Context, ask, awaiting, reply, services, set_awaiting, user_session
 
 FAQ_PHRASINGS = "faq_phrasings"
 FAQ_ANSWER = "faq_answer"
@@ -47,7 +47,7 @@ async def on_faq_text(update: Update, context: Context, text: str) -> None:
     set_awaiting(context, FAQ_CONFIRM, phrasings=phrasings, answer=text.strip())
     listing = "\n".join(f"• {p}" for p in phrasings)
     preview = t("faq_preview", lang, phrasings=listing, answer=text.strip())
-    await reply(update, context, preview, keyboard=keyboards.faq_decision(lang))
+    await ask(update, context, preview, keyboard=keyboards.faq_decision(lang))
 
 
 async def decide_faq(update: Update, context: Context, action: FaqDecision) -> str:

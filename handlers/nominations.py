@@ -19,7 +19,7 @@ from bot.services import nominations
 from bot.services.delivery import Button, Buttons
 from bot.texts import t
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, NominationForm
-from handlers.common import App, Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import App, Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.delivery_sender import keyboard
 from handlers.meeting_cards import moment_text
 
@@ -158,7 +158,7 @@ async def _review(update: Update, context: Context, data: dict[str, Any], lang: 
         contact=candidate.contact,
         motivation=candidate.motivation,
     )
-    await reply(update, context, text, keyboard=keyboard(buttons))
+    await ask(update, context, text, keyboard=keyboard(buttons))
 
 
 def _edit_buttons(data: dict[str, Any], lang: str) -> Buttons:
@@ -183,7 +183,7 @@ async def form_action(update: Update, context: Context, action: NominationForm) 
         raise DomainError("nomination_form_stale")
     elif action.choice == "edit":
         markup = keyboard(_edit_buttons(data, lang))
-        await reply(update, context, t("nomination_edit_choose", lang), keyboard=markup)
+        await ask(update, context, t("nomination_edit_choose", lang), keyboard=markup)
     elif action.choice == "send":
         await _send(update, context, data, lang)
     else:

@@ -16,20 +16,17 @@ from handlers.common import (
     App,
     Context,
     awaiting,
-    close_keyboards,
     deliver_all,
     edit_in_place,
-    forget_keyboard,
-    remember_keyboard,
     reply,
     services,
     set_awaiting,
-    settle,
     user_session,
 )
 from handlers.privacy import privacy_notice
 from handlers.settings_menu import settings_screen
 from handlers.staff_links import link_request_notices
+from handlers.step_keyboards import close_keyboards, forget_keyboard, remember_keyboard, settle
 from handlers.steps import looks_like_question
 
 LANGUAGE = "onboarding_language"  # the welcome's language buttons

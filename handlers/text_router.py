@@ -45,6 +45,7 @@ from handlers.poll_new_keys import (
 from handlers.poll_steps import on_poll_text
 from handlers.questions import answer_question
 from handlers.staff_replies import relay_staff_reply
+from handlers.step_keyboards import sweep
 from handlers.steps import Step, registry
 
 
@@ -91,9 +92,13 @@ async def on_private_text(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    text = message.text.strip()
     if message.reply_to_message is not None and await relay_staff_reply(update, context):
         return
+    await _route(update, context, message.text.strip())
+    await sweep(context)  # the buttons of a step just left go
+
+
+async def _route(update: Update, context: Context, text: str) -> None:
     step = STEPS.get((awaiting(context) or {}).get("step", ""))
     if step is None:
         if not await greet_newcomer(update, context, text):

@@ -167,3 +167,27 @@ async def test_settings_screens_open_in_place_and_come_back_with_the_back_button
     english = await lars.next_message(after=cursor)
     assert english["message_id"] == menu["message_id"] and "Settings" in english["text"]
     assert "English" in english["text"]
+
+
+async def test_a_wizard_prompt_loses_its_buttons_once_its_step_is_done(harness: Harness) -> None:
+    admin = Person(harness.client, harness.admin_id)
+    await admin.say("/newcall")
+    await admin.say("Kulturstöd för unga")
+    await admin.say("Västra Götalandsregionen")
+    ask_link = await admin.say("Stöd till kultur för unga.")
+    assert buttons(ask_link) == ["Hoppa över"]
+    ask_deadline = await admin.say("https://www.vgregion.se/kultur")  # typed, not skipped
+    assert buttons(ask_deadline) == ["Hoppa över"]
+    assert buttons(await _chat_message(harness, admin, ask_link["message_id"])) == []
+
+    # A new draft leaves the old one's buttons behind: they go too.
+    await admin.say("/newpoll")
+    first = await admin.say("Hur var mötet?")
+    assert buttons(await _chat_message(harness, admin, ask_deadline["message_id"])) == []
+    await admin.say("Bra")
+    second = await admin.say("Dåligt")
+    assert buttons(second) == ["Klar"]
+    ask = await admin.press_and_wait(second, "Klar", predicate=has("ett eller flera"))
+    for done in (first, second):
+        assert buttons(await _chat_message(harness, admin, done["message_id"])) == []
+    assert buttons(ask)  # the step now waited for keeps its buttons
