@@ -29,6 +29,8 @@ from handlers.meeting_input import (
     staff_language,
 )
 from handlers.meeting_keyboards import EDIT_FIELDS, confirm_cancel_buttons, edit_buttons
+from handlers.meeting_redraw import redraw_cards
+from handlers.meeting_shown import note_card
 from handlers.meetings_view import card_for, edit_card, send_attendees
 
 ME_VALUE = "me_value"
@@ -136,7 +138,9 @@ async def on_meeting_staff_text(update: Update, context: Context, text: str) -> 
         await reply(update, context, t("mtg_new_ask_end", lang))
         return
     options = MeetingOptions.from_settings(svc.settings)
+    promoted: list[int] = []
     async with user_session(update, context) as (session, user):
+        user_id = user.id
         if step.get("step") == MM_END:
             starts_at = datetime.fromisoformat(step["starts_at"])
             ends_at = parse_end(text, starts_at, now=now, tz=svc.settings.tz)
@@ -166,8 +170,11 @@ async def on_meeting_staff_text(update: Update, context: Context, text: str) -> 
                 lines.append(t("mtg_edit_notified", lang))
             if result.promoted_user_ids:
                 lines.append(t("mtg_edit_promoted", lang, count=len(result.promoted_user_ids)))
+            promoted = result.promoted_user_ids
             done = " ".join(lines)
         card, markup = await card_for(session, meeting, user, tz=svc.settings.tz, now=now)
     set_awaiting(context, None)
     await reply(update, context, done)
-    await reply(update, context, card, keyboard=markup)
+    note_card(context, number, await reply(update, context, card, keyboard=markup), user_id)
+    # The seats or the time changed: the promoted people's, the waiting list's and staff's cards.
+    await redraw_cards(context, number, promoted)

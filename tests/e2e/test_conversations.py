@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from bot.texts import t
 from handlers.common import AWAITING
 from handlers.text_router import STEPS
+from tests.conftest import FakeClock
 from tests.e2e.chat import JSON, Person, buttons, has
-from tests.e2e.conftest import Harness
+from tests.e2e.conftest import Harness, clocked_harness
 from tests.e2e.test_broadcast import add_members, compose, preview_and_summary
+from tests.e2e.test_meetings import _create_by_chat as create_meeting_by_chat
+from tests.e2e.test_meetings import _push
 
 DONT_KNOW = t("dont_know", "sv")
 
@@ -191,3 +196,43 @@ async def test_a_wizard_prompt_loses_its_buttons_once_its_step_is_done(harness: 
     for done in (first, second):
         assert buttons(await _chat_message(harness, admin, done["message_id"])) == []
     assert buttons(ask)  # the step now waited for keeps its buttons
+
+
+async def _redrawn(person: Person, card: JSON, text: str) -> JSON:
+    """The card once it has been redrawn to show this text."""
+    return await person.client.wait_for_bot_message(
+        person.user_id,
+        after=card["revision"],
+        predicate=lambda m: m["message_id"] == card["message_id"] and text in m["text"],
+    )
+
+
+async def test_cards_an_answer_changes_are_redrawn_for_the_promoted_person_and_staff(
+    db_url: str,
+) -> None:
+    clock = FakeClock(datetime(2026, 11, 20, 9, 0, tzinfo=UTC))
+    async with clocked_harness(db_url, clock) as harness:
+        people = await add_members(harness, {"Eva": None, "Olle": None})
+        eva, olle = people["Eva"], people["Olle"]
+        admin = Person(harness.client, harness.admin_id)
+        await create_meeting_by_chat(admin)  # one seat
+        eva_card = await _push(eva, "Dialogmöte om bidrag")
+        olle_card = await _push(olle, "Dialogmöte om bidrag")
+        staff_card = await admin.client.wait_for_bot_message(  # the staff copy delivered
+            admin.user_id, after=0, predicate=lambda m: "Jag kommer" in buttons(m), timeout=10
+        )
+        assert "1 av 1 platser kvar" in staff_card["text"]
+        listed = await admin.say("/meetings")
+        listed = await admin.next_message(after=listed["revision"], predicate=has("anmälda 0"))
+
+        eva_card = await eva.press_and_wait(eva_card, "Jag kommer", predicate=has("anmäld"))
+        for copy in (staff_card, listed):  # both staff copies now count Eva's seat
+            await _redrawn(admin, copy, "anmälda 1 av 1 · väntelista 0 · kan inte 0")
+        olle_card = await olle.press_and_wait(olle_card, "Jag kommer", predicate=has("plats 1"))
+
+        await eva.press_and_wait(eva_card, "Kan inte", predicate=has("inte kan komma"))
+        # Olle's own earlier card no longer says he waits: it shows the seat he got.
+        redrawn = await _redrawn(olle, olle_card, "Du är anmäld")
+        assert "plats 1" not in redrawn["text"] and "✅ Jag kommer" in buttons(redrawn)
+        for copy in (staff_card, listed):
+            await _redrawn(admin, copy, "anmälda 1 av 1 · väntelista 0 · kan inte 1")
