@@ -17,6 +17,7 @@ from handlers import broadcast_keyboards as keyboards
 from handlers.callbacks import BroadcastDecision
 from handlers.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.delivery_sender import BotSender
+from handlers.step_keyboards import mark_choice
 
 BC_COMPOSE = "bc_compose"
 BC_AUDIENCE = "bc_audience"
@@ -88,9 +89,7 @@ async def decide(update: Update, context: Context, action: BroadcastDecision) ->
     lang = await staff_language(update, context)
     wanted = {"send": (BC_DECIDE,), "schedule": (BC_DECIDE,), "at": (BC_AT,), "drop": ALL_STEPS}
     step = current(context, action.draft, wanted[action.choice])
-    query = update.callback_query
-    assert query is not None
-    await query.edit_message_reply_markup(None)
+    await mark_choice(update, context)
     if action.choice == "drop":
         set_awaiting(context, None)
         await reply(update, context, t("broadcast_dropped", lang))

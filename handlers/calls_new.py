@@ -22,6 +22,7 @@ from bot.texts import t
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, NewCallAction
 from handlers.calls_cards import card_text
 from handlers.common import App, Context, ask, awaiting, reply, services, set_awaiting, user_session
+from handlers.step_keyboards import mark_choice
 
 NC_TITLE = "nc_title"
 NC_FUNDER = "nc_funder"
@@ -172,9 +173,7 @@ async def new_call_action(update: Update, context: Context, action: NewCallActio
     wanted = {"skip": SKIPPABLE, "publish": (NC_PREVIEW,), "cancel": NEW_CALL_STEPS}
     if step.get("draft") != action.draft or name not in wanted[action.choice]:
         raise DomainError("call_draft_stale")
-    query = update.callback_query
-    assert query is not None
-    await query.edit_message_reply_markup(None)
+    await mark_choice(update, context)
     if action.choice == "skip":
         await _next(update, context, name, {**step, FIELDS[name]: None}, lang)
     elif action.choice == "cancel":

@@ -22,6 +22,7 @@ from bot.texts import t
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, DigestDraft
 from handlers.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.digest_preview import personal_for, show_digest
+from handlers.step_keyboards import mark_choice
 
 DG_WHEN = "dg_when"
 DG_NOTE = "dg_note"
@@ -125,9 +126,7 @@ async def draft_action(update: Update, context: Context, action: DigestDraft) ->
     wanted = {"nonote": (DG_NOTE,), "send": (DG_CONFIRM,), "cancel": DIGEST_TEXT_STEPS}
     if data.get("draft") != action.draft or step not in wanted[action.choice]:
         raise DomainError("dchat_draft_stale")
-    query = update.callback_query
-    assert query is not None
-    await query.edit_message_reply_markup(None)
+    await mark_choice(update, context)
     if action.choice == "nonote":
         await _confirm(update, context, {**data, "note": ""}, lang)
     elif action.choice == "cancel":

@@ -31,6 +31,7 @@ from handlers.meeting_input import (
     parse_end,
     staff_language,
 )
+from handlers.step_keyboards import mark_choice
 
 MN_TITLE = "mn_title"
 MN_START = "mn_start"
@@ -170,9 +171,7 @@ async def decide_new_meeting(update: Update, context: Context, action: MeetingCr
     wanted = {"skip": SKIPPABLE, "announce": (MN_CONFIRM,), "quiet": (MN_CONFIRM,)}
     if step.get("draft") != action.draft or name not in wanted.get(action.choice, NEW_STEPS):
         raise DomainError("mtg_stale")
-    query = update.callback_query
-    assert query is not None
-    await query.edit_message_reply_markup(None)
+    await mark_choice(update, context)
     if action.choice == "skip":
         await _next(update, context, None)
     elif action.choice == "drop":

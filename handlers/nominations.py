@@ -22,6 +22,7 @@ from handlers.callbacks import DRAFT_TOKEN_LENGTH, NominationForm
 from handlers.common import App, Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.delivery_sender import keyboard
 from handlers.meeting_cards import moment_text
+from handlers.step_keyboards import mark_choice
 
 NF_NAME = "nf_name"
 NF_ORGANISATION = "nf_organisation"
@@ -173,9 +174,7 @@ async def form_action(update: Update, context: Context, action: NominationForm) 
     step = data.pop("step", None)
     if data.get("draft") != action.draft or step not in NOMINATION_STEPS:
         raise DomainError("nomination_form_stale")
-    query = update.callback_query
-    assert query is not None
-    await query.edit_message_reply_markup(None)
+    await mark_choice(update, context)
     if action.choice == "cancel":
         set_awaiting(context, None)
         await reply(update, context, t("nomination_dropped", lang))

@@ -35,6 +35,7 @@ from handlers.poll_new_keys import (
     PN_QUESTION,
 )
 from handlers.poll_new_send import preview, send_poll
+from handlers.step_keyboards import mark_choice
 
 # Which step each button answers; the draft's flag it sets, if it is a yes/no step.
 FLAGS = {
@@ -207,9 +208,7 @@ async def decide_new_poll(update: Update, context: Context, action: PollCreate) 
     allowed = (flag[0],) if flag is not None else wanted[action.choice]
     if step.get("draft") != action.draft or name not in allowed:
         raise DomainError("poll_stale")
-    query = update.callback_query
-    assert query is not None
-    await query.edit_message_reply_markup(None)
+    await mark_choice(update, context)
     if action.choice == "drop":
         set_awaiting(context, None)
         await reply(update, context, t("poll_new_dropped", lang))

@@ -9,6 +9,7 @@ closes all of them. Sweeping before the reply keeps the reply the last thing in 
 
 from __future__ import annotations
 
+import html
 from contextlib import suppress
 from typing import Any
 
@@ -79,19 +80,46 @@ async def close_keyboards(context: Context) -> None:
         await _strip(context, chat_id, message_id)
 
 
+async def _close_pressed(update: Update, context: Context, record: str | None) -> None:
+    """The pressed message loses its buttons and, below its text, shows what was chosen."""
+    query = update.callback_query
+    message = query.message if query is not None else None
+    if not isinstance(message, Message):
+        return
+    forget_keyboard(context, message)
+    if record and message.text is not None:
+        try:
+            text = f"{message.text_html}\n\n{record}"
+            await message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=None)
+            return
+        except BadRequest:
+            pass  # too long with the record, say: at least the buttons go
+    with suppress(BadRequest):  # "message is not modified" (a double press) or too old to edit
+        await message.edit_reply_markup(None)
+
+
+def pressed_label(update: Update) -> str | None:
+    """The text of the button that was pressed, from the message it sits on."""
+    query = update.callback_query
+    markup = getattr(query.message, "reply_markup", None) if query is not None else None
+    if query is None or markup is None:
+        return None
+    for row in markup.inline_keyboard:
+        for button in row:
+            if button.callback_data == query.data:
+                return button.text
+    return None
+
+
+async def mark_choice(update: Update, context: Context) -> None:
+    """A wizard's button was pressed: its message keeps "✓ <the button>" instead of buttons."""
+    label = pressed_label(update)
+    record = f"<i>✓ {html.escape(label)}</i>" if label else None
+    await _close_pressed(update, context, record)
+
+
 async def settle(update: Update, context: Context, record: str | None = None) -> None:
     """A step is done: the pressed message keeps what was chosen (record) and loses its
     buttons, and so do the step's other prompts."""
-    query = update.callback_query
-    message = query.message if query is not None else None
-    if isinstance(message, Message):
-        forget_keyboard(context, message)
-        try:
-            if record and message.text is not None:
-                text = f"{message.text_html}\n\n{record}"
-                await message.edit_text(text, parse_mode=ParseMode.HTML, reply_markup=None)
-            else:
-                await message.edit_reply_markup(None)
-        except BadRequest:
-            pass  # "message is not modified" (a double press) or too old to edit
+    await _close_pressed(update, context, record)
     await close_keyboards(context)

@@ -119,6 +119,13 @@ async def test_a_date_typed_at_the_broadcast_confirmation_is_understood(
     assert "2030-10-28 10:00 CET" in changed["text"] and "Ja, schemalägg" in buttons(changed)
     scheduled = await admin.press_and_wait(changed, "Ja, schemalägg", predicate=has("#"))
     assert "2030-10-28 10:00" in scheduled["text"]
+    # The confirmation keeps what was chosen instead of its buttons, and so does the summary.
+    confirmed = await _chat_message(harness, admin, changed["message_id"])
+    assert "✓ Ja, schemalägg" in confirmed["text"] and buttons(confirmed) == []
+    decided = await _chat_message(harness, admin, summary["message_id"])
+    assert "✓ Schemalägg" in decided["text"] and buttons(decided) == []
+    # The first confirmation, overtaken by the typed time, lost its buttons too.
+    assert buttons(await _chat_message(harness, admin, confirm["message_id"])) == []
 
 
 async def test_text_at_every_button_step_gets_its_hint_never_the_question_fallback(
