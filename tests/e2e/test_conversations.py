@@ -11,6 +11,8 @@ from tests.conftest import FakeClock
 from tests.e2e.chat import JSON, Person, buttons, has
 from tests.e2e.conftest import Harness, clocked_harness
 from tests.e2e.test_broadcast import add_members, compose, preview_and_summary
+from tests.e2e.test_forms_fill import START as FORMS_START
+from tests.e2e.test_forms_fill import _setup as forms_setup
 from tests.e2e.test_meetings import _create_by_chat as create_meeting_by_chat
 from tests.e2e.test_meetings import _push
 
@@ -243,3 +245,22 @@ async def test_cards_an_answer_changes_are_redrawn_for_the_promoted_person_and_s
         assert "plats 1" not in redrawn["text"] and "✅ Jag kommer" in buttons(redrawn)
         for copy in (staff_card, listed):
             await _redrawn(admin, copy, "anmälda 1 av 1 · väntelista 0 · kan inte 1")
+
+
+async def test_a_form_question_answered_by_typing_loses_its_buttons(db_url: str) -> None:
+    clock = FakeClock(FORMS_START)
+    async with clocked_harness(db_url, clock) as harness:
+        eva, _olle, _form_id = await forms_setup(harness, clock)
+        listing = await eva.say("/forms")
+        q1 = await eva.press_and_wait(listing, "Fyll i: Hur når vi er?", predicate=has("Fråga 1"))
+        q2 = await eva.press_and_wait(q1, "E-post", predicate=has("Fråga 2 av 5"))
+        ticked = await eva.press_and_wait(q2, "Möten", predicate=has("Valt hittills"))
+        q3 = await eva.press_and_wait(ticked, "Klar", predicate=has("Fråga 3 av 5"))
+        assert "◀ Föregående" in buttons(q3)
+        cursor = await eva.send("många")  # asked again: both stay live while at question 3
+        again = await eva.next_message(after=cursor, predicate=has("Fråga 3 av 5"))
+        assert buttons(again) and buttons(await _chat_message(harness, eva, q3["message_id"]))
+        q4 = await eva.say("1 200")
+        assert "Fråga 4 av 5" in q4["text"] and "Hoppa över" in buttons(q4)
+        for done in (q3, again):
+            assert buttons(await _chat_message(harness, eva, done["message_id"])) == []
