@@ -9,12 +9,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from telegram import Update
+from telegram import Message, Update
 
 from bot.errors import DomainError
 from bot.services import meetings
 from bot.services.delivery import schedule
-from bot.services.meetings import MeetingOptions
+from bot.services.meetings import MeetingOptions, shown
 from bot.services.meetings.drafts import PLACE_MAX
 from bot.texts import t
 from handlers.callbacks import MeetingStaff
@@ -103,7 +103,12 @@ async def _cancel(update: Update, context: Context, meeting_id: int, lang: str) 
             session, meeting_id, actor=user.telegram_id, clock=svc.clock, tz=svc.settings.tz
         )
         done = t("mtg_cancel_done", lang, title=meeting.title)
+        answered = await shown.answered(session, meeting_id)
     await edit_card(update, done, None)
+    # Every card that still offers "Jag kommer" now says the meeting is cancelled.
+    query = update.callback_query
+    pressed = query.message if query is not None and isinstance(query.message, Message) else None
+    await redraw_cards(context, meeting_id, answered, skip=pressed)
     return ""
 
 

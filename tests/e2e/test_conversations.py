@@ -246,6 +246,14 @@ async def test_cards_an_answer_changes_are_redrawn_for_the_promoted_person_and_s
         for copy in (staff_card, listed):
             await _redrawn(admin, copy, "anmälda 1 av 1 · väntelista 0 · kan inte 1")
 
+        # Cancelled by staff: the cards that still offered "Jag kommer" say so, without buttons.
+        listed = await _redrawn(admin, listed, "kan inte 1")
+        asking = await admin.press_and_wait(listed, "Ställ in", predicate=has("Vill du ställa in"))
+        await admin.press_and_wait(asking, "Ja, ställ in mötet", predicate=has("inställt"))
+        for person, card in ((olle, olle_card), (eva, eva_card)):
+            redrawn = await _redrawn(person, card, "INSTÄLLT")
+            assert buttons(redrawn) == [], person.user_id
+
 
 async def test_a_form_question_answered_by_typing_loses_its_buttons(db_url: str) -> None:
     clock = FakeClock(FORMS_START)

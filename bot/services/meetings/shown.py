@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import Campaign, Delivery, User
+from bot.models import Attendance, Campaign, Delivery, User
 from bot.services.meetings import subjects
 from bot.services.meetings.queries import waiting_line
 from bot.services.users import STAFF_ROLES
@@ -29,6 +29,14 @@ async def concerned(session: AsyncSession, meeting_id: int, user_ids: Collection
     staff = await session.scalars(select(User.id).where(User.role.in_(STAFF_ROLES)))
     waiting = {row.user_id for row in await waiting_line(session, meeting_id)}
     return {*user_ids, *staff, *waiting}
+
+
+async def answered(session: AsyncSession, meeting_id: int) -> list[int]:
+    """Everyone who answered the meeting, whatever the answer (their cards show it)."""
+    rows = await session.scalars(
+        select(Attendance.user_id).where(Attendance.meeting_id == meeting_id)
+    )
+    return list(rows)
 
 
 async def delivered_cards(
