@@ -64,6 +64,8 @@ def forget_keyboard(context: Context, message: Message) -> None:
 
 async def sweep(context: Context) -> None:
     """Take the buttons off every prompt of a step the user has left."""
+    if not (context.user_data or {}).get(STEP_KEYBOARDS):
+        return  # the common case, before every reply: nothing remembered
     remembered = _remembered(context)
     current = _step_key(context)
     stale = [entry for entry in remembered if entry[2] != current]
