@@ -116,6 +116,23 @@ async def reply(update: Update, context: Context, text: str, **kwargs: Any) -> M
     return await send(context, chat.id, text, **kwargs)
 
 
+CONFIRMING = "confirming"  # a question answered by its buttons (yes/no), outside any other step
+
+
+async def ask_confirmation(
+    update: Update, context: Context, text: str, *, keyboard: InlineKeyboardMarkup | None
+) -> Message:
+    """A question answered by its buttons; meanwhile typed text gets the hint to use them.
+
+    Inside another step (a wizard, whose draft must not be lost) that step stays what the bot
+    waits for, unless it yields (the welcome's language buttons).
+    """
+    current = awaiting(context)
+    if current is None or current.get("yields"):
+        set_awaiting(context, CONFIRMING)
+    return await ask(update, context, text, keyboard=keyboard)
+
+
 async def ask(
     update: Update, context: Context, text: str, *, keyboard: InlineKeyboardMarkup | None
 ) -> Message:

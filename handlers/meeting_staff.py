@@ -18,7 +18,15 @@ from bot.services.meetings import MeetingOptions, shown
 from bot.services.meetings.drafts import PLACE_MAX
 from bot.texts import t
 from handlers.callbacks import MeetingStaff
-from handlers.common import Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import (
+    Context,
+    ask_confirmation,
+    awaiting,
+    reply,
+    services,
+    set_awaiting,
+    user_session,
+)
 from handlers.delivery_sender import keyboard
 from handlers.meeting_cards import when_text
 from handlers.meeting_input import (
@@ -58,7 +66,8 @@ async def meeting_staff_action(update: Update, context: Context, action: Meeting
     elif choice == "cancel":
         about = await _summary(context, number, lang)
         markup = keyboard(confirm_cancel_buttons(number, lang))
-        await reply(update, context, t("mtg_cancel_confirm", lang, **about), keyboard=markup)
+        text = t("mtg_cancel_confirm", lang, **about)
+        await ask_confirmation(update, context, text, keyboard=markup)
     elif choice == "confirm":
         return await _cancel(update, context, number, lang)
     elif choice == "keep":

@@ -48,7 +48,7 @@ async def start(update: Update, context: Context) -> None:
                 # A bad link is answered, but the visit itself (the user row) is kept.
                 refused = error
     await close_keyboards(context)
-    set_awaiting(context, LANGUAGE)
+    set_awaiting(context, LANGUAGE, yields=True)  # a confirmation asked meanwhile comes first
     if linked_org is not None:
         await reply(update, context, t("invite_linked", lang, org=linked_org.name))
     if refused is not None:

@@ -30,6 +30,7 @@ class Step:
     on_text: TextHandler | None = None  # None: the step waits for a button
     hint: str = USE_BUTTONS  # catalogue key answered to text at a button step
     remind: Reminder | None = None  # asks for the step again after a question it let through
+    questions: bool = False  # at a button step, a question is still answered (the step stays)
 
     @property
     def waits_for_button(self) -> bool:

@@ -10,7 +10,7 @@ from handlers.broadcast import on_broadcast_text
 from handlers.broadcast_send import BC_AT, BC_AUDIENCE, BC_COMPOSE, BC_DECIDE, BC_ORG, BC_TIME
 from handlers.calls_new import NC_PREVIEW, on_new_call_text
 from handlers.calls_new import ORDER as NEW_CALL_ORDER
-from handlers.common import App, Context, awaiting, reply, user_session
+from handlers.common import CONFIRMING, App, Context, awaiting, reply, user_session
 from handlers.digest_draft import DG_CONFIRM, DG_NOTE, DG_WHEN, on_digest_text
 from handlers.faq import FAQ_STEPS, on_faq_text
 from handlers.forms_ask import FORM_ANSWER, FORM_REVIEW
@@ -46,7 +46,7 @@ from handlers.poll_steps import on_poll_text
 from handlers.questions import answer_question
 from handlers.staff_replies import relay_staff_reply
 from handlers.step_keyboards import sweep
-from handlers.steps import Step, registry
+from handlers.steps import Step, looks_like_question, registry
 
 
 async def _broadcast(update: Update, context: Context, _text: str) -> None:
@@ -83,6 +83,7 @@ STEPS = registry(
         Step((FORM_REVIEW,), hint="form_use_buttons"),
         Step(NOMINATION_ORDER, on_nomination_text),
         Step((NF_REVIEW,), hint="nomination_use_buttons"),
+        Step((CONFIRMING,), questions=True),  # /delete, cancelling a meeting, closing a round…
     )
 )
 
@@ -105,6 +106,9 @@ async def _route(update: Update, context: Context, text: str) -> None:
             await answer_question(update, context, text)
         return
     if step.on_text is None:
+        if step.questions and looks_like_question(text):
+            await answer_question(update, context, text)
+            return
         async with user_session(update, context) as (_session, user):
             lang = user.language
         await reply(update, context, t(step.hint, lang))

@@ -86,6 +86,9 @@ async def test_someone_the_bot_has_forgotten_gets_the_welcome_when_writing_again
     hans = await Person.create(harness.client, "Hans")
     await hans.say("/start")
     confirm = await hans.say("/delete")
+    # Typed instead of pressed: the hint, never "Det vet jag tyvärr inte"; a question is answered.
+    assert (await hans.say("ja"))["text"] == t("step_use_buttons", "sv")
+    assert "IOP" in (await hans.say("Vad är IOP?"))["text"]
     await hans.press_and_wait(confirm, "Radera", predicate=has("raderat"))
 
     hello = await hans.say("hej")

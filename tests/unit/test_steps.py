@@ -22,6 +22,7 @@ from handlers import (
     poll_answers,
     poll_new_keys,
 )
+from handlers.common import CONFIRMING
 from handlers.steps import Step, looks_like_question, registry
 from handlers.text_router import STEPS
 
@@ -42,6 +43,7 @@ def test_every_step_of_every_feature_is_registered_once() -> None:
         *poll_answers.ANSWER_STEPS,
         *forms_ask.FORM_STEPS,
         *nominations.NOMINATION_STEPS,
+        CONFIRMING,
     }
     assert set(STEPS) == declared
 
