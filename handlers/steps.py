@@ -48,6 +48,40 @@ def registry(steps: Iterable[Step]) -> dict[str, Step]:
     return found
 
 
+# The first words of a question typed without its question mark ("vad är IOP").
+QUESTION_WORDS = frozenset(
+    [
+        "vad",
+        "vem",
+        "vems",
+        "vilka",
+        "vilken",
+        "vilket",
+        "hur",
+        "när",
+        "var",
+        "varför",
+        "vart",
+        "finns",
+        "kan",
+        "får",
+        "what",
+        "who",
+        "whose",
+        "which",
+        "how",
+        "when",
+        "where",
+        "why",
+    ]
+)
+
+
 def looks_like_question(text: str) -> bool:
-    """A question mark at the end, or a sentence too long to be a name or a short answer."""
-    return text.rstrip().endswith("?") or len(text.split()) > 5
+    """A question mark at the end, a question word first, or a sentence too long to be a name
+    or a short answer."""
+    words = text.split()
+    if not words:
+        return False
+    first = words[0].lower().strip(",.!:;")
+    return text.rstrip().endswith("?") or first in QUESTION_WORDS or len(words) > 5

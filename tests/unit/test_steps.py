@@ -89,8 +89,12 @@ def test_a_name_declared_twice_is_refused() -> None:
     [
         ("Vad är IOP?", True),
         ("Hur mycket pengar finns det i budgeten för nästa år", True),
+        ("vad är syftet med överenskommelsen", True),
+        ("Hur söker man", True),
         ("Vuxenskolan", False),
+        ("Röda Korset Västra Götaland", False),
         ("hej", False),
+        ("", False),
     ],
 )
 def test_what_looks_like_a_question(text: str, question: bool) -> None:
