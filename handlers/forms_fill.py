@@ -39,7 +39,7 @@ from handlers.forms_review import (
     review_screen,
     sent_screen,
 )
-from handlers.step_keyboards import forget_keyboard, remember_keyboard
+from handlers.step_keyboards import forget_keyboard, mark_choice, remember_keyboard
 
 CHOICE_KINDS = (QuestionKind.CHOICE, QuestionKind.CHOICES)
 
@@ -90,8 +90,9 @@ async def show(update: Update, context: Context, screen: Screen, *, keep: bool =
             await query.edit_message_reply_markup(screen.keyboard)
             return
         if query is not None and not keep:
-            # The answered question's buttons go, so an old message cannot be pressed by mistake.
-            await query.edit_message_reply_markup(None)
+            # The answered question's buttons go, so an old message cannot be pressed by mistake;
+            # it keeps the answer pressed ("✓ E-post").
+            await mark_choice(update, context)
     except BadRequest:
         pass  # "message is not modified": a double press; the state is already right
     for text in screen.before:

@@ -265,6 +265,8 @@ async def test_a_form_question_answered_by_typing_loses_its_buttons(db_url: str)
         listing = await eva.say("/forms")
         q1 = await eva.press_and_wait(listing, "Fyll i: Hur når vi er?", predicate=has("Fråga 1"))
         q2 = await eva.press_and_wait(q1, "E-post", predicate=has("Fråga 2 av 5"))
+        answered = await _chat_message(harness, eva, q1["message_id"])
+        assert "✓ E-post" in answered["text"] and buttons(answered) == []
         ticked = await eva.press_and_wait(q2, "Möten", predicate=has("Valt hittills"))
         q3 = await eva.press_and_wait(ticked, "Klar", predicate=has("Fråga 3 av 5"))
         assert "◀ Föregående" in buttons(q3)
