@@ -5,13 +5,22 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CommandHandler, filters
 
-from bot.models import LinkStatus, User
 from bot.services import users
 from bot.texts import t
 from handlers import digest_settings, forms_fill, keyboards, topics
 from handlers.callbacks import SettingsMenu
-from handlers.common import App, Context, awaiting, reply, set_awaiting, user_session
-from handlers.onboarding import ask_for_organisation
+from handlers.common import (
+    App,
+    Context,
+    awaiting,
+    edit_in_place,
+    reply,
+    set_awaiting,
+    user_session,
+)
+from handlers.onboarding import ask_for_organisation, leave_organisation_search
+from handlers.settings_menu import settings_screen
+from handlers.step_keyboards import close_keyboards
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
@@ -26,45 +35,33 @@ async def help_command(update: Update, context: Context) -> None:
     await reply(update, context, text)
 
 
-def _organisation_label(user: User) -> str:
-    if user.organisation is None or user.link_status == LinkStatus.NONE:
-        return t("settings_no_org", user.language)
-    if user.link_status == LinkStatus.PENDING:
-        return t("settings_pending", user.language, org=user.organisation.name)
-    return user.organisation.name
-
-
 async def settings_command(update: Update, context: Context) -> None:
-    """Show the current language and organisation with buttons to change them."""
+    """Show the settings menu; its screens then open in this same message."""
     async with user_session(update, context) as (_session, user):
-        lang = user.language
-        text = t(
-            "settings_menu",
-            lang,
-            language=t("language_name", lang),
-            organisation=_organisation_label(user),
-        )
-        linked = user.link_status != LinkStatus.NONE
-    await reply(update, context, text, keyboard=keyboards.settings_menu(lang, linked=linked))
+        text, keyboard = settings_screen(user)
+    await reply(update, context, text, keyboard=keyboard)
 
 
 async def settings_choice(update: Update, context: Context, action: SettingsMenu) -> str:
-    """Act on a settings button."""
+    """Move the settings message to the chosen screen (◀ brings it back to the menu)."""
     if action.item == "topics":
         return await topics.show_menu(update, context)
     if action.item == "digest":
-        return await digest_settings.show_menu(update, context)
+        return await digest_settings.show_menu(update, context, in_place=True)
     async with user_session(update, context) as (session, user):
         lang = user.language
         if action.item == "unlink":
             await users.unlink(session, user)
+        text, keyboard = settings_screen(user)
     if action.item == "language":
-        await reply(update, context, t("choose_language", lang), keyboard=keyboards.languages())
-    elif action.item == "organisation":
-        await ask_for_organisation(update, context, lang)
-    else:
-        await reply(update, context, t("unlinked", lang))
-    return ""
+        await edit_in_place(update, t("choose_language", lang), keyboards.languages(back=lang))
+        return ""
+    if action.item == "organisation":
+        await ask_for_organisation(update, context, lang, in_place=True)
+        return ""
+    await leave_organisation_search(update, context)
+    await edit_in_place(update, text, keyboard)
+    return t("unlinked", lang) if action.item == "unlink" else ""
 
 
 async def cancel(update: Update, context: Context) -> None:
@@ -75,6 +72,7 @@ async def cancel(update: Update, context: Context) -> None:
         return
     key = "cancelled" if awaiting(context) else "nothing_to_cancel"
     set_awaiting(context, None)
+    await close_keyboards(context)
     await reply(update, context, t(key, lang))
 
 

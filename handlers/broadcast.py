@@ -15,6 +15,7 @@ from bot.services.delivery.campaigns import TEXT_LIMIT
 from bot.texts import t
 from handlers import broadcast_keyboards as keyboards
 from handlers.broadcast_send import (
+    BC_AT,
     BC_AUDIENCE,
     BC_COMPOSE,
     BC_ORG,
@@ -25,9 +26,7 @@ from handlers.broadcast_send import (
     staff_language,
 )
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, BroadcastAudience
-from handlers.common import App, Context, awaiting, reply, set_awaiting, user_session
-
-BROADCAST_TEXT_STEPS = (BC_COMPOSE, BC_ORG, BC_TIME)
+from handlers.common import App, Context, ask, awaiting, reply, set_awaiting, user_session
 
 
 async def start_broadcast(update: Update, context: Context) -> None:
@@ -45,7 +44,7 @@ async def on_broadcast_text(update: Update, context: Context) -> None:
     step = awaiting(context) or {}
     if step.get("step") == BC_ORG:
         await _search_organisation(update, context, step, message.text.strip())
-    elif step.get("step") == BC_TIME:
+    elif step.get("step") in (BC_TIME, BC_AT):  # at the confirmation, a new time replaces it
         await on_time_text(update, context, step, message.text.strip())
     else:
         await _take_message(update, context, step, message.text_html, None, None)
@@ -87,7 +86,7 @@ async def _take_message(
         media_file_id=media_file_id,
     )
     keyboard = keyboards.audience_kinds(draft, lang)
-    await reply(update, context, t("broadcast_choose_audience", lang), keyboard=keyboard)
+    await ask(update, context, t("broadcast_choose_audience", lang), keyboard=keyboard)
 
 
 async def _search_organisation(
@@ -103,7 +102,7 @@ async def _search_organisation(
         await reply(update, context, t("broadcast_org_none", lang, text=text))
         return
     keyboard = keyboards.organisations(step["draft"], found)
-    await reply(update, context, t("broadcast_org_matches", lang), keyboard=keyboard)
+    await ask(update, context, t("broadcast_org_matches", lang), keyboard=keyboard)
 
 
 async def choose_audience(update: Update, context: Context, action: BroadcastAudience) -> str:
@@ -120,7 +119,7 @@ async def choose_audience(update: Update, context: Context, action: BroadcastAud
             keyboard = keyboards.subregions(action.draft)
         else:
             keyboard = keyboards.topics(action.draft, lang)
-        await reply(update, context, t(f"broadcast_choose_{action.kind}", lang), keyboard=keyboard)
+        await ask(update, context, t(f"broadcast_choose_{action.kind}", lang), keyboard=keyboard)
         return ""
     spec = audience.parse(f"{action.kind}:{action.value}" if action.value else action.kind).spec
     org_name = None

@@ -15,8 +15,9 @@ from bot.services.delivery import Sent, schedule, staff
 from bot.texts import Html, t
 from handlers import broadcast_keyboards as keyboards
 from handlers.callbacks import BroadcastDecision
-from handlers.common import Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.delivery_sender import BotSender
+from handlers.step_keyboards import mark_choice
 
 BC_COMPOSE = "bc_compose"
 BC_AUDIENCE = "bc_audience"
@@ -68,7 +69,7 @@ async def show_preview(update: Update, context: Context, data: dict[str, Any], l
         count = await staff.recipients(session, data["audience"])
     set_awaiting(context, BC_DECIDE, **data)
     text = t("broadcast_summary", lang, audience=Html(data["audience_label"]), count=count)
-    await reply(update, context, text, keyboard=keyboards.decision(data["draft"], lang))
+    await ask(update, context, text, keyboard=keyboards.decision(data["draft"], lang))
 
 
 async def on_time_text(update: Update, context: Context, step: dict[str, Any], text: str) -> None:
@@ -82,7 +83,7 @@ async def on_time_text(update: Update, context: Context, step: dict[str, Any], t
     # The label is already HTML (campaign_labels), kept with the draft as a plain string.
     label = Html(step["audience_label"])
     confirm = t("broadcast_confirm_time", lang, time=shown, audience=label)
-    await reply(update, context, confirm, keyboard=keyboards.confirm_time(step["draft"], lang))
+    await ask(update, context, confirm, keyboard=keyboards.confirm_time(step["draft"], lang))
 
 
 async def decide(update: Update, context: Context, action: BroadcastDecision) -> str:
@@ -90,9 +91,7 @@ async def decide(update: Update, context: Context, action: BroadcastDecision) ->
     lang = await staff_language(update, context)
     wanted = {"send": (BC_DECIDE,), "schedule": (BC_DECIDE,), "at": (BC_AT,), "drop": ALL_STEPS}
     step = current(context, action.draft, wanted[action.choice])
-    query = update.callback_query
-    assert query is not None
-    await query.edit_message_reply_markup(None)
+    await mark_choice(update, context)
     if action.choice == "drop":
         set_awaiting(context, None)
         await reply(update, context, t("broadcast_dropped", lang))

@@ -85,7 +85,8 @@ from handlers.callbacks import (
     ToggleTopic,
     parse,
 )
-from handlers.common import App, Context
+from handlers.common import CONFIRMING, App, Context, awaiting, set_awaiting
+from handlers.step_keyboards import sweep
 
 Route = Callable[[Update, Context, Any], Awaitable[str | None]]
 
@@ -145,6 +146,9 @@ async def on_callback(update: Update, context: Context) -> None:
         await query.answer(t("callback_invalid", language))
         return
     answer = await ROUTES[type(action)](update, context, action)
+    if (awaiting(context) or {}).get("step") == CONFIRMING:
+        set_awaiting(context, None)  # a press answers the confirmation (or leaves it)
+    await sweep(context)  # the buttons of a step just left go
     await query.answer(answer or None)
 
 

@@ -414,7 +414,7 @@ ACTIONS: dict[str, type[Callback]] = {
     )
 }
 
-SETTINGS_ITEMS = ("language", "organisation", "topics", "digest", "unlink")
+SETTINGS_ITEMS = ("main", "language", "organisation", "topics", "digest", "unlink")
 LANGUAGES = ("sv", "en")
 AUDIENCE_KINDS = ("all", "subregion", "umbrella", "topic", "org")
 BROADCAST_CHOICES = ("send", "schedule", "at", "drop")

@@ -21,7 +21,8 @@ from bot.services.delivery import audience
 from bot.texts import t
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, NewCallAction
 from handlers.calls_cards import card_text
-from handlers.common import App, Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import App, Context, ask, awaiting, reply, services, set_awaiting, user_session
+from handlers.step_keyboards import mark_choice
 
 NC_TITLE = "nc_title"
 NC_FUNDER = "nc_funder"
@@ -60,7 +61,7 @@ async def _ask(
         skip = NewCallAction(data["draft"], "skip")
         keyboard = InlineKeyboardMarkup([[_button(t("newcall_button_skip", lang), skip)]])
     text = t(f"newcall_ask_{step}", lang)
-    await reply(update, context, f"{error}\n\n{text}" if error else text, keyboard=keyboard)
+    await ask(update, context, f"{error}\n\n{text}" if error else text, keyboard=keyboard)
 
 
 async def start_new_call(update: Update, context: Context) -> None:
@@ -102,9 +103,6 @@ async def on_new_call_text(update: Update, context: Context) -> None:
     lang = await _staff_language(update, context)
     step = dict(awaiting(context) or {})
     name = step.pop("step")
-    if name == NC_PREVIEW:
-        await reply(update, context, t("newcall_use_buttons", lang))
-        return
     try:
         value = _answer(
             name, message.text, message.text_html, now=services(context).clock(), context=context
@@ -164,7 +162,7 @@ async def _preview(update: Update, context: Context, data: dict[str, Any], lang:
     )
     await reply(update, context, t("newcall_preview", lang, count=count))
     text = card_text(shown, lang, now=svc.clock(), tz=svc.settings.tz, new=True)
-    await reply(update, context, text, keyboard=InlineKeyboardMarkup(rows))
+    await ask(update, context, text, keyboard=InlineKeyboardMarkup(rows))
 
 
 async def new_call_action(update: Update, context: Context, action: NewCallAction) -> str:
@@ -175,9 +173,7 @@ async def new_call_action(update: Update, context: Context, action: NewCallActio
     wanted = {"skip": SKIPPABLE, "publish": (NC_PREVIEW,), "cancel": NEW_CALL_STEPS}
     if step.get("draft") != action.draft or name not in wanted[action.choice]:
         raise DomainError("call_draft_stale")
-    query = update.callback_query
-    assert query is not None
-    await query.edit_message_reply_markup(None)
+    await mark_choice(update, context)
     if action.choice == "skip":
         await _next(update, context, name, {**step, FIELDS[name]: None}, lang)
     elif action.choice == "cancel":

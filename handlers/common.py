@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram import User as TgUser
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.errors import DomainError
@@ -22,11 +22,11 @@ from bot.services import users
 from bot.services.container import Services
 from bot.texts import DEFAULT_LANGUAGE
 from bot.texts.split import split_message
+from handlers.step_keyboards import AWAITING, remember_keyboard, sweep
 
 Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]
 App = Application[Any, Context, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any]
 
-AWAITING = "awaiting"
 STAFF_LANGUAGE = DEFAULT_LANGUAGE  # staff chats and forwarded questions are in Swedish
 log = logging.getLogger(__name__)
 
@@ -109,10 +109,38 @@ async def send(
 
 
 async def reply(update: Update, context: Context, text: str, **kwargs: Any) -> Message:
-    """Reply in the chat the update came from."""
+    """Reply in the chat the update came from (after taking away buttons of steps left)."""
     chat = update.effective_chat
     assert chat is not None
+    await sweep(context)
     return await send(context, chat.id, text, **kwargs)
+
+
+CONFIRMING = "confirming"  # a question answered by its buttons (yes/no), outside any other step
+
+
+async def ask_confirmation(
+    update: Update, context: Context, text: str, *, keyboard: InlineKeyboardMarkup | None
+) -> Message:
+    """A question answered by its buttons; meanwhile typed text gets the hint to use them.
+
+    Inside another step (a wizard, whose draft must not be lost) that step stays what the bot
+    waits for, unless it yields (the welcome's language buttons).
+    """
+    current = awaiting(context)
+    if current is None or current.get("yields"):
+        set_awaiting(context, CONFIRMING)
+    return await ask(update, context, text, keyboard=keyboard)
+
+
+async def ask(
+    update: Update, context: Context, text: str, *, keyboard: InlineKeyboardMarkup | None
+) -> Message:
+    """Send a step's prompt; its buttons are taken away once the step is left."""
+    message = await reply(update, context, text, keyboard=keyboard)
+    if keyboard is not None:
+        remember_keyboard(context, message)
+    return message
 
 
 def set_awaiting(context: Context, step: str | None, **data: Any) -> None:
@@ -130,6 +158,20 @@ def awaiting(context: Context) -> dict[str, Any] | None:
     """The step the bot expects an answer to, if any."""
     user_data = context.user_data
     return None if user_data is None else user_data.get(AWAITING)
+
+
+async def edit_in_place(
+    update: Update, text: str, keyboard: InlineKeyboardMarkup | None = None
+) -> None:
+    """Redraw the pressed message (a menu moving to its next screen, or a list after a change)."""
+    query = update.callback_query
+    assert query is not None
+    try:
+        await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    except BadRequest as error:
+        # The same screen again (a double press): Telegram refuses an edit that changes nothing.
+        if "not modified" not in error.message.lower():
+            raise
 
 
 @dataclass(frozen=True)

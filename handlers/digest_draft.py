@@ -20,8 +20,9 @@ from bot.services.delivery.schedule import parse_local, show
 from bot.services.digest import editions
 from bot.texts import t
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, DigestDraft
-from handlers.common import Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.digest_preview import personal_for, show_digest
+from handlers.step_keyboards import mark_choice
 
 DG_WHEN = "dg_when"
 DG_NOTE = "dg_note"
@@ -46,7 +47,7 @@ async def _staff_language(update: Update, context: Context) -> str:
 async def _ask_note(update: Update, context: Context, data: dict[str, Any], lang: str) -> None:
     set_awaiting(context, DG_NOTE, **data)
     skip = _button(t("dchat_button_no_note", lang), DigestDraft(data["draft"], "nonote"))
-    await reply(update, context, t("dchat_ask_note", lang), keyboard=InlineKeyboardMarkup([[skip]]))
+    await ask(update, context, t("dchat_ask_note", lang), keyboard=InlineKeyboardMarkup([[skip]]))
 
 
 async def start(update: Update, context: Context, lang: str, *, special: bool) -> None:
@@ -114,7 +115,7 @@ async def _confirm(update: Update, context: Context, data: dict[str, Any], lang:
         question = t("dchat_confirm_now", lang, count=count)
         go = _button(t("dchat_button_send", lang), DigestDraft(draft, "send"))
     stop = _button(t("dchat_button_cancel", lang), DigestDraft(draft, "cancel"))
-    await reply(update, context, question, keyboard=InlineKeyboardMarkup([[go, stop]]))
+    await ask(update, context, question, keyboard=InlineKeyboardMarkup([[go, stop]]))
 
 
 async def draft_action(update: Update, context: Context, action: DigestDraft) -> str:
@@ -125,9 +126,7 @@ async def draft_action(update: Update, context: Context, action: DigestDraft) ->
     wanted = {"nonote": (DG_NOTE,), "send": (DG_CONFIRM,), "cancel": DIGEST_TEXT_STEPS}
     if data.get("draft") != action.draft or step not in wanted[action.choice]:
         raise DomainError("dchat_draft_stale")
-    query = update.callback_query
-    assert query is not None
-    await query.edit_message_reply_markup(None)
+    await mark_choice(update, context)
     if action.choice == "nonote":
         await _confirm(update, context, {**data, "note": ""}, lang)
     elif action.choice == "cancel":

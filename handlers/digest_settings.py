@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ParseMode
-from telegram.error import BadRequest
 
 from bot.config import Settings
 from bot.models import DigestFrequency
 from bot.services.digest import readers
 from bot.services.digest.readers import ReaderChoice
 from bot.texts import t
+from handlers import keyboards
 from handlers.callbacks import DigestChoice, DigestSettings
-from handlers.common import Context, reply, services, user_session
+from handlers.common import Context, edit_in_place, reply, services, user_session
 
 
 def clock_label(settings: Settings, lang: str) -> str:
@@ -42,30 +41,34 @@ def menu_text(choice: ReaderChoice, settings: Settings, lang: str) -> str:
 
 
 def menu_keyboard(choice: ReaderChoice, settings: Settings, lang: str) -> InlineKeyboardMarkup:
-    """One button per frequency; the current one ticked."""
+    """One button per frequency, the current one ticked, then back to /settings."""
     rows = []
     for frequency in DigestFrequency:
         label = frequency_label(frequency, settings, lang)
         if frequency == choice.frequency:
             label = f"✅ {label}"
         rows.append([InlineKeyboardButton(label, callback_data=DigestChoice(frequency).encode())])
+    rows.append(keyboards.back_to_settings(lang))
     return InlineKeyboardMarkup(rows)
 
 
-async def show_menu(update: Update, context: Context) -> str:
-    """Send the menu as a new message."""
+async def show_menu(update: Update, context: Context, *, in_place: bool) -> str:
+    """The menu: in place of the /settings menu, or as a new message."""
     settings = services(context).settings
     async with user_session(update, context) as (session, user):
         lang = user.language
         choice = await readers.choice_of(session, user)
-    keyboard = menu_keyboard(choice, settings, lang)
-    await reply(update, context, menu_text(choice, settings, lang), keyboard=keyboard)
+    text, keyboard = menu_text(choice, settings, lang), menu_keyboard(choice, settings, lang)
+    if in_place:
+        await edit_in_place(update, text, keyboard)
+    else:
+        await reply(update, context, text, keyboard=keyboard)
     return ""
 
 
 async def open_from_digest(update: Update, context: Context, _action: DigestSettings) -> str:
     """The ⚙️ button under a digest: the same menu, as a new message (the digest stays)."""
-    return await show_menu(update, context)
+    return await show_menu(update, context, in_place=False)
 
 
 async def choose(update: Update, context: Context, action: DigestChoice) -> str:
@@ -75,16 +78,9 @@ async def choose(update: Update, context: Context, action: DigestChoice) -> str:
         lang = user.language
         await readers.set_frequency(session, user, action.frequency, clock=svc.clock)
         choice = await readers.choice_of(session, user)
-    query = update.callback_query
-    assert query is not None
-    try:
-        await query.edit_message_text(
-            menu_text(choice, svc.settings, lang),
-            parse_mode=ParseMode.HTML,
-            reply_markup=menu_keyboard(choice, svc.settings, lang),
-        )
-    except BadRequest as error:
-        # The same choice pressed twice: Telegram refuses an edit that changes nothing.
-        if "not modified" not in error.message.lower():
-            raise
+    await edit_in_place(
+        update,
+        menu_text(choice, svc.settings, lang),
+        menu_keyboard(choice, svc.settings, lang),
+    )
     return t(f"dchat_chosen_{action.frequency.value}", lang)

@@ -9,7 +9,8 @@ from bot.errors import DomainError
 from bot.texts import t
 from handlers import keyboards
 from handlers.callbacks import FaqDecision
-from handlers.common import App, Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import App, Context, ask, awaiting, reply, services, set_awaiting, user_session
+from handlers.step_keyboards import mark_choice
 
 FAQ_PHRASINGS = "faq_phrasings"
 FAQ_ANSWER = "faq_answer"
@@ -47,7 +48,7 @@ async def on_faq_text(update: Update, context: Context, text: str) -> None:
     set_awaiting(context, FAQ_CONFIRM, phrasings=phrasings, answer=text.strip())
     listing = "\n".join(f"• {p}" for p in phrasings)
     preview = t("faq_preview", lang, phrasings=listing, answer=text.strip())
-    await reply(update, context, preview, keyboard=keyboards.faq_decision(lang))
+    await ask(update, context, preview, keyboard=keyboards.faq_decision(lang))
 
 
 async def decide_faq(update: Update, context: Context, action: FaqDecision) -> str:
@@ -65,11 +66,9 @@ async def decide_faq(update: Update, context: Context, action: FaqDecision) -> s
                 session, step["phrasings"], step["answer"], created_by=user.telegram_id
             )
     set_awaiting(context, None)
-    query = update.callback_query
-    assert query is not None
     if action.save:
         await svc.knowledge.rebuild()
-    await query.edit_message_reply_markup(None)
+    await mark_choice(update, context)
     await reply(update, context, t("faq_saved" if action.save else "faq_cancelled", lang))
     return ""
 

@@ -17,7 +17,7 @@ from bot.errors import DomainError
 from bot.services.feeds import FeedOptions, add_feed, answers
 from bot.texts import t
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, FeedAdd
-from handlers.common import Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.feeds_add_view import interval_label, preview_text
 from handlers.feeds_view import render_list
 from handlers.meeting_input import is_skip, staff_language
@@ -67,7 +67,7 @@ async def _ask(
     set_awaiting(context, step, **data)
     default = services(context).settings.feed_interval_minutes
     text = t(f"feeds_add_ask_{step.removeprefix('fa_')}", lang)
-    await reply(
+    await ask(
         update,
         context,
         f"{error}\n\n{text}" if error else text,
@@ -139,7 +139,7 @@ async def _preview(update: Update, context: Context, data: dict[str, Any], lang:
             ]
         ]
     )
-    await reply(update, context, preview_text(data, trial, options, lang), keyboard=keyboard)
+    await ask(update, context, preview_text(data, trial, options, lang), keyboard=keyboard)
 
 
 async def feed_add_choice(update: Update, context: Context, action: FeedAdd) -> str:

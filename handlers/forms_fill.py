@@ -10,7 +10,7 @@ import dataclasses
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
@@ -22,7 +22,7 @@ from bot.services.forms.municipalities import subregion_of
 from bot.texts import t
 from handlers import forms_keyboards
 from handlers.callbacks import FormOpen, FormPick, FormPlace, FormStep
-from handlers.common import Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.forms_ask import (
     FORM_STEPS,
     Filling,
@@ -39,6 +39,7 @@ from handlers.forms_review import (
     review_screen,
     sent_screen,
 )
+from handlers.step_keyboards import forget_keyboard, mark_choice, remember_keyboard
 
 CHOICE_KINDS = (QuestionKind.CHOICE, QuestionKind.CHOICES)
 
@@ -74,6 +75,11 @@ async def show(update: Update, context: Context, screen: Screen, *, keep: bool =
     elif (awaiting(context) or {}).get("step") in FORM_STEPS:
         set_awaiting(context, None)
     query = update.callback_query
+    if query is not None and screen.edit and isinstance(query.message, Message):
+        # The pressed message now shows this screen: its buttons belong to the step it waits for.
+        forget_keyboard(context, query.message)
+        if screen.awaiting is not None and screen.keyboard is not None:
+            remember_keyboard(context, query.message)
     try:
         if query is not None and screen.edit and screen.text:
             await query.edit_message_text(
@@ -84,13 +90,17 @@ async def show(update: Update, context: Context, screen: Screen, *, keep: bool =
             await query.edit_message_reply_markup(screen.keyboard)
             return
         if query is not None and not keep:
-            # The answered question's buttons go, so an old message cannot be pressed by mistake.
-            await query.edit_message_reply_markup(None)
+            # The answered question's buttons go, so an old message cannot be pressed by mistake;
+            # it keeps the answer pressed ("✓ E-post").
+            await mark_choice(update, context)
     except BadRequest:
         pass  # "message is not modified": a double press; the state is already right
     for text in screen.before:
         await reply(update, context, text)
-    await reply(update, context, screen.text, keyboard=screen.keyboard)
+    if screen.awaiting is not None:
+        await ask(update, context, screen.text, keyboard=screen.keyboard)
+    else:
+        await reply(update, context, screen.text, keyboard=screen.keyboard)
 
 
 async def open_form(update: Update, context: Context, action: FormOpen) -> str:

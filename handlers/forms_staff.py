@@ -13,7 +13,15 @@ from bot.services.forms import export, manage, sending
 from bot.services.forms.progress import Progress, progress
 from bot.texts import t
 from handlers.callbacks import FormStaff
-from handlers.common import App, Context, reply, services, staff_language, user_session
+from handlers.common import (
+    App,
+    Context,
+    ask_confirmation,
+    reply,
+    services,
+    staff_language,
+    user_session,
+)
 from handlers.delivery_sender import keyboard
 from handlers.documents import send_csv
 from handlers.meetings_view import edit_card
@@ -94,7 +102,8 @@ async def _ask(update: Update, context: Context, action: FormStaff, lang: str) -
             text = t("form_staff_remind_confirm", lang, title=title, count=count)
         else:
             text = t("form_staff_close_confirm", lang, title=title)
-    await reply(update, context, text, keyboard=keyboard(_confirm(form.id, action.action, lang)))
+    markup = keyboard(_confirm(form.id, action.action, lang))
+    await ask_confirmation(update, context, text, keyboard=markup)
 
 
 async def _do(update: Update, context: Context, action: FormStaff, lang: str) -> None:

@@ -27,14 +27,33 @@ def _button(text: str, action: Callback) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=action.encode())
 
 
-def languages() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[_button("🇸🇪 Svenska", ChooseLanguage("sv")), _button("🇬🇧 English", ChooseLanguage("en"))]]
-    )
+def back_to_settings(lang: str) -> list[InlineKeyboardButton]:
+    """ "◀ Tillbaka": the row that returns a settings screen to the /settings menu."""
+    return [_button(t("button_settings_back", lang), SettingsMenu("main"))]
 
 
-def skip(lang: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[_button(t("button_skip", lang), SkipOrganisation())]])
+def is_settings_screen(markup: InlineKeyboardMarkup | None) -> bool:
+    """Whether these buttons belong to a /settings screen (it has the back button)."""
+    back = SettingsMenu("main").encode()
+    rows = markup.inline_keyboard if markup is not None else ()
+    return any(button.callback_data == back for row in rows for button in row)
+
+
+def languages(*, back: str | None = None) -> InlineKeyboardMarkup:
+    """The two languages; with back (a language), the row back to /settings too."""
+    rows = [
+        [_button("🇸🇪 Svenska", ChooseLanguage("sv")), _button("🇬🇧 English", ChooseLanguage("en"))]
+    ]
+    if back is not None:
+        rows.append(back_to_settings(back))
+    return InlineKeyboardMarkup(rows)
+
+
+def skip(lang: str, *, back: bool = False) -> InlineKeyboardMarkup:
+    rows = [[_button(t("button_skip", lang), SkipOrganisation())]]
+    if back:
+        rows.append(back_to_settings(lang))
+    return InlineKeyboardMarkup(rows)
 
 
 def organisations(found: Sequence[Organisation], lang: str) -> InlineKeyboardMarkup:
@@ -98,6 +117,7 @@ def topics(chosen: Mapping[Topic, bool], lang: str) -> InlineKeyboardMarkup:
             _button(t("button_topics_all_on", lang), AllTopics(True)),
         ]
     )
+    rows.append(back_to_settings(lang))
     return InlineKeyboardMarkup(rows)
 
 

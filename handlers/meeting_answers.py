@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import InputFile, Update
+from telegram import InputFile, Message, Update
 from telegram.constants import ParseMode
 
 from bot.errors import DomainError
@@ -22,6 +22,8 @@ from handlers.common import (
     user_session,
 )
 from handlers.meeting_cards import when_text
+from handlers.meeting_redraw import redraw_cards
+from handlers.meeting_shown import note_card
 from handlers.meetings_view import card_for, edit_card
 
 FULL = 100
@@ -65,7 +67,7 @@ async def answer_meeting(update: Update, context: Context, action: MeetingAnswer
     options = MeetingOptions.from_settings(svc.settings)
     notices: list[Outgoing] = []
     async with user_session(update, context) as (session, user):
-        lang = user.language
+        lang, user_id = user.language, user.id
         try:
             result: AnswerResult | None = await meetings.answer(
                 session,
@@ -85,11 +87,19 @@ async def answer_meeting(update: Update, context: Context, action: MeetingAnswer
             toast = _toast(result, lang)
             if result.capacity_alert is not None:
                 notices = await _capacity_notices(session, context, meeting, result.capacity_alert)
-    if _pressed_in_digest(update):
+    query = update.callback_query
+    pressed = query.message if query is not None and isinstance(query.message, Message) else None
+    if _pressed_in_digest(update) or pressed is None:
         # The digest holds more than this meeting: keep it, and show the card below it.
-        await reply(update, context, text, keyboard=markup)
+        note_card(
+            context, action.meeting_id, await reply(update, context, text, keyboard=markup), user_id
+        )
     else:
         await edit_card(update, text, markup)
+    if result is not None and result.changed:
+        # Seats, places in line and the promoted people's own cards changed with this answer.
+        others = {user_id, *result.promoted_user_ids}
+        await redraw_cards(context, action.meeting_id, others, skip=pressed)
     await deliver_all(context, notices)
     return toast
 

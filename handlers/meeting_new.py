@@ -21,7 +21,7 @@ from bot.services.meetings import MeetingDraft, MeetingOptions
 from bot.services.meetings.drafts import PLACE_MAX, TITLE_MAX
 from bot.texts import t
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, MeetingCreate
-from handlers.common import App, Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import App, Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.delivery_sender import keyboard
 from handlers.meeting_cards import Facts, card_text
 from handlers.meeting_input import (
@@ -31,6 +31,7 @@ from handlers.meeting_input import (
     parse_end,
     staff_language,
 )
+from handlers.step_keyboards import mark_choice
 
 MN_TITLE = "mn_title"
 MN_START = "mn_start"
@@ -72,7 +73,7 @@ async def _ask(
     markup: InlineKeyboardMarkup | None = None
     if step in SKIPPABLE:
         markup = keyboard(((_choice(data["draft"], "skip", "mtg_button_skip", lang),),))
-    await reply(update, context, t(PROMPTS[step], lang), keyboard=markup)
+    await ask(update, context, t(PROMPTS[step], lang), keyboard=markup)
 
 
 async def start_new_meeting(update: Update, context: Context) -> None:
@@ -159,7 +160,7 @@ async def _preview(update: Update, context: Context, data: dict[str, Any], lang:
             (_choice(token, "drop", "mtg_button_drop", lang),),
         )
     )
-    await reply(update, context, f"{text}\n\n{t('mtg_new_preview', lang)}", keyboard=markup)
+    await ask(update, context, f"{text}\n\n{t('mtg_new_preview', lang)}", keyboard=markup)
 
 
 async def decide_new_meeting(update: Update, context: Context, action: MeetingCreate) -> str:
@@ -170,9 +171,7 @@ async def decide_new_meeting(update: Update, context: Context, action: MeetingCr
     wanted = {"skip": SKIPPABLE, "announce": (MN_CONFIRM,), "quiet": (MN_CONFIRM,)}
     if step.get("draft") != action.draft or name not in wanted.get(action.choice, NEW_STEPS):
         raise DomainError("mtg_stale")
-    query = update.callback_query
-    assert query is not None
-    await query.edit_message_reply_markup(None)
+    await mark_choice(update, context)
     if action.choice == "skip":
         await _next(update, context, None)
     elif action.choice == "drop":

@@ -9,16 +9,24 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from telegram import Update
+from telegram import Message, Update
 
 from bot.errors import DomainError
 from bot.services import meetings
 from bot.services.delivery import schedule
-from bot.services.meetings import MeetingOptions
+from bot.services.meetings import MeetingOptions, shown
 from bot.services.meetings.drafts import PLACE_MAX
 from bot.texts import t
 from handlers.callbacks import MeetingStaff
-from handlers.common import Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import (
+    Context,
+    ask_confirmation,
+    awaiting,
+    reply,
+    services,
+    set_awaiting,
+    user_session,
+)
 from handlers.delivery_sender import keyboard
 from handlers.meeting_cards import when_text
 from handlers.meeting_input import (
@@ -29,6 +37,8 @@ from handlers.meeting_input import (
     staff_language,
 )
 from handlers.meeting_keyboards import EDIT_FIELDS, confirm_cancel_buttons, edit_buttons
+from handlers.meeting_redraw import redraw_cards
+from handlers.meeting_shown import note_card
 from handlers.meetings_view import card_for, edit_card, send_attendees
 
 ME_VALUE = "me_value"
@@ -56,7 +66,8 @@ async def meeting_staff_action(update: Update, context: Context, action: Meeting
     elif choice == "cancel":
         about = await _summary(context, number, lang)
         markup = keyboard(confirm_cancel_buttons(number, lang))
-        await reply(update, context, t("mtg_cancel_confirm", lang, **about), keyboard=markup)
+        text = t("mtg_cancel_confirm", lang, **about)
+        await ask_confirmation(update, context, text, keyboard=markup)
     elif choice == "confirm":
         return await _cancel(update, context, number, lang)
     elif choice == "keep":
@@ -101,7 +112,12 @@ async def _cancel(update: Update, context: Context, meeting_id: int, lang: str) 
             session, meeting_id, actor=user.telegram_id, clock=svc.clock, tz=svc.settings.tz
         )
         done = t("mtg_cancel_done", lang, title=meeting.title)
+        answered = await shown.answered(session, meeting_id)
     await edit_card(update, done, None)
+    # Every card that still offers "Jag kommer" now says the meeting is cancelled.
+    query = update.callback_query
+    pressed = query.message if query is not None and isinstance(query.message, Message) else None
+    await redraw_cards(context, meeting_id, answered, skip=pressed)
     return ""
 
 
@@ -136,7 +152,9 @@ async def on_meeting_staff_text(update: Update, context: Context, text: str) -> 
         await reply(update, context, t("mtg_new_ask_end", lang))
         return
     options = MeetingOptions.from_settings(svc.settings)
+    promoted: list[int] = []
     async with user_session(update, context) as (session, user):
+        user_id = user.id
         if step.get("step") == MM_END:
             starts_at = datetime.fromisoformat(step["starts_at"])
             ends_at = parse_end(text, starts_at, now=now, tz=svc.settings.tz)
@@ -166,8 +184,11 @@ async def on_meeting_staff_text(update: Update, context: Context, text: str) -> 
                 lines.append(t("mtg_edit_notified", lang))
             if result.promoted_user_ids:
                 lines.append(t("mtg_edit_promoted", lang, count=len(result.promoted_user_ids)))
+            promoted = result.promoted_user_ids
             done = " ".join(lines)
         card, markup = await card_for(session, meeting, user, tz=svc.settings.tz, now=now)
     set_awaiting(context, None)
     await reply(update, context, done)
-    await reply(update, context, card, keyboard=markup)
+    note_card(context, number, await reply(update, context, card, keyboard=markup), user_id)
+    # The seats or the time changed: the promoted people's, the waiting list's and staff's cards.
+    await redraw_cards(context, number, promoted)

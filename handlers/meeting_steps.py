@@ -7,9 +7,7 @@ from telegram import Update
 from handlers import meeting_new, meetings_view
 from handlers.common import App, Context, awaiting
 from handlers.meeting_new import NEW_STEPS, on_new_meeting_text
-from handlers.meeting_staff import STAFF_STEPS, on_meeting_staff_text
-
-MEETING_TEXT_STEPS = (*NEW_STEPS, *STAFF_STEPS)
+from handlers.meeting_staff import on_meeting_staff_text
 
 
 async def on_meeting_text(update: Update, context: Context, text: str) -> None:

@@ -20,6 +20,7 @@ from handlers.delivery_sender import keyboard
 from handlers.documents import send_csv
 from handlers.meeting_cards import Facts, card_text
 from handlers.meeting_keyboards import card_buttons, staff_buttons
+from handlers.meeting_shown import note_card
 
 LIST_LENGTH = 10
 CSV_MIME = "text/csv"
@@ -55,17 +56,19 @@ async def meetings_command(update: Update, context: Context) -> None:
     """Each upcoming meeting as its own card, so its buttons work like the announcement's."""
     svc = services(context)
     now = svc.clock()
-    cards: list[tuple[str, InlineKeyboardMarkup | None]] = []
+    cards: list[tuple[int, str, InlineKeyboardMarkup | None]] = []
     async with user_session(update, context) as (session, user):
-        lang = user.language
+        lang, user_id = user.language, user.id
         for meeting in await meetings.upcoming(session, clock=svc.clock, limit=LIST_LENGTH):
-            cards.append(await card_for(session, meeting, user, tz=svc.settings.tz, now=now))
+            text, markup = await card_for(session, meeting, user, tz=svc.settings.tz, now=now)
+            cards.append((meeting.id, text, markup))
     if not cards:
         await reply(update, context, t("mtg_list_none", lang))
         return
     await reply(update, context, t("mtg_list_header", lang))
-    for text, markup in cards:
-        await reply(update, context, text, keyboard=markup)
+    for meeting_id, text, markup in cards:
+        message = await reply(update, context, text, keyboard=markup)
+        note_card(context, meeting_id, message, user_id)
 
 
 async def send_attendees(update: Update, context: Context, meeting_id: int) -> None:

@@ -19,9 +19,10 @@ from bot.services import nominations
 from bot.services.delivery import Button, Buttons
 from bot.texts import t
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, NominationForm
-from handlers.common import App, Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import App, Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.delivery_sender import keyboard
 from handlers.meeting_cards import moment_text
+from handlers.step_keyboards import mark_choice
 
 NF_NAME = "nf_name"
 NF_ORGANISATION = "nf_organisation"
@@ -113,9 +114,6 @@ async def on_nomination_text(update: Update, context: Context, text: str) -> Non
     lang = await _language(update, context)
     data = dict(awaiting(context) or {})
     step = data.pop("step")
-    if step == NF_REVIEW:
-        await reply(update, context, t("nomination_use_buttons", lang))
-        return
     try:
         value = CHECKS[step](text)
     except DomainError as error:
@@ -161,7 +159,7 @@ async def _review(update: Update, context: Context, data: dict[str, Any], lang: 
         contact=candidate.contact,
         motivation=candidate.motivation,
     )
-    await reply(update, context, text, keyboard=keyboard(buttons))
+    await ask(update, context, text, keyboard=keyboard(buttons))
 
 
 def _edit_buttons(data: dict[str, Any], lang: str) -> Buttons:
@@ -176,9 +174,7 @@ async def form_action(update: Update, context: Context, action: NominationForm) 
     step = data.pop("step", None)
     if data.get("draft") != action.draft or step not in NOMINATION_STEPS:
         raise DomainError("nomination_form_stale")
-    query = update.callback_query
-    assert query is not None
-    await query.edit_message_reply_markup(None)
+    await mark_choice(update, context)
     if action.choice == "cancel":
         set_awaiting(context, None)
         await reply(update, context, t("nomination_dropped", lang))
@@ -186,7 +182,7 @@ async def form_action(update: Update, context: Context, action: NominationForm) 
         raise DomainError("nomination_form_stale")
     elif action.choice == "edit":
         markup = keyboard(_edit_buttons(data, lang))
-        await reply(update, context, t("nomination_edit_choose", lang), keyboard=markup)
+        await ask(update, context, t("nomination_edit_choose", lang), keyboard=markup)
     elif action.choice == "send":
         await _send(update, context, data, lang)
     else:

@@ -13,7 +13,15 @@ from bot.services import nominations
 from bot.services.delivery import Button, Buttons, audience
 from bot.texts import t
 from handlers.callbacks import NominationStaff
-from handlers.common import App, Context, reply, services, staff_language, user_session
+from handlers.common import (
+    App,
+    Context,
+    ask_confirmation,
+    reply,
+    services,
+    staff_language,
+    user_session,
+)
 from handlers.delivery_sender import keyboard
 from handlers.documents import send_csv
 from handlers.meeting_cards import moment_text
@@ -146,7 +154,7 @@ async def staff_action(update: Update, context: Context, action: NominationStaff
             ),
         )
         text = t("nomination_close_confirm", lang, title=title)
-        await reply(update, context, text, keyboard=keyboard(confirm))
+        await ask_confirmation(update, context, text, keyboard=keyboard(confirm))
     elif action.action == "confirm":
         async with user_session(update, context) as (session, user):
             found = await nominations.close(

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
-from telegram import Update
+from telegram import Message, Update
 from telegram.ext import CommandHandler
 
 from bot.errors import DomainError
-from bot.models import LinkStatus, Organisation, User
+from bot.models import LinkStatus, Organisation, User, UserStatus
 from bot.services import invitations, organisations, users
 from bot.texts import t
 from handlers import keyboards
@@ -15,15 +15,21 @@ from handlers.callbacks import ChooseLanguage, ChooseOrganisation, SkipOrganisat
 from handlers.common import (
     App,
     Context,
+    awaiting,
     deliver_all,
+    edit_in_place,
     reply,
     services,
     set_awaiting,
     user_session,
 )
 from handlers.privacy import privacy_notice
+from handlers.settings_menu import settings_screen
 from handlers.staff_links import link_request_notices
+from handlers.step_keyboards import close_keyboards, forget_keyboard, remember_keyboard, settle
+from handlers.steps import looks_like_question
 
+LANGUAGE = "onboarding_language"  # the welcome's language buttons
 ORG_SEARCH = "org_search"
 
 
@@ -41,14 +47,49 @@ async def start(update: Update, context: Context) -> None:
             except DomainError as error:
                 # A bad link is answered, but the visit itself (the user row) is kept.
                 refused = error
-    set_awaiting(context, None)
+    await close_keyboards(context)
+    set_awaiting(context, LANGUAGE, yields=True)  # a confirmation asked meanwhile comes first
     if linked_org is not None:
         await reply(update, context, t("invite_linked", lang, org=linked_org.name))
     if refused is not None:
         await reply(update, context, t(refused.key, lang, **refused.params))
     notice = privacy_notice(lang, services(context).settings)
     welcome = t("welcome", lang, name=name, privacy=notice)
-    await reply(update, context, welcome, keyboard=keyboards.languages())
+    remember_keyboard(
+        context, await reply(update, context, welcome, keyboard=keyboards.languages())
+    )
+
+
+async def greet_newcomer(update: Update, context: Context, text: str) -> bool:
+    """Someone the bot does not know (or has forgotten, after /delete) says hello: the welcome.
+
+    False for everyone the bot knows, and for a newcomer's question: both are answered as usual.
+    """
+    svc = services(context)
+    tg_user = update.effective_user
+    assert tg_user is not None
+    if looks_like_question(text) or svc.visitors.get(tg_user.id) is not None:
+        return False  # a recent visitor is known without a trip to the database
+    async with svc.db.session() as session:
+        known = await users.get_by_telegram_id(session, tg_user.id)
+        if known is not None and known.status != UserStatus.DELETED:
+            return False
+    await start(update, context)
+    return True
+
+
+async def on_language_text(update: Update, context: Context, text: str) -> bool:
+    """Text at the language buttons is never held up: it is answered as a question."""
+    return False
+
+
+async def remind_language(update: Update, context: Context, lang: str) -> None:
+    """After that answer, the language buttons once more; Swedish stays unless one is chosen."""
+    set_awaiting(context, None)  # reminded once: the next text is simply a question
+    message = await reply(
+        update, context, t("onboarding_language_reminder", lang), keyboard=keyboards.languages()
+    )
+    remember_keyboard(context, message)
 
 
 async def _use_invitation(
@@ -59,21 +100,66 @@ async def _use_invitation(
     return org
 
 
-async def choose_language(update: Update, context: Context, action: ChooseLanguage) -> None:
-    """Store the language, then offer organisation linking if the user has none."""
+async def choose_language(update: Update, context: Context, action: ChooseLanguage) -> str:
+    """Store the language, then offer organisation linking if the user has none.
+
+    Chosen on a /settings screen, the settings menu comes back in the new language instead.
+    """
+    query = update.callback_query
+    in_settings = query is not None and keyboards.is_settings_screen(
+        getattr(query.message, "reply_markup", None)
+    )
     async with user_session(update, context) as (session, user):
         await users.set_language(session, user, action.language)
         needs_org = user.link_status == LinkStatus.NONE
+        settings_text, settings_keyboard = settings_screen(user)
     lang = action.language
+    if in_settings:
+        await edit_in_place(update, settings_text, settings_keyboard)
+        return t("language_chosen_toast", lang)
+    await settle(update, context, t("onboarding_language_chosen", lang))
+    if (awaiting(context) or {}).get("step") == LANGUAGE:
+        set_awaiting(context, None)
     await reply(update, context, t("language_set", lang))
     if needs_org:
         await ask_for_organisation(update, context, lang)
+    return ""
 
 
-async def ask_for_organisation(update: Update, context: Context, lang: str) -> None:
-    """Ask the user to type part of their organisation's name."""
+async def ask_for_organisation(
+    update: Update, context: Context, lang: str, *, in_place: bool = False
+) -> None:
+    """Ask the user to type part of their organisation's name (in place: on /settings)."""
     set_awaiting(context, ORG_SEARCH)
-    await reply(update, context, t("ask_organisation", lang), keyboard=keyboards.skip(lang))
+    query = update.callback_query
+    if in_place and query is not None and isinstance(query.message, Message):
+        keyboard = keyboards.skip(lang, back=True)
+        await edit_in_place(update, t("ask_organisation", lang), keyboard)
+        remember_keyboard(context, query.message)
+        return
+    message = await reply(
+        update, context, t("ask_organisation", lang), keyboard=keyboards.skip(lang)
+    )
+    remember_keyboard(context, message)
+
+
+async def leave_organisation_search(update: Update, context: Context) -> None:
+    """◀ from the organisation question: stop waiting for a name; the menu keeps its buttons."""
+    if (awaiting(context) or {}).get("step") != ORG_SEARCH:
+        return
+    set_awaiting(context, None)
+    query = update.callback_query
+    if query is not None and isinstance(query.message, Message):
+        forget_keyboard(context, query.message)
+    await close_keyboards(context)  # matches shown meanwhile
+
+
+async def remind_organisation(update: Update, context: Context, lang: str) -> None:
+    """After a question at the organisation step: where the person was, still live."""
+    message = await reply(
+        update, context, t("organisation_reminder", lang), keyboard=keyboards.skip(lang)
+    )
+    remember_keyboard(context, message)
 
 
 async def search_organisation(update: Update, context: Context, text: str) -> bool:
@@ -82,22 +168,17 @@ async def search_organisation(update: Update, context: Context, text: str) -> bo
         found = await organisations.search(session, text)
         lang = user.language
     if found:
-        await reply(
-            update,
-            context,
-            t("organisation_matches", lang),
-            keyboard=keyboards.organisations(found, lang),
-        )
+        keyboard = keyboards.organisations(found, lang)
+        message = await reply(update, context, t("organisation_matches", lang), keyboard=keyboard)
+        remember_keyboard(context, message)
         return True
-    if _looks_like_question(text):
-        set_awaiting(context, None)
-        return False
-    await reply(update, context, t("organisation_no_match", lang), keyboard=keyboards.skip(lang))
+    if looks_like_question(text):
+        return False  # answered as a question; the step stays and is asked again
+    message = await reply(
+        update, context, t("organisation_no_match", lang), keyboard=keyboards.skip(lang)
+    )
+    remember_keyboard(context, message)
     return True
-
-
-def _looks_like_question(text: str) -> bool:
-    return text.rstrip().endswith("?") or len(text.split()) > 5
 
 
 async def choose_organisation(update: Update, context: Context, action: ChooseOrganisation) -> None:
@@ -108,6 +189,7 @@ async def choose_organisation(update: Update, context: Context, action: ChooseOr
         lang = user.language
         notices = await link_request_notices(session, context, user, org)
     set_awaiting(context, None)
+    await settle(update, context, t("onboarding_organisation_chosen", lang, org=org.name))
     await reply(update, context, t("link_requested", lang, org=org.name))
     await deliver_all(context, notices)
 
@@ -117,6 +199,7 @@ async def skip_organisation(update: Update, context: Context, action: SkipOrgani
     async with user_session(update, context) as (_session, user):
         lang = user.language
     set_awaiting(context, None)
+    await settle(update, context, t("onboarding_organisation_skipped", lang))
     await reply(update, context, t("organisation_skipped", lang))
 
 

@@ -20,7 +20,7 @@ from bot.services.polls.drafts import OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, QUES
 from bot.texts import t
 from handlers import poll_new_keys as keys
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, PollCreate
-from handlers.common import App, Context, awaiting, reply, services, set_awaiting, user_session
+from handlers.common import App, Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.meeting_input import staff_language
 from handlers.poll_new_keys import (
     NEW_POLL_STEPS,
@@ -35,6 +35,7 @@ from handlers.poll_new_keys import (
     PN_QUESTION,
 )
 from handlers.poll_new_send import preview, send_poll
+from handlers.step_keyboards import mark_choice
 
 # Which step each button answers; the draft's flag it sets, if it is a yes/no step.
 FLAGS = {
@@ -77,7 +78,7 @@ async def _ask(
     else:
         set_awaiting(context, PN_AUDIENCE, **data)
         text, markup = t("poll_new_ask_audience", lang), keys.audience_kinds(draft, lang)
-    await reply(update, context, text, keyboard=markup)
+    await ask(update, context, text, keyboard=markup)
 
 
 async def start_new_poll(update: Update, context: Context) -> None:
@@ -110,7 +111,7 @@ async def _take_option(
         await _ask(update, context, PN_OPTIONS, data, lang)
         return
     text = t("poll_new_option_added", lang, number=count, option=option, limit=OPTIONS_MAX)
-    await reply(update, context, text, keyboard=keys.done(data["draft"], lang))
+    await ask(update, context, text, keyboard=keys.done(data["draft"], lang))
 
 
 async def on_new_poll_text(update: Update, context: Context, text: str) -> None:
@@ -142,9 +143,7 @@ async def on_new_poll_text(update: Update, context: Context, text: str) -> None:
             await reply(update, context, t("poll_new_org_none", lang, text=text))
             return
         markup = keys.organisations(data["draft"], found)
-        await reply(update, context, t("poll_new_org_matches", lang), keyboard=markup)
-    else:  # a button is expected: ask again
-        await _ask(update, context, name, data, lang)
+        await ask(update, context, t("poll_new_org_matches", lang), keyboard=markup)
 
 
 async def _choose_meeting(
@@ -159,7 +158,7 @@ async def _choose_meeting(
         await reply(update, context, t("poll_new_no_meetings", lang))
         await _ask(update, context, PN_AUDIENCE, data, lang)
         return
-    await reply(update, context, t("poll_new_choose_meeting", lang), keyboard=markup)
+    await ask(update, context, t("poll_new_choose_meeting", lang), keyboard=markup)
 
 
 async def _audience(
@@ -172,11 +171,11 @@ async def _audience(
         return
     if kind == "subregion" and not value:
         markup = keys.subregions(data["draft"])
-        await reply(update, context, t("broadcast_choose_subregion", lang), keyboard=markup)
+        await ask(update, context, t("broadcast_choose_subregion", lang), keyboard=markup)
         return
     if kind == "topic" and not value:
         markup = keys.topics(data["draft"], lang)
-        await reply(update, context, t("broadcast_choose_topic", lang), keyboard=markup)
+        await ask(update, context, t("broadcast_choose_topic", lang), keyboard=markup)
         return
     if kind == "meeting" and not value:
         await _choose_meeting(update, context, data, lang)
@@ -209,9 +208,7 @@ async def decide_new_poll(update: Update, context: Context, action: PollCreate) 
     allowed = (flag[0],) if flag is not None else wanted[action.choice]
     if step.get("draft") != action.draft or name not in allowed:
         raise DomainError("poll_stale")
-    query = update.callback_query
-    assert query is not None
-    await query.edit_message_reply_markup(None)
+    await mark_choice(update, context)
     if action.choice == "drop":
         set_awaiting(context, None)
         await reply(update, context, t("poll_new_dropped", lang))

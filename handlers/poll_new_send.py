@@ -18,7 +18,7 @@ from bot.services.polls import PollDraft
 from bot.texts import Html, t
 from bot.timeutil import as_utc
 from handlers import poll_new_keys as keys
-from handlers.common import Context, reply, services, set_awaiting, user_session
+from handlers.common import Context, ask, reply, services, set_awaiting, user_session
 from handlers.poll_new_keys import PN_CLOSES, PN_CONFIRM
 from handlers.poll_render import head_lines
 
@@ -67,7 +67,7 @@ async def preview(update: Update, context: Context, data: dict[str, Any], lang: 
     audience = Html(data["audience_label"])  # already HTML (campaign_labels), stored as a string
     lines += ["", t("poll_new_preview", lang, audience=audience, count=count)]
     set_awaiting(context, PN_CONFIRM, **data)
-    await reply(update, context, "\n".join(lines), keyboard=keys.decision(data["draft"], lang))
+    await ask(update, context, "\n".join(lines), keyboard=keys.decision(data["draft"], lang))
 
 
 async def send_poll(update: Update, context: Context, data: dict[str, Any], lang: str) -> None:

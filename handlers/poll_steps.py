@@ -8,9 +8,6 @@ from handlers import poll_new, poll_results
 from handlers.common import App, Context, awaiting
 from handlers.poll_answers import ANSWER_STEPS, on_comment_text
 from handlers.poll_new import on_new_poll_text
-from handlers.poll_new_keys import NEW_POLL_STEPS
-
-POLL_TEXT_STEPS = (*NEW_POLL_STEPS, *ANSWER_STEPS)
 
 
 async def on_poll_text(update: Update, context: Context, text: str) -> None:

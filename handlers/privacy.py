@@ -14,7 +14,15 @@ from bot.config import Settings
 from bot.services import audit, privacy, users
 from bot.texts import Html, t
 from handlers.callbacks import EraseMyData
-from handlers.common import App, Context, reply, services, set_awaiting, user_session
+from handlers.common import (
+    App,
+    Context,
+    ask_confirmation,
+    reply,
+    services,
+    set_awaiting,
+    user_session,
+)
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 EXPORT_NAME = "mina-uppgifter.json"
@@ -74,7 +82,7 @@ async def delete_command(update: Update, context: Context) -> None:
     """/delete: ask before erasing anything."""
     async with user_session(update, context) as (_session, user):
         lang = user.language
-    await reply(
+    await ask_confirmation(
         update, context, t("privacy_delete_confirm", lang), keyboard=_confirm_keyboard(lang)
     )
 

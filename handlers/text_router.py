@@ -5,20 +5,91 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
-from handlers.broadcast import BROADCAST_TEXT_STEPS, on_broadcast_text
-from handlers.calls_new import NEW_CALL_STEPS, on_new_call_text
-from handlers.common import App, Context, awaiting
-from handlers.digest_draft import DIGEST_TEXT_STEPS, on_digest_text
+from bot.texts import t
+from handlers.broadcast import on_broadcast_text
+from handlers.broadcast_send import BC_AT, BC_AUDIENCE, BC_COMPOSE, BC_DECIDE, BC_ORG, BC_TIME
+from handlers.calls_new import NC_PREVIEW, on_new_call_text
+from handlers.calls_new import ORDER as NEW_CALL_ORDER
+from handlers.common import CONFIRMING, App, Context, awaiting, reply, user_session
+from handlers.digest_draft import DG_CONFIRM, DG_NOTE, DG_WHEN, on_digest_text
 from handlers.faq import FAQ_STEPS, on_faq_text
-from handlers.feeds_add import FEED_ADD_STEPS, on_feed_add_text
-from handlers.forms_ask import FORM_STEPS
+from handlers.feeds_add import FA_CONFIRM, on_feed_add_text
+from handlers.feeds_add import ORDER as FEED_ADD_ORDER
+from handlers.forms_ask import FORM_ANSWER, FORM_REVIEW
 from handlers.forms_fill import on_form_text
-from handlers.meeting_steps import MEETING_TEXT_STEPS, on_meeting_text
-from handlers.nominations import NOMINATION_STEPS, on_nomination_text
-from handlers.onboarding import ORG_SEARCH, search_organisation
-from handlers.poll_steps import POLL_TEXT_STEPS, on_poll_text
+from handlers.meeting_new import MN_CONFIRM
+from handlers.meeting_new import ORDER as NEW_MEETING_ORDER
+from handlers.meeting_staff import STAFF_STEPS as MEETING_STAFF_STEPS
+from handlers.meeting_steps import on_meeting_text
+from handlers.nominations import NF_REVIEW, on_nomination_text
+from handlers.nominations import ORDER as NOMINATION_ORDER
+from handlers.onboarding import (
+    LANGUAGE,
+    ORG_SEARCH,
+    greet_newcomer,
+    on_language_text,
+    remind_language,
+    remind_organisation,
+    search_organisation,
+)
+from handlers.poll_answers import PC_COMMENT
+from handlers.poll_new_keys import (
+    PN_ANONYMOUS,
+    PN_AUDIENCE,
+    PN_CLOSES,
+    PN_COMMENT,
+    PN_CONFIRM,
+    PN_MULTIPLE,
+    PN_OPTIONS,
+    PN_ORG,
+    PN_QUESTION,
+)
+from handlers.poll_steps import on_poll_text
 from handlers.questions import answer_question
 from handlers.staff_replies import relay_staff_reply
+from handlers.step_keyboards import sweep
+from handlers.steps import Step, looks_like_question, registry
+
+
+async def _broadcast(update: Update, context: Context, _text: str) -> None:
+    await on_broadcast_text(update, context)
+
+
+async def _new_call(update: Update, context: Context, _text: str) -> None:
+    await on_new_call_text(update, context)
+
+
+async def _faq(update: Update, context: Context, _text: str) -> None:
+    message = update.effective_message
+    assert message is not None and message.text is not None
+    await on_faq_text(update, context, message.text)  # the answer keeps its own line breaks
+
+
+STEPS = registry(
+    (
+        Step((LANGUAGE,), on_language_text, remind=remind_language),
+        Step((ORG_SEARCH,), search_organisation, remind=remind_organisation),
+        # At the time's confirmation a typed time replaces the one shown.
+        Step((BC_COMPOSE, BC_ORG, BC_TIME, BC_AT), _broadcast),
+        Step((BC_AUDIENCE, BC_DECIDE)),
+        Step(NEW_CALL_ORDER, _new_call),
+        Step((NC_PREVIEW,), hint="newcall_use_buttons"),
+        Step(FAQ_STEPS, _faq),  # at the preview, a typed answer replaces the previewed one
+        Step((*NEW_MEETING_ORDER, *MEETING_STAFF_STEPS), on_meeting_text),
+        Step((MN_CONFIRM,)),
+        Step(FEED_ADD_ORDER, on_feed_add_text),
+        Step((FA_CONFIRM,), hint="feeds_add_use_buttons"),
+        Step((DG_WHEN, DG_NOTE), on_digest_text),
+        Step((DG_CONFIRM,), hint="dchat_use_buttons"),
+        Step((PN_QUESTION, PN_OPTIONS, PN_CLOSES, PN_ORG, PC_COMMENT), on_poll_text),
+        Step((PN_MULTIPLE, PN_COMMENT, PN_ANONYMOUS, PN_AUDIENCE, PN_CONFIRM)),
+        Step((FORM_ANSWER,), on_form_text),
+        Step((FORM_REVIEW,), hint="form_use_buttons"),
+        Step(NOMINATION_ORDER, on_nomination_text),
+        Step((NF_REVIEW,), hint="nomination_use_buttons"),
+        Step((CONFIRMING,), questions=True),  # /delete, cancelling a meeting, closing a round…
+    )
+)
 
 
 async def on_private_text(update: Update, context: Context) -> None:
@@ -26,40 +97,34 @@ async def on_private_text(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None or not message.text:
         return
-    text = message.text.strip()
     if message.reply_to_message is not None and await relay_staff_reply(update, context):
         return
-    step = (awaiting(context) or {}).get("step")
-    if step == ORG_SEARCH and await search_organisation(update, context, text):
+    await _route(update, context, message.text.strip())
+    await sweep(context)  # the buttons of a step just left go
+
+
+async def _route(update: Update, context: Context, text: str) -> None:
+    step = STEPS.get((awaiting(context) or {}).get("step", ""))
+    if step is None:
+        if not await greet_newcomer(update, context, text):
+            await answer_question(update, context, text)
         return
-    if step in BROADCAST_TEXT_STEPS:
-        await on_broadcast_text(update, context)
+    if step.on_text is None:
+        if step.questions and looks_like_question(text):
+            await answer_question(update, context, text)
+            return
+        async with user_session(update, context) as (_session, user):
+            lang = user.language
+        await reply(update, context, t(step.hint, lang))
         return
-    if step in NEW_CALL_STEPS:
-        await on_new_call_text(update, context)
+    if await step.on_text(update, context, text) is not False:
         return
-    if step in FAQ_STEPS:
-        await on_faq_text(update, context, message.text)
-        return
-    if step in FEED_ADD_STEPS:
-        await on_feed_add_text(update, context, text)
-        return
-    if step in MEETING_TEXT_STEPS:
-        await on_meeting_text(update, context, text)
-        return
-    if step in DIGEST_TEXT_STEPS:
-        await on_digest_text(update, context, text)
-        return
-    if step in POLL_TEXT_STEPS:
-        await on_poll_text(update, context, text)
-        return
-    if step in FORM_STEPS:
-        await on_form_text(update, context, text)
-        return
-    if step in NOMINATION_STEPS:
-        await on_nomination_text(update, context, text)
-        return
+    # The step let a question through: answer it, then ask for the step again (still live).
     await answer_question(update, context, text)
+    if step.remind is not None:
+        async with user_session(update, context) as (_session, user):
+            lang = user.language
+        await step.remind(update, context, lang)
 
 
 async def on_staff_chat_reply(update: Update, context: Context) -> None:

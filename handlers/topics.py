@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from telegram import Update
-from telegram.constants import ParseMode
-from telegram.error import BadRequest
 from telegram.ext import CommandHandler, filters
 
 from bot.models import Topic
@@ -14,7 +12,7 @@ from bot.services import topics
 from bot.texts import t
 from handlers import keyboards
 from handlers.callbacks import AllTopics, ToggleTopic
-from handlers.common import App, Context, reply, services, user_session
+from handlers.common import App, Context, edit_in_place, reply, services, user_session
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
@@ -32,11 +30,11 @@ def menu_text(chosen: Mapping[Topic, bool], lang: str) -> str:
 
 
 async def show_menu(update: Update, context: Context) -> str:
-    """Send the toggle list (from the 🔔 button in /settings)."""
+    """The toggle list, in place of the /settings menu (from its 🔔 button)."""
     async with user_session(update, context) as (session, user):
         lang = user.language
         chosen = await topics.preferences(session, user.id)
-    await reply(update, context, menu_text(chosen, lang), keyboard=keyboards.topics(chosen, lang))
+    await edit_in_place(update, menu_text(chosen, lang), keyboards.topics(chosen, lang))
     return ""
 
 
@@ -76,18 +74,8 @@ async def stop_command(update: Update, context: Context) -> None:
 
 
 async def _redraw(update: Update, chosen: Mapping[Topic, bool], lang: str) -> None:
-    query = update.callback_query
-    assert query is not None
-    try:
-        await query.edit_message_text(
-            menu_text(chosen, lang),
-            parse_mode=ParseMode.HTML,
-            reply_markup=keyboards.topics(chosen, lang),
-        )
-    except BadRequest as error:
-        # "Turn all on" when all are on already: Telegram refuses an edit that changes nothing.
-        if "not modified" not in error.message.lower():
-            raise
+    # "Turn all on" when all are on already is a redraw that changes nothing: no error.
+    await edit_in_place(update, menu_text(chosen, lang), keyboards.topics(chosen, lang))
 
 
 def register(application: App) -> None:

@@ -27,9 +27,15 @@ class Person:
         return cls(client, int(user["id"]))
 
     async def say(self, text: str, *, reply_to: int | None = None) -> JSON:
-        """Send text and return the bot's first reply to it."""
+        """Send text and return the bot's first reply to it.
+
+        A reply is a new message: the bot may also take the buttons off earlier prompts.
+        """
         sent = await self.client.send_text(self.user_id, text, reply_to_message_id=reply_to)
-        return await self.client.wait_for_bot_message(self.user_id, after=sent["cursor"])
+        newer = int(sent["message"]["message_id"])
+        return await self.client.wait_for_bot_message(
+            self.user_id, after=sent["cursor"], predicate=lambda m: m["message_id"] > newer
+        )
 
     async def send(self, text: str, *, reply_to: int | None = None) -> int:
         """Send text; return the cursor to wait from."""
@@ -53,9 +59,18 @@ class Person:
     async def press_and_wait(
         self, message: JSON, button_text: str, *, predicate: Callable[[JSON], bool] | None = None
     ) -> JSON:
-        """Press a button and return the bot's next message or edit."""
+        """Press a button and return the bot's answer: an edit of the pressed message or a new
+        message (not the buttons it takes off other, earlier prompts)."""
+        known = await self.client.messages(self.user_id)
+        newest = max((int(m["message_id"]) for m in known), default=0)
+        pressed = message["message_id"]
+
+        def answer(changed: JSON) -> bool:
+            mine = changed["message_id"] == pressed or changed["message_id"] > newest
+            return mine and (predicate is None or predicate(changed))
+
         _, cursor = await self.press(message, button_text)
-        return await self.next_message(after=cursor, predicate=predicate)
+        return await self.next_message(after=cursor, predicate=answer)
 
     async def answer_text(self, query_id: str) -> str:
         """The text the bot showed for a button press, once it has answered it."""

@@ -89,13 +89,14 @@ async def _choose_off(person: Person) -> None:
         "✅ Varje vecka (måndagar kl. 8)",
         "Varje månad (första vardagen kl. 8)",
         "Av",
+        "◀ Tillbaka",
     ]
     query_id, cursor = await person.press(digest_menu, "Av")
     assert await person.answer_text(query_id) == "Nyhetsbrevet är avstängt."
     edited = await person.next_message(after=cursor)
     assert edited["message_id"] == digest_menu["message_id"]
     assert "Du får det: <b>Av</b>" in edited["text"] or "Du får det: Av" in edited["text"]
-    assert buttons(edited)[-1] == "✅ Av"
+    assert buttons(edited)[-2:] == ["✅ Av", "◀ Tillbaka"]
 
 
 async def _send_now(admin: Person, note: str) -> None:

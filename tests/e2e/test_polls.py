@@ -86,7 +86,7 @@ async def _create_by_chat(admin: Person) -> None:
     assert "Alternativ 2: Okej" in added["text"] and buttons(added) == ["Klar"]
     await admin.say("Dåliga")
     ask = await admin.press_and_wait(added, "Klar", predicate=has("ett eller flera"))
-    assert "ett eller flera" in (await admin.say("ett"))["text"]  # asked again
+    assert "knapparna ovan" in (await admin.say("ett"))["text"]  # a button step: the hint
     ask = await admin.press_and_wait(ask, "Ett svar", predicate=has("kommentar"))
     ask = await admin.press_and_wait(ask, "Ja", predicate=has("anonyma"))
     ask = await admin.press_and_wait(ask, "Nej", predicate=has("När stänger"))

@@ -45,7 +45,7 @@ async def _press_and_see_edit(person: Person, message: JSON, button: str) -> tup
 async def test_toggle_one_topic_edits_the_list_in_place(harness: Harness) -> None:
     sara = await Person.create(harness.client, "Sara")
     listing = await _open_list(sara)
-    assert buttons(listing) == [*TOGGLES, "Stäng av allt", "Sätt på allt"]
+    assert buttons(listing) == [*TOGGLES, "Stäng av allt", "Sätt på allt", "◀ Tillbaka"]
     assert "Du får alla utskick" in listing["text"]
 
     edited, answer = await _press_and_see_edit(sara, listing, "Dialogmöten")

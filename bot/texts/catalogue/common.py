@@ -51,6 +51,7 @@ SV: dict[str, str] = {
     "command_campaigns": "Senaste utskicken (handläggare)",
     "cancelled": "Okej, avbrutet. Du kan ställa en fråga när du vill.",
     "nothing_to_cancel": "Det finns inget att avbryta. Ställ gärna en fråga!",
+    "step_use_buttons": "Välj med knapparna ovan, eller skriv /cancel för att avbryta.",
     "unknown_command": "Det kommandot känner jag inte till. Skriv /help för att se vad jag kan.",
     "only_text": (
         "Jag förstår bara text. Skriv din fråga med ord, eller skriv /help för att se vad jag kan."
@@ -115,6 +116,7 @@ EN: dict[str, str] = {
     "command_campaigns": "Recent campaigns (staff)",
     "cancelled": "Okay, cancelled. Ask a question whenever you like.",
     "nothing_to_cancel": "There is nothing to cancel. Feel free to ask a question!",
+    "step_use_buttons": "Choose with the buttons above, or write /cancel to stop.",
     "unknown_command": "I do not know that command. Type /help to see what I can do.",
     "only_text": "I only understand text. Type your question in words, or /help to see what I can do.",
     "private_only": "I only answer in private chats. Write to me directly: @{username}",

@@ -12,17 +12,26 @@ SV: dict[str, str] = {
         "Välj språk / Choose a language:"
     ),
     "language_set": "Jag skriver på svenska. 🇸🇪",
+    "onboarding_language_chosen": "<i>Språk: svenska</i>",
+    "language_chosen_toast": "Språk: svenska",
+    "onboarding_language_reminder": "Välj gärna språk också / Choose a language too:",
     "ask_organisation": (
         "Vilken organisation företräder du? Skriv en del av namnet, så letar jag i "
         "registret över underskrivare.\n\n"
         "Du kan hoppa över det här och ställa en fråga direkt."
     ),
     "organisation_matches": "Är det någon av de här? Välj din organisation, eller skriv igen.",
+    "organisation_reminder": (
+        "Vi var mitt i att koppla dig till din organisation: skriv en del av namnet, "
+        "eller tryck Hoppa över."
+    ),
     "organisation_no_match": (
         "Jag hittade ingen underskrivare som heter så. Prova en annan del av namnet, "
         "eller hoppa över."
     ),
     "button_skip": "Hoppa över",
+    "onboarding_organisation_chosen": "<i>Organisation: {org}</i>",
+    "onboarding_organisation_skipped": "<i>Organisation: hoppade över</i>",
     "organisation_skipped": (
         "Okej! Du kan koppla dig till din organisation senare under /settings. "
         "Ställ gärna en fråga om överenskommelsen."
@@ -53,6 +62,7 @@ SV: dict[str, str] = {
     "button_language": "🌐 Språk / Language",
     "button_organisation": "🏢 Organisation",
     "button_unlink": "Ta bort kopplingen",
+    "button_settings_back": "◀ Tillbaka",
     "choose_language": "Välj språk / Choose a language:",
     "unlinked": "Kopplingen till organisationen är borttagen.",
     "language_name": "svenska",
@@ -70,15 +80,23 @@ EN: dict[str, str] = {
         "Välj språk / Choose a language:"
     ),
     "language_set": "I will write in English. 🇬🇧 (The knowledge base itself is in Swedish.)",
+    "onboarding_language_chosen": "<i>Language: English</i>",
+    "language_chosen_toast": "Language: English",
+    "onboarding_language_reminder": "Välj gärna språk också / Choose a language too:",
     "ask_organisation": (
         "Which organisation do you represent? Type part of its name and I will look it up "
         "in the register of signatories.\n\nYou can skip this and ask a question right away."
     ),
     "organisation_matches": "Is it one of these? Choose your organisation, or type again.",
+    "organisation_reminder": (
+        "We were linking you to your organisation: type part of its name, or press Skip."
+    ),
     "organisation_no_match": (
         "I found no signatory with that name. Try another part of the name, or skip."
     ),
     "button_skip": "Skip",
+    "onboarding_organisation_chosen": "<i>Organisation: {org}</i>",
+    "onboarding_organisation_skipped": "<i>Organisation: skipped</i>",
     "organisation_skipped": (
         "Okay! You can link to your organisation later in /settings. "
         "Feel free to ask a question about the agreement."
@@ -109,6 +127,7 @@ EN: dict[str, str] = {
     "button_language": "🌐 Språk / Language",
     "button_organisation": "🏢 Organisation",
     "button_unlink": "Remove the link",
+    "button_settings_back": "◀ Back",
     "choose_language": "Välj språk / Choose a language:",
     "unlinked": "The link to the organisation has been removed.",
     "language_name": "English",
