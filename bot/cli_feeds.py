@@ -8,6 +8,7 @@ import httpx
 import typer
 
 from bot.cli_support import with_services
+from bot.ids import MAX_ID
 from bot.services import calls
 from bot.services.container import Services
 from bot.services.delivery.schedule import show
@@ -94,7 +95,9 @@ def feeds_list() -> None:
 
 
 @feeds_app.command("remove")
-def feeds_remove(feed_id: Annotated[int, typer.Argument(help="The feed id.")]) -> None:
+def feeds_remove(
+    feed_id: Annotated[int, typer.Argument(help="The feed id.", min=1, max=MAX_ID)],
+) -> None:
     """Remove a feed and the items fetched from it (calls made from it stay)."""
 
     async def body(services: Services) -> None:
@@ -125,7 +128,9 @@ def describe(outcome: FeedOutcome) -> str:
 
 @feeds_app.command("poll")
 def feeds_poll(
-    feed_id: Annotated[int | None, typer.Argument(help="One feed; all feeds if left out.")] = None,
+    feed_id: Annotated[
+        int | None, typer.Argument(help="One feed; all feeds if left out.", min=1, max=MAX_ID)
+    ] = None,
 ) -> None:
     """Poll now (disabled feeds too); new funding items become calls and are announced."""
 
