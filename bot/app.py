@@ -12,6 +12,7 @@ from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot
 import handlers
 import scheduler
 from bot.services.container import Services
+from handlers.clean_updates import CleanApplication
 from handlers.delivery_sender import InteractiveRateLimiter
 
 SANDBOX_TOKEN = "1000000:sandbox"
@@ -39,6 +40,7 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
     os.environ.setdefault("PTB_TIMEDELTA", "true")
     builder = (
         ApplicationBuilder()
+        .application_class(CleanApplication)
         .token(token)
         .defaults(_defaults(services))
         .concurrent_updates(CONCURRENT_UPDATES)

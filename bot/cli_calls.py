@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_support import with_services
+from bot.ids import MAX_ID
 from bot.services import calls
 from bot.services.container import Services
 from bot.services.delivery import schedule
@@ -77,7 +78,9 @@ def calls_list(
 
 
 @calls_app.command("withdraw")
-def calls_withdraw(call_id: Annotated[int, typer.Argument(help="The call's id.")]) -> None:
+def calls_withdraw(
+    call_id: Annotated[int, typer.Argument(help="The call's id.", min=1, max=MAX_ID)],
+) -> None:
     """Withdraw a funding call: its card and reminders no longer go out."""
 
     async def body(services: Services) -> None:

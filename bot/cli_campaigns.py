@@ -11,6 +11,7 @@ import typer
 
 from bot.cli_support import CLI_LANGUAGE, fail, with_services
 from bot.errors import DomainError
+from bot.ids import MAX_ID
 from bot.models import Topic
 from bot.services import campaign_labels
 from bot.services.container import Services
@@ -136,18 +137,24 @@ def _act(campaign_id: int, action: str) -> None:
 
 
 @campaigns_app.command("pause")
-def campaigns_pause(campaign_id: Annotated[int, typer.Argument(help="The campaign id.")]) -> None:
+def campaigns_pause(
+    campaign_id: Annotated[int, typer.Argument(help="The campaign id.", min=1, max=MAX_ID)],
+) -> None:
     """Pause a scheduled or running campaign."""
     _act(campaign_id, "paused")
 
 
 @campaigns_app.command("resume")
-def campaigns_resume(campaign_id: Annotated[int, typer.Argument(help="The campaign id.")]) -> None:
+def campaigns_resume(
+    campaign_id: Annotated[int, typer.Argument(help="The campaign id.", min=1, max=MAX_ID)],
+) -> None:
     """Resume a paused campaign where it stopped."""
     _act(campaign_id, "resumed")
 
 
 @campaigns_app.command("cancel")
-def campaigns_cancel(campaign_id: Annotated[int, typer.Argument(help="The campaign id.")]) -> None:
+def campaigns_cancel(
+    campaign_id: Annotated[int, typer.Argument(help="The campaign id.", min=1, max=MAX_ID)],
+) -> None:
     """Cancel a campaign: whoever has not got it yet never will."""
     _act(campaign_id, "cancelled")

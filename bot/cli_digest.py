@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_support import fail, with_services
+from bot.ids import MAX_KEY
 from bot.models import DigestFrequency, EditionKind, Topic
 from bot.services.container import Services
 from bot.services.delivery import audience, schedule
@@ -33,7 +34,9 @@ def _describe(action: Action) -> str:
 
 @digest_app.command("preview")
 def digest_preview(
-    user: Annotated[int, typer.Option("--user", help="The reader's Telegram id.")],
+    user: Annotated[
+        int, typer.Option("--user", help="The reader's Telegram id.", min=1, max=MAX_KEY)
+    ],
 ) -> None:
     """Print a reader's next digest as it would be sent (Telegram HTML), then its buttons."""
 

@@ -8,6 +8,7 @@ import httpx
 import typer
 
 from bot.cli_support import with_services
+from bot.ids import MAX_ID
 from bot.services import calls
 from bot.services.container import Services
 from bot.services.delivery.schedule import show
@@ -103,7 +104,9 @@ def feeds_list(details: Annotated[bool, DETAILS] = False) -> None:
 
 
 @feeds_app.command("remove")
-def feeds_remove(feed_id: Annotated[int, typer.Argument(help="The feed id.")]) -> None:
+def feeds_remove(
+    feed_id: Annotated[int, typer.Argument(help="The feed id.", min=1, max=MAX_ID)],
+) -> None:
     """Remove a feed and the items fetched from it (calls made from it stay)."""
 
     async def body(services: Services) -> None:
@@ -140,7 +143,9 @@ def describe(outcome: FeedOutcome, *, details: bool = False) -> str:
 
 @feeds_app.command("poll")
 def feeds_poll(
-    feed_id: Annotated[int | None, typer.Argument(help="One feed; all feeds if left out.")] = None,
+    feed_id: Annotated[
+        int | None, typer.Argument(help="One feed; all feeds if left out.", min=1, max=MAX_ID)
+    ] = None,
     details: Annotated[bool, DETAILS] = False,
 ) -> None:
     """Poll now (disabled feeds too); new funding items become calls and are announced."""

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_support import CsvOutput, emit_csv, fail, with_services
+from bot.ids import MAX_ID
 from bot.services import forms
 from bot.services.container import Services
 from bot.services.delivery import schedule
@@ -18,7 +19,9 @@ forms_app = typer.Typer(
     help="Forms: create one from a TOML file, send it, follow it, remind, export, close.",
     no_args_is_help=True,
 )
-FormId = Annotated[int, typer.Argument(help="The form id (see `signbot forms list`).")]
+FormId = Annotated[
+    int, typer.Argument(help="The form id (see `signbot forms list`).", min=1, max=MAX_ID)
+]
 
 
 @forms_app.command("create")

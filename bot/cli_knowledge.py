@@ -11,6 +11,7 @@ import typer
 from bot.app_prepare import prepare_knowledge
 from bot.cli_support import CLI_LANGUAGE, fail, with_services
 from bot.errors import DomainError
+from bot.ids import MAX_ID
 from bot.services.container import Services
 from bot.services.knowledge.documents import ImportOutcome
 from bot.services.knowledge.faq_file import read_faq_file
@@ -154,7 +155,9 @@ def faq_list() -> None:
 
 @faq_app.command("remove")
 def faq_remove(
-    faq_id: Annotated[int, typer.Argument(help="The entry's number (see faq list).")],
+    faq_id: Annotated[
+        int, typer.Argument(help="The entry's number (see faq list).", min=1, max=MAX_ID)
+    ],
 ) -> None:
     """Remove a FAQ entry."""
 

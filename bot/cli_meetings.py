@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_support import CsvOutput, emit_csv, fail, with_services
+from bot.ids import MAX_ID
 from bot.services import audit, meetings
 from bot.services.container import Services
 from bot.services.delivery import schedule
@@ -23,7 +24,9 @@ meetings_app = typer.Typer(
 CLOCK_ONLY = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*$")
 TIME_HELP = 'Stockholm time, e.g. "2026-12-03 13:00" or "3/12 13:00".'
 
-MeetingId = Annotated[int, typer.Argument(help="The meeting id (see `signbot meetings list`).")]
+MeetingId = Annotated[
+    int, typer.Argument(help="The meeting id (see `signbot meetings list`).", min=1, max=MAX_ID)
+]
 Start = Annotated[str, typer.Option(help=f"When it starts: {TIME_HELP}")]
 End = Annotated[str, typer.Option(help='When it ends: "15:00" (the same day) or a full time.')]
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_support import CsvOutput, emit_csv, with_services
+from bot.ids import MAX_ID
 from bot.services import nominations
 from bot.services.container import Services
 from bot.services.delivery import schedule
@@ -15,7 +16,9 @@ nominations_app = typer.Typer(
     help="Nominations to the steering group: open a round, list, export, close.",
     no_args_is_help=True,
 )
-RoundId = Annotated[int, typer.Argument(help="The round id (see `signbot nominations list`).")]
+RoundId = Annotated[
+    int, typer.Argument(help="The round id (see `signbot nominations list`).", min=1, max=MAX_ID)
+]
 MOMENT_HELP = 'Stockholm time: "2026-11-01", "2026-11-01 09:00" or "1/11 9:00"'
 
 
@@ -59,7 +62,10 @@ def nominations_open(
 @nominations_app.command("list")
 def nominations_list(
     round_id: Annotated[
-        int | None, typer.Argument(help="Show this round's nominations instead of the rounds.")
+        int | None,
+        typer.Argument(
+            help="Show this round's nominations instead of the rounds.", min=1, max=MAX_ID
+        ),
     ] = None,
 ) -> None:
     """The rounds with their counts, or one round's nominations."""

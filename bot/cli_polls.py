@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_support import CLI_LANGUAGE, CsvOutput, emit_csv, fail, with_services
+from bot.ids import MAX_ID
 from bot.services import audit, polls
 from bot.services.container import Services
 from bot.services.delivery import schedule
@@ -18,7 +19,9 @@ polls_app = typer.Typer(
     help="Feedback polls: add, list, results, export, close, the meeting feedback template.",
     no_args_is_help=True,
 )
-PollId = Annotated[int, typer.Argument(help="The poll id (see `signbot polls list`).")]
+PollId = Annotated[
+    int, typer.Argument(help="The poll id (see `signbot polls list`).", min=1, max=MAX_ID)
+]
 AUDIENCE_HELP = "all, subregion:NAME, umbrella, topic:TOPIC, org:ID or attendees:MEETING_ID."
 
 

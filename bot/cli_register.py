@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from bot.cli_support import fail, with_services
+from bot.ids import MAX_KEY
 from bot.services import invitations, organisations, users
 from bot.services.container import Services
 from bot.services.org_import import OrgImportError, import_csv
@@ -126,7 +127,9 @@ def orgs_invites() -> None:
 
 @staff_app.command("add")
 def staff_add(
-    telegram_id: Annotated[int, typer.Argument(help="The person's Telegram user id.")],
+    telegram_id: Annotated[
+        int, typer.Argument(help="The person's Telegram user id.", min=1, max=MAX_KEY)
+    ],
     admin: Annotated[bool, typer.Option("--admin", help="Make them an admin.")] = False,
 ) -> None:
     """Make someone staff (or admin)."""
@@ -142,7 +145,9 @@ def staff_add(
 
 @staff_app.command("remove")
 def staff_remove(
-    telegram_id: Annotated[int, typer.Argument(help="The person's Telegram user id.")],
+    telegram_id: Annotated[
+        int, typer.Argument(help="The person's Telegram user id.", min=1, max=MAX_KEY)
+    ],
 ) -> None:
     """Make a staff member an ordinary member again."""
 

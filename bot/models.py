@@ -55,6 +55,15 @@ NAMING = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Without AUTOINCREMENT, SQLite hands the id of the newest row, once deleted, to the
+        # next one: an old "Ta bort" button or audit entry then names a different thing.
+        # PostgreSQL's sequences never reuse ids.
+        table = getattr(cls, "__table__", None)
+        if table is not None:
+            table.dialect_kwargs["sqlite_autoincrement"] = True
+
 
 def _enum(cls: type[enum.Enum]) -> Enum:
     # Stored as plain strings (no native enum type) so migrations stay simple on both databases.

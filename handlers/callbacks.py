@@ -5,9 +5,11 @@ import enum
 from dataclasses import dataclass
 from typing import ClassVar
 
+from bot.ids import MAX_ID, MAX_KEY, parse_id
 from bot.models import DigestFrequency, Topic
 
 MAX_CALLBACK_BYTES = 64
+BIG_FIELDS = frozenset({"question_key"})  # 62-bit keys; every other number is an id or index
 
 
 class BadCallback(ValueError):
@@ -498,7 +500,7 @@ def parse(data: str | None) -> Callback:
     if len(raw) != len(fields):
         raise BadCallback(data)
     try:
-        values = [_convert(field.type, value) for field, value in zip(fields, raw, strict=True)]
+        values = [_convert(field, value) for field, value in zip(fields, raw, strict=True)]
         action = cls(*values)
     except ValueError as error:
         raise BadCallback(data) from error
@@ -506,9 +508,15 @@ def parse(data: str | None) -> Callback:
     return action
 
 
-def _convert(type_name: object, value: str) -> object:
+def _convert(field: dataclasses.Field[object], value: str) -> object:
+    type_name = field.type
     if type_name in (int, "int"):
-        return int(value)
+        # Within the column's range: a forged "mtg:99999999999999999999:1" is just unknown.
+        maximum = MAX_KEY if field.name in BIG_FIELDS else MAX_ID
+        number = parse_id(value, maximum=maximum, minimum=0)
+        if number is None:
+            raise ValueError(value)
+        return number
     if type_name in (bool, "bool"):
         if value not in ("0", "1"):
             raise ValueError(value)

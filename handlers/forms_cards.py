@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.ids import parse_id
 from bot.models import Form, FormResponse, ResponseStatus, User
 from bot.services.delivery import Button, Buttons, Personal
 from bot.services.forms import form_intro, form_title, is_open
@@ -110,7 +111,8 @@ def state_text(form: Form, reader: Reader, tz: ZoneInfo, *, now: datetime) -> st
 
 
 async def _open_form(session: AsyncSession, arguments: str, now: datetime) -> Form | None:
-    form = await session.get(Form, int(arguments)) if arguments.isdigit() else None
+    form_id = parse_id(arguments)
+    form = await session.get(Form, form_id) if form_id is not None else None
     return form if form is not None and is_open(form, clock=lambda: now) else None
 
 

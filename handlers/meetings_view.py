@@ -12,6 +12,7 @@ from telegram.error import BadRequest
 from telegram.ext import CommandHandler, filters
 
 from bot.errors import DomainError
+from bot.ids import parse_id
 from bot.models import Meeting, User
 from bot.services import audit, meetings
 from bot.texts import t
@@ -95,14 +96,15 @@ async def send_attendees(update: Update, context: Context, meeting_id: int) -> N
 async def attendees_command(update: Update, context: Context) -> None:
     """/attendees <id>: the CSV; without a valid number, how to ask."""
     args = context.args or []
-    if len(args) != 1 or not args[0].isdigit():
+    meeting_id = parse_id(args[0]) if len(args) == 1 else None
+    if meeting_id is None:
         async with user_session(update, context) as (_session, user):
             if not user.is_staff:
                 raise DomainError("not_staff")
             lang = user.language
         await reply(update, context, t("mtg_attendees_usage", lang))
         return
-    await send_attendees(update, context, int(args[0]))
+    await send_attendees(update, context, meeting_id)
 
 
 def register(application: App) -> None:

@@ -14,6 +14,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CommandHandler, filters
 
 from bot.errors import DomainError
+from bot.ids import parse_id
 from bot.services import meetings, organisations
 from bot.services.delivery import audience, schedule
 from bot.services.polls.drafts import OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, QUESTION_MAX
@@ -181,6 +182,8 @@ async def _audience(
         await _choose_meeting(update, context, data, lang)
         return
     name: str | None = None
+    if kind in ("meeting", "org") and parse_id(value) is None:
+        raise DomainError("audience_id_invalid", spec=f"{kind}:{value}")
     async with user_session(update, context) as (session, _user):
         if kind == "meeting":
             name = (await meetings.get(session, int(value))).title

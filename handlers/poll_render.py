@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
+from bot.ids import parse_id
 from bot.models import Poll, PollStatus, User
 from bot.services import polls
 from bot.services.delivery import Button, Buttons, Personal
@@ -113,10 +114,11 @@ def poll_renderer(tz: ZoneInfo, *, poll_key: SecretStr | None) -> Renderer:
     async def render(
         session: AsyncSession, arguments: str, user_ids: Sequence[int], now: datetime
     ) -> Rendered:
-        if not arguments.isdigit():
+        poll_id = parse_id(arguments)
+        if poll_id is None:
             return {}
         try:
-            poll = await polls.get(session, int(arguments))
+            poll = await polls.get(session, poll_id)
         except DomainError:  # deleted since the campaign was made
             return {}
         if is_over(poll, now):

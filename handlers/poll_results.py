@@ -14,6 +14,7 @@ from telegram.constants import ParseMode
 from telegram.ext import CommandHandler, ExtBot, filters
 
 from bot.errors import DomainError
+from bot.ids import parse_id
 from bot.models import PollStatus
 from bot.services import audit, polls
 from bot.services.delivery import Button
@@ -115,8 +116,9 @@ def _short(question: str) -> str:
 async def results_command(update: Update, context: Context) -> None:
     """/results <id>: that poll's result; /results alone: the recent polls to choose from."""
     args = context.args or []
-    if args and args[0].isdigit() and len(args) == 1:
-        await _show(update, context, int(args[0]))
+    poll_id = parse_id(args[0]) if len(args) == 1 else None
+    if poll_id is not None:
+        await _show(update, context, poll_id)
         return
     lang = await _staff(update, context)
     if args:
@@ -150,10 +152,10 @@ async def export_command(update: Update, context: Context) -> None:
     svc = services(context)
     args = context.args or []
     lang = await _staff(update, context)
-    if len(args) != 1 or not args[0].isdigit():
+    poll_id = parse_id(args[0]) if len(args) == 1 else None
+    if poll_id is None:
         await reply(update, context, t("poll_export_usage", lang))
         return
-    poll_id = int(args[0])
     async with user_session(update, context) as (session, user):
         poll = await polls.get(session, poll_id)
         question = poll.question

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Organisation, SubRegion
 from bot.services.organisations import fold, list_all
+from bot.texts.clean import clean_text
 
 COLUMNS = {
     "name": ("name", "namn"),
@@ -32,6 +33,7 @@ _NO = {"nej", "no", "false", "0", "", "falskt"}
 _ORG_NUMBER = re.compile(r"(\d{6})-?(\d{4})")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 NAME_MAX = 200
+UNCLOSED_QUOTE = 'a value opens a quote (") that is never closed on its line'
 
 
 @dataclass(frozen=True)
@@ -149,21 +151,26 @@ def _header(cells: list[str]) -> tuple[list[str], list[str]]:
 
 def parse(text: str) -> list[_Row]:
     """The validated rows of a CSV file (only the columns it has), or OrgImportError."""
-    text = text.removeprefix("\ufeff")
-    lines = text.splitlines()
+    text = clean_text(text.removeprefix("\ufeff"))
+    # One register row per line: a quote left open must not swallow the rows after it.
+    lines = list(io.StringIO(text, newline=""))
     if not any(line.strip() for line in lines):
         raise OrgImportError(["the file is empty"])
     # Excel in Sweden writes ";" (the comma is the decimal separator); others write ",".
     delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader)
+    header = _cells(lines[0], delimiter)
+    if header is None:
+        raise OrgImportError([f"row 1: {UNCLOSED_QUOTE}"])
     fields, errors = _header(header)
     if errors:
         raise OrgImportError(errors)
     labels = {field: cell.strip() for field, cell in zip(fields, header, strict=True)}
     rows: list[_Row] = []
-    for cells in reader:
-        line = reader.line_num
+    for line, text_line in enumerate(lines[1:], start=2):
+        cells = _cells(text_line, delimiter)
+        if cells is None:
+            errors.append(f"row {line}: {UNCLOSED_QUOTE}")
+            continue
         if not any(cell.strip() for cell in cells):
             continue
         if any(cell.strip() for cell in cells[len(fields) :]):
@@ -186,6 +193,17 @@ def parse(text: str) -> list[_Row]:
     if not rows:
         raise OrgImportError(["the file has a header but no organisations"])
     return rows
+
+
+def _cells(line: str, delimiter: str) -> list[str] | None:
+    """The cells of one line, or None when a quoted value is never closed."""
+    line = line.rstrip("\r\n")
+    try:
+        next(csv.reader([line], delimiter=delimiter, strict=True), None)
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            return None
+    return next(csv.reader([line], delimiter=delimiter), [])
 
 
 def _duplicates(rows: list[_Row], labels: dict[str, str]) -> list[str]:

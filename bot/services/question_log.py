@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import Database
@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 FLUSH_INTERVAL = 0.2  # seconds a row may wait, so a busy minute costs few transactions
 MAX_PENDING = 10_000  # while the database is unreachable, keep at most this many rows
 QUESTION_LIMIT = 4000
+# Errors about a row's content (a value the column refuses), not about the database being away.
+# SQLite's driver raises UnicodeEncodeError itself, unwrapped, for a lone surrogate.
+_REFUSED = (DataError, IntegrityError, UnicodeError)
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class QuestionLogWriter:
         self._lock = asyncio.Lock()
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self.quarantined = 0  # rows the database refused and that were dropped
 
     def record(
         self, *, user_id: int | None, question: str, answered: bool, match: Match | None
@@ -92,12 +96,33 @@ class QuestionLogWriter:
                 return
             try:
                 await self._write(rows)
+            except _REFUSED:
+                # One row the database refuses must not hold back the others: write them one
+                # by one and set the refused ones aside.
+                await self._write_singly(rows)
             except SQLAlchemyError as error:
-                self._pending[:0] = rows  # keep them for the next try
-                log.warning(
-                    "question log not written (%s rows kept): %s", len(rows), type(error).__name__
-                )
+                self._keep(rows, error)
                 raise
+
+    async def _write_singly(self, rows: list[QuestionRow]) -> None:
+        for index, row in enumerate(rows):
+            try:
+                await self._write([row])
+            except _REFUSED as error:
+                self.quarantined += 1
+                cause = getattr(error, "orig", None) or error
+                log.error(
+                    "question log row %s dropped: the database refused it (%s)",
+                    row.key,
+                    type(cause).__name__,
+                )
+            except SQLAlchemyError as error:
+                self._keep(rows[index:], error)
+                raise
+
+    def _keep(self, rows: list[QuestionRow], error: SQLAlchemyError) -> None:
+        self._pending[:0] = rows  # keep them for the next try
+        log.warning("question log not written (%s rows kept): %s", len(rows), type(error).__name__)
 
     async def _write(self, rows: list[QuestionRow]) -> None:
         async with self.db.session() as session:

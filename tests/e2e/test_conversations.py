@@ -122,7 +122,9 @@ async def test_a_date_typed_at_the_broadcast_confirmation_is_understood(
     # Typed again at the confirmation: the new time is shown to confirm instead.
     changed = await admin.say("2030-10-28 10:00")
     assert "2030-10-28 10:00 CET" in changed["text"] and "Ja, schemalägg" in buttons(changed)
-    scheduled = await admin.press_and_wait(changed, "Ja, schemalägg", predicate=has("Utskicket skickas"))
+    scheduled = await admin.press_and_wait(
+        changed, "Ja, schemalägg", predicate=has("Utskicket skickas")
+    )
     assert "2030-10-28 10:00" in scheduled["text"]
     # The confirmation keeps what was chosen instead of its buttons, and so does the summary.
     confirmed = await _chat_message(harness, admin, changed["message_id"])

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import enum
+
 import pytest
 
+from bot.ids import MAX_ID, MAX_KEY, parse_id
+from handlers import callbacks
 from handlers.callbacks import (
     ACTIONS,
     AskStaff,
     BadCallback,
+    Callback,
     ChooseLanguage,
     DecideLink,
     FeedAdd,
@@ -22,7 +28,8 @@ from handlers.callbacks import (
     "action",
     [
         ChooseLanguage("en"),
-        DecideLink(2**40, 2**31, True),
+        DecideLink(2**31 - 1, 2**31 - 1, True),
+        Feedback(2**62, True),
         Feedback(7, False),
         AskStaff(123456789),
         SettingsMenu("unlink"),
@@ -71,3 +78,61 @@ def test_prefixes_are_unique_and_short() -> None:
 def test_too_long_data_cannot_be_built() -> None:
     with pytest.raises(ValueError, match="too long"):
         DecideLink(10**30, 10**30, True).encode()
+
+
+HUGE = ["99999999999999999999", str(MAX_KEY + 1), "-1", "+1", "1_0", "²", "٣", " 1"]
+
+
+def _raw(cls: type[Callback], number_field: str, number: str) -> str:
+    values = []
+    for field in dataclasses.fields(cls):
+        if field.name == number_field:
+            values.append(number)
+        elif field.type in (int, "int", bool, "bool"):
+            values.append("1")
+        elif isinstance(field.type, type) and issubclass(field.type, enum.Enum):
+            values.append(next(iter(field.type)).value)
+        else:
+            values.append("x")
+    return ":".join([cls.prefix, *values])
+
+
+NUMBER_FIELDS = [
+    (cls, field.name)
+    for cls in ACTIONS.values()
+    for field in dataclasses.fields(cls)
+    if field.type in (int, "int")
+]
+
+
+@pytest.mark.parametrize(
+    ("cls", "field"), NUMBER_FIELDS, ids=[f"{c.prefix}-{f}" for c, f in NUMBER_FIELDS]
+)
+def test_every_number_in_every_action_is_checked_against_the_database_range(
+    cls: type[Callback], field: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Only the numbers are under test here: the other fields' own checks are switched off.
+    monkeypatch.setattr(callbacks, "_validate", lambda action: None)
+    limit = MAX_KEY if field in callbacks.BIG_FIELDS else MAX_ID
+    assert getattr(parse(_raw(cls, field, str(limit))), field) == limit
+    for number in [*HUGE, str(limit + 1)]:
+        with pytest.raises(BadCallback):
+            parse(_raw(cls, field, number))
+
+
+def test_every_action_with_numbers_is_covered() -> None:
+    assert {cls for cls, _ in NUMBER_FIELDS} >= {
+        cls
+        for cls in ACTIONS.values()
+        if any(f.type in (int, "int") for f in dataclasses.fields(cls))
+    }
+    assert len(NUMBER_FIELDS) > 20
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("7", 7), ("012", 12), (str(MAX_ID), MAX_ID), (str(MAX_ID + 1), None), ("0", None)]
+    + [(text, None) for text in HUGE],
+)
+def test_parse_id(text: str, expected: int | None) -> None:
+    assert parse_id(text) == expected

@@ -111,3 +111,24 @@ def test_errors_are_one_line(database: str, tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "Cannot read" in missing.output
     unknown = runner.invoke(app, ["forms", "send", "99"])
     assert unknown.exit_code == 2 and unknown.output.strip() == "I cannot find form #99."
+
+
+def test_a_missing_audience_and_a_past_closing_time_are_refused_in_one_line(
+    database: str, tmp_path: Path
+) -> None:
+    source = tmp_path / "form.toml"
+    for audience in ("org:99999", "meeting:5", "attendees:5", "user:7", "form:99"):
+        source.write_text(FORM_FILE.replace('"contacts"', f'"{audience}"'), encoding="utf-8")
+        refused = runner.invoke(app, ["forms", "create", str(source)])
+        assert refused.exit_code == 2
+        assert refused.output.strip() == (
+            f"audience: {audience} names something that does not exist. Check the number."
+        )
+    source.write_text(FORM_FILE.replace("2099-11-30", "2020-01-31"), encoding="utf-8")
+    past = runner.invoke(app, ["forms", "create", str(source)])
+    assert past.exit_code == 2
+    assert (
+        past.output.strip() == "closes: 2020-01-31 23:59 has already passed. Choose a time ahead."
+    )
+    listing = runner.invoke(app, ["forms", "list"]).output
+    assert "Hur når vi er?" not in listing  # nothing was stored

@@ -96,6 +96,8 @@ async def test_reimport_updates_by_org_number_and_by_name(session: AsyncSession)
         ("A;;;;2021-02-30", "row 3, column 'Undertecknad': '2021-02-30' is not a valid date"),
         ("A;B;;;;x", "row 3: 6 values but the header has 5 columns"),
         ("A" * 201 + ";;;;", "row 3, column 'Namn': the name is longer than 200 characters"),
+        ('"A;;;;', 'row 3: a value opens a quote (") that is never closed on its line'),
+        ('A;"802002-8711;;;', 'row 3: a value opens a quote (") that is never closed'),
     ],
 )
 async def test_a_bad_row_is_reported_with_row_and_column(
@@ -122,6 +124,19 @@ async def test_every_bad_row_is_reported_and_nothing_is_imported(session: AsyncS
         "row 6, column 'datum'",
     ]
     assert await organisations.list_all(session) == []
+
+
+async def test_an_unclosed_quote_does_not_swallow_the_rows_after_it(session: AsyncSession) -> None:
+    # csv reads an open quote to the end of the file: the rows after it became part of one name.
+    text = 'namn;orgnr\nFörst;\n"Öppen förening;\nEfter;123\nSist;\n'
+
+    errors = await import_errors(session, text)
+
+    assert [error.split(":")[0] for error in errors] == ["row 3", "row 4, column 'orgnr'"]
+    assert await organisations.list_all(session) == []
+    report = await import_csv(session, 'namn;orgnr\nFörst;\n"Stängd; förening";\nSist\x00;\n')
+    assert report == ImportReport(created=3, updated=0)
+    assert set(await by_name(session)) == {"Först", "Stängd; förening", "Sist"}
 
 
 async def test_a_failed_reimport_changes_nothing(session: AsyncSession) -> None:

@@ -1,7 +1,7 @@
 """feed problems as kinds, last successful fetch, quiet feed items
 
 Revision ID: 0013
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-06 19:45:00.000000
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0013"
-down_revision: str | Sequence[str] | None = "0008"
+down_revision: str | Sequence[str] | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -30,18 +30,21 @@ OLD_ERRORS = """
     END
 """
 
+# SQLite rebuilds a table to change a default: keep it AUTOINCREMENT (0009) when it does.
+KEEP_IDS = {"sqlite_autoincrement": True}
+
 
 def upgrade() -> None:
     """Upgrade schema."""
-    with op.batch_alter_table("feeds", schema=None) as batch_op:
+    with op.batch_alter_table("feeds", table_kwargs=KEEP_IDS) as batch_op:
         batch_op.add_column(sa.Column("error_kind", sa.String(length=20), nullable=True))
         batch_op.add_column(sa.Column("error_status", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("fetched_at", sa.DateTime(timezone=True), nullable=True))
-    with op.batch_alter_table("feed_items", schema=None) as batch_op:
+    with op.batch_alter_table("feed_items", table_kwargs=KEEP_IDS) as batch_op:
         batch_op.add_column(
             sa.Column("quiet", sa.Boolean(), nullable=False, server_default=sa.false())
         )
-    with op.batch_alter_table("feed_items", schema=None) as batch_op:
+    with op.batch_alter_table("feed_items", table_kwargs=KEEP_IDS) as batch_op:
         batch_op.alter_column("quiet", server_default=None)
     op.execute(f"UPDATE feeds SET error_kind = {OLD_ERRORS} WHERE last_error IS NOT NULL")
     op.execute(
@@ -57,9 +60,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     """Downgrade schema."""
-    with op.batch_alter_table("feed_items", schema=None) as batch_op:
+    with op.batch_alter_table("feed_items", table_kwargs=KEEP_IDS) as batch_op:
         batch_op.drop_column("quiet")
-    with op.batch_alter_table("feeds", schema=None) as batch_op:
+    with op.batch_alter_table("feeds", table_kwargs=KEEP_IDS) as batch_op:
         batch_op.drop_column("fetched_at")
         batch_op.drop_column("error_status")
         batch_op.drop_column("error_kind")

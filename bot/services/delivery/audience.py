@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, or_, select, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
+from bot.ids import parse_id
 from bot.models import (
     Attendance,
     AttendanceStatus,
@@ -87,7 +88,7 @@ def parse(spec: str) -> Audience:
             raise DomainError("audience_unknown", spec=spec)
         return Audience(kind, value.lower())
     if kind in ID_KINDS:
-        if not value.isdigit():
+        if parse_id(value) is None:
             if kind == "org":
                 raise DomainError("audience_org_invalid", org=value)
             raise DomainError("audience_id_invalid", spec=spec)

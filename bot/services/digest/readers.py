@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
+from bot.ids import MAX_KEY, parse_id
 from bot.models import (
     Campaign,
     CampaignStatus,
@@ -58,7 +59,7 @@ async def set_frequency(
 async def find_reader(session: AsyncSession, reference: str) -> User:
     """The user named by a Telegram id or an @username (case-insensitive)."""
     text = reference.strip()
-    if text.lstrip("-").isdigit():
+    if parse_id(text.removeprefix("-"), maximum=MAX_KEY) is not None:
         found = await session.scalar(select(User).where(User.telegram_id == int(text)))
     elif text.startswith("@") and len(text) > 1:
         name = text[1:].lower()

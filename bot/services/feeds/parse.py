@@ -12,6 +12,8 @@ from typing import Any
 import feedparser
 import nh3
 
+from bot.texts.clean import clean_json
+
 # The HTML subset Telegram's parse_mode=HTML accepts (of what feeds commonly contain).
 ALLOWED_TAGS = {"b", "strong", "i", "em", "u", "s", "a", "code", "pre", "blockquote"}
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
@@ -106,7 +108,7 @@ def _item(entry: Any) -> ParsedItem:
 def parse_feed(body: bytes) -> ParsedFeed:
     """Parse a document from bytes (never from a URL: that would block the event loop)."""
     parsed = feedparser.parse(body)
-    items = [_item(entry) for entry in parsed.entries]
+    items = [_item(clean_json(entry)) for entry in parsed.entries]
     warning: str | None = None
     if parsed.bozo:
         reason = str(parsed.get("bozo_exception", "unknown error"))[:200]

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
-from bot.models import Form, FormQuestion, FormStatus, QuestionKind
+from bot.models import Form, FormQuestion, FormStatus, Meeting, Organisation, QuestionKind, User
 from bot.services.delivery import audience
-from bot.timeutil import Clock
+from bot.timeutil import Clock, local
 
 TITLE_MAX = 200
 PROMPT_MAX = 500
@@ -93,6 +93,9 @@ async def create(
 ) -> Form:
     """Store a new open form with its questions (flushed)."""
     validate(spec)
+    if spec.closes_at is not None and spec.closes_at <= clock():
+        raise DomainError("form_closes_past", time=f"{local(spec.closes_at):%Y-%m-%d %H:%M}")
+    await _check_audience(session, spec.audience)
     form = Form(
         key=spec.key,
         title=spec.title.strip(),
@@ -108,6 +111,23 @@ async def create(
     session.add(form)
     await session.flush()
     return form
+
+
+# The row an audience such as "org:12" names; a form sent to a missing one would reach nobody.
+_TARGETS: dict[str, type[Organisation | Meeting | User | Form]] = {
+    "org": Organisation,
+    "meeting": Meeting,
+    "attendees": Meeting,
+    "user": User,
+    "form": Form,
+}
+
+
+async def _check_audience(session: AsyncSession, spec: str) -> None:
+    parsed = audience.parse(spec)
+    model = _TARGETS.get(parsed.kind)
+    if model is not None and await session.get(model, int(parsed.value)) is None:
+        raise DomainError("form_audience_missing", spec=parsed.spec)
 
 
 def _question(position: int, spec: QuestionSpec) -> FormQuestion:

@@ -12,6 +12,7 @@ from bot.errors import DomainError
 from bot.models import QuestionKind
 from bot.services.delivery import schedule
 from bot.services.forms.definitions import FormSpec, QuestionSpec, validate
+from bot.texts.clean import clean_json
 from bot.timeutil import as_utc
 
 FORM_KEYS = {"title", "intro", "audience", "per_organisation", "closes", "questions"}
@@ -24,7 +25,7 @@ _LINE = re.compile(r"line (\d+)")
 def parse(text: str, *, tz: ZoneInfo) -> FormSpec:
     """The FormSpec a TOML text describes (checked); DomainError naming the place otherwise."""
     try:
-        data = tomllib.loads(text)
+        data = clean_json(tomllib.loads(text))
     except tomllib.TOMLDecodeError as error:
         found = _LINE.search(str(error))
         raise DomainError("form_file_syntax", line=found.group(1) if found else "?") from None

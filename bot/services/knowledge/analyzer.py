@@ -64,7 +64,13 @@ _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DECIMAL = re.compile(r"(?<=\d)\.(?=\d{1,2}\b)")
 _GENITIVE_COLON = re.compile(r"(?<=\w):(?:e|a|s|er|erna|ar|arna|or|n|en|et|t)\b")
 # Hyphenated words (RÖS-gruppen, IOP-samarbetet) stay one token: a compound with known parts.
-_TOKEN = re.compile(r"\d+(?:,\d+)?|%|[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+# Possessive quantifiers: the engine keeps no backtracking state per "-part" (6 MB of "ord-ord-…"
+# took 200 MB with a plain `*`).
+_TOKEN = re.compile(r"\d+(?:,\d+)?|%|[^\W\d_]++(?:-[^\W\d_]++)*+", re.UNICODE)
+# Longer "words" are not Swedish (the longest compounds in the documents are ~35 letters): a PDF
+# whose text lost its spaces, or a hostile file. Their prefixes and suffixes would each be stemmed
+# and cached (quadratic memory), so they are left out of the index and of questions.
+MAX_TOKEN = 48
 
 
 def _join_thousands(match: re.Match[str]) -> str:
@@ -94,7 +100,7 @@ def raw_tokens(text: str) -> list[str]:
     for token in _TOKEN.findall(normalize(text)):
         if token == "%":
             tokens.append("procent")
-        elif len(token) > 1 or token.isdigit():
+        elif (len(token) > 1 or token.isdigit()) and len(token) <= MAX_TOKEN:
             tokens.append(token)
     return tokens
 
@@ -142,6 +148,9 @@ def synonyms() -> dict[str, frozenset[str]]:
 _LINKS = ("s", "e", "a", "u", "o")
 MIN_PART = 3
 HEAD_NOUN = 5  # the shortest known head noun that stands for an unknown compound
+# Candidate cuts tried per token: a real compound needs a few dozen; "ordordord…" against a
+# vocabulary holding "ord" would otherwise try every cut at every depth.
+MAX_CUTS = 400
 
 
 class Decompounder:
@@ -150,6 +159,7 @@ class Decompounder:
     def __init__(self, vocabulary: Set[str]) -> None:
         self.vocabulary = vocabulary
         self._cache: dict[str, tuple[str, ...]] = {}
+        self._cuts_left = MAX_CUTS
 
     def parts(self, token: str) -> tuple[str, ...]:
         """The part stems of a compound token, or () when it is not a known compound."""
@@ -160,6 +170,7 @@ class Decompounder:
                 dict.fromkeys(part for p in pieces for part in self.parts(p) or [stem(p)])
             )
         if cached is None:
+            self._cuts_left = MAX_CUTS
             cached = self._split(token, depth=0) if len(token) >= 2 * MIN_PART else ()
             cached = cached if len(cached) > 1 else cached or self._head_noun(token)
             self._cache[token] = cached
@@ -187,6 +198,9 @@ class Decompounder:
         best_score = 0
         # Prefer few, long parts: the score is the sum of squared part lengths.
         for cut in range(len(token) - MIN_PART, MIN_PART - 1, -1):
+            if self._cuts_left <= 0:
+                break
+            self._cuts_left -= 1
             head = self._known_head(token[:cut])
             if head is None:
                 continue

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.errors import DomainError
+from bot.texts.clean import clean_text
 
 HEADER = ("questions", "answer", "source")
 
@@ -31,7 +32,7 @@ def read_faq_file(path: Path) -> list[FaqDraft]:
 def parse_faq_csv(name: str, text: str) -> list[FaqDraft]:
     """Parse FAQ CSV text; name is used in error messages."""
     try:
-        rows = list(csv.reader(io.StringIO(text)))
+        rows = list(csv.reader(io.StringIO(clean_text(text))))
     except csv.Error as error:
         raise DomainError("kb_unreadable_file", name=name) from error
     if not rows or tuple(cell.strip().lower() for cell in rows[0][:3]) != HEADER[: len(rows[0])]:

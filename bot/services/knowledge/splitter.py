@@ -11,6 +11,7 @@ from markdown_it.token import Token
 
 from bot.errors import DomainError
 from bot.services.knowledge.trimming import sentences
+from bot.texts.clean import clean_text
 
 MAX_PASSAGE = 800
 SECTION_SEPARATOR = " › "
@@ -52,6 +53,7 @@ def parse_document(path: Path) -> ParsedDocument:
 
 def parse_text(name: str, text: str, kind: str) -> ParsedDocument:
     """Split a document's text into passages; name is the fallback title."""
+    text = clean_text(text)
     title, passages = _markdown(text) if kind == "markdown" else _plain(text)
     passages = [p for passage in passages for p in _split_long(passage) if p.text]
     return ParsedDocument(title=title or name, kind=kind, passages=passages)
@@ -232,5 +234,5 @@ def _parse_pdf(path: Path) -> ParsedDocument:
     if not text.strip():
         raise DomainError("kb_unreadable_file", name=path.name)
     document = parse_text(path.stem, text, "pdf")
-    title = str(meta_title).strip() or document.title
+    title = clean_text(str(meta_title)).strip() or document.title
     return ParsedDocument(title=title, kind="pdf", passages=document.passages)

@@ -13,7 +13,7 @@ import secrets
 from dataclasses import dataclass
 
 from pydantic import SecretStr
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -98,6 +98,7 @@ async def _vote_for(
 ) -> PollVote:
     """The user's vote row, made on the first answer (without user id when anonymous)."""
     voter = await voter_key(session, poll.id, user_id, key=key)
+    await _one_tap_at_a_time(session, voter)
     vote = await _vote(session, poll.id, voter)
     if vote is not None:
         return vote
@@ -118,6 +119,20 @@ async def _vote_for(
         if vote is None:
             raise
     return vote
+
+
+async def _one_tap_at_a_time(session: AsyncSession, voter: str) -> None:
+    """Make this user's other taps on this poll wait until this transaction ends (PostgreSQL).
+
+    Fifteen quick taps on a multiple-choice option each toggle it: a tap must see the one before
+    it. Locking the vote row is not enough, since a tap that clears the last choice deletes the
+    row, and a tap waiting on it then finds nothing and races the others to insert a new one
+    (a unique violation). The lock is on the voter key instead, which always exists; it is
+    released at commit or rollback. SQLite already runs one writing transaction at a time.
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        lock_id = int.from_bytes(bytes.fromhex(voter[:16]), "big", signed=True)
+        await session.execute(select(func.pg_advisory_xact_lock(lock_id)))
 
 
 async def _tidy(session: AsyncSession, vote: PollVote, clock: Clock) -> MyVote:

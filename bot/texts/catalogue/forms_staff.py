@@ -11,6 +11,8 @@ SV: dict[str, str] = {
     "form_file_closes_invalid": (
         "closes: skriv ett datum som 2026-05-31 eller datum och tid som ”2026-05-31 17:00”."
     ),
+    "form_closes_past": "closes: {time} har redan varit. Välj en tid framåt.",
+    "form_audience_missing": "audience: {spec} pekar på något som inte finns. Kontrollera numret.",
     "form_file_question_invalid": "Fråga {number}: skrivs som en [[questions]]-tabell.",
     "form_file_question_unknown_field": (
         "Fråga {number}: okänt fält ”{field}”. Tillåtna: key, kind, text, options, required, "
@@ -95,6 +97,8 @@ EN: dict[str, str] = {
     "form_file_closes_invalid": (
         "closes: write a date such as 2026-05-31 or a date and time such as “2026-05-31 17:00”."
     ),
+    "form_closes_past": "closes: {time} has already passed. Choose a time ahead.",
+    "form_audience_missing": "audience: {spec} names something that does not exist. Check the number.",
     "form_file_question_invalid": "Question {number}: write it as a [[questions]] table.",
     "form_file_question_unknown_field": (
         "Question {number}: unknown field “{field}”. Allowed: key, kind, text, options, "
