@@ -14,6 +14,10 @@ DEFAULT_LANGUAGE = "sv"
 class Html(str):
     """Text that is already Telegram HTML and must not be escaped again."""
 
+    def __html__(self) -> str:
+        # The markupsafe protocol: Jinja templates (the digest) take it as it is too.
+        return str(self)
+
 
 def _merge(modules: tuple[ModuleType, ...]) -> dict[str, dict[str, str]]:
     merged: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
@@ -39,15 +43,20 @@ def normalise_language(code: str | None) -> str:
     return DEFAULT_LANGUAGE
 
 
-def t(key: str, lang: str | None = None, **params: object) -> str:
-    """The text for key in lang, with params HTML-escaped unless they are Html."""
+def t(key: str, lang: str | None = None, **params: object) -> Html:
+    """The text for key in lang, with params HTML-escaped unless they are already HTML.
+
+    The result is Html, so a text built from other catalogue texts escapes none of them twice.
+    """
     table = CATALOGUE[normalise_language(lang)]
     template = table.get(key) or CATALOGUE[DEFAULT_LANGUAGE][key]
     safe = {name: _escape(value) for name, value in params.items()}
-    return template.format(**safe) if safe else template
+    return Html(template.format(**safe) if safe else template)
 
 
 def _escape(value: object) -> str:
-    if isinstance(value, Html):
-        return str(value)
+    """Plain text escaped; Html and markupsafe Markup (anything with __html__) kept as is."""
+    markup = getattr(value, "__html__", None)
+    if callable(markup):
+        return str(markup())
     return html.escape(str(value), quote=False)
