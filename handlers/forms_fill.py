@@ -19,7 +19,7 @@ from bot.models import FormQuestion, FormResponse, QuestionKind
 from bot.services import forms
 from bot.services.forms import ALL_MUNICIPALITIES, WHOLE_REGION, drafting
 from bot.services.forms.municipalities import subregion_of
-from bot.texts import t
+from bot.texts import as_html, t
 from handlers import forms_keyboards
 from handlers.callbacks import FormOpen, FormPick, FormPlace, FormStep
 from handlers.common import Context, awaiting, reply, services, set_awaiting, user_session
@@ -104,7 +104,7 @@ async def open_form(update: Update, context: Context, action: FormOpen) -> str:
             screen = next_screen(f, response)
             if not response.answers and response.position == 0:
                 heading = t("forms_heading", f.lang, title=forms.form_title(f.form, f.lang))
-                intro = forms.form_intro(f.form, f.lang)
+                intro = as_html(forms.form_intro(f.form, f.lang))  # staff write plain text
                 screen = dataclasses.replace(screen, before=[f"{heading}\n{intro}".strip()])
     await show(update, context, screen, keep=True)
     return ""

@@ -3,6 +3,7 @@ in every field staff or feeds write: it must parse as Telegram HTML and show the
 
 from __future__ import annotations
 
+import html
 from datetime import timedelta
 
 import pytest
@@ -104,3 +105,25 @@ async def test_every_card_shows_markup_like_text_literally(
             assert card is not None, (subject, user_id)
             shown = plain(card.text_html)  # raises like Telegram on broken HTML
             assert text in shown, (subject, shown)
+            # Button labels are plain text: escaped there, the reader would see "&lt;".
+            escaped = html.escape(text, quote=False)
+            labels = [button.text for row in card.buttons for button in row]
+            assert escaped == text or not any(escaped in label for label in labels), labels
+
+
+async def test_a_feed_title_in_html_shows_its_text_not_its_tags(session: AsyncSession) -> None:
+    # feedparser keeps the markup of a title it takes for HTML, with its entities.
+    sv = await reader(session)
+    await news(
+        session, await feed(session, "news"), "<b>Nyhet</b> &amp; mer", SLOT - timedelta(days=1)
+    )
+    await news(
+        session, await feed(session, "news"), "Gäller <10 anställda", SLOT - timedelta(days=1)
+    )
+    issue = await edition(session, SLOT)
+    personaliser = build_personaliser(STOCKHOLM, poll_key=None)
+    card = (await personaliser.personalise(session, digest_subject(issue.id), [sv], now=NOW))[sv]
+    assert card is not None
+    shown = plain(card.text_html)
+    assert "Nyhet & mer" in shown and "<b>" not in shown and "&amp;" not in shown
+    assert "Gäller <10 anställda" in shown
