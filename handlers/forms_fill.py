@@ -54,7 +54,7 @@ async def filling(update: Update, context: Context, form_id: int) -> AsyncIterat
 
 async def _draft(f: Filling) -> FormResponse:
     """The draft a press or a typed answer belongs to; a clear refusal if it is gone."""
-    forms.check_may_answer(f.form, f.user, clock=f.clock)
+    await forms.check_may_answer(f.session, f.form, f.user, clock=f.clock)
     found = await forms.draft(f.session, f.form, f.user)
     if found is None:
         raise DomainError("forms_stale")
