@@ -14,6 +14,7 @@ from bot import migrate
 from bot.cli_calls import calls_app
 from bot.cli_campaigns import broadcast, campaigns_app
 from bot.cli_digest import digest_app
+from bot.cli_failures import database_failure
 from bot.cli_feeds import feeds_app
 from bot.cli_forms import forms_app
 from bot.cli_knowledge import ask, faq_app, kb_app
@@ -22,7 +23,6 @@ from bot.cli_nominations import nominations_app
 from bot.cli_polls import polls_app
 from bot.cli_register import orgs_app, staff_app
 from bot.cli_stats import stats
-from bot.cli_failures import database_failure
 from bot.cli_support import settings_or_exit
 from bot.config import ConfigError, Settings, load_settings
 from bot.logging_setup import setup_logging
@@ -60,7 +60,7 @@ def one_line_failure(error: BaseException) -> str | None:
 class OneLineFailures(TyperGroup):
     """Every command: a database or Bot API that cannot be used is one line and exit status 2."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
         try:
             return super().invoke(ctx)
         except (typer.Exit, typer.Abort, TyperException):
