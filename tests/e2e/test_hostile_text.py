@@ -17,7 +17,7 @@ from bot.services.meetings import MeetingDraft, MeetingOptions
 from bot.services.polls import PollDraft
 from tests.e2e.chat import JSON, Person, buttons, has
 from tests.e2e.conftest import Harness
-from tests.e2e.test_broadcast import add_members
+from tests.e2e.test_broadcast import add_members, compose, preview_and_summary
 
 HOSTILE = '<b>fet</b> <10 & "citat" </a>'
 FAQ_QUESTION = "Vad betyder ordet xyzzyplugh?"
@@ -98,10 +98,29 @@ async def _member_tour(eva: Person) -> list[JSON]:
     return seen
 
 
+async def _newcomer_and_broadcast(harness: Harness, admin: Person) -> list[JSON]:
+    """A newcomer with such a name asks to join the organisation (staff get the request); a
+    broadcast with such text goes to the organisation (preview and summary)."""
+    ny = await Person.create(harness.client, f"Ny {HOSTILE}")
+    welcome = await ny.say("/start")
+    asked = await ny.press_and_wait(welcome, "Svenska", predicate=has("organisation"))
+    matches = await ny.say("Förening")
+    cursor = await harness.client.cursor()
+    requested = await ny.press_and_wait(matches, "Förening", predicate=has("handläggare"))
+    request = await admin.next_message(after=cursor, predicate=has("Begäran om koppling"))
+    seen = [welcome, asked, matches, requested, request]
+    admin, question = await compose(harness, text=f"Utskick {HOSTILE}")
+    await admin.press_and_wait(question, "En organisation", predicate=has("del av organisationens"))
+    found = await admin.say("Förening")
+    preview, summary = await preview_and_summary(admin, found, "Förening")
+    return [*seen, question, found, preview, summary]
+
+
 async def test_markup_like_text_is_shown_as_typed_in_every_view(harness: Harness) -> None:
     eva = await _content(harness)
     admin = Person(harness.client, harness.admin_id)
     seen = await _member_tour(eva)
+    seen += await _newcomer_and_broadcast(harness, admin)
     staff = (
         "/formadmin",
         "/attendees",
@@ -116,8 +135,9 @@ async def test_markup_like_text_is_shown_as_typed_in_every_view(harness: Harness
     seen += [await admin.say(command) for command in staff]
     failed = [c for c in await harness.client.calls() if not c["ok"]]
     assert failed == []
-    assert len(seen) == 19
-    chats = [m for person in (eva, admin) for m in await harness.client.messages(person.user_id)]
+    assert len(seen) == 28
+    people = [int(user["id"]) for user in await harness.client.users()]
+    chats = [m for person in people for m in await harness.client.messages(person)]
     # What Telegram shows: each message's text and its buttons' labels.
     texts = [m.get("text") or "" for m in chats if m["from_bot"]]
     texts += [label for m in chats for label in buttons(m)]
@@ -136,5 +156,8 @@ async def test_markup_like_text_is_shown_as_typed_in_every_view(harness: Harness
         f"Hur bakar man {HOSTILE}?",  # unanswered
         HOSTILE,  # the feed's filter
         f"Omröstning {HOSTILE}",
+        f"Ny {HOSTILE}",  # the staff's link request
+        f"Utskick {HOSTILE}",  # the broadcast preview
+        f"Till: Förening {HOSTILE}",  # and its summary
     ):
         assert typed in everything, typed
