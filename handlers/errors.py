@@ -10,7 +10,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.errors import DomainError
-from bot.texts import t
+from bot.texts import plain_text, t
 from handlers.common import App, Context, reply
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,8 @@ async def on_error(update: object, context: Context) -> None:
         return
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(text)
+            # A press's answer is plain text: Telegram would show "&lt;" or "<b>" as typed.
+            await update.callback_query.answer(plain_text(text))
         elif update.effective_chat is not None and update.effective_chat.type == "private":
             await reply(update, context, text)
     except TelegramError as failure:

@@ -5,16 +5,18 @@ text as it was typed, neither broken nor escaped twice."""
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.models import Feed, Organisation, QuestionKind, User
+from bot.models import Feed, MeetingStatus, Organisation, QuestionKind, User
 from bot.services import calls, forms, meetings, nominations, polls
 from bot.services.calls import CallDraft
 from bot.services.forms import FormSpec, QuestionSpec
 from bot.services.meetings import MeetingDraft, MeetingOptions
 from bot.services.polls import PollDraft
+from handlers.callbacks import MeetingAnswer
 from tests.e2e.chat import JSON, Person, buttons, has
 from tests.e2e.conftest import Harness
 from tests.e2e.test_broadcast import add_members, compose, preview_and_summary
@@ -24,7 +26,7 @@ FAQ_QUESTION = "Vad betyder ordet xyzzyplugh?"
 ESCAPED_TWICE = ("&lt;", "&gt;", "&amp;", "&quot;")
 
 
-async def _content(harness: Harness) -> Person:
+async def _content(harness: Harness) -> tuple[Person, int]:
     """Every kind of content with the hostile text; Eva, its organisation's contact."""
     svc = harness.bot.services
     clock = svc.clock
@@ -58,6 +60,11 @@ async def _content(harness: Harness) -> Person:
         eva_id = await session.scalar(select(User.id).where(User.telegram_id == eva.user_id))
         assert eva_id is not None
         await meetings.answer(session, meeting.id, eva_id, going=True, clock=clock, options=options)
+        gone_draft = dataclasses.replace(draft, title=f"Inställt {HOSTILE}")
+        gone = await meetings.create(
+            session, gone_draft, created_by=None, clock=clock, options=options, announce=False
+        )
+        gone.status = MeetingStatus.CANCELLED
         call = CallDraft(title=f"Utlysning {HOSTILE}", funder=f"Givare {HOSTILE}", deadline=start)
         await calls.create(session, call, created_by=None, clock=clock, announce=False)
         await polls.create(
@@ -98,7 +105,7 @@ async def _content(harness: Harness) -> Person:
         )
         await session.commit()
     await svc.knowledge.rebuild()
-    return eva
+    return eva, gone.id
 
 
 async def _member_tour(eva: Person) -> list[JSON]:
@@ -146,9 +153,17 @@ async def _newcomer_and_broadcast(harness: Harness, admin: Person) -> list[JSON]
 
 
 async def test_markup_like_text_is_shown_as_typed_in_every_view(harness: Harness) -> None:
-    eva = await _content(harness)
+    eva, cancelled = await _content(harness)
     admin = Person(harness.client, harness.admin_id)
     seen = await _member_tour(eva)
+    # A press's answer is plain text: "Jag kommer" on a meeting since cancelled.
+    pressed = await harness.client.press_data(
+        eva.user_id,
+        seen[0]["message_id"],
+        MeetingAnswer(cancelled, True).encode(),
+        chat_id=eva.user_id,
+    )
+    assert f"Inställt {HOSTILE}" in await eva.answer_text(pressed)
     seen += await _newcomer_and_broadcast(harness, admin)
     staff = (
         "/formadmin",
