@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 from typing import Annotated, Any
 
 import typer
@@ -54,7 +55,21 @@ def one_line_failure(error: BaseException) -> str | None:
         return None
     if isinstance(error, TelegramError):
         return _api_failure(error, settings)
+    if isinstance(error, OSError) and error.errno == errno.EADDRINUSE:
+        return _port_in_use(settings)
     return database_failure(error, settings.database_url)
+
+
+def _port_in_use(settings: Settings) -> str:
+    """A second bot or sandbox on the same port (the only ports the bot listens on)."""
+    if settings.webhook_url and settings.telegram_bot_token is not None:
+        where, setting = (
+            f"{settings.webhook_listen}:{settings.webhook_port}",
+            "SIGNBOT_WEBHOOK_PORT",
+        )
+    else:
+        where, setting = f"{settings.sandbox_host}:{settings.sandbox_port}", "SIGNBOT_SANDBOX_PORT"
+    return f"Cannot listen on {where} ({setting}): the address is already in use."
 
 
 class OneLineFailures(TyperGroup):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -141,3 +142,14 @@ def test_run_with_a_bot_api_that_is_not_there(tmp_path: Path) -> None:
         TELEGRAM_API_BASE_URL="http://127.0.0.1:1/bot",
     )
     assert "TELEGRAM_API_BASE_URL" in line and "http://127.0.0.1:1/bot" in line
+
+
+def test_run_and_sandbox_on_a_port_in_use(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'bot.db'}", "SIGNBOT_SANDBOX_PORT": port}
+        for args in (["sandbox"], ["run"]):
+            line = _one_line(args, **env)
+            assert f"127.0.0.1:{port}" in line and "SIGNBOT_SANDBOX_PORT" in line, line
