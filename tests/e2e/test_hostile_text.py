@@ -176,7 +176,8 @@ async def test_markup_like_text_is_shown_as_typed_in_every_view(harness: Harness
         "/digest",
     )
     seen += [await admin.say(command) for command in staff]
-    pick = await admin.say("/results")
+    cursor = await admin.send("/results")
+    pick = await admin.next_message(after=cursor, predicate=has("Vilken enkät"))
     seen.append(await admin.press_and_wait(pick, "Omröstning", predicate=has("Nej")))
     failed = [c for c in await harness.client.calls() if not c["ok"]]
     assert failed == []
