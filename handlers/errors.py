@@ -27,7 +27,8 @@ async def on_error(update: object, context: Context) -> None:
         # One line without the exception's text (it may quote a user's message);
         # the full traceback only when debugging.
         log.error("update %s failed: %s at %s", update_id, type(error).__name__, _where(error))
-        log.debug("traceback of update %s", update_id, exc_info=error)
+        # Its frames but not its message, which may quote what the person wrote.
+        log.debug("traceback of update %s:\n%s", update_id, _frames(error))
         text = t("error_apology", language)
     if not isinstance(update, Update):
         return
@@ -39,6 +40,13 @@ async def on_error(update: object, context: Context) -> None:
             await reply(update, context, text)
     except TelegramError as failure:
         log.warning("could not tell update %s about its error: %s", update_id, failure)
+
+
+def _frames(error: BaseException | None) -> str:
+    """The traceback's frames and the exception's class, without its message."""
+    if error is None:
+        return "?"
+    return "".join(traceback.format_tb(error.__traceback__)) + type(error).__name__
 
 
 def _where(error: BaseException | None) -> str:

@@ -10,10 +10,12 @@ import pytest
 
 from bot.app import SANDBOX_TOKEN
 from bot.logging_setup import PAYLOAD_LOGGERS, setup_logging
+from bot.services.knowledge import KnowledgeService
 from tests.e2e.chat import Person
 from tests.e2e.conftest import start_harness
 
 QUESTION = "Min granne zebrakaka4711 undrar vad överenskommelsen säger?"
+CRASH = "krascha med morotskaka9901"
 UNKNOWN = "Hur bakar man kladdkaka7342 utan ägg?"
 
 
@@ -33,17 +35,27 @@ def restore_logging() -> Iterator[None]:
 
 @pytest.mark.usefixtures("restore_logging")
 async def test_a_debug_log_holds_no_message_text_and_no_token(
-    db_url: str, capsys: pytest.CaptureFixture[str]
+    db_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    original = KnowledgeService.answer
+
+    def answer_or_fail(self: KnowledgeService, question: str, *, user_id: int | None) -> object:
+        if "krascha" in question:  # a failure whose message quotes what was written
+            raise ValueError(f"cannot read {question!r}")
+        return original(self, question, user_id=user_id)
+
+    monkeypatch.setattr(KnowledgeService, "answer", answer_or_fail)
     setup_logging("DEBUG", secrets=[SANDBOX_TOKEN])
     logging.getLogger("handlers").debug("the log is on at DEBUG")
     async with start_harness(db_url, log_level="DEBUG") as harness:
         mia = await Person.create(harness.client, "Mia")
-        replies = [await mia.say(text) for text in ("/start", QUESTION, UNKNOWN, "/help")]
+        replies = [await mia.say(text) for text in ("/start", QUESTION, UNKNOWN, "/help", CRASH)]
         await harness.bot.services.question_log.flush()
     log = capsys.readouterr().err
     assert "DEBUG handlers: the log is on at DEBUG" in log
-    for private in ("zebrakaka4711", "kladdkaka7342", SANDBOX_TOKEN, "sandbox/sendMessage"):
+    assert "traceback of update" in log and "ValueError" in log  # the failure is there
+    secrets = ("zebrakaka4711", "kladdkaka7342", "morotskaka9901", SANDBOX_TOKEN)
+    for private in (*secrets, "sandbox/sendMessage"):
         assert private not in log, private
     for reply in replies:
         first_line = (reply["text"] or "").splitlines()[0]
