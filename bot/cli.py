@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Annotated
+import errno
+from typing import Annotated, Any
 
 import typer
+from telegram.error import InvalidToken, TelegramError
+from typer.core import TyperGroup
+from typer.exceptions import TyperException
 
 from bot import migrate
 from bot.cli_calls import calls_app
 from bot.cli_campaigns import broadcast, campaigns_app
 from bot.cli_digest import digest_app
+from bot.cli_failures import database_failure
 from bot.cli_feeds import feeds_app
 from bot.cli_forms import forms_app
 from bot.cli_knowledge import ask, faq_app, kb_app
@@ -20,10 +25,71 @@ from bot.cli_polls import polls_app
 from bot.cli_register import orgs_app, staff_app
 from bot.cli_stats import stats
 from bot.cli_support import settings_or_exit
-from bot.config import Settings
+from bot.config import ConfigError, Settings, load_settings
 from bot.logging_setup import setup_logging
 
+TELEGRAM_API = "https://api.telegram.org/bot"
+REASON_MAX = 200
+
+
+def _api_failure(error: TelegramError, settings: Settings) -> str:
+    """One line naming the Bot API the bot tried (the token left out) and what went wrong."""
+    where = f"the Bot API at {settings.telegram_api_base_url or TELEGRAM_API}"
+    if isinstance(error, InvalidToken):
+        return f"TELEGRAM_BOT_TOKEN was refused by {where}."
+    # PTB's message may go on with the whole answer ("Parsing the server response b'<html>…"):
+    # its first sentence says what happened.
+    reason = str(error.message).split(". Parsing the server response", 1)[0].splitlines()[0]
+    if settings.telegram_bot_token is not None:
+        reason = reason.replace(settings.telegram_bot_token.get_secret_value(), "***")
+    reason = reason[:REASON_MAX]
+    setting = "TELEGRAM_API_BASE_URL" if settings.telegram_api_base_url else "the network"
+    return f"Cannot use {where} ({setting}): {type(error).__name__}: {reason}"
+
+
+def one_line_failure(error: BaseException) -> str | None:
+    """The one line for a database or Bot API failure; None for anything else (a bug)."""
+    try:
+        settings = load_settings()
+    except ConfigError:
+        return None
+    if isinstance(error, TelegramError):
+        return _api_failure(error, settings)
+    if isinstance(error, OSError) and error.errno == errno.EADDRINUSE:
+        return _port_in_use(settings)
+    return database_failure(error, settings.database_url)
+
+
+def _port_in_use(settings: Settings) -> str:
+    """A second bot or sandbox on the same port (the only ports the bot listens on)."""
+    if settings.webhook_url and settings.telegram_bot_token is not None:
+        where, setting = (
+            f"{settings.webhook_listen}:{settings.webhook_port}",
+            "SIGNBOT_WEBHOOK_PORT",
+        )
+    else:
+        where, setting = f"{settings.sandbox_host}:{settings.sandbox_port}", "SIGNBOT_SANDBOX_PORT"
+    return f"Cannot listen on {where} ({setting}): the address is already in use."
+
+
+class OneLineFailures(TyperGroup):
+    """Every command: a database or Bot API that cannot be used is one line and exit status 2."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
+        try:
+            return super().invoke(ctx)
+        except (typer.Exit, typer.Abort, TyperException):
+            raise
+        except Exception as error:
+            message = one_line_failure(error)
+            if message is None:
+                raise
+            typer.echo(message, err=True)
+            raise typer.Exit(2) from None
+
+
 app = typer.Typer(
+    cls=OneLineFailures,
     help="signbot: the Telegram bot for the signatories of Överenskommelsen.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,

@@ -8,7 +8,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
-from bot.texts import t
+from bot.texts import plain_text, t
 from handlers import (
     basics,
     broadcast,
@@ -149,7 +149,8 @@ async def on_callback(update: Update, context: Context) -> None:
     if (awaiting(context) or {}).get("step") == CONFIRMING:
         set_awaiting(context, None)  # a press answers the confirmation (or leaves it)
     await sweep(context)  # the buttons of a step just left go
-    await query.answer(answer or None)
+    # A press's answer is plain text: Telegram would show "&lt;" or "<b>" as typed.
+    await query.answer(plain_text(answer) if answer else None)
 
 
 def register(application: App) -> None:

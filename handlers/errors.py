@@ -10,7 +10,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.errors import DomainError
-from bot.texts import t
+from bot.texts import plain_text, t
 from handlers.common import App, Context, reply
 
 log = logging.getLogger(__name__)
@@ -27,17 +27,26 @@ async def on_error(update: object, context: Context) -> None:
         # One line without the exception's text (it may quote a user's message);
         # the full traceback only when debugging.
         log.error("update %s failed: %s at %s", update_id, type(error).__name__, _where(error))
-        log.debug("traceback of update %s", update_id, exc_info=error)
+        # Its frames but not its message, which may quote what the person wrote.
+        log.debug("traceback of update %s:\n%s", update_id, _frames(error))
         text = t("error_apology", language)
     if not isinstance(update, Update):
         return
     try:
         if update.callback_query is not None:
-            await update.callback_query.answer(text)
+            # A press's answer is plain text: Telegram would show "&lt;" or "<b>" as typed.
+            await update.callback_query.answer(plain_text(text))
         elif update.effective_chat is not None and update.effective_chat.type == "private":
             await reply(update, context, text)
     except TelegramError as failure:
         log.warning("could not tell update %s about its error: %s", update_id, failure)
+
+
+def _frames(error: BaseException | None) -> str:
+    """The traceback's frames and the exception's class, without its message."""
+    if error is None:
+        return "?"
+    return "".join(traceback.format_tb(error.__traceback__)) + type(error).__name__
 
 
 def _where(error: BaseException | None) -> str:

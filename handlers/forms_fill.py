@@ -19,7 +19,7 @@ from bot.models import FormQuestion, FormResponse, QuestionKind
 from bot.services import forms
 from bot.services.forms import ALL_MUNICIPALITIES, WHOLE_REGION, drafting
 from bot.services.forms.municipalities import subregion_of
-from bot.texts import t
+from bot.texts import as_html, t
 from handlers import forms_keyboards
 from handlers.callbacks import FormOpen, FormPick, FormPlace, FormStep
 from handlers.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
@@ -55,7 +55,7 @@ async def filling(update: Update, context: Context, form_id: int) -> AsyncIterat
 
 async def _draft(f: Filling) -> FormResponse:
     """The draft a press or a typed answer belongs to; a clear refusal if it is gone."""
-    forms.check_may_answer(f.form, f.user, clock=f.clock)
+    await forms.check_may_answer(f.session, f.form, f.user, clock=f.clock)
     found = await forms.draft(f.session, f.form, f.user)
     if found is None:
         raise DomainError("forms_stale")
@@ -114,7 +114,7 @@ async def open_form(update: Update, context: Context, action: FormOpen) -> str:
             screen = next_screen(f, response)
             if not response.answers and response.position == 0:
                 heading = t("forms_heading", f.lang, title=forms.form_title(f.form, f.lang))
-                intro = forms.form_intro(f.form, f.lang)
+                intro = as_html(forms.form_intro(f.form, f.lang))  # staff write plain text
                 screen = dataclasses.replace(screen, before=[f"{heading}\n{intro}".strip()])
     await show(update, context, screen, keep=True)
     return ""

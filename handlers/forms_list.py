@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CommandHandler, filters
 
+from bot import texts
 from bot.services import forms
 from bot.services.forms import FormState, MyForm
 from bot.texts import t
@@ -35,7 +36,7 @@ def _state(item: MyForm, f: Filling) -> str:
 
 def _button(item: MyForm, title: str, lang: str) -> InlineKeyboardButton:
     short = title if len(title) <= TITLE_MAX else title[: TITLE_MAX - 1].rstrip() + "…"
-    label = t("forms_list_button", lang, action=t(BUTTONS[item.state], lang), title=short)
+    label = texts.label("forms_list_button", lang, action=t(BUTTONS[item.state], lang), title=short)
     return InlineKeyboardButton(label, callback_data=FormOpen(item.form.id).encode())
 
 

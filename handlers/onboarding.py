@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message, Update
-from telegram.ext import CommandHandler
+from telegram.ext import CommandHandler, filters
 
 from bot.errors import DomainError
 from bot.models import LinkStatus, Organisation, User, UserStatus
@@ -204,4 +204,6 @@ async def skip_organisation(update: Update, context: Context, action: SkipOrgani
 
 
 def register(application: App) -> None:
-    application.add_handler(CommandHandler("start", start))
+    # In a group /start gets the fallback's pointer to the private chat, not onboarding.
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    application.add_handler(CommandHandler("start", start, filters=private))

@@ -14,6 +14,7 @@ from pydantic import SecretStr
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import texts
 from bot.errors import DomainError
 from bot.ids import parse_id
 from bot.models import Poll, PollStatus, User
@@ -66,7 +67,7 @@ def card_buttons(poll: Poll, lang: str, mine: MyVote) -> Buttons:
     for option in poll.options:
         label = option.text
         if option.id in mine.option_ids:
-            label = t("poll_button_chosen", lang, option=option.text)
+            label = texts.label("poll_button_chosen", lang, option=option.text)
         rows.append((Button(label, callback=PollChoose(poll.id, option.id).encode()),))
     if poll.allow_comment:
         rows.append(

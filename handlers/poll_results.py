@@ -13,6 +13,7 @@ from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.ext import CommandHandler, ExtBot, filters
 
+from bot import texts
 from bot.errors import DomainError
 from bot.ids import parse_id
 from bot.models import PollStatus
@@ -132,7 +133,7 @@ async def results_command(update: Update, context: Context) -> None:
     rows = tuple(
         (
             Button(
-                t("poll_results_item", lang, poll_id=number, question=_short(question)),
+                texts.label("poll_results_item", lang, poll_id=number, question=_short(question)),
                 callback=PollResults(number).encode(),
             ),
         )

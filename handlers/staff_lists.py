@@ -48,6 +48,6 @@ async def unanswered(update: Update, context: Context) -> None:
 
 
 def register(application: App) -> None:
-    application.add_handler(
-        CommandHandler("unanswered", unanswered, filters=filters.UpdateType.MESSAGE)
-    )
+    # Names and questions of askers: never in a group (the group fallback points to the private chat).
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    application.add_handler(CommandHandler("unanswered", unanswered, filters=private))

@@ -23,7 +23,7 @@ from bot.services.calls.drafts import (
 )
 from bot.services.calls.upsert import insert_once
 from bot.services.delivery import campaigns
-from bot.texts import DEFAULT_LANGUAGE, t
+from bot.texts import DEFAULT_LANGUAGE, plain_text, t
 from bot.timeutil import STOCKHOLM, Clock, as_utc
 
 
@@ -111,7 +111,8 @@ async def create_from_feed_item(
         link = check_link(item.link)
     except DomainError:
         link = None
-    title = _shorten(" ".join(item.title.split()) or link or _host(feed.url), TITLE_MAX)
+    text = plain_text(item.title)  # a feed's title may be HTML
+    title = _shorten(" ".join(text.split()) or link or _host(feed.url), TITLE_MAX)
     now = clock()
     values = {
         "title": title,

@@ -27,7 +27,7 @@ from bot.services.digest.content import (
 )
 from bot.services.digest.layout import ITEMS, Head, Section, fit
 from bot.services.digest.window import Window
-from bot.texts import t
+from bot.texts import plain_text, t
 from bot.timeutil import as_utc, local
 
 SECTION_MAX = 10  # items a section shows before "…och N till"
@@ -149,7 +149,8 @@ class DigestWriter:
 
     def news(self, item: NewsItem, lang: str) -> Markup:
         """A news item's title, linked to the article."""
-        view = {"title": item.title or item.link or "", "link": item.link or ""}
+        # A feed's title may be HTML (feedparser keeps markup it found there): show its text.
+        view = {"title": plain_text(item.title) or item.link or "", "link": item.link or ""}
         return self._snippet(("news", item.id), lambda: Markup(ITEMS.news(view)))
 
     def announcement(self, item: AnnouncementItem, lang: str) -> Markup:

@@ -10,9 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Form, FormStatus, User
-from bot.services.delivery.audience import still_eligible
-from bot.services.forms.profile import PROFILE_KEY, ensure_profile_form
-from bot.services.forms.responses import current, draft, is_open
+from bot.services.forms.profile import ensure_profile_form
+from bot.services.forms.responses import addressed_to, current, draft, is_open
 from bot.timeutil import Clock, as_utc
 
 
@@ -30,15 +29,6 @@ class MyForm:
     state: FormState
     question_number: int | None = None  # 1-based; None when the draft stands at the review
     sent_at: datetime | None = None
-
-
-async def addressed_to(session: AsyncSession, form: Form, user: User) -> bool:
-    """Whether the form is for this person: the profile for contacts, else its audience."""
-    if form.per_organisation and not user.is_approved_contact:
-        return False
-    if form.key == PROFILE_KEY:
-        return True
-    return user.id in await still_eligible(session, form.audience, None, [user.id])
 
 
 async def state_of(session: AsyncSession, form: Form, user: User) -> MyForm:

@@ -21,6 +21,7 @@ from bot.models import (
     ResponseStatus,
     User,
 )
+from bot.services.delivery.audience import still_eligible
 from bot.services.forms import profile
 from bot.services.forms.values import decode, encode, values_by_question
 from bot.timeutil import Clock, as_utc
@@ -33,12 +34,24 @@ def is_open(form: Form, *, clock: Clock) -> bool:
     return form.closes_at is None or as_utc(clock()) < as_utc(form.closes_at)
 
 
-def check_may_answer(form: Form, user: User, *, clock: Clock) -> None:
-    """DomainError form_closed, or form_needs_organisation for a per-organisation form."""
+async def addressed_to(session: AsyncSession, form: Form, user: User) -> bool:
+    """Whether the form is for this person: the profile for contacts, else its audience."""
+    if form.per_organisation and not user.is_approved_contact:
+        return False
+    if form.key == profile.PROFILE_KEY:
+        return True
+    return user.id in await still_eligible(session, form.audience, None, [user.id])
+
+
+async def check_may_answer(session: AsyncSession, form: Form, user: User, *, clock: Clock) -> None:
+    """DomainError form_closed, form_needs_organisation for a per-organisation form, or
+    form_not_for_you outside its audience; checked at every step, as a press can be forged."""
     if not is_open(form, clock=clock):
         raise DomainError("form_closed")
     if form.per_organisation and not user.is_approved_contact:
         raise DomainError("form_needs_organisation")
+    if not await addressed_to(session, form, user):
+        raise DomainError("form_not_for_you")
 
 
 def owner_column(form: Form) -> InstrumentedAttribute[int | None]:
@@ -75,7 +88,7 @@ async def draft(session: AsyncSession, form: Form, user: User) -> FormResponse |
 async def begin(session: AsyncSession, form: Form, user: User, *, clock: Clock) -> FormResponse:
     """The user's draft: the one they paused, else a new one (holding the current answers,
     when there are any, so changing one answer keeps the rest)."""
-    check_may_answer(form, user, clock=clock)
+    await check_may_answer(session, form, user, clock=clock)
     found = await draft(session, form, user)
     if found is not None:
         return found
@@ -166,7 +179,7 @@ async def submit(
     marked replaced (dated), for the user or, on a per-organisation form, their organisation."""
     if response.status != ResponseStatus.DRAFT:
         raise DomainError("form_already_sent")
-    check_may_answer(form, user, clock=clock)
+    await check_may_answer(session, form, user, clock=clock)
     gaps = missing(form, response)
     if gaps:
         raise DomainError("form_incomplete", number=gaps[0].position + 1)

@@ -8,6 +8,7 @@ SV: dict[str, str] = {
         "organisation under /settings → Organisation; när en handläggare har godkänt "
         "kopplingen kan du svara."
     ),
+    "form_not_for_you": "Det här formuläret är inte skickat till dig, så du kan inte svara på det.",
     "form_already_sent": "De här svaren är redan skickade.",
     "form_answer_required": "Den här frågan behöver ett svar.",
     "form_incomplete": "Fråga {number} saknar svar. Svara på den först.",
@@ -78,6 +79,7 @@ EN: dict[str, str] = {
         "organisation under /settings → Organisation; once staff have approved the link, "
         "you can answer."
     ),
+    "form_not_for_you": "This form was not sent to you, so you cannot answer it.",
     "form_already_sent": "These answers have already been sent.",
     "form_answer_required": "This question needs an answer.",
     "form_incomplete": "Question {number} has no answer yet. Please answer it first.",
