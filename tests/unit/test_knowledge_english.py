@@ -1,0 +1,155 @@
+"""English versions of the shipped documents: complete, paired by key, stored, answered with."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db import Database
+from bot.models import KnowledgeDocument, Passage
+from bot.services.knowledge import KnowledgeService
+from bot.services.knowledge.documents import BUILTIN
+from bot.services.knowledge.splitter import parse_document, parse_text
+from bot.services.knowledge.translation import (
+    ENGLISH_FOLDER,
+    english_path,
+    mismatches,
+    numbers,
+    read_english,
+)
+from bot.services.question_log import QuestionLogWriter
+from bot.texts.answers import answer_text
+
+SHIPPED = sorted(BUILTIN.glob("*.md"))
+_SECTION_HEADING = re.compile(r"^#{2,6} ")
+_KEYED = re.compile(r"\{#[A-Za-z0-9_-]+\}$")
+
+
+@pytest.fixture
+def service(db: Database) -> KnowledgeService:
+    return KnowledgeService(db, threshold=0.5, question_log=QuestionLogWriter(db))
+
+
+def _unkeyed_headings(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if _SECTION_HEADING.match(line) and not _KEYED.search(line)]
+
+
+def test_the_english_folder_holds_exactly_the_shipped_documents() -> None:
+    english = sorted(path.name for path in (BUILTIN / ENGLISH_FOLDER).glob("*.md"))
+    assert SHIPPED and english == [path.name for path in SHIPPED]
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=[path.stem for path in SHIPPED])
+def test_every_shipped_section_has_exactly_one_english_counterpart(path: Path) -> None:
+    assert _unkeyed_headings(path) == [] and _unkeyed_headings(english_path(path)) == []
+    swedish = parse_document(path)
+    english = read_english(path)
+    assert english is not None
+    translation, _ = english
+    assert mismatches(swedish, translation) == []
+    assert translation.title and all(p.section and p.text for p in translation.passages)
+    # Written in English, not copied: no block is the Swedish one.
+    unsplit = parse_text(path.stem, path.read_text(encoding="utf-8"), "markdown", split=False)
+    swedish_blocks = {p.anchor: p.text for p in unsplit.passages}
+    assert [p.anchor for p in translation.passages if p.text == swedish_blocks[p.anchor]] == []
+
+
+def test_mismatches_name_what_is_missing_extra_or_changed() -> None:
+    swedish = parse_text(
+        "sv",
+        "# Sv\n\n## Ett {#ett}\n\nFörsta.\n\nAndra, 125 st.\n\n## Två {#tva}\n\nTredje.\n",
+        "markdown",
+    )
+    # Sections in another order pair up by key; a lost block, a new section and a changed
+    # figure are each reported.
+    english = parse_text(
+        "en", "# En\n\n## Two {#tva}\n\nThird.\n\n## One {#ett}\n\nFirst, 126.\n\n## Three {#tre}\n\nX.\n", "markdown"
+    )
+    assert mismatches(swedish, english) == [
+        "ett.1: figures differ: 126",
+        "ett.2: no English block",
+        "tre.1: no Swedish block",
+    ]
+
+
+def test_figures_are_compared_whatever_their_grouping_or_decimal_mark() -> None:
+    assert numbers("Totalt 1 470 000 kr, en ökning med 3,1 %") == numbers("SEK 1,470,000, 3.1%")
+    assert numbers("18 maj 2026") != numbers("19 May 2026")
+
+
+async def test_shipped_documents_answer_english_readers_in_english_with_the_same_source(
+    service: KnowledgeService, session: AsyncSession
+) -> None:
+    await service.import_builtin(session)
+    await session.commit()
+    await service.rebuild()
+    question = "IOP-utbildningar 2024?"
+    answered, swedish = service.answer_now(question)
+    answered_en, english = service.answer_now(question, lang="en")
+    assert answered and answered_en and swedish is not None and english is not None
+    assert (english.id, english.kind, english.confidence) == (
+        swedish.id,
+        swedish.kind,
+        swedish.confidence,
+    )
+    assert (swedish.lang, english.lang) == ("sv", "en")
+    assert "30-tal" in swedish.text and "Around 30 civil servants" in english.text
+    assert (english.title, english.section) == ("IOP and reserved procurement", "IOP training in 2024")
+    rendered = answer_text(english, "en")
+    assert "Source: IOP and reserved procurement – IOP training in 2024" in rendered
+    assert "Swedish" not in rendered
+
+
+async def test_the_english_answer_is_trimmed_to_the_question_like_the_swedish_one(
+    service: KnowledgeService, session: AsyncSession
+) -> None:
+    await service.import_builtin(session)
+    await session.commit()
+    await service.rebuild()
+    _, swedish = service.answer_now("Coompanion Skoopi?")
+    _, english = service.answer_now("Coompanion Skoopi?", lang="en")
+    assert swedish is not None and english is not None and english.lang == "en"
+    async with service.db.session() as other:
+        full = await other.scalar(select(Passage.text_en).where(Passage.id == english.id))
+    assert full is not None and english.text != full and english.text in full
+    assert "Coompanion" in english.text and "Skoopi" in english.text
+
+
+async def test_a_changed_english_file_alone_imports_the_document_again(
+    service: KnowledgeService, session: AsyncSession, tmp_path: Path
+) -> None:
+    (tmp_path / ENGLISH_FOLDER).mkdir()
+    swedish = tmp_path / "iop.md"
+    swedish.write_text("# IOP\n\n## Vad är IOP? {#iop}\n\nIOP är ett partnerskap.\n", "utf-8")
+    english = english_path(swedish)
+    english.write_text("# IOP\n\n## What is IOP? {#iop}\n\nIOP is a partnership.\n", "utf-8")
+    assert await service.import_builtin(session, tmp_path) == 1
+    assert await service.import_builtin(session, tmp_path) == 0
+    english.write_text("# IOP\n\n## What is IOP? {#iop}\n\nIOP is a joint partnership.\n", "utf-8")
+    assert await service.import_builtin(session, tmp_path) == 1
+    passage = await session.scalar(select(Passage))
+    document = await session.scalar(select(KnowledgeDocument))
+    assert passage is not None and document is not None
+    assert (passage.section, passage.section_en) == ("Vad är IOP?", "What is IOP?")
+    assert passage.text_en == "IOP is a joint partnership." and document.title_en == "IOP"
+
+
+async def test_an_imported_swedish_document_answers_english_readers_with_a_note(
+    service: KnowledgeService, session: AsyncSession, tmp_path: Path
+) -> None:
+    statutes = tmp_path / "stadgar.md"
+    statutes.write_text("# Stadgar\n\n## Årsmöte\n\nÅrsmötet hålls i mars varje år.\n", "utf-8")
+    await service.import_paths(session, [statutes])
+    await session.commit()
+    await service.rebuild()
+    answered, match = service.answer_now("Årsmötet?", lang="en")
+    assert answered and match is not None and match.lang == "sv"
+    rendered = answer_text(match, "en")
+    assert rendered.splitlines()[0] == "ℹ️ This source is only available in Swedish."
+    assert "Årsmötet hålls i mars" in rendered and "Source: Stadgar – Årsmöte" in rendered
+    assert "svenska" not in answer_text(match, "sv")
