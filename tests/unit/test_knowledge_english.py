@@ -13,18 +13,21 @@ from bot.db import Database
 from bot.models import KnowledgeDocument, Passage
 from bot.services.knowledge import KnowledgeService
 from bot.services.knowledge.documents import BUILTIN
+from bot.services.knowledge.evaluation import contains, normalise, parse_devset
 from bot.services.knowledge.splitter import parse_document, parse_text
 from bot.services.knowledge.translation import (
     ENGLISH_FOLDER,
     english_path,
     mismatches,
     numbers,
+    pair,
     read_english,
 )
 from bot.services.question_log import QuestionLogWriter
 from bot.texts.answers import answer_text
 
 SHIPPED = sorted(BUILTIN.glob("*.md"))
+DEVSET = Path(__file__).resolve().parents[2] / "bench" / "devset" / "answers.tsv"
 _SECTION_HEADING = re.compile(r"^#{2,6} ")
 _KEYED = re.compile(r"\{#[A-Za-z0-9_-]+\}$")
 
@@ -68,7 +71,9 @@ def test_mismatches_name_what_is_missing_extra_or_changed() -> None:
     # Sections in another order pair up by key; a lost block, a new section and a changed
     # figure are each reported.
     english = parse_text(
-        "en", "# En\n\n## Two {#tva}\n\nThird.\n\n## One {#ett}\n\nFirst, 126.\n\n## Three {#tre}\n\nX.\n", "markdown"
+        "en",
+        "# En\n\n## Two {#tva}\n\nThird.\n\n## One {#ett}\n\nFirst, 126.\n\n## Three {#tre}\n\nX.\n",
+        "markdown",
     )
     assert mismatches(swedish, english) == [
         "ett.1: figures differ: 126",
@@ -99,7 +104,10 @@ async def test_shipped_documents_answer_english_readers_in_english_with_the_same
     )
     assert (swedish.lang, english.lang) == ("sv", "en")
     assert "30-tal" in swedish.text and "Around 30 civil servants" in english.text
-    assert (english.title, english.section) == ("IOP and reserved procurement", "IOP training in 2024")
+    assert (english.title, english.section) == (
+        "IOP and reserved procurement",
+        "IOP training in 2024",
+    )
     rendered = answer_text(english, "en")
     assert "Source: IOP and reserved procurement – IOP training in 2024" in rendered
     assert "Swedish" not in rendered
@@ -153,3 +161,25 @@ async def test_an_imported_swedish_document_answers_english_readers_with_a_note(
     assert rendered.splitlines()[0] == "ℹ️ This source is only available in Swedish."
     assert "Årsmötet hålls i mars" in rendered and "Source: Stadgar – Årsmöte" in rendered
     assert "svenska" not in answer_text(match, "sv")
+
+
+def test_what_the_dev_set_expects_of_a_swedish_passage_its_english_version_also_says() -> None:
+    # `signbot kb eval --lang en` scores English answers: every expected text a Swedish passage
+    # holds needs an alternative its English version holds (figures and names usually are both).
+    devset = parse_devset(DEVSET.read_text(encoding="utf-8"))
+    pairs: list[tuple[str, str]] = []
+    for path in SHIPPED:
+        swedish = parse_document(path)
+        english = read_english(path)
+        assert english is not None
+        paired = pair(swedish, english[0]).passages
+        pairs += [
+            (normalise(p.text), normalise(e.text if e else ""))
+            for p, e in zip(swedish.passages, paired, strict=True)
+        ]
+    unmatched = []
+    for case in devset.cases:
+        holders = [en for sv, en in pairs if any(contains(sv, text) for text in case.expected)]
+        if holders and not any(contains(en, t) for en in holders for t in case.expected):
+            unmatched.append(f"line {case.line}: {' | '.join(case.expected)}")
+    assert unmatched == []

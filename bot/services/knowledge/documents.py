@@ -109,7 +109,8 @@ async def store(
     document.imported_at = utc_now()
     await session.flush()
     translations = english.passages if english is not None else [None] * len(parsed.passages)
-    for position, (passage, translation) in enumerate(zip(parsed.passages, translations, strict=True)):
+    paired = zip(parsed.passages, translations, strict=True)
+    for position, (passage, translation) in enumerate(paired):
         session.add(
             Passage(
                 document_id=document.id,

@@ -207,9 +207,7 @@ def summarise(outcomes: list[Outcome], bad_lines: list[BadLine]) -> Report:
     )
 
 
-def replier(
-    knowledge: KnowledgeService, label: Callable[[Match], str], *, lang: str = "sv"
-) -> Ask:
+def replier(knowledge: KnowledgeService, label: Callable[[Match], str], *, lang: str = "sv") -> Ask:
     """Answer as the chat does to a reader of lang, the source named by label."""
 
     def ask(question: str) -> Reply:
