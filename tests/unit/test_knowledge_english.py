@@ -23,6 +23,7 @@ from bot.services.knowledge.translation import (
     pair,
     read_english,
 )
+from bot.services.knowledge.trimming import trim_like, units
 from bot.services.question_log import QuestionLogWriter
 from bot.texts.answers import answer_text
 
@@ -65,18 +66,20 @@ def test_every_shipped_section_has_exactly_one_english_counterpart(path: Path) -
 def test_mismatches_name_what_is_missing_extra_or_changed() -> None:
     swedish = parse_text(
         "sv",
-        "# Sv\n\n## Ett {#ett}\n\nFörsta.\n\nAndra, 125 st.\n\n## Två {#tva}\n\nTredje.\n",
+        "# Sv\n\n## Ett {#ett}\n\nFörsta, 125 st. Sedan mer.\n\nAndra.\n\n## Två {#tva}\n\nTre.\n",
         "markdown",
     )
-    # Sections in another order pair up by key; a lost block, a new section and a changed
-    # figure are each reported.
+    # Sections in another order pair up by key; a lost block, a new section, a changed figure
+    # and a merged sentence are each reported.
     english = parse_text(
         "en",
-        "# En\n\n## Two {#tva}\n\nThird.\n\n## One {#ett}\n\nFirst, 126.\n\n## Three {#tre}\n\nX.\n",
+        "# En\n\n## Two {#tva}\n\nThird.\n\n## One {#ett}\n\nFirst, 126 and more.\n\n"
+        "## Three {#tre}\n\nX.\n",
         "markdown",
     )
     assert mismatches(swedish, english) == [
-        "ett.1: figures differ: 126",
+        "ett.1: 2 sentences in Swedish, 1 in English",
+        "ett.1: figures differ: 125, 126",
         "ett.2: no English block",
         "tre.1: no Swedish block",
     ]
@@ -113,19 +116,36 @@ async def test_shipped_documents_answer_english_readers_in_english_with_the_same
     assert "Swedish" not in rendered
 
 
-async def test_the_english_answer_is_trimmed_to_the_question_like_the_swedish_one(
+async def test_the_english_answer_keeps_the_sentences_the_swedish_answer_kept(
     service: KnowledgeService, session: AsyncSession
 ) -> None:
     await service.import_builtin(session)
     await session.commit()
     await service.rebuild()
-    _, swedish = service.answer_now("Coompanion Skoopi?")
-    _, english = service.answer_now("Coompanion Skoopi?", lang="en")
-    assert swedish is not None and english is not None and english.lang == "en"
-    async with service.db.session() as other:
-        full = await other.scalar(select(Passage.text_en).where(Passage.id == english.id))
-    assert full is not None and english.text != full and english.text in full
-    assert "Coompanion" in english.text and "Skoopi" in english.text
+    for question in ("Coompanion Skoopi?", "Vilka kommuner är med i nätverket?"):
+        _, swedish = service.answer_now(question)
+        _, english = service.answer_now(question, lang="en")
+        assert swedish is not None and english is not None and english.lang == "en"
+        async with service.db.session() as other:
+            full = await other.scalar(select(Passage.text_en).where(Passage.id == english.id))
+            original = await other.scalar(select(Passage.text).where(Passage.id == english.id))
+        assert full is not None and original is not None
+        kept = [i for i, unit in enumerate(units(original)) if unit in swedish.text]
+        assert english.text == " ".join(units(full)[i] for i in kept)
+        assert english.text != full  # trimmed: the Swedish answer left a sentence out
+
+
+def test_a_translation_is_trimmed_by_position_and_left_alone_when_unaligned() -> None:
+    original = "Första meningen. Andra om IOP. Tredje."
+    assert trim_like("First. Second, on IOP. Third.", original, "Andra om IOP.") == (
+        "Second, on IOP."
+    )
+    listed = "Planerat:\n- Ett IOP-seminarium.\n- En konferens."
+    english = "Planned:\n- An IOP seminar.\n- A conference."
+    assert trim_like(english, listed, "Planerat:\n- Ett IOP-seminarium.") == (
+        "Planned:\n- An IOP seminar."
+    )
+    assert trim_like("First and second. Third.", original, "Andra om IOP.") is None
 
 
 async def test_a_changed_english_file_alone_imports_the_document_again(
@@ -165,7 +185,7 @@ async def test_an_imported_swedish_document_answers_english_readers_with_a_note(
 
 def test_what_the_dev_set_expects_of_a_swedish_passage_its_english_version_also_says() -> None:
     # `signbot kb eval --lang en` scores English answers: every expected text a Swedish passage
-    # holds needs an alternative its English version holds (figures and names usually are both).
+    # holds needs an alternative its English version holds (figures and names usually are).
     devset = parse_devset(DEVSET.read_text(encoding="utf-8"))
     pairs: list[tuple[str, str]] = []
     for path in SHIPPED:
@@ -179,7 +199,13 @@ def test_what_the_dev_set_expects_of_a_swedish_passage_its_english_version_also_
         ]
     unmatched = []
     for case in devset.cases:
-        holders = [en for sv, en in pairs if any(contains(sv, text) for text in case.expected)]
-        if holders and not any(contains(en, t) for en in holders for t in case.expected):
+        holders = [en for sv, en in pairs if any(_says(sv, text) for text in case.expected)]
+        if holders and not any(contains(en, text) for en in holders for text in case.expected):
             unmatched.append(f"line {case.line}: {' | '.join(case.expected)}")
     assert unmatched == []
+
+
+def _says(text: str, expected: str) -> bool:
+    # As a word (mars is not said by Stenhammarsalen), a figure only whole.
+    wanted = re.escape(normalise(expected))
+    return re.search(rf"(?<![\w\d]){wanted}(?![\d])", text) is not None

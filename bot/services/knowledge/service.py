@@ -17,6 +17,7 @@ from bot.models import FaqEntry, FaqPhrasing, KnowledgeDocument, Passage, Questi
 from bot.services.knowledge import documents
 from bot.services.knowledge.documents import BUILTIN, DocumentSummary, ImportOutcome
 from bot.services.knowledge.index import IndexedFaq, IndexedPassage, Match, SearchIndex
+from bot.services.knowledge.trimming import trim_like
 from bot.services.question_log import QuestionLogWriter
 
 
@@ -127,7 +128,10 @@ class KnowledgeService:
         if lang == "en" and match is not None and match.kind == "passage":
             version = english.get(match.id)
             if version is not None:
-                text = index.trimmed(question, version.text, original=version.original)
+                # The sentences the Swedish answer kept; by the question's terms if unaligned.
+                text = trim_like(version.text, version.original, match.text) or index.trimmed(
+                    question, version.text, original=version.original
+                )
                 title, section = version.title, version.section
                 match = replace(match, text=text, title=title, section=section, lang="en")
         return answered, match

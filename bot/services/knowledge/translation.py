@@ -3,7 +3,8 @@
 Every heading of a shipped document carries a stable key ("## Parterna {#parterna}"), and the
 English file repeats it ("## The parties {#parterna}"). A passage's anchor is its section key
 and its block number within the section, so each Swedish passage finds its English block
-whatever order the sections are in; `mismatches` lists anything that does not pair up.
+whatever order the sections are in; `mismatches` lists anything that does not pair up
+(a missing or extra block, a differing figure, another number of sentences).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.services.knowledge.splitter import ParsedDocument, parse_text
+from bot.services.knowledge.trimming import units
 
 ENGLISH_FOLDER = "en"
 _GROUPED_DIGITS = re.compile(r"(?<=\d)[ ,.\u00a0\u202f](?=\d)")
@@ -65,6 +67,10 @@ def mismatches(swedish: ParsedDocument, english: ParsedDocument) -> list[str]:
         missing = numbers(sv[anchor]) ^ numbers(en[anchor])
         if missing:
             problems.append(f"{anchor}: figures differ: {', '.join(sorted(missing))}")
+        # Sentence for sentence, so an English answer keeps the sentences the Swedish one kept.
+        counts = len(units(sv[anchor])), len(units(en[anchor]))
+        if counts[0] != counts[1]:
+            problems.append(f"{anchor}: {counts[0]} sentences in Swedish, {counts[1]} in English")
     duplicates = [p.anchor for p in english.passages]
     for anchor in {a for a in duplicates if duplicates.count(a) > 1}:
         problems.append(f"{anchor}: more than one English block")
@@ -79,5 +85,5 @@ def numbers(text: str) -> set[str]:
 def _blocks(document: ParsedDocument) -> dict[str, str]:
     blocks: dict[str, str] = {}
     for passage in document.passages:
-        blocks[passage.anchor] = (blocks.get(passage.anchor, "") + " " + passage.text).strip()
+        blocks[passage.anchor] = (blocks.get(passage.anchor, "") + "\n" + passage.text).strip()
     return blocks
