@@ -209,3 +209,31 @@ def _says(text: str, expected: str) -> bool:
     # As a word (mars is not said by Stenhammarsalen), a figure only whole.
     wanted = re.escape(normalise(expected))
     return re.search(rf"(?<![\w\d]){wanted}(?![\d])", text) is not None
+
+
+async def test_a_section_left_out_of_the_english_version_reaches_english_readers_in_swedish(
+    service: KnowledgeService,
+    session: AsyncSession,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    (tmp_path / ENGLISH_FOLDER).mkdir()
+    swedish = tmp_path / "iop.md"
+    swedish.write_text(
+        "# IOP\n\n## Vad är IOP? {#iop}\n\nIOP är ett partnerskap.\n\n"
+        "## Utbildningar {#utbildningar}\n\nTvå IOP-utbildningar hölls 2024.\n",
+        "utf-8",
+    )
+    english_path(swedish).write_text(
+        "# IOP\n\n## What is IOP? {#iop}\n\nIOP is a partnership.\n", "utf-8"
+    )
+    await service.import_builtin(session, tmp_path)
+    await session.commit()
+    await service.rebuild()
+    assert "iop.md: the English version does not pair up" in caplog.text
+    assert "utbildningar.1: no English block" in caplog.text
+    answered, match = service.answer_now("IOP-utbildningar 2024?", lang="en")
+    assert answered and match is not None and match.text == "Två IOP-utbildningar hölls 2024."
+    assert answer_text(match, "en").startswith("ℹ️ This source is only available in Swedish.")
+    _, paired = service.answer_now("Vad är IOP?", lang="en")
+    assert paired is not None and paired.text == "IOP is a partnership."
