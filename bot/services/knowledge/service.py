@@ -28,7 +28,7 @@ class English:
     title: str
     section: str
     text: str
-    original: str  # the Swedish text, whose terms trim the English one
+    original: str  # the Swedish text: its trimmed sentences pick the English ones
 
 
 @dataclass(frozen=True)
