@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,8 +16,8 @@ from bot.ids import MAX_ID
 from bot.services.container import Services
 from bot.services.knowledge.documents import ImportOutcome
 from bot.services.knowledge.faq_file import read_faq_file
-from bot.texts import t
-from bot.texts.answers import source_label
+from bot.texts import LANGUAGES, t
+from bot.texts.answers import language_note, source_label
 from bot.timeutil import local
 
 if TYPE_CHECKING:
@@ -93,11 +94,13 @@ def kb_eval(
     file: Annotated[Path, typer.Argument(help="TSV: question, expected (a | b, or -), kind.")],
     as_json: Annotated[bool, typer.Option("--json", help="The report as one JSON object.")] = False,
     misses: Annotated[int, typer.Option(min=0, help="How many misses to show.")] = 20,
+    lang: Annotated[str, typer.Option(help="Answer as to a reader of this language.")] = "sv",
 ) -> None:
     """Ask every question of a dev set as the chat would; print hits per kind and the misses."""
     from bot.services.knowledge.evaluation import evaluate, parse_devset, replier
     from bot.services.knowledge.evaluation_text import report_data, report_lines
 
+    _check_language(lang)
     try:
         devset = parse_devset(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError) as error:
@@ -108,7 +111,7 @@ def kb_eval(
 
     async def body(services: Services) -> Report:
         await prepare_knowledge(services)
-        return evaluate(devset, replier(services.knowledge, _label))
+        return evaluate(devset, replier(services.knowledge, _labeller(lang), lang=lang))
 
     report = with_services(body)
     if as_json:
@@ -173,16 +176,20 @@ def faq_remove(
 def ask(
     questions: Annotated[list[str], typer.Argument(help="One or more questions (quote each).")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+    lang: Annotated[str, typer.Option(help="Answer as to a reader of this language.")] = "sv",
 ) -> None:
     """Print the answer the chat would give to each question (nothing is logged)."""
     from bot.services.knowledge.evaluation import replier
 
+    _check_language(lang)
+
     async def body(services: Services) -> list[str]:
         await prepare_knowledge(services)
-        reply_to = replier(services.knowledge, _label)
+        reply_to = replier(services.knowledge, _labeller(lang), lang=lang)
         lines = []
         for question in questions:
             reply = reply_to(question)
+            note = language_note(reply.match, lang) if reply.match is not None else None
             if as_json:
                 record = {
                     "question": question,
@@ -190,11 +197,13 @@ def ask(
                     "score": round(reply.score, 3),
                     "answer": reply.text,
                     "source": reply.source,
+                    "note": note,
                 }
                 lines.append(json.dumps(record, ensure_ascii=False))
             elif reply.answered:
+                said = f"{note}\n   {reply.text}" if note else reply.text
                 lines.append(
-                    f"Q: {question}\nA: {reply.text}\n   ({reply.source}; score {reply.score:.2f})\n"
+                    f"Q: {question}\nA: {said}\n   ({reply.source}; score {reply.score:.2f})\n"
                 )
             else:
                 lines.append(f"Q: {question}\nA: (no answer: the bot offers a member of staff)\n")
@@ -203,5 +212,11 @@ def ask(
     typer.echo("\n".join(with_services(body)))
 
 
-def _label(match: Match) -> str:
-    return source_label(match, CLI_LANGUAGE)
+def _labeller(lang: str) -> Callable[[Match], str]:
+    # The FAQ label (the only catalogue text in a source line) follows the reader's language.
+    return lambda match: source_label(match, lang)
+
+
+def _check_language(lang: str) -> None:
+    if lang not in LANGUAGES:
+        fail(f"Unknown language {lang!r}: use one of {', '.join(LANGUAGES)}.")

@@ -167,6 +167,7 @@ class KnowledgeDocument(Base):
     kind: Mapped[str] = mapped_column(String(10))
     content_hash: Mapped[str] = mapped_column(String(64))
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
+    title_en: Mapped[str | None] = mapped_column(String(300))  # shipped documents only
 
     passages: Mapped[list[Passage]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="Passage.position"
@@ -183,6 +184,9 @@ class Passage(Base):
     position: Mapped[int] = mapped_column(Integer)
     section: Mapped[str] = mapped_column(String(500), default="")
     text: Mapped[str] = mapped_column(Text)
+    # The English version (shipped documents only): English readers are answered with it.
+    section_en: Mapped[str | None] = mapped_column(String(500))
+    text_en: Mapped[str | None] = mapped_column(Text)
 
     document: Mapped[KnowledgeDocument] = relationship(back_populates="passages")
 

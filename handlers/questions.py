@@ -9,7 +9,7 @@ from telegram.error import TelegramError
 
 from bot.services import handover
 from bot.texts import t
-from bot.texts.answers import source_label
+from bot.texts.answers import answer_text
 from handlers import keyboards
 from handlers.callbacks import AskStaff, Feedback
 from handlers.common import STAFF_LANGUAGE, Context, reply, send, services, user_session
@@ -29,9 +29,9 @@ async def answer_question(update: Update, context: Context, question: str) -> No
             user_id, lang = user.id, user.language
     else:
         user_id, lang = visitor.user_id, visitor.language
-    result = svc.knowledge.answer(question, user_id=user_id)
+    result = svc.knowledge.answer(question, user_id=user_id, lang=lang)
     if result.answered and result.match is not None:
-        text = t("answer", lang, text=result.match.text, source=source_label(result.match, lang))
+        text = answer_text(result.match, lang)
         keyboard = keyboards.answer_feedback(result.question_key, lang)
     else:
         text, keyboard = t("dont_know", lang), keyboards.ask_staff(result.question_key, lang)

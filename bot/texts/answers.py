@@ -1,4 +1,4 @@
-"""Rendering an answer's source line."""
+"""Rendering an answer: its text, its source line and, when needed, a note on its language."""
 
 from __future__ import annotations
 
@@ -13,3 +13,17 @@ def source_label(match: Match, lang: str) -> str:
     if not match.section or match.section == match.title:
         return match.title
     return f"{match.title} – {match.section}"
+
+
+def language_note(match: Match, lang: str) -> str | None:
+    """A one-line note when a passage answers in another language than the reader's."""
+    if match.kind == "passage" and match.lang != lang:
+        return t("answer_source_in_swedish", lang)
+    return None
+
+
+def answer_text(match: Match, lang: str) -> str:
+    """The chat's answer: the passage or FAQ text, its source, and any language note."""
+    text = t("answer", lang, text=match.text, source=source_label(match, lang))
+    note = language_note(match, lang)
+    return f"{note}\n\n{text}" if note else text

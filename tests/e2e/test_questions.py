@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import select
 
 from bot.models import QuestionLog, StaffRelay
@@ -175,3 +177,44 @@ async def test_staff_add_a_faq_entry_that_then_answers_first(harness: Harness) -
     assert "Vanliga frågor" in answer["text"]
     async with harness.db.session() as session:
         assert (await session.scalar(select(StaffRelay))) is None
+
+
+async def _english_reader(harness: Harness, name: str) -> Person:
+    person = await Person.create(harness.client, name)
+    welcome = await person.say("/start")
+    chosen = await person.press_and_wait(welcome, "English", predicate=has("Which organisation"))
+    await person.press_and_wait(chosen, "Skip", predicate=has("ask a question"))
+    return person
+
+
+async def test_an_english_reader_gets_the_english_passage_with_its_source(
+    harness: Harness,
+) -> None:
+    eve = await _english_reader(harness, "Eve")
+    answer = await eve.say("IOP-utbildningar 2024?")
+    assert "Around 30 civil servants and elected representatives" in answer["text"]
+    assert "Source: IOP and reserved procurement – IOP training in 2024" in answer["text"]
+    assert "30-tal" not in answer["text"] and "Swedish" not in answer["text"]
+    assert buttons(answer) == ["👍 Helpful", "👎 Not helpful"]
+    assert (await _question(harness, "IOP-utbildningar 2024?")).answered
+
+
+async def test_an_imported_swedish_document_reaches_an_english_reader_with_a_note(
+    harness: Harness, tmp_path: Path
+) -> None:
+    statutes = tmp_path / "stadgar.md"
+    statutes.write_text("# Stadgar\n\n## Årsmöte\n\nÅrsmötet hålls i mars varje år.\n", "utf-8")
+    knowledge = harness.bot.services.knowledge
+    async with harness.db.session() as session:
+        await knowledge.import_paths(session, [statutes])
+        await session.commit()
+    await knowledge.rebuild()
+
+    finn = await _english_reader(harness, "Finn")
+    answer = await finn.say("Årsmötet?")
+    assert answer["text"].startswith("ℹ️ This source is only available in Swedish.\n")
+    assert "Årsmötet hålls i mars varje år." in answer["text"]
+    assert "Source: Stadgar – Årsmöte" in answer["text"]
+    sara = await Person.create(harness.client, "Sara")
+    swedish = await sara.say("Årsmötet?")
+    assert "Årsmötet hålls i mars" in swedish["text"] and "svenska" not in swedish["text"]

@@ -60,7 +60,7 @@ def test_ask_json_prints_one_object_per_question() -> None:
     assert result.exit_code == 0
     known, unknown = (json.loads(line) for line in result.output.strip().splitlines())
     assert known["answered"] is True and "125" in known["answer"] and known["source"]
-    assert set(known) == {"question", "answered", "score", "answer", "source"}
+    assert set(known) == {"question", "answered", "score", "answer", "source", "note"}
     assert unknown["answered"] is False and unknown["answer"] is None
 
 
@@ -89,6 +89,40 @@ def test_kb_eval_scores_a_devset_and_reports_bad_lines(tmp_path: Path) -> None:
     assert report["overall"] == {"kind": "overall", "hits": 2, "total": 3, "percent": 66.7}
     assert report["misses"][0]["verdict"] == "wrong_answer" and report["misses"][0]["source"]
     assert report["bad_lines"][0]["line"] == 4
+
+
+def test_ask_and_eval_in_english_answer_as_an_english_reader_gets_it(tmp_path: Path) -> None:
+    english = runner.invoke(app, ["ask", "--lang", "en", "IOP-utbildningar 2024?"])
+    assert english.exit_code == 0
+    assert "Around 30 civil servants" in english.output
+    assert "(IOP and reserved procurement – IOP training in 2024; score" in english.output
+    swedish = runner.invoke(app, ["ask", "IOP-utbildningar 2024?"])
+    assert "30-tal" in swedish.output and "Around 30" not in swedish.output
+    assert "Unknown language 'de'" in runner.invoke(app, ["ask", "--lang", "de", "IOP?"]).output
+
+    devset = tmp_path / "dev.tsv"
+    devset.write_text(
+        "question\texpected\tkind\n"
+        "IOP-utbildningar 2024?\t30-tal | around 30\tkeyword\n"
+        "IOP-utbildningar 2024?\tevery spring\tkeyword\n",
+        encoding="utf-8",
+    )
+    as_swedish = json.loads(runner.invoke(app, ["kb", "eval", str(devset), "--json"]).output)
+    as_english = runner.invoke(app, ["kb", "eval", str(devset), "--json", "--lang", "en"])
+    assert as_swedish["overall"]["hits"] == 1
+    assert json.loads(as_english.output)["overall"]["hits"] == 2
+
+
+def test_ask_in_english_notes_an_imported_swedish_source(tmp_path: Path) -> None:
+    statutes = tmp_path / "stadgar.md"
+    statutes.write_text("# Stadgar\n\n## Årsmöte\n\nÅrsmötet hålls i mars.\n", "utf-8")
+    assert runner.invoke(app, ["kb", "import", str(statutes)]).exit_code == 0
+    result = runner.invoke(app, ["ask", "--lang", "en", "--json", "Årsmötet?"])
+    record = json.loads(result.output)
+    assert record["note"] == "ℹ️ This source is only available in Swedish."
+    assert record["answer"] == "Årsmötet hålls i mars." and record["source"] == "Stadgar – Årsmöte"
+    plain = runner.invoke(app, ["ask", "--lang", "en", "Årsmötet?"]).output
+    assert "A: ℹ️ This source is only available in Swedish.\n   Årsmötet hålls i mars." in plain
 
 
 def test_kb_eval_without_questions_is_one_clear_failure(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,10 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import DomainError
 from bot.models import KnowledgeDocument, Passage
 from bot.services.knowledge.splitter import ParsedDocument, parse_document
+from bot.services.knowledge.translation import EnglishDocument, mismatches, pair, read_english
 from bot.timeutil import utc_now
 
 BUILTIN = Path(__file__).resolve().parents[2] / "knowledge_base"
 BUILTIN_PREFIX = "builtin:"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -72,8 +75,27 @@ async def import_paths(
     return outcomes
 
 
+def read_shipped(path: Path) -> tuple[ParsedDocument, EnglishDocument | None, str]:
+    """A shipped file, its English version if any, and one hash of both (blocking)."""
+    parsed, digest = read_file(path)
+    english = read_english(path)
+    if english is None:
+        return parsed, None, digest
+    translation, raw = english
+    problems = mismatches(parsed, translation)
+    if problems:  # the unpaired passages reach English readers in Swedish, with the note
+        log.warning("%s: the English version does not pair up: %s", path.name, problems)
+    digest = hashlib.sha256((digest + hashlib.sha256(raw).hexdigest()).encode()).hexdigest()
+    return parsed, pair(parsed, translation), digest
+
+
 async def store(
-    session: AsyncSession, parsed: ParsedDocument, *, source_key: str, digest: str
+    session: AsyncSession,
+    parsed: ParsedDocument,
+    *,
+    source_key: str,
+    digest: str,
+    english: EnglishDocument | None = None,
 ) -> ImportOutcome:
     """Store a parsed document under a key, replacing the passages of an earlier import."""
     document = await session.scalar(
@@ -88,15 +110,20 @@ async def store(
     document.title = parsed.title[:300]
     document.kind = parsed.kind
     document.content_hash = digest
+    document.title_en = english.title[:300] if english is not None else None
     document.imported_at = utc_now()
     await session.flush()
-    for position, passage in enumerate(parsed.passages):
+    translations = english.passages if english is not None else [None] * len(parsed.passages)
+    paired = zip(parsed.passages, translations, strict=True)
+    for position, (passage, translation) in enumerate(paired):
         session.add(
             Passage(
                 document_id=document.id,
                 position=position,
                 section=passage.section[:500],
                 text=passage.text,
+                section_en=translation.section[:500] if translation is not None else None,
+                text_en=translation.text if translation is not None else None,
             )
         )
     await session.flush()
@@ -119,9 +146,9 @@ async def import_builtin(session: AsyncSession, folder: Path = BUILTIN) -> int:
     shipped = await asyncio.to_thread(lambda: sorted(folder.glob("*.md")))
     for path in shipped:
         key = BUILTIN_PREFIX + path.name
-        parsed, digest = await asyncio.to_thread(read_file, path)
+        parsed, english, digest = await asyncio.to_thread(read_shipped, path)
         if stored.get(key) != digest:
-            await store(session, parsed, source_key=key, digest=digest)
+            await store(session, parsed, source_key=key, digest=digest, english=english)
             changed += 1
     gone = set(stored) - {BUILTIN_PREFIX + path.name for path in shipped}
     if gone:

@@ -65,6 +65,7 @@ class Reply:
     text: str | None
     source: str | None
     score: float
+    match: Match | None = None  # what answered, for rendering (its language, kind)
 
 
 Ask = Callable[[str], Reply]
@@ -206,14 +207,20 @@ def summarise(outcomes: list[Outcome], bad_lines: list[BadLine]) -> Report:
     )
 
 
-def replier(knowledge: KnowledgeService, label: Callable[[Match], str]) -> Ask:
-    """Answer as the chat does (the current index and threshold), the source named by label."""
+def replier(knowledge: KnowledgeService, label: Callable[[Match], str], *, lang: str = "sv") -> Ask:
+    """Answer as the chat does to a reader of lang, the source named by label."""
 
     def ask(question: str) -> Reply:
-        answered, match = knowledge.answer_now(question)
+        answered, match = knowledge.answer_now(question, lang=lang)
         if not answered or match is None:
             score = match.confidence if match is not None else 0.0
             return Reply(answered=False, text=None, source=None, score=score)
-        return Reply(answered=True, text=match.text, source=label(match), score=match.confidence)
+        return Reply(
+            answered=True,
+            text=match.text,
+            source=label(match),
+            score=match.confidence,
+            match=match,
+        )
 
     return ask

@@ -60,6 +60,7 @@ class Match:
     title: str
     section: str
     confidence: float  # 0..1
+    lang: str = "sv"  # the language of text, title and section
 
 
 class SearchIndex:
@@ -202,9 +203,25 @@ class SearchIndex:
                 covered += weight
         return covered / total if total else 1.0
 
+    def trimmed(self, question: str, text: str, *, original: str) -> str:
+        """Another version of a passage (its English text) trimmed as the original would be.
+
+        Only the question's terms that the original holds (names, figures, acronyms) pick
+        sentences: other words of another language would weigh as the rarest terms of all.
+        """
+        query = self._query(question, self.corpus)
+        held = self._terms_of(original)
+        weights = {term: w for term, w in self._weights(query).items() if term in held}
+        return trim(text, weights, self._terms_of, quantity=query.quantity)
+
     def _match(self, match: Match, query: Query) -> Match:
         if match.kind == "faq":
             return match
+        text = trim(match.text, self._weights(query), self._terms_of, quantity=query.quantity)
+        confidence = round(match.confidence, 4)
+        return Match(match.kind, match.id, text, match.title, match.section, confidence)
+
+    def _weights(self, query: Query) -> dict[str, float]:
         weights = {c.stem: c.weight for c in query.concepts}
         for concept in query.concepts:
             for part in concept.parts:
@@ -212,9 +229,7 @@ class SearchIndex:
         for concept in query.concepts:
             for synonym in concept.synonyms:
                 weights.setdefault(synonym, concept.weight * SYNONYM_CREDIT)
-        text = trim(match.text, weights, self._terms_of, quantity=query.quantity)
-        confidence = round(match.confidence, 4)
-        return Match(match.kind, match.id, text, match.title, match.section, confidence)
+        return weights
 
     def _terms_of(self, text: str) -> frozenset[str]:
         terms = set()

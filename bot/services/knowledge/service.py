@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -17,7 +17,18 @@ from bot.models import FaqEntry, FaqPhrasing, KnowledgeDocument, Passage, Questi
 from bot.services.knowledge import documents
 from bot.services.knowledge.documents import BUILTIN, DocumentSummary, ImportOutcome
 from bot.services.knowledge.index import IndexedFaq, IndexedPassage, Match, SearchIndex
+from bot.services.knowledge.trimming import trim_like
 from bot.services.question_log import QuestionLogWriter
+
+
+@dataclass(frozen=True)
+class English:
+    """The English version of a passage, kept beside the index for English readers."""
+
+    title: str
+    section: str
+    text: str
+    original: str  # the Swedish text: its trimmed sentences pick the English ones
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,7 @@ class KnowledgeService:
         self.threshold = threshold
         self.question_log = question_log
         self._index = SearchIndex.build([], [])
+        self._english: dict[int, English] = {}  # passage id → its English version
         self._fingerprint: tuple[object, ...] | None = None
         self._lock = asyncio.Lock()
 
@@ -56,12 +68,28 @@ class KnowledgeService:
                 .order_by(KnowledgeDocument.id, Passage.position)
             )
             passages = [IndexedPassage(*row) for row in rows]
+            translated = await session.execute(
+                select(
+                    Passage.id,
+                    KnowledgeDocument.title_en,
+                    Passage.section_en,
+                    Passage.text_en,
+                    Passage.text,
+                )
+                .join(KnowledgeDocument)
+                .where(Passage.text_en.is_not(None))
+            )
+            english = {
+                ident: English(title or "", section or "", text or "", original)
+                for ident, title, section, text, original in translated
+            }
             faqs = [
                 IndexedFaq(e.id, tuple(p.text for p in e.phrasings), e.answer, e.source)
                 for e in await self.list_faqs(session)
             ]
         # Building is CPU work: a thread keeps the bot responsive; the swap itself is atomic.
-        self._index = await asyncio.to_thread(SearchIndex.build, passages, faqs)
+        index = await asyncio.to_thread(SearchIndex.build, passages, faqs)
+        self._index, self._english = index, english  # swapped together, with no await between
         self._fingerprint = fingerprint
 
     async def refresh_if_changed(self) -> bool:
@@ -88,14 +116,29 @@ class KnowledgeService:
         query = select(*(select(aggregate).scalar_subquery() for aggregate in aggregates))
         return tuple((await session.execute(query)).one())
 
-    def answer_now(self, question: str) -> tuple[bool, Match | None]:
-        """Answer from the current index without touching the database."""
-        match = self._index.best(question)
-        return (match is not None and match.confidence >= self.threshold), match
+    def answer_now(self, question: str, *, lang: str = "sv") -> tuple[bool, Match | None]:
+        """Answer from the current index without touching the database.
 
-    def answer(self, question: str, *, user_id: int | None) -> AnswerResult:
+        For an English reader a passage with an English version answers in English (same
+        source); any other match stays Swedish, its `lang` telling the reader's language apart.
+        """
+        index, english = self._index, self._english
+        match = index.best(question)
+        answered = match is not None and match.confidence >= self.threshold
+        if lang == "en" and match is not None and match.kind == "passage":
+            version = english.get(match.id)
+            if version is not None:
+                # The sentences the Swedish answer kept; by the question's terms if unaligned.
+                text = trim_like(version.text, version.original, match.text) or index.trimmed(
+                    question, version.text, original=version.original
+                )
+                title, section = version.title, version.section
+                match = replace(match, text=text, title=title, section=section, lang="en")
+        return answered, match
+
+    def answer(self, question: str, *, user_id: int | None, lang: str = "sv") -> AnswerResult:
         """Answer from the index and queue the question for the log (written in batches)."""
-        answered, match = self.answer_now(question)
+        answered, match = self.answer_now(question, lang=lang)
         key = self.question_log.record(
             user_id=user_id, question=question, answered=answered, match=match
         )

@@ -22,12 +22,17 @@ _EMPHASIS = re.compile(r"(\*{1,3}|_{2,3})(\S(?:.*?\S)?)\1")
 _ITEM = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 _HEADING_END = re.compile(r"[.,;:]$")
 _MARKED_HEADING = re.compile(r"(#{1,6})\s+")
+# A stable key for a section, written after its heading as in Pandoc: "## Syftet {#syfte}".
+_HEADING_KEY = re.compile(r"\s*\{#([A-Za-z0-9_-]+)\}\s*$")
 
 
 @dataclass(frozen=True)
 class ParsedPassage:
     section: str
     text: str
+    # "key.n": the n-th block under the section whose heading carries {#key} (or whose heading
+    # path is key); the pieces of a long block share it. Translations map passages by it.
+    anchor: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,11 +56,16 @@ def parse_document(path: Path) -> ParsedDocument:
     return parse_text(path.stem, text, kind)
 
 
-def parse_text(name: str, text: str, kind: str) -> ParsedDocument:
-    """Split a document's text into passages; name is the fallback title."""
+def parse_text(name: str, text: str, kind: str, *, split: bool = True) -> ParsedDocument:
+    """Split a document's text into passages; name is the fallback title.
+
+    With split=False a long block stays one passage (a translation is mapped block by block).
+    """
     text = clean_text(text)
     title, passages = _markdown(text) if kind == "markdown" else _plain(text)
-    passages = [p for passage in passages for p in _split_long(passage) if p.text]
+    if split:
+        passages = [p for passage in passages for p in _split_long(passage)]
+    passages = [p for p in passages if p.text]
     return ParsedDocument(title=title or name, kind=kind, passages=passages)
 
 
@@ -78,7 +88,7 @@ def _split_long(passage: ParsedPassage) -> list[ParsedPassage]:
                 pieces[-1] += joiner + unit
             else:
                 pieces.append(unit)
-    return [ParsedPassage(passage.section, piece) for piece in pieces]
+    return [ParsedPassage(passage.section, piece, passage.anchor) for piece in pieces]
 
 
 class _Sections:
@@ -87,17 +97,22 @@ class _Sections:
     def __init__(self) -> None:
         self.title = ""
         self.path: list[str] = ["", ""]
+        self.keys: list[str] = ["", ""]  # the explicit {#key} of each heading in path
+        self.blocks: dict[str, int] = {}  # blocks so far under each section key
         self.passages: list[ParsedPassage] = []
         self.lead: str | None = None  # "Planned activities:" waits for the list it introduces
 
     def heading(self, level: int, text: str) -> None:
         self.flush_lead()
+        marked = _HEADING_KEY.search(text)
+        key = marked.group(1) if marked else ""
+        text = text[: marked.start()] if marked else text
         if level <= 1 and not self.title:
             self.title = text
         elif level <= 2:
-            self.path = [text, ""]
+            self.path, self.keys = [text, ""], [key, ""]
         else:
-            self.path[1] = text
+            self.path[1], self.keys[1] = text, key
 
     def add(self, text: str, *, is_list: bool = False, hold: bool = True) -> None:
         text = _clean(text)
@@ -110,7 +125,9 @@ class _Sections:
             self.lead = text
             return
         section = SECTION_SEPARATOR.join(part for part in self.path if part)
-        self.passages.append(ParsedPassage(section, text))
+        key = (self.keys[1] if self.path[1] else self.keys[0]) or section
+        number = self.blocks[key] = self.blocks.get(key, 0) + 1
+        self.passages.append(ParsedPassage(section, text, f"{key}.{number}"))
 
     def flush_lead(self) -> None:
         if self.lead is not None:

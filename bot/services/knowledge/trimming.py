@@ -79,6 +79,33 @@ def _trim_list(lines: list[str], weights: Mapping[str, float], terms_of: TermsOf
     return _cap("\n".join(intro + kept), LIMIT)
 
 
+def units(text: str) -> list[str]:
+    """The sentences and list lines of a passage, in order: what trimming keeps or drops."""
+    lines = [line.rstrip() for line in text.strip().splitlines() if line.strip()]
+    return [s for line in lines for s in (sentences(line) if not _ITEM.match(line) else [line])]
+
+
+def trim_like(text: str, original: str, trimmed: str) -> str | None:
+    """A translation trimmed to the sentences the original's trimming kept, by position.
+
+    None when the two do not have the same number of sentences and list lines.
+    """
+    theirs, ours = units(original), units(text)
+    if len(theirs) != len(ours):
+        return None
+    kept: list[str] = []
+    body, start = trimmed.removesuffix(" …"), 0
+    for unit, translated in zip(theirs, ours, strict=True):
+        found = body.find(unit, start)
+        if found >= 0:
+            kept.append(translated)
+            start = found + len(unit)
+    if not kept:
+        return None
+    separator = "\n" if any(_ITEM.match(unit) for unit in kept) else " "
+    return _cap(separator.join(kept), LIMIT)
+
+
 def trim(
     text: str, weights: Mapping[str, float], terms_of: TermsOf, *, quantity: bool = False
 ) -> str:

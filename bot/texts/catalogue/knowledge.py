@@ -2,6 +2,7 @@
 
 SV: dict[str, str] = {
     "answer": "{text}\n\n<i>Källa: {source}</i>",
+    "answer_source_in_swedish": "ℹ️ Källan finns bara på svenska.",
     "answer_faq_source": "Vanliga frågor",
     "dont_know": (
         "Det vet jag tyvärr inte. 🤔 Jag hittar inget svar på det i det jag vet om "
@@ -31,6 +32,7 @@ SV: dict[str, str] = {
 
 EN: dict[str, str] = {
     "answer": "{text}\n\n<i>Source: {source}</i>",
+    "answer_source_in_swedish": "ℹ️ This source is only available in Swedish.",
     "answer_faq_source": "Frequently asked questions",
     "dont_know": (
         "Sorry, I do not know that. 🤔 I find no answer to it in what I know about the "
