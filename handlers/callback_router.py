@@ -83,6 +83,7 @@ from handlers.callbacks import (
     SkipOrganisation,
     StatsExport,
     ToggleTopic,
+    TopicOn,
     parse,
 )
 from handlers.common import App, Context
@@ -100,6 +101,7 @@ ROUTES: dict[type[Callback], Route] = {
     FaqDecision: faq.decide_faq,
     ToggleTopic: topics.toggle_topic,
     AllTopics: topics.all_topics,
+    TopicOn: topics.turn_on,
     BroadcastAudience: broadcast.choose_audience,
     BroadcastDecision: broadcast_send.decide,
     CampaignAction: campaigns_view.campaign_action,

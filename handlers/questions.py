@@ -7,21 +7,32 @@ import logging
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot.services import handover
+from bot.services import handover, intents
+from bot.services.intents import Intent
 from bot.texts import t
 from bot.texts.answers import source_label
 from handlers import keyboards
 from handlers.callbacks import AskStaff, Feedback
 from handlers.common import STAFF_LANGUAGE, Context, reply, send, services, user_session
+from handlers.live_answers import answer_from_live_data
 
 log = logging.getLogger(__name__)
 
 
 async def answer_question(update: Update, context: Context, question: str) -> None:
-    """Answer with the best passage or FAQ, or say honestly that the bot does not know."""
+    """Answer from live data when asked about it, else with the best passage or FAQ, or say
+    honestly that the bot does not know."""
     svc = services(context)
     tg_user = update.effective_user
     assert tg_user is not None
+    intent = intents.recognise(question)
+    if intent is not None:
+        found = await answer_from_live_data(update, context, intent)
+        if found or intent != Intent.NEXT_MEETING:
+            return
+    # With no meeting planned, the documents' passage on the planned meetings is the context;
+    # "don't know" would only add noise after the clear line.
+    context_only = intent is not None
     # A recent asker needs no database round trip: the question is logged in the background.
     visitor = svc.visitors.get(tg_user.id)
     if visitor is None:
@@ -33,6 +44,8 @@ async def answer_question(update: Update, context: Context, question: str) -> No
     if result.answered and result.match is not None:
         text = t("answer", lang, text=result.match.text, source=source_label(result.match, lang))
         keyboard = keyboards.answer_feedback(result.question_key, lang)
+    elif context_only:
+        return
     else:
         text, keyboard = t("dont_know", lang), keyboards.ask_staff(result.question_key, lang)
     await reply(update, context, text, keyboard=keyboard)
