@@ -10,9 +10,10 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from bot.models import Topic, User
-from bot.services import calls, meetings, topics
+from bot.services import calls, meetings, polls, topics
 from bot.services.calls.drafts import CallDraft
 from bot.services.meetings import MeetingDraft, MeetingOptions
+from bot.services.polls import PollDraft
 from tests.e2e.chat import JSON, Person, buttons, has
 from tests.e2e.conftest import Harness
 
@@ -140,13 +141,31 @@ async def test_open_calls_are_listed_and_none_offers_the_topic(harness: Harness)
     assert "Påminn mig" in " ".join(buttons(card))
 
 
-async def test_pending_forms_nothing_waiting_and_document_questions_still_answered(
-    harness: Harness,
-) -> None:
+async def test_pending_polls_are_the_open_cards_not_yet_answered(harness: Harness) -> None:
     hans = await _member(harness, "Hans")
-    forms = await hans.say("Vilka enkäter väntar på mig?")
-    assert "Inga formulär eller enkäter väntar på dig just nu." in forms["text"]
+    nothing = await hans.say("Vilka enkäter väntar på mig?")
+    assert "Inga formulär eller enkäter väntar på dig just nu." in nothing["text"]
 
-    # A question about the documents' meetings is not caught: the passage answers it.
-    answer = await hans.say("Hur många deltog i dialogmötena 2024?")
+    clock = harness.bot.services.clock
+    async with harness.db.session() as session:
+        draft = PollDraft("Vill ni ha fler digitala möten?", ("Ja", "Nej"))
+        await polls.create(session, draft, created_by=None, clock=clock)
+        await session.commit()
+    await hans.client.wait_for_bot_message(
+        hans.user_id, after=0, predicate=has("fler digitala möten"), timeout=10.0
+    )
+    header, card = await _answer(hans, "do I have any forms to fill in", count=2)
+    assert "Enkäter som väntar på ditt svar" in header["text"]
+    assert "fler digitala möten" in card["text"] and buttons(card) == ["Ja", "Nej"]
+
+    query_id, _ = await hans.press(card, "Ja")
+    await hans.answer_text(query_id)
+    answered = await hans.say("har jag några enkäter att svara på?")
+    assert "Inga formulär eller enkäter väntar" in answered["text"]
+
+
+async def test_document_questions_about_meetings_still_get_the_passage(harness: Harness) -> None:
+    await _meeting(harness, "Dialogmöte om bidrag", days=10)
+    ivar = await _member(harness, "Ivar")
+    answer = await ivar.say("Hur många deltog i dialogmötena 2024?")
     assert "120" in answer["text"] and "Källa" in answer["text"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.models import Topic
 from handlers.callbacks import (
     ACTIONS,
     AskStaff,
@@ -14,6 +15,7 @@ from handlers.callbacks import (
     Feedback,
     SettingsMenu,
     SkipOrganisation,
+    TopicOn,
     parse,
 )
 
@@ -29,6 +31,7 @@ from handlers.callbacks import (
         SkipOrganisation(),
         FeedAdd("0a1b2c3d", "news"),
         FeedAdd("0a1b2c3d", "m1440"),
+        TopicOn(Topic.FUNDING_CALLS),
     ],
 )
 def test_round_trip(action: object) -> None:
