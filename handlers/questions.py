@@ -20,8 +20,7 @@ log = logging.getLogger(__name__)
 
 
 async def answer_question(update: Update, context: Context, question: str) -> None:
-    """Answer from live data when asked about it, else with the best passage or FAQ, or say
-    honestly that the bot does not know."""
+    """Answer from live data, else with the best passage or FAQ, or say honestly "don't know"."""
     svc = services(context)
     tg_user = update.effective_user
     assert tg_user is not None

@@ -78,6 +78,15 @@ POSITIVE: list[tuple[str, Intent]] = [
     ("pending forms", FORMS),
     ("any surveys for me to answer?", FORMS),
     ("my forms", FORMS),
+    # found missing on a second look at more phrasings, then added to the patterns
+    ("Is there a meeting soon?", NEXT),
+    ("what meetings are coming up", NEXT),
+    ("Vilka bidrag kan vi söka just nu?", CALLS),
+    ("Finns det några lediga utlysningar?", CALLS),
+    ("what funding can we apply for right now?", CALLS),
+    ("Which calls are open right now?", CALLS),
+    ("Är jag anmäld till dialogmötet?", MINE),
+    ("Are there polls I haven't answered?", FORMS),
 ]
 
 NEGATIVE: list[str] = [
@@ -120,6 +129,14 @@ NEGATIVE: list[str] = [
     "",
     "När ska handlingsplanen vara klar?",
     "what is the next step in the action plan?",
+    "Hur ofta hålls dialogmöten?",
+    "Vem leder dialogmötena?",
+    "Who can attend the dialogue meetings?",
+    "Var hölls dialogmötet i september?",
+    "What is the deadline for the annual report?",
+    "Vilka enkäter har skickats ut?",
+    "Did the meeting in May discuss IOP?",
+    "Which calls did the region fund last year?",
 ]
 
 
