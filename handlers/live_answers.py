@@ -37,7 +37,8 @@ async def _next_meetings(session: AsyncSession, user: User, svc: Services) -> li
     )
     if not cards:
         return []
-    return [(t("intent_meetings_header", user.language), None), *cards]
+    key = "intent_meetings_header" if len(cards) == 1 else "intent_meetings_header_many"
+    return [(t(key, user.language), None), *cards]
 
 
 async def _open_calls(session: AsyncSession, user: User, svc: Services) -> list[Message]:

@@ -94,6 +94,9 @@ async def test_english_reader_gets_the_english_card(harness: Harness) -> None:
     assert "Next dialogue meeting" in header["text"]
     assert "Dialogue on funding" in card["text"]
     assert buttons(card) == ["I'm coming", "Can't come", "📅 Add to calendar"]
+    nothing = await anna.say("Which polls are waiting for me?")
+    assert "No forms or polls are waiting for you right now." in nothing["text"]
+    assert "You already get notifications about «Polls»" in nothing["text"]
 
 
 async def test_nothing_planned_says_so_and_offers_the_subscription(harness: Harness) -> None:

@@ -2,6 +2,9 @@
 
 SV: dict[str, str] = {
     "intent_meetings_header": "📅 <b>Nästa dialogmöte</b> – svara med knapparna under mötet:",
+    "intent_meetings_header_many": (
+        "📅 <b>Nästa dialogmöte</b> och de som kommer efter – svara med knapparna under varje möte:"
+    ),
     "intent_no_meetings": "Inga dialogmöten är inplanerade just nu.",
     "intent_no_calls": "Inga utlysningar är öppna just nu.",
     "intent_signups_header": "📝 <b>Det här har du anmält dig till</b>",
@@ -19,6 +22,9 @@ SV: dict[str, str] = {
 
 EN: dict[str, str] = {
     "intent_meetings_header": "📅 <b>Next dialogue meeting</b> – answer with the buttons below it:",
+    "intent_meetings_header_many": (
+        "📅 <b>Next dialogue meeting</b> and the ones after it – answer with the buttons below each:"
+    ),
     "intent_no_meetings": "No dialogue meetings are planned right now.",
     "intent_no_calls": "No funding calls are open right now.",
     "intent_signups_header": "📝 <b>What you have signed up for</b>",
