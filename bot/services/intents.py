@@ -179,10 +179,10 @@ def _corrected(word: str) -> str:
 
 def recognise(question: str) -> Intent | None:
     """The live-data intent of a question, or None when the documents should answer it."""
-    words = [_corrected(word) for word in normalise(question).split()]
+    words = normalise(question).split()
     if not words or len(words) > MAX_WORDS:
         return None
-    text = " ".join(words)
+    text = " ".join(_corrected(word) for word in words)
     if any(pattern.search(text) for pattern in _DOCUMENT):
         return None
     for intent, patterns in _RULES:

@@ -153,3 +153,10 @@ def test_questions_about_the_documents_are_left_to_the_documents(question: str) 
 def test_the_table_is_large_enough_in_both_languages() -> None:
     assert len(POSITIVE) >= 40 and len(NEGATIVE) >= 30
     assert {intent for _, intent in POSITIVE} == set(Intent)
+
+
+def test_long_or_odd_messages_are_left_to_the_documents_quickly() -> None:
+    long = "När är nästa dialogmöte? " + "bla " * 5000
+    assert recognise(long) is None
+    assert recognise("💥" * 4000) is None
+    assert recognise("nästa\x00dialogmöte") == NEXT
