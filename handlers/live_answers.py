@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
 
 from bot.models import Topic, User
 from bot.services import meetings, polls, topics
@@ -23,7 +24,7 @@ from handlers.common import Context, reply, services, user_session
 from handlers.delivery_sender import keyboard
 from handlers.forms_list import forms_message
 from handlers.meeting_cards import when_text
-from handlers.meetings_view import upcoming_cards
+from handlers.meetings_view import card_for
 from handlers.poll_render import personal
 
 NEXT_MEETINGS = 3  # cards for "när är nästa dialogmöte?": the next one or two after it
@@ -32,9 +33,11 @@ Answer = Callable[[AsyncSession, User, Services], Awaitable[list[Message]]]
 
 
 async def _next_meetings(session: AsyncSession, user: User, svc: Services) -> list[Message]:
-    cards = await upcoming_cards(
-        session, user, clock=svc.clock, tz=svc.settings.tz, limit=NEXT_MEETINGS
-    )
+    now = svc.clock()
+    cards = [
+        await card_for(session, meeting, user, tz=svc.settings.tz, now=now)
+        for meeting in await meetings.upcoming(session, clock=svc.clock, limit=NEXT_MEETINGS)
+    ]
     if not cards:
         return []
     key = "intent_meetings_header" if len(cards) == 1 else "intent_meetings_header_many"
@@ -120,3 +123,21 @@ async def answer_from_live_data(update: Update, context: Context, intent: Intent
     for text, markup in messages:
         await reply(update, context, text, keyboard=markup)
     return found
+
+
+async def turn_on(update: Update, context: Context, action: TopicOn) -> str:
+    """Turn on the topic an answer offered; the button goes and the chat says it is on."""
+    clock = services(context).clock
+    async with user_session(update, context) as (session, user):
+        lang = user.language
+        await topics.set_topic(session, user.id, action.topic, True, clock=clock)
+    query = update.callback_query
+    assert query is not None
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest as error:  # a second press on a button already gone changes nothing
+        if "not modified" not in error.message.lower():
+            raise
+    name = t(f"topic_{action.topic.value}", lang)
+    await reply(update, context, t("intent_topic_turned_on", lang, topic=name))
+    return t("topic_turned_on", lang, topic=name)

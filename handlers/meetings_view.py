@@ -15,7 +15,6 @@ from bot.errors import DomainError
 from bot.models import Meeting, User
 from bot.services import audit, meetings
 from bot.texts import t
-from bot.timeutil import Clock
 from handlers.common import App, Context, reply, services, user_session
 from handlers.delivery_sender import keyboard
 from handlers.documents import send_csv
@@ -52,23 +51,15 @@ async def edit_card(update: Update, text: str, markup: InlineKeyboardMarkup | No
             raise
 
 
-async def upcoming_cards(
-    session: AsyncSession, user: User, *, clock: Clock, tz: ZoneInfo, limit: int = LIST_LENGTH
-) -> list[tuple[str, InlineKeyboardMarkup | None]]:
-    """The soonest upcoming meetings as this reader's cards (what /meetings shows)."""
-    now = clock()
-    return [
-        await card_for(session, meeting, user, tz=tz, now=now)
-        for meeting in await meetings.upcoming(session, clock=clock, limit=limit)
-    ]
-
-
 async def meetings_command(update: Update, context: Context) -> None:
     """Each upcoming meeting as its own card, so its buttons work like the announcement's."""
     svc = services(context)
+    now = svc.clock()
+    cards: list[tuple[str, InlineKeyboardMarkup | None]] = []
     async with user_session(update, context) as (session, user):
         lang = user.language
-        cards = await upcoming_cards(session, user, clock=svc.clock, tz=svc.settings.tz)
+        for meeting in await meetings.upcoming(session, clock=svc.clock, limit=LIST_LENGTH):
+            cards.append(await card_for(session, meeting, user, tz=svc.settings.tz, now=now))
     if not cards:
         await reply(update, context, t("mtg_list_none", lang))
         return

@@ -13,7 +13,7 @@ from bot.models import Topic
 from bot.services import topics
 from bot.texts import t
 from handlers import keyboards
-from handlers.callbacks import AllTopics, ToggleTopic, TopicOn
+from handlers.callbacks import AllTopics, ToggleTopic
 from handlers.common import App, Context, reply, services, user_session
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
@@ -64,24 +64,6 @@ async def all_topics(update: Update, context: Context, action: AllTopics) -> str
         chosen = await topics.preferences(session, user.id)
     await _redraw(update, chosen, lang)
     return t("topics_all_on" if action.enabled else "topics_all_off", lang)
-
-
-async def turn_on(update: Update, context: Context, action: TopicOn) -> str:
-    """Turn on the topic an answer offered; the button goes and the chat says it is on."""
-    clock = services(context).clock
-    async with user_session(update, context) as (session, user):
-        lang = user.language
-        await topics.set_topic(session, user.id, action.topic, True, clock=clock)
-    query = update.callback_query
-    assert query is not None
-    try:
-        await query.edit_message_reply_markup(None)
-    except BadRequest as error:  # a second press on a button already gone changes nothing
-        if "not modified" not in error.message.lower():
-            raise
-    name = t(f"topic_{action.topic.value}", lang)
-    await reply(update, context, t("intent_topic_turned_on", lang, topic=name))
-    return t("topic_turned_on", lang, topic=name)
 
 
 async def stop_command(update: Update, context: Context) -> None:
