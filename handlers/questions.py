@@ -29,9 +29,10 @@ async def answer_question(update: Update, context: Context, question: str) -> No
         found = await answer_from_live_data(update, context, intent)
         if found or intent != Intent.NEXT_MEETING:
             return
-    # With no meeting planned, the documents' passage on the planned meetings is the context;
-    # "don't know" would only add noise after the clear line.
-    context_only = intent is not None
+        # With no meeting planned, the documents' passage on the planned meetings is the
+        # context; "don't know" (and a row in /unanswered) would only add noise after the line.
+        if not svc.knowledge.answer_now(question)[0]:
+            return
     # A recent asker needs no database round trip: the question is logged in the background.
     visitor = svc.visitors.get(tg_user.id)
     if visitor is None:
@@ -43,8 +44,6 @@ async def answer_question(update: Update, context: Context, question: str) -> No
     if result.answered and result.match is not None:
         text = t("answer", lang, text=result.match.text, source=source_label(result.match, lang))
         keyboard = keyboards.answer_feedback(result.question_key, lang)
-    elif context_only:
-        return
     else:
         text, keyboard = t("dont_know", lang), keyboards.ask_staff(result.question_key, lang)
     await reply(update, context, text, keyboard=keyboard)

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.models import Topic, User
+from bot.models import QuestionLog, Topic, User
 from bot.services import calls, meetings, polls, topics
 from bot.services.calls.drafts import CallDraft
 from bot.services.meetings import MeetingDraft, MeetingOptions
@@ -122,6 +122,13 @@ async def test_nothing_planned_says_so_and_offers_the_subscription(harness: Harn
     again = await olle.say("nasta dialogmote?")
     assert "inplanerade" in again["text"] and "redan" in again["text"]
     assert buttons(again) == []
+    # Answered by the clear line: never listed among the questions the bot could not answer.
+    await harness.bot.services.question_log.flush()
+    async with harness.db.session() as session:
+        logged = await session.scalars(
+            select(QuestionLog.answered).where(QuestionLog.question == "nasta dialogmote?")
+        )
+        assert all(logged)
 
     nothing = await olle.say("Vad har jag anmält mig till?")
     assert "inte anmäld" in nothing["text"]
