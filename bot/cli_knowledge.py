@@ -168,44 +168,6 @@ def faq_remove(
     typer.echo(f"Removed FAQ entry {faq_id}.")
 
 
-def ask(
-    questions: Annotated[list[str], typer.Argument(help="One or more questions (quote each).")],
-    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
-) -> None:
-    """Print the answer the chat would give to each question (nothing is logged)."""
-    from bot.services.knowledge.evaluation import replier
-
-    async def body(services: Services) -> list[str]:
-        await prepare_knowledge(services)
-        reply_to = replier(services.knowledge, _label)
-        lines = []
-        for question in questions:
-            intent = recognise(question)
-            if intent is not None:
-                lines.append(_live(question, intent, as_json=as_json))
-                continue
-            reply = reply_to(question)
-            if as_json:
-                record = {
-                    "question": question,
-                    "intent": None,
-                    "answered": reply.answered,
-                    "score": round(reply.score, 3),
-                    "answer": reply.text,
-                    "source": reply.source,
-                }
-                lines.append(json.dumps(record, ensure_ascii=False))
-            elif reply.answered:
-                lines.append(
-                    f"Q: {question}\nA: {reply.text}\n   ({reply.source}; score {reply.score:.2f})\n"
-                )
-            else:
-                lines.append(f"Q: {question}\nA: (no answer: the bot offers a member of staff)\n")
-        return lines
-
-    typer.echo("\n".join(with_services(body)))
-
-
 # What the chat shows for each intent; `signbot ask` has no user, so it only says so.
 LIVE_ANSWERS = {
     Intent.NEXT_MEETING: "the next dialogue meetings as cards with the asker's answer and buttons",
@@ -232,6 +194,43 @@ def _live(question: str, intent: Intent, *, as_json: bool) -> str:
         f"Q: {question}\nA: (recognised intent {intent.value}: the chat answers from live data "
         f"with {LIVE_ANSWERS[intent]}, before the documents)\n"
     )
+
+
+def ask(
+    questions: Annotated[list[str], typer.Argument(help="One or more questions (quote each).")],
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """Print the answer the chat would give to each question (nothing is logged)."""
+    from bot.services.knowledge.evaluation import replier
+
+    async def body(services: Services) -> list[str]:
+        await prepare_knowledge(services)
+        reply_to = replier(services.knowledge, _label)
+        lines = []
+        for question in questions:
+            intent = recognise(question)
+            if intent is not None:
+                lines.append(_live(question, intent, as_json=as_json))
+                continue
+            reply = reply_to(question)
+            if as_json:
+                record = {
+                    "question": question,
+                    "answered": reply.answered,
+                    "score": round(reply.score, 3),
+                    "answer": reply.text,
+                    "source": reply.source,
+                }
+                lines.append(json.dumps(record, ensure_ascii=False))
+            elif reply.answered:
+                lines.append(
+                    f"Q: {question}\nA: {reply.text}\n   ({reply.source}; score {reply.score:.2f})\n"
+                )
+            else:
+                lines.append(f"Q: {question}\nA: (no answer: the bot offers a member of staff)\n")
+        return lines
+
+    typer.echo("\n".join(with_services(body)))
 
 
 def _label(match: Match) -> str:

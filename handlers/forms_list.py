@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CommandHandler, filters
 
-from bot.models import User
 from bot.services import forms
 from bot.services.forms import FormState, MyForm
 from bot.texts import t
-from bot.timeutil import Clock
 from handlers.callbacks import FormOpen
 from handlers.common import App, Context, reply, services, user_session
 from handlers.forms_ask import Filling
 from handlers.forms_keyboards import open_button
 from handlers.forms_review import answers_text, date_text
+
+if TYPE_CHECKING:  # used in annotations only
+    from bot.models import User
+    from bot.timeutil import Clock
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 BUTTONS = {

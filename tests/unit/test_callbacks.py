@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from bot.models import Topic
 from handlers.callbacks import (
     ACTIONS,
     AskStaff,
@@ -15,7 +14,6 @@ from handlers.callbacks import (
     Feedback,
     SettingsMenu,
     SkipOrganisation,
-    TopicOn,
     parse,
 )
 
@@ -31,7 +29,6 @@ from handlers.callbacks import (
         SkipOrganisation(),
         FeedAdd("0a1b2c3d", "news"),
         FeedAdd("0a1b2c3d", "m1440"),
-        TopicOn(Topic.FUNDING_CALLS),
     ],
 )
 def test_round_trip(action: object) -> None:

@@ -60,8 +60,7 @@ def test_ask_json_prints_one_object_per_question() -> None:
     assert result.exit_code == 0
     known, unknown = (json.loads(line) for line in result.output.strip().splitlines())
     assert known["answered"] is True and "125" in known["answer"] and known["source"]
-    assert set(known) == {"question", "intent", "answered", "score", "answer", "source"}
-    assert known["intent"] is None
+    assert set(known) == {"question", "answered", "score", "answer", "source"}
     assert unknown["answered"] is False and unknown["answer"] is None
 
 
