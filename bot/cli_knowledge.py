@@ -14,6 +14,7 @@ from bot.cli_support import CLI_LANGUAGE, fail, with_services
 from bot.errors import DomainError
 from bot.ids import MAX_ID
 from bot.services.container import Services
+from bot.services.intents import Intent, recognise
 from bot.services.knowledge.documents import ImportOutcome
 from bot.services.knowledge.faq_file import read_faq_file
 from bot.texts import LANGUAGES, t
@@ -173,6 +174,34 @@ def faq_remove(
     typer.echo(f"Removed FAQ entry {faq_id}.")
 
 
+# What the chat shows for each intent; `signbot ask` has no user, so it only says so.
+LIVE_ANSWERS = {
+    Intent.NEXT_MEETING: "the next dialogue meetings as cards with the asker's answer and buttons",
+    Intent.OPEN_CALLS: "the open funding calls, nearest deadline first (as /calls)",
+    Intent.MY_SIGNUPS: "the meetings the asker is signed up or waiting for, with dates",
+    Intent.PENDING_FORMS: "the asker's forms not yet sent and open polls not yet answered",
+}
+
+
+def _live(question: str, intent: Intent, *, as_json: bool) -> str:
+    """A question the chat answers from live data rather than from the documents."""
+    answer = f"live data ({intent.value}): {LIVE_ANSWERS[intent]}"
+    if as_json:
+        record = {
+            "question": question,
+            "intent": intent.value,
+            "answered": True,
+            "score": None,
+            "answer": answer,
+            "source": "live data",
+        }
+        return json.dumps(record, ensure_ascii=False)
+    return (
+        f"Q: {question}\nA: (recognised intent {intent.value}: the chat answers from live data "
+        f"with {LIVE_ANSWERS[intent]}, before the documents)\n"
+    )
+
+
 def ask(
     questions: Annotated[list[str], typer.Argument(help="One or more questions (quote each).")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
@@ -188,6 +217,10 @@ def ask(
         reply_to = replier(services.knowledge, _labeller(lang), lang=lang)
         lines = []
         for question in questions:
+            intent = recognise(question)
+            if intent is not None:
+                lines.append(_live(question, intent, as_json=as_json))
+                continue
             reply = reply_to(question)
             note = language_note(reply.match, lang) if reply.match is not None else None
             if as_json:

@@ -24,6 +24,7 @@ from handlers import (
     feeds_add,
     forms_fill,
     forms_staff,
+    live_answers,
     meeting_answers,
     meeting_new,
     meeting_staff,
@@ -83,6 +84,7 @@ from handlers.callbacks import (
     SkipOrganisation,
     StatsExport,
     ToggleTopic,
+    TopicOn,
     parse,
 )
 from handlers.common import CONFIRMING, App, Context, awaiting, set_awaiting
@@ -101,6 +103,7 @@ ROUTES: dict[type[Callback], Route] = {
     FaqDecision: faq.decide_faq,
     ToggleTopic: topics.toggle_topic,
     AllTopics: topics.all_topics,
+    TopicOn: live_answers.turn_on,
     BroadcastAudience: broadcast.choose_audience,
     BroadcastDecision: broadcast_send.decide,
     CampaignAction: campaigns_view.campaign_action,

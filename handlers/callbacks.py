@@ -96,6 +96,14 @@ class AllTopics(Callback):
 
 
 @dataclass(frozen=True)
+class TopicOn(Callback):
+    """Turn one topic on from an answer that offers it (nothing planned: "Säg till när ...")."""
+
+    prefix = "tpon"
+    topic: Topic
+
+
+@dataclass(frozen=True)
 class BroadcastAudience(Callback):
     """An audience for the draft with this token; an empty value asks for the second step."""
 
@@ -382,6 +390,7 @@ ACTIONS: dict[str, type[Callback]] = {
         FaqDecision,
         ToggleTopic,
         AllTopics,
+        TopicOn,
         BroadcastAudience,
         BroadcastDecision,
         CampaignAction,

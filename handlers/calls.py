@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import CommandHandler, filters
 
 from bot.errors import DomainError
+from bot.models import User
 from bot.services import calls
 from bot.texts import t
+from bot.timeutil import Clock
 from handlers.callbacks import CallRemind, CallWithdraw
 from handlers.calls_cards import card_buttons, card_text, when
 from handlers.common import App, Context, reply, services, user_session
@@ -18,28 +23,40 @@ from handlers.delivery_sender import keyboard
 LIST_LENGTH = 8  # cards per /calls: a phone screen or two, nearest deadline first
 
 
-async def calls_command(update: Update, context: Context) -> None:
-    """One short card per open call, nearest deadline first; staff also get "Dra tillbaka"."""
-    svc = services(context)
-    now, tz = svc.clock(), svc.settings.tz
-    async with user_session(update, context) as (session, user):
-        lang = user.language
-        found = await calls.open_calls(session, clock=svc.clock, limit=LIST_LENGTH + 1)
-        cards = [
-            (
-                card_text(call, lang, now=now, tz=tz),
-                keyboard(card_buttons(call, lang, now=now, staff=user.is_staff)),
-            )
-            for call in found[:LIST_LENGTH]
-        ]
-    if not cards:
-        await reply(update, context, t("calls_none", lang))
-        return
+async def open_call_cards(
+    session: AsyncSession, user: User, *, clock: Clock, tz: ZoneInfo
+) -> list[tuple[str, InlineKeyboardMarkup | None]]:
+    """What /calls shows: a header, then one card per open call, nearest deadline first.
+
+    Empty when no call is open.
+    """
+    now, lang = clock(), user.language
+    found = await calls.open_calls(session, clock=clock, limit=LIST_LENGTH + 1)
+    if not found:
+        return []
     header = t("calls_header", lang)
     if len(found) > LIST_LENGTH:
         header = f"{header}\n{t('calls_more', lang, shown=LIST_LENGTH)}"
-    await reply(update, context, header)
-    for text, buttons in cards:
+    cards = [
+        (
+            card_text(call, lang, now=now, tz=tz),
+            keyboard(card_buttons(call, lang, now=now, staff=user.is_staff)),
+        )
+        for call in found[:LIST_LENGTH]
+    ]
+    return [(header, None), *cards]
+
+
+async def calls_command(update: Update, context: Context) -> None:
+    """One short card per open call, nearest deadline first; staff also get "Dra tillbaka"."""
+    svc = services(context)
+    async with user_session(update, context) as (session, user):
+        lang = user.language
+        messages = await open_call_cards(session, user, clock=svc.clock, tz=svc.settings.tz)
+    if not messages:
+        await reply(update, context, t("calls_none", lang))
+        return
+    for text, buttons in messages:
         await reply(update, context, text, keyboard=buttons)
 
 

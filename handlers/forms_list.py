@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CommandHandler, filters
 
@@ -14,6 +18,10 @@ from handlers.common import App, Context, reply, services, user_session
 from handlers.forms_ask import Filling
 from handlers.forms_keyboards import open_button
 from handlers.forms_review import answers_text, date_text
+
+if TYPE_CHECKING:  # used in annotations only
+    from bot.models import User
+    from bot.timeutil import Clock
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 BUTTONS = {
@@ -40,23 +48,37 @@ def _button(item: MyForm, title: str, lang: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(label, callback_data=FormOpen(item.form.id).encode())
 
 
+async def forms_message(
+    session: AsyncSession, user: User, *, clock: Clock, tz: ZoneInfo, pending_only: bool = False
+) -> tuple[str, InlineKeyboardMarkup] | None:
+    """The /forms list and its buttons (only forms not yet sent when pending_only); None if empty."""
+    lang = user.language
+    mine = await forms.open_forms(session, user, clock=clock)
+    if pending_only:
+        mine = [item for item in mine if item.state != FormState.SENT]
+    if not mine:
+        return None
+    lines, rows = [t("forms_list", lang)], []
+    for number, item in enumerate(mine, start=1):
+        f = Filling(session, user, item.form, lang, clock, tz)
+        title = forms.form_title(item.form, lang)
+        state = _state(item, f)
+        lines.append(t("forms_list_item", lang, number=number, title=title, state=state))
+        rows.append([_button(item, title, lang)])
+    return "\n".join(lines), InlineKeyboardMarkup(rows)
+
+
 async def forms_command(update: Update, context: Context) -> None:
     """Each open form for the user with its state and Fyll i / Fortsätt / Ändra svar."""
     svc = services(context)
     async with user_session(update, context) as (session, user):
         lang = user.language
-        mine = await forms.open_forms(session, user, clock=svc.clock)
-        lines, rows = [t("forms_list", lang)], []
-        for number, item in enumerate(mine, start=1):
-            f = Filling(session, user, item.form, lang, svc.clock, svc.settings.tz)
-            title = forms.form_title(item.form, lang)
-            state = _state(item, f)
-            lines.append(t("forms_list_item", lang, number=number, title=title, state=state))
-            rows.append([_button(item, title, lang)])
-    if not mine:
+        found = await forms_message(session, user, clock=svc.clock, tz=svc.settings.tz)
+    if found is None:
         await reply(update, context, t("forms_none", lang))
         return
-    await reply(update, context, "\n".join(lines), keyboard=InlineKeyboardMarkup(rows))
+    text, markup = found
+    await reply(update, context, text, keyboard=markup)
 
 
 async def profile_command(update: Update, context: Context) -> None:

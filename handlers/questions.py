@@ -7,21 +7,32 @@ import logging
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot.services import handover
+from bot.services import handover, intents
+from bot.services.intents import Intent
 from bot.texts import t
 from bot.texts.answers import answer_text
 from handlers import keyboards
 from handlers.callbacks import AskStaff, Feedback
 from handlers.common import STAFF_LANGUAGE, Context, reply, send, services, user_session
+from handlers.live_answers import answer_from_live_data
 
 log = logging.getLogger(__name__)
 
 
 async def answer_question(update: Update, context: Context, question: str) -> None:
-    """Answer with the best passage or FAQ, or say honestly that the bot does not know."""
+    """Answer from live data, else with the best passage or FAQ, or say honestly "don't know"."""
     svc = services(context)
     tg_user = update.effective_user
     assert tg_user is not None
+    intent = intents.recognise(question)
+    if intent is not None:
+        found = await answer_from_live_data(update, context, intent)
+        if found or intent != Intent.NEXT_MEETING:
+            return
+        # With no meeting planned, the documents' passage on the planned meetings is the
+        # context; "don't know" (and a row in /unanswered) would only add noise after the line.
+        if not svc.knowledge.answer_now(question)[0]:
+            return
     # A recent asker needs no database round trip: the question is logged in the background.
     visitor = svc.visitors.get(tg_user.id)
     if visitor is None:

@@ -64,6 +64,17 @@ def test_ask_json_prints_one_object_per_question() -> None:
     assert unknown["answered"] is False and unknown["answer"] is None
 
 
+def test_ask_names_the_live_data_intent_instead_of_a_passage() -> None:
+    result = runner.invoke(app, ["ask", "När är nästa dialogmöte?", "Vilka utlysningar är öppna?"])
+    assert result.exit_code == 0
+    assert "recognised intent next_meeting" in result.output
+    assert "recognised intent open_calls" in result.output
+    assert "live data" in result.output and "Källa" not in result.output
+    as_json = runner.invoke(app, ["ask", "--json", "What have I signed up for?"])
+    record = json.loads(as_json.output)
+    assert record["intent"] == "my_signups" and record["source"] == "live data"
+
+
 def test_kb_eval_scores_a_devset_and_reports_bad_lines(tmp_path: Path) -> None:
     devset = tmp_path / "dev.tsv"
     devset.write_text(

@@ -174,3 +174,25 @@ async def test_two_people_taking_the_last_seat_at_once(db: Database, db_url: str
         late = await racing
         await second.commit()
     assert (taken.status, late.status, late.position) == (GOING, WAITING, 1)
+
+
+async def test_signed_up_lists_upcoming_seats_and_places_in_line_only(
+    db: Database, now: FakeClock
+) -> None:
+    full = await new_meeting(db, now, capacity=1)
+    declined = await new_meeting(db, now, title="Avböjt")
+    cancelled = await new_meeting(db, now, title="Inställt")
+    async with db.session() as session:
+        a, b = await add_members(session, 2)
+        await _answer(session, full, a, now)
+        await _answer(session, full, b, now)
+        await _answer(session, declined, b, now, going=False)
+        await _answer(session, cancelled, b, now)
+        await meetings.cancel(session, cancelled, actor=None, clock=now)
+        mine = await meetings.signed_up(session, b, clock=now)
+        assert [(meeting.id, status) for meeting, status in mine] == [(full, MyStatus(WAITING, 1))]
+        assert [meeting.id for meeting, _ in await meetings.signed_up(session, a, clock=now)] == [
+            full
+        ]
+        now.advance(days=400)  # after the meeting: nothing is upcoming
+        assert await meetings.signed_up(session, a, clock=now) == []

@@ -63,6 +63,27 @@ async def upcoming(session: AsyncSession, *, clock: Clock, limit: int = 20) -> l
     return list(await session.scalars(query))
 
 
+async def signed_up(
+    session: AsyncSession, user_id: int, *, clock: Clock, limit: int = 20
+) -> list[tuple[Meeting, MyStatus]]:
+    """The upcoming meetings the user is coming to or waits for a seat at, the soonest first."""
+    query = (
+        select(Meeting)
+        .join(Attendance, Attendance.meeting_id == Meeting.id)
+        .where(
+            Attendance.user_id == user_id,
+            Attendance.status.in_((AttendanceStatus.GOING, AttendanceStatus.WAITING)),
+            Meeting.status == MeetingStatus.SCHEDULED,
+            Meeting.ends_at > clock(),
+        )
+        .order_by(Meeting.starts_at, Meeting.id)
+        .limit(limit)
+    )
+    found = list(await session.scalars(query))
+    mine = await statuses(session, [meeting.id for meeting in found], user_id)
+    return [(meeting, mine[meeting.id]) for meeting in found]
+
+
 async def attendance_of(session: AsyncSession, meeting_id: int, user_id: int) -> Attendance | None:
     """The user's answer row for the meeting, if any."""
     query = select(Attendance).where(

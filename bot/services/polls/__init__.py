@@ -21,7 +21,15 @@ from bot.services.polls.store import (
     results_due,
     subject,
 )
-from bot.services.polls.voting import MyVote, choose, comment, my_choice, poll_key, voter_key
+from bot.services.polls.voting import (
+    MyVote,
+    choose,
+    comment,
+    my_choice,
+    poll_key,
+    voter_key,
+    waiting_for,
+)
 
 __all__ = [
     "COMMENT_MAX",
@@ -53,4 +61,5 @@ __all__ = [
     "subject",
     "validate",
     "voter_key",
+    "waiting_for",
 ]

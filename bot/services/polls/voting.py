@@ -18,7 +18,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
-from bot.models import AppSetting, Poll, PollChoice, PollStatus, PollVote
+from bot.models import (
+    AppSetting,
+    Delivery,
+    DeliveryStatus,
+    Poll,
+    PollChoice,
+    PollStatus,
+    PollVote,
+)
 from bot.services.polls.drafts import COMMENT_MAX
 from bot.services.polls.store import get
 from bot.timeutil import Clock, utc_now
@@ -84,6 +92,28 @@ async def my_choice(session: AsyncSession, poll: Poll, user_id: int, *, key: byt
     """What this user has answered in the poll (nothing yet: no options, no comment)."""
     voter = await voter_key(session, poll.id, user_id, key=key)
     return await _chosen(session, await _vote(session, poll.id, voter, lock=False))
+
+
+async def waiting_for(
+    session: AsyncSession, user_id: int, *, key: bytes, clock: Clock
+) -> list[Poll]:
+    """The open polls sent to the user that they have not answered, soonest closing first."""
+    query = (
+        select(Poll)
+        .join(Delivery, Delivery.campaign_id == Poll.campaign_id)
+        .where(
+            Delivery.user_id == user_id,
+            Delivery.status == DeliveryStatus.SENT,
+            Poll.status == PollStatus.OPEN,
+            Poll.closes_at > clock(),
+        )
+        .order_by(Poll.closes_at, Poll.id)
+    )
+    waiting = []
+    for poll in await session.scalars(query):
+        if not (await my_choice(session, poll, user_id, key=key)).option_ids:
+            waiting.append(poll)
+    return waiting
 
 
 async def _open_poll(session: AsyncSession, poll_id: int, clock: Clock) -> Poll:
