@@ -8,6 +8,7 @@ and the offer to turn that topic's notifications on.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import NamedTuple
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -24,28 +25,39 @@ from handlers.common import Context, reply, services, user_session
 from handlers.delivery_sender import keyboard
 from handlers.forms_list import forms_message
 from handlers.meeting_cards import when_text
+from handlers.meeting_shown import note_card
 from handlers.meetings_view import card_for
 from handlers.poll_render import personal
 
 NEXT_MEETINGS = 3  # cards for "när är nästa dialogmöte?": the next one or two after it
-Message = tuple[str, InlineKeyboardMarkup | None]
+
+
+class Message(NamedTuple):
+    """One message of an answer; a meeting card names its meeting so it is redrawn later."""
+
+    text: str
+    markup: InlineKeyboardMarkup | None = None
+    meeting_id: int | None = None
+
+
 Answer = Callable[[AsyncSession, User, Services], Awaitable[list[Message]]]
 
 
 async def _next_meetings(session: AsyncSession, user: User, svc: Services) -> list[Message]:
     now = svc.clock()
     cards = [
-        await card_for(session, meeting, user, tz=svc.settings.tz, now=now)
+        Message(*await card_for(session, meeting, user, tz=svc.settings.tz, now=now), meeting.id)
         for meeting in await meetings.upcoming(session, clock=svc.clock, limit=NEXT_MEETINGS)
     ]
     if not cards:
         return []
     key = "intent_meetings_header" if len(cards) == 1 else "intent_meetings_header_many"
-    return [(t(key, user.language), None), *cards]
+    return [Message(t(key, user.language)), *cards]
 
 
 async def _open_calls(session: AsyncSession, user: User, svc: Services) -> list[Message]:
-    return await open_call_cards(session, user, clock=svc.clock, tz=svc.settings.tz)
+    cards = await open_call_cards(session, user, clock=svc.clock, tz=svc.settings.tz)
+    return [Message(*card) for card in cards]
 
 
 async def _my_signups(session: AsyncSession, user: User, svc: Services) -> list[Message]:
@@ -68,7 +80,7 @@ async def _my_signups(session: AsyncSession, user: User, svc: Services) -> list[
     if len(lines) == 1:
         return []
     lines.append(t("intent_signups_footer", lang))
-    return [("\n\n".join(lines), None)]
+    return [Message("\n\n".join(lines))]
 
 
 async def _pending_forms(session: AsyncSession, user: User, svc: Services) -> list[Message]:
@@ -78,15 +90,15 @@ async def _pending_forms(session: AsyncSession, user: User, svc: Services) -> li
         session, user, clock=svc.clock, tz=svc.settings.tz, pending_only=True
     )
     if listed is not None:
-        found.append(listed)
+        found.append(Message(*listed))
     key = await polls.poll_key(session, svc.settings.poll_key)
     waiting = await polls.waiting_for(session, user.id, key=key, clock=svc.clock)
     if waiting:
-        found.append((t("intent_polls_header", lang), None))
+        found.append(Message(t("intent_polls_header", lang)))
     for poll in waiting:
         mine = await polls.my_choice(session, poll, user.id, key=key)
         card = personal(poll, lang, svc.settings.tz, now=now, mine=mine)
-        found.append((card.text_html, keyboard(card.buttons)))
+        found.append(Message(card.text_html, keyboard(card.buttons)))
     return found
 
 
@@ -102,12 +114,14 @@ def _nothing(nothing_key: str, topic: Topic, subscribed: bool, lang: str) -> Mes
     """The clear line, and the offer to turn the topic on (or that it is on already)."""
     name = t(f"topic_{topic.value}", lang)
     if subscribed:
-        return f"{t(nothing_key, lang)}\n\n{t('intent_topic_already_on', lang, topic=name)}", None
+        return Message(
+            f"{t(nothing_key, lang)}\n\n{t('intent_topic_already_on', lang, topic=name)}"
+        )
     text = f"{t(nothing_key, lang)}\n\n{t('intent_topic_offer', lang, topic=name)}"
     button = InlineKeyboardButton(
         t("intent_button_topic_on", lang, topic=name), callback_data=TopicOn(topic).encode()
     )
-    return text, InlineKeyboardMarkup([[button]])
+    return Message(text, InlineKeyboardMarkup([[button]]))
 
 
 async def answer_from_live_data(update: Update, context: Context, intent: Intent) -> bool:
@@ -115,13 +129,16 @@ async def answer_from_live_data(update: Update, context: Context, intent: Intent
     svc = services(context)
     answer, nothing_key, topic = ANSWERS[intent]
     async with user_session(update, context) as (session, user):
+        user_id = user.id
         messages = await answer(session, user, svc)
         found = bool(messages)
         if not found:
             subscribed = (await topics.preferences(session, user.id))[topic]
             messages = [_nothing(nothing_key, topic, subscribed, user.language)]
-    for text, markup in messages:
-        await reply(update, context, text, keyboard=markup)
+    for text, markup, meeting_id in messages:
+        sent = await reply(update, context, text, keyboard=markup)
+        if meeting_id is not None:
+            note_card(context, meeting_id, sent, user_id)
     return found
 
 
