@@ -14,7 +14,7 @@ import httpx
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot.errors import DomainError
-from bot.services.feeds import FeedOptions, add_feed, answers
+from bot.services.feeds import FeedOptions, add_feed, answers, command
 from bot.texts import t
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, FeedAdd
 from handlers.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
@@ -93,7 +93,7 @@ async def _take(context: Context, step: str, text: str | None, data: dict[str, A
     elif step in SKIPPABLE:
         data[step.removeprefix("fa_")] = "" if skipped else answers.check_words(text or "")
     elif step == FA_INTERVAL:
-        data["minutes"] = answers.check_interval(text or "")
+        data["minutes"] = command.check_interval(text or "")
 
 
 async def _answer(update: Update, context: Context, text: str | None, lang: str) -> None:

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
-from bot.services.feeds import AddRequest, add_feed, answers, parse_add
+from bot.services.feeds import AddRequest, add_feed, answers, command, parse_add
 from tests.conftest import FakeClock
 
 
@@ -47,13 +47,19 @@ def test_forgiving_add_syntax(typed: str, expected: AddRequest) -> None:
         "https://e.org/rss weather",
         "https://e.org/rss https://e.org/other funding",
         "https://e.org/rss funding news",
-        "https://e.org/rss funding interval: often",
     ],
 )
 def test_what_does_not_fit_gets_the_usage(typed: str) -> None:
     with pytest.raises(DomainError) as refused:
         parse_add(typed)
     assert refused.value.key == "feeds_add_usage"
+
+
+@pytest.mark.parametrize("interval", ["often", "99999999999999999999", "0", "-5", "²"])
+def test_a_typed_interval_out_of_range_is_explained_not_overflowed(interval: str) -> None:
+    with pytest.raises(DomainError) as refused:
+        parse_add(f"https://e.org/rss funding interval: {interval}")
+    assert refused.value.key == "feeds_add_bad_interval"
 
 
 @pytest.mark.parametrize(
@@ -68,13 +74,13 @@ def test_what_does_not_fit_gets_the_usage(typed: str) -> None:
     ],
 )
 def test_an_interval_can_be_typed_as_people_say_it(typed: str, minutes: int) -> None:
-    assert answers.check_interval(typed) == minutes
+    assert command.check_interval(typed) == minutes
 
 
 @pytest.mark.parametrize("typed", ["", "ofta", "0", "-5", "8 dygn", "10081", "1.5 h", "²"])
 def test_an_interval_outside_a_minute_to_a_week_is_asked_again(typed: str) -> None:
     with pytest.raises(DomainError) as refused:
-        answers.check_interval(typed)
+        command.check_interval(typed)
     assert refused.value.key == "feeds_add_bad_interval"
 
 

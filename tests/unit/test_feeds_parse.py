@@ -71,6 +71,16 @@ def test_a_document_that_is_no_feed_is_an_error() -> None:
         parse_feed(b"\x00\x01 not xml <<<")
 
 
+@pytest.mark.parametrize("reference", ["&#xD800;", "&#xdfff;", "&#0;", "&#1114112;", "&#x110000;"])
+def test_a_reference_to_a_code_point_no_text_holds_is_replaced_not_raised(reference: str) -> None:
+    body = rss(("g1", f"Ett {reference} två", "https://example.org/1", f"x{reference}"))
+
+    parsed = parse_feed(body)
+
+    assert [item.title for item in parsed.items] == ["Ett \ufffd två"]
+    assert parsed.items[0].summary_html == "x\ufffd"
+
+
 def test_sanitising_keeps_telegram_tags_and_drops_the_rest() -> None:
     html = (
         '<div onclick="evil()"><script>alert(1)</script><b>fet</b> <i>kursiv</i> '

@@ -6,7 +6,6 @@ says what to type instead; the handler asks the same step again.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import httpx
@@ -23,15 +22,6 @@ from bot.services.feeds.parse import split_words
 from bot.services.feeds.poller import fetch_and_parse
 
 WORDS_MAX = 500  # characters of an include or exclude list
-INTERVAL_MAX = 10_080  # minutes: a week, as SIGNBOT_FEED_INTERVAL_MINUTES allows
-# "60", "60 min", "2 h", "2 timmar", "1 dygn", "1 day"
-_INTERVAL = re.compile(
-    r"^(\d{1,5})\s*(m|min|minut|minuter|minutes?|h|t|tim|timme|timmar|hours?|d|dag|dagar|"
-    r"dygn|days?)?$"
-)
-_UNIT_MINUTES = {"h": 60, "t": 60, "tim": 60, "timme": 60, "timmar": 60, "hour": 60}
-_UNIT_MINUTES |= {"hours": 60, "d": 1440, "dag": 1440, "dagar": 1440, "dygn": 1440}
-_UNIT_MINUTES |= {"day": 1440, "days": 1440}
 
 
 async def check_address(session: AsyncSession, text: str) -> str:
@@ -61,17 +51,6 @@ def check_words(text: str) -> str:
     if len(words) > WORDS_MAX:
         raise DomainError("feeds_add_words_too_long", limit=WORDS_MAX)
     return words
-
-
-def check_interval(text: str) -> int:
-    """Minutes between fetches: "60", "60 min", "2 h", "1 dygn" (1 minute to a week)."""
-    found = _INTERVAL.match(" ".join(text.strip().lower().split()))
-    if found is None:
-        raise DomainError("feeds_add_bad_interval", limit=INTERVAL_MAX)
-    minutes = int(found.group(1)) * _UNIT_MINUTES.get(found.group(2) or "", 1)
-    if not 1 <= minutes <= INTERVAL_MAX:
-        raise DomainError("feeds_add_bad_interval", limit=INTERVAL_MAX)
-    return minutes
 
 
 @dataclass(frozen=True)

@@ -76,10 +76,7 @@ def parse_add(text: str) -> AddRequest:
     interval = values.get("interval")
     minutes = None
     if interval is not None:
-        digits = interval.lower().removesuffix("min").strip()
-        if not digits.isdigit():
-            raise DomainError("feeds_add_usage")
-        minutes = int(digits)
+        minutes = check_interval(interval)
     return AddRequest(
         url=urls[0],
         kind=kinds[0],
@@ -87,3 +84,25 @@ def parse_add(text: str) -> AddRequest:
         exclude=values.get("exclude", ""),
         interval_minutes=minutes,
     )
+
+
+INTERVAL_MAX = 10_080  # minutes: a week, as SIGNBOT_FEED_INTERVAL_MINUTES allows
+# "60", "60 min", "2 h", "2 timmar", "1 dygn", "1 day"
+_INTERVAL = re.compile(
+    r"^(\d{1,5})\s*(m|min|minut|minuter|minutes?|h|t|tim|timme|timmar|hours?|d|dag|dagar|"
+    r"dygn|days?)?$"
+)
+_UNIT_MINUTES = {"h": 60, "t": 60, "tim": 60, "timme": 60, "timmar": 60, "hour": 60}
+_UNIT_MINUTES |= {"hours": 60, "d": 1440, "dag": 1440, "dagar": 1440, "dygn": 1440}
+_UNIT_MINUTES |= {"day": 1440, "days": 1440}
+
+
+def check_interval(text: str) -> int:
+    """Minutes between fetches: "60", "60 min", "2 h", "1 dygn" (1 minute to a week)."""
+    found = _INTERVAL.match(" ".join(text.strip().lower().split()))
+    if found is None:
+        raise DomainError("feeds_add_bad_interval", limit=INTERVAL_MAX)
+    minutes = int(found.group(1)) * _UNIT_MINUTES.get(found.group(2) or "", 1)
+    if not 1 <= minutes <= INTERVAL_MAX:
+        raise DomainError("feeds_add_bad_interval", limit=INTERVAL_MAX)
+    return minutes

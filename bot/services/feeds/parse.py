@@ -21,6 +21,10 @@ URL_SCHEMES = {"http", "https", "mailto"}
 MAX_KEY = 500
 _BREAKS = re.compile(r"<br\s*/?>|</p\s*>|</li\s*>|</h[1-6]\s*>", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n{3,}")
+# A numeric character reference to a code point no text may hold (NUL, a surrogate, past
+# U+10FFFF) makes feedparser raise while encoding it instead of reporting a malformed feed.
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
+_REPLACEMENT_REF = b"&#xFFFD;"
 
 
 class FeedParseError(Exception):
@@ -105,9 +109,20 @@ def _item(entry: Any) -> ParsedItem:
     )
 
 
+def _safe_reference(found: re.Match[bytes]) -> bytes:
+    hex_digits, decimal = found.groups()
+    code = int(hex_digits, 16) if hex_digits else int(decimal)
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return _REPLACEMENT_REF
+    return found.group(0)
+
+
 def parse_feed(body: bytes) -> ParsedFeed:
     """Parse a document from bytes (never from a URL: that would block the event loop)."""
-    parsed = feedparser.parse(body)
+    try:
+        parsed = feedparser.parse(_CHAR_REF.sub(_safe_reference, body))
+    except (UnicodeError, ValueError) as error:  # hostile bytes feedparser does not catch
+        raise FeedParseError(f"not a feed: {type(error).__name__}") from error
     items = [_item(clean_json(entry)) for entry in parsed.entries]
     warning: str | None = None
     if parsed.bozo:
