@@ -138,7 +138,7 @@ async def _newcomer_and_broadcast(harness: Harness, admin: Person) -> list[JSON]
     broadcast with such text goes to the organisation (preview and summary)."""
     ny = await Person.create(harness.client, f"Ny {HOSTILE}")
     welcome = await ny.say("/start")
-    asked = await ny.press_and_wait(welcome, "Svenska", predicate=has("organisation"))
+    asked = await ny.press_and_wait(welcome, "Svenska", predicate=has("Vilken organisation"))
     matches = await ny.say("Förening")
     cursor = await harness.client.cursor()
     requested = await ny.press_and_wait(matches, "Förening", predicate=has("handläggare"))
