@@ -21,7 +21,7 @@ sets ``paused_until`` there, pausing all processes.
 from __future__ import annotations
 
 import asyncio
-import heapq
+import bisect
 import itertools
 import secrets
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -29,6 +29,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sqlalchemy import text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -77,36 +78,13 @@ class Rates:
         return 1.0 / self.per_chat_per_second
 
 
-class PriorityGate:
-    """One holder at a time; the waiting enter by priority, then in arrival order."""
+@dataclass
+class _Request:
+    """A send waiting for its slot."""
 
-    def __init__(self) -> None:
-        self._waiting: list[tuple[int, int, asyncio.Future[None]]] = []
-        self._order = itertools.count()
-        self._held = False
-
-    async def enter(self, priority: int) -> None:
-        """Wait for the gate."""
-        if not self._held and not self._waiting:
-            self._held = True
-            return
-        turn: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._waiting, (priority, next(self._order), turn))
-        try:
-            await turn
-        except asyncio.CancelledError:
-            if turn.done() and not turn.cancelled():
-                self.leave()  # handed the gate just as it was cancelled: pass it on
-            raise
-
-    def leave(self) -> None:
-        """Hand the gate to the next waiting, or open it."""
-        while self._waiting:
-            _priority, _order, turn = heapq.heappop(self._waiting)
-            if not turn.done():
-                turn.set_result(None)
-                return
-        self._held = False
+    ticket: str
+    reply: bool
+    booked: asyncio.Future[None]
 
 
 class LocalLimiter:
@@ -120,7 +98,8 @@ class LocalLimiter:
         self._answered: dict[str, float] = {}
         self._paused_until = 0.0
         self._chat_free: dict[int, float] = {}
-        self._gate = PriorityGate()
+        self._waiting: list[tuple[int, int, _Request]] = []  # sorted: priority, arrival
+        self._booker: asyncio.Task[None] | None = None
         self._prefix = secrets.token_hex(3)
         self._tickets = itertools.count()
 
@@ -167,40 +146,74 @@ class LocalLimiter:
             self.release(ticket)
 
     async def _take(self, priority: int) -> str:
-        await self._gate.enter(priority)
+        """Queue for a slot; one booking task serves the queue, many sends per transaction."""
+        number = next(self._tickets)
+        request = _Request(
+            f"{self._prefix}:{number}",
+            priority == REPLY,
+            asyncio.get_running_loop().create_future(),
+        )
+        bisect.insort(self._waiting, (priority, number, request), key=lambda w: w[:2])
+        if self._booker is None or self._booker.done():
+            self._booker = asyncio.create_task(self._book_waiting(), name="send-window")
         try:
-            ticket = f"{self._prefix}:{next(self._tickets)}"
+            await request.booked
+        except asyncio.CancelledError:
+            if request.booked.done() and not request.booked.cancelled():
+                self.release(request.ticket)  # booked just as it was cancelled: unused
+            raise
+        return request.ticket
+
+    async def _book_waiting(self) -> None:
+        """Book slots for the waiting, in order, as the window frees them; end when none wait."""
+        try:
             while True:
+                self._waiting = [w for w in self._waiting if not w[2].booked.done()]
+                if not self._waiting:
+                    return
                 if (paused := self.paused_for()) > 0:
                     await self.sleep(paused)
                     continue
-                wait, pending = await self._attempt(ticket, reply=priority == REPLY)
-                if wait <= 0:
-                    return ticket
-                await self.sleep(min(wait, PENDING_POLL) if pending else wait)
-        finally:
-            self._gate.leave()
+                batch = [w[2] for w in self._waiting]
+                booked, wait, pending = await self._attempt(batch)
+                for request in batch[:booked]:
+                    if request.booked.done():  # cancelled while the transaction ran
+                        self.release(request.ticket)
+                    else:
+                        request.booked.set_result(None)
+                if booked < len(batch):
+                    await self.sleep(min(wait, PENDING_POLL) if pending else wait)
+        except Exception as error:  # e.g. the database: every waiting send fails with it
+            for _priority, _number, request in self._waiting:
+                if not request.booked.done():
+                    request.booked.set_exception(error)
+            self._waiting = []
 
     def _decide(
-        self, window: SendWindow, now: float, ticket: str, *, reply: bool
-    ) -> tuple[float, bool]:
-        """Book ``ticket`` if it may start now; else the wait and whether a send in flight sets it."""
+        self, window: SendWindow, now: float, batch: list[_Request]
+    ) -> tuple[int, float, bool]:
+        """Book the first sends of ``batch`` that may start now.
+
+        Returns how many were booked, the wait of the next one, and whether a send still in
+        flight decides that wait (its answer may come any moment).
+        """
         answered, self._answered = self._answered, {}
         window.settle(answered)
         window.forget(now)
-        limit = self.rates.per_window
-        if not reply and now < window.hold_until:
-            limit -= self.rates.reserve
-        wait, pending = window.wait(now, limit)
-        if wait <= EPSILON:
-            window.book(now, ticket)
-            return 0.0, False
-        if reply:
-            window.hold_until = max(window.hold_until, now + PERIOD)
-        return wait, pending
+        for booked, request in enumerate(batch):
+            limit = self.rates.per_window
+            if not request.reply and now < window.hold_until:
+                limit -= self.rates.reserve
+            wait, pending = window.wait(now, limit)
+            if wait > EPSILON:
+                if request.reply:
+                    window.hold_until = max(window.hold_until, now + PERIOD)
+                return booked, wait, pending
+            window.book(now, request.ticket)
+        return len(batch), 0.0, False
 
-    async def _attempt(self, ticket: str, *, reply: bool) -> tuple[float, bool]:
-        return self._decide(self.window, self._now(), ticket, reply=reply)
+    async def _attempt(self, batch: list[_Request]) -> tuple[int, float, bool]:
+        return self._decide(self.window, self._now(), batch)
 
     async def _space_chat(self, chat_id: int) -> None:
         now = self._now()
@@ -229,14 +242,17 @@ class SharedLimiter(LocalLimiter):
 
     async def sync(self) -> None:
         """Publish answered sends and a pause, learn of other processes' pauses; book nothing."""
-        await self._transact(None, reply=False)
+        await self._transact([])
 
-    async def _attempt(self, ticket: str, *, reply: bool) -> tuple[float, bool]:
-        return await self._transact(ticket, reply=reply)
+    async def _attempt(self, batch: list[_Request]) -> tuple[int, float, bool]:
+        return await self._transact(batch)
 
-    async def _transact(self, ticket: str | None, *, reply: bool) -> tuple[float, bool]:
-        """One transaction on the row; with a ticket, book it if it may start now."""
+    async def _transact(self, batch: list[_Request]) -> tuple[int, float, bool]:
+        """One transaction on the row: book what may start now of ``batch`` (if any)."""
         async with self._lock, self.db.session() as session:
+            # The row is the last second's sends: worthless after a crash, so its commit need
+            # not wait for the disk (each message waits for this transaction).
+            await session.execute(text("SET LOCAL synchronous_commit TO OFF"))
             slot = await self._locked_slot(session)
             # The time is read once the row is ours: every other process's booking is older.
             moment = self.clock()
@@ -246,13 +262,13 @@ class SharedLimiter(LocalLimiter):
             self._paused_until = max(self._paused_until, shared_pause)
             if self._paused_until > shared_pause:
                 slot.paused_until = datetime.fromtimestamp(self._paused_until, UTC)
-            if ticket is None or self._paused_until > now:
+            if not batch or self._paused_until > now:
                 answered, self._answered = self._answered, {}
                 window.settle(answered)
                 window.forget(now)
-                decision = (max(0.0, self._paused_until - now), False)
+                decision = (0, max(0.0, self._paused_until - now), False)
             else:
-                decision = self._decide(window, now, ticket, reply=reply)
+                decision = self._decide(window, now, batch)
             slot.send_log = window.to_json()
             slot.tokens = float(len(window.entries))
             slot.updated_at = moment
