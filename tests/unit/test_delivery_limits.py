@@ -116,8 +116,9 @@ async def test_a_send_in_flight_holds_its_place_until_answered(clock: FakeClock)
 
 async def test_a_waiting_reply_goes_before_waiting_broadcasts(clock: FakeClock) -> None:
     limiter = _limiter(clock)
-    for chat_id in range(1, 31):
+    for chat_id in range(1, 31):  # one every 1/60 s: slots free one by one a second later
         limiter.release(await limiter.acquire_broadcast(chat_id))
+        clock.advance(seconds=1 / 60)
     order: list[str] = []
 
     async def broadcast(chat_id: int) -> None:

@@ -5,7 +5,8 @@ of the last send times), so together they never put more than ``global_per_secon
 messages into any one-second window at Telegram, which refuses (429) the next one.
 
 Replies come first. In one process, waiting sends queue by priority (replies before
-broadcasts, each in arrival order), so a reply waits at most for the next free slot. Across
+broadcasts, each in arrival order) and one task books their slots, each a moment
+(``HORIZON``) ahead, so a reply waits at most for the next free slot. Across
 processes, a reply that has to wait sets ``hold_until`` in the window: until then broadcasts
 leave ``reserve`` slots of the window free, which only replies may take. Replies are counted
 by ``handlers.delivery_sender.InteractiveRateLimiter``, a python-telegram-bot rate limiter
@@ -13,8 +14,8 @@ on the application's bot.
 
 With SQLite (one process) the window lives in memory. With PostgreSQL the limit belongs to
 the bot token and so to every process: the window is the ``send_slots`` row "global",
-read and written under ``SELECT … FOR UPDATE``, one short transaction per message; answers
-(the send times that count) are written at the process's next transaction. ``RetryAfter``
+read and written under ``SELECT … FOR UPDATE``, one short transaction per batch of waiting
+sends; answers (the send times that count) are written at the process's next transaction. ``RetryAfter``
 sets ``paused_until`` there, pausing all processes.
 """
 
@@ -42,6 +43,9 @@ from bot.timeutil import Clock, utc_now
 Sleep = Callable[[float], Awaitable[None]]
 GLOBAL_KEY = "global"
 EPSILON = 1e-6  # clocks tick in microseconds: a shorter wait is none (PERIOD has the margin)
+# Slots are booked up to this far ahead, so the transaction that books one is not between
+# the moment it frees and the message; a reply arriving meanwhile waits at most this long.
+HORIZON = 0.1
 PENDING_POLL = 0.01  # seconds between looks while a send still in flight decides the wait
 CHAT_MEMORY = 20_000  # chats remembered for per-chat spacing before the expired are dropped
 REPLY, BROADCAST = 0, 1  # queue priorities: lower goes first
@@ -84,7 +88,7 @@ class _Request:
 
     ticket: str
     reply: bool
-    booked: asyncio.Future[None]
+    booked: asyncio.Future[float]  # the moment it may start
 
 
 class LocalLimiter:
@@ -157,11 +161,13 @@ class LocalLimiter:
         if self._booker is None or self._booker.done():
             self._booker = asyncio.create_task(self._book_waiting(), name="send-window")
         try:
-            await request.booked
+            start = await request.booked
         except asyncio.CancelledError:
             if request.booked.done() and not request.booked.cancelled():
                 self.release(request.ticket)  # booked just as it was cancelled: unused
             raise
+        if (early := start - self._now()) > 0:
+            await self.sleep(early)  # booked a moment ahead: never start before the slot
         return request.ticket
 
     async def _book_waiting(self) -> None:
@@ -175,13 +181,13 @@ class LocalLimiter:
                     await self.sleep(paused)
                     continue
                 batch = [w[2] for w in self._waiting]
-                booked, wait, pending = await self._attempt(batch)
-                for request in batch[:booked]:
+                starts, wait, pending = await self._attempt(batch)
+                for request, start in zip(batch, starts, strict=False):
                     if request.booked.done():  # cancelled while the transaction ran
                         self.release(request.ticket)
                     else:
-                        request.booked.set_result(None)
-                if booked < len(batch):
+                        request.booked.set_result(start)
+                if len(starts) < len(batch):
                     await self.sleep(min(wait, PENDING_POLL) if pending else wait)
         except Exception as error:  # e.g. the database: every waiting send fails with it
             for _priority, _number, request in self._waiting:
@@ -191,28 +197,31 @@ class LocalLimiter:
 
     def _decide(
         self, window: SendWindow, now: float, batch: list[_Request]
-    ) -> tuple[int, float, bool]:
-        """Book the first sends of ``batch`` that may start now.
+    ) -> tuple[list[float], float, bool]:
+        """Book the first sends of ``batch`` whose slot comes within HORIZON.
 
-        Returns how many were booked, the wait of the next one, and whether a send still in
-        flight decides that wait (its answer may come any moment).
+        Returns their start times, how long until the next one may be booked, and whether a
+        send still in flight decides that (its answer may come any moment).
         """
         answered, self._answered = self._answered, {}
         window.settle(answered)
         window.forget(now)
-        for booked, request in enumerate(batch):
+        starts: list[float] = []
+        for request in batch:
             limit = self.rates.per_window
             if not request.reply and now < window.hold_until:
                 limit -= self.rates.reserve
             wait, pending = window.wait(now, limit)
-            if wait > EPSILON:
-                if request.reply:
-                    window.hold_until = max(window.hold_until, now + PERIOD)
-                return booked, wait, pending
-            window.book(now, request.ticket)
-        return len(batch), 0.0, False
+            if request.reply and wait > EPSILON:
+                window.hold_until = max(window.hold_until, now + PERIOD)
+            if wait > HORIZON + EPSILON:
+                return starts, wait - HORIZON, pending
+            start = now + wait if wait > EPSILON else now
+            window.book(start, request.ticket)
+            starts.append(start)
+        return starts, 0.0, False
 
-    async def _attempt(self, batch: list[_Request]) -> tuple[int, float, bool]:
+    async def _attempt(self, batch: list[_Request]) -> tuple[list[float], float, bool]:
         return self._decide(self.window, self._now(), batch)
 
     async def _space_chat(self, chat_id: int) -> None:
@@ -244,10 +253,10 @@ class SharedLimiter(LocalLimiter):
         """Publish answered sends and a pause, learn of other processes' pauses; book nothing."""
         await self._transact([])
 
-    async def _attempt(self, batch: list[_Request]) -> tuple[int, float, bool]:
+    async def _attempt(self, batch: list[_Request]) -> tuple[list[float], float, bool]:
         return await self._transact(batch)
 
-    async def _transact(self, batch: list[_Request]) -> tuple[int, float, bool]:
+    async def _transact(self, batch: list[_Request]) -> tuple[list[float], float, bool]:
         """One transaction on the row: book what may start now of ``batch`` (if any)."""
         async with self._lock, self.db.session() as session:
             # The row is the last second's sends: worthless after a crash, so its commit need
@@ -266,7 +275,11 @@ class SharedLimiter(LocalLimiter):
                 answered, self._answered = self._answered, {}
                 window.settle(answered)
                 window.forget(now)
-                decision = (0, max(0.0, self._paused_until - now), False)
+                decision: tuple[list[float], float, bool] = (
+                    [],
+                    max(0.0, self._paused_until - now),
+                    False,
+                )
             else:
                 decision = self._decide(window, now, batch)
             slot.send_log = window.to_json()

@@ -9,9 +9,9 @@ Which time is a send's? Telegram counts a message when the request arrives, whic
 see; we only know it arrived before we had the answer. A send is therefore logged twice:
 when its slot is booked, as "pending" until ``booked + PENDING_GUARD`` (a bound on the time
 a request takes to arrive), and once answered, at the time of the answer. A new message may
-start at ``now`` only if fewer than N logged times are later than ``now - PERIOD``; as every
+start at ``s`` only if fewer than N logged times are later than ``s - PERIOD``; as every
 earlier message arrived no later than its logged time and the new one arrives no earlier
-than ``now``, no one-second window at Telegram ever holds more than N. The cost is the
+than ``s``, no one-second window at Telegram ever holds more than N. The cost is the
 request's round trip per slot: N / (1 s + latency) a second, about 0.98 of N here.
 """
 
@@ -58,9 +58,9 @@ class SendWindow:
         moment, tag = latest[-1]
         return max(0.0, moment + PERIOD - now), bool(tag)
 
-    def book(self, now: float, tag: str) -> None:
-        """Log a message starting now, pending until answered."""
-        self.entries.append((now + PENDING_GUARD, tag))
+    def book(self, start: float, tag: str) -> None:
+        """Log a message that starts at ``start`` (not before), pending until answered."""
+        self.entries.append((start + PENDING_GUARD, tag))
 
     def to_json(self) -> str:
         """The window as stored in the shared row."""
