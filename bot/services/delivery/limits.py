@@ -6,17 +6,18 @@ messages into any one-second window at Telegram, which refuses (429) the next on
 
 Replies come first. In one process, waiting sends queue by priority (replies before
 broadcasts, each in arrival order) and one task books their slots, each a moment
-(``HORIZON``) ahead, so a reply waits at most for the next free slot. Across
-processes, a reply that has to wait sets ``hold_until`` in the window: until then broadcasts
-leave ``reserve`` slots of the window free, which only replies may take. Replies are counted
+(``HORIZON``) ahead. A reply that has to wait also sets ``hold_until`` in the window (so in
+every process): for ``HOLD`` seconds broadcasts leave ``reserve`` slots of the window free,
+which only replies may take, so the replies of a busy moment do not queue behind slots
+the broadcast booked ahead. Replies are counted
 by ``handlers.delivery_sender.InteractiveRateLimiter``, a python-telegram-bot rate limiter
 on the application's bot.
 
 With SQLite (one process) the window lives in memory. With PostgreSQL the limit belongs to
 the bot token and so to every process: the window is the ``send_slots`` row "global",
 read and written under ``SELECT … FOR UPDATE``, one short transaction per batch of waiting
-sends; answers (the send times that count) are written at the process's next transaction. ``RetryAfter``
-sets ``paused_until`` there, pausing all processes.
+sends; answers (the send times that count) are written at the process's next transaction.
+``RetryAfter`` sets ``paused_until`` there, pausing all processes.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.db import Database
 from bot.models import SendSlot
-from bot.services.delivery.window import PERIOD, SendWindow
+from bot.services.delivery.window import SendWindow
 from bot.timeutil import Clock, utc_now
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -46,6 +47,9 @@ EPSILON = 1e-6  # clocks tick in microseconds: a shorter wait is none (PERIOD ha
 # Slots are booked up to this far ahead, so the transaction that books one is not between
 # the moment it frees and the message; a reply arriving meanwhile waits at most this long.
 HORIZON = 0.1
+# After a reply had to wait, broadcasts leave ``reserve`` slots free this long: enough for
+# the replies of the moment to find room, short enough to cost the broadcast little.
+HOLD = 0.25
 PENDING_POLL = 0.01  # seconds between looks while a send still in flight decides the wait
 CHAT_MEMORY = 20_000  # chats remembered for per-chat spacing before the expired are dropped
 REPLY, BROADCAST = 0, 1  # queue priorities: lower goes first
@@ -213,7 +217,7 @@ class LocalLimiter:
                 limit -= self.rates.reserve
             wait, pending = window.wait(now, limit)
             if request.reply and wait > EPSILON:
-                window.hold_until = max(window.hold_until, now + PERIOD)
+                window.hold_until = max(window.hold_until, now + HOLD)
             if wait > HORIZON + EPSILON:
                 return starts, wait - HORIZON, pending
             start = now + wait if wait > EPSILON else now
