@@ -101,7 +101,7 @@ async def test_a_reply_refused_with_429_is_sent_after_the_pause(harness: Harness
     client = harness.client
     # Telegram allows fewer messages than the bot believes (30/s): replies meet 429s.
     await client.set_limits(enabled=True, global_per_second=2)
-    people = await _people(harness, 3_300_001, 6)
+    people = await _people(harness, 3_300_001, 12)  # a single retry after the pause is not enough
     await client.reset_stats()
 
     await asyncio.gather(*(client.send_text(person, "/help") for person in people))
