@@ -354,12 +354,14 @@ class Delivery(Base):
 
 
 class SendSlot(Base):
-    """Shared token buckets for Telegram's limits, one row per key ("global", "chat:<id>")."""
+    """The send window shared by every process for Telegram's limit, one row ("global")."""
 
     __tablename__ = "send_slots"
 
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
-    tokens: Mapped[float] = mapped_column(Float)
+    tokens: Mapped[float] = mapped_column(Float)  # sends logged in the window, for a glance
+    # JSON: {"sends": [[time, ticket if still in flight], ...], "hold_until": time}
+    send_log: Mapped[str | None] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     paused_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

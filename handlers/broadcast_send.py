@@ -57,9 +57,11 @@ async def show_preview(update: Update, context: Context, data: dict[str, Any], l
     draft = _draft(data)
     # The engine's own sender, so the preview is the recipients' message to the byte; it skips
     # the reply limiter (the engine counts its sends itself), so count this one here.
-    await services(context).limiter.acquire_interactive(chat.id)
     sender = BotSender(context.bot)
-    outcome = await sender.send(chat.id, draft.text_html, draft.media_kind, draft.media_file_id, ())
+    async with services(context).limiter.sending(chat.id, reply=True):
+        outcome = await sender.send(
+            chat.id, draft.text_html, draft.media_kind, draft.media_file_id, ()
+        )
     if not isinstance(outcome, Sent):
         set_awaiting(context, None)
         reason = getattr(outcome, "reason", type(outcome).__name__)

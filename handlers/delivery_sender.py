@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import random
 from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
@@ -30,6 +32,11 @@ JSONDict = dict[str, Any]
 BROADCAST = {"broadcast": True}  # rate_limit_args of the engine's sends, already counted
 COUNTED_PREFIXES = ("send", "copy", "forward")  # Bot API methods that post a message
 NOT_COUNTED = frozenset({"sendChatAction"})  # "typing…" is not a message
+REPLY_ATTEMPTS = 4  # tries of a reply that meets server errors or timeouts
+REPLY_BACKOFF = 0.5  # seconds before the first retry, doubling (with jitter)
+# A reply older than this answers nothing any more. Long enough for a crowd: 600 people
+# writing /start at once need 1200 messages, 40 s at Telegram's 30 a second.
+REPLY_DEADLINE = 300.0
 
 
 def _seconds(retry_after: int | timedelta) -> float:
@@ -102,15 +109,28 @@ class BotSender:
 
 
 class InteractiveRateLimiter(BaseRateLimiter[dict[str, Any]]):
-    """Counts the bot's own replies in the delivery engine's global bucket.
+    """Counts the bot's own replies in the delivery engine's send window, and retries them.
 
-    A reply never waits behind a broadcast: broadcasts leave ``reserve`` tokens that only
-    replies may take (see bot.services.delivery.limits). A RetryAfter answer pauses every
-    send, the engine's included, and the reply is tried once more after the pause.
+    A reply waits its turn in the window, before any broadcast (see
+    bot.services.delivery.limits), so a crowd writing at once is answered at the limit and
+    never gets 429. If Telegram answers 429 anyway, every send pauses (the engine's too) and
+    the reply is tried again; a server error or timeout is retried with backoff, like a
+    delivery. A reply is given up (and logged) only after ``attempts`` failures or once it is
+    ``deadline`` seconds old, when it no longer answers anything.
     """
 
-    def __init__(self, limiter: LocalLimiter) -> None:
+    def __init__(
+        self,
+        limiter: LocalLimiter,
+        *,
+        attempts: int = REPLY_ATTEMPTS,
+        backoff: float = REPLY_BACKOFF,
+        deadline: float = REPLY_DEADLINE,
+    ) -> None:
         self.limiter = limiter
+        self.attempts = attempts
+        self.backoff = backoff
+        self.deadline = deadline
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -127,23 +147,56 @@ class InteractiveRateLimiter(BaseRateLimiter[dict[str, Any]]):
         data: dict[str, Any],
         rate_limit_args: dict[str, Any] | None,
     ) -> bool | JSONDict | list[JSONDict]:
-        """Count a message-posting request unless the engine already did, then make it."""
-        engine_send = bool((rate_limit_args or {}).get("broadcast"))
-        counted = (
-            endpoint.startswith(COUNTED_PREFIXES)
-            and endpoint not in NOT_COUNTED
-            and not engine_send
-        )
+        """Make the request in its turn; retry it after 429, 5xx and timeouts."""
+        if (rate_limit_args or {}).get("broadcast"):
+            return await self._engine_send(callback, args, kwargs)
+        counted = endpoint.startswith(COUNTED_PREFIXES) and endpoint not in NOT_COUNTED
         chat = data.get("chat_id")
         chat_id = chat if isinstance(chat, int) else None
-        if counted:
-            await self.limiter.acquire_interactive(chat_id)
+        loop = asyncio.get_running_loop()
+        give_up_at = loop.time() + self.deadline
+        failures = 0
+        while True:
+            try:
+                async with asyncio.timeout_at(give_up_at):
+                    if not counted:
+                        return await callback(*args, **kwargs)
+                    async with self.limiter.sending(chat_id, reply=True):
+                        return await callback(*args, **kwargs)
+            except tg.RetryAfter as error:
+                await self.limiter.pause(_seconds(error.retry_after))
+                log.warning("RetryAfter on %s: all sending paused, the reply waits", endpoint)
+                delay, reason = 0.0, f"RetryAfter {_seconds(error.retry_after):g} s"
+            except tg.BadRequest:
+                raise  # our request is wrong (BadRequest is a NetworkError): no retry helps
+            except tg.NetworkError as error:  # 5xx, timeouts, dropped connections
+                failures += 1
+                delay = self.backoff * 2 ** (failures - 1) * random.uniform(0.5, 1.0)
+                reason = f"{type(error).__name__}: {error}"
+                if failures >= self.attempts:
+                    log.warning("%s to chat %s given up after %d attempts: %s",
+                                endpoint, chat_id, failures, reason)  # fmt: skip
+                    raise
+            except TimeoutError:
+                log.warning("%s to chat %s given up: not sent within %.0f s",
+                            endpoint, chat_id, self.deadline)  # fmt: skip
+                raise
+            if loop.time() + delay >= give_up_at:
+                log.warning(
+                    "%s to chat %s given up: %s, and no time left", endpoint, chat_id, reason
+                )
+                raise tg.TimedOut(f"{endpoint} not sent within {self.deadline:.0f} s")
+            await asyncio.sleep(delay)
+
+    async def _engine_send(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, bool | JSONDict | list[JSONDict]]],
+        args: Any,
+        kwargs: dict[str, Any],
+    ) -> bool | JSONDict | list[JSONDict]:
+        """The engine counted this send and records and reschedules it itself."""
         try:
             return await callback(*args, **kwargs)
         except tg.RetryAfter as error:
             await self.limiter.pause(_seconds(error.retry_after))
-            if not counted:
-                raise  # the engine's own send: its worker records and reschedules it
-            log.warning("RetryAfter on %s: all sending paused", endpoint)
-            await self.limiter.acquire_interactive(chat_id)
-            return await callback(*args, **kwargs)
+            raise

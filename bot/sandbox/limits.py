@@ -1,15 +1,20 @@
-"""Telegram's flood limits as token buckets: per bot, per private chat, per group.
+"""Telegram's flood limits: a strict sliding window per bot, token buckets per chat and group.
 
 Telegram's published guidance (core.telegram.org/bots/faq#my-bot-is-hitting-limits-how-do-i-avoid-this):
 at most about 30 messages per second overall, about one per second in a private chat ("We may
 allow short bursts that go over this limit, but eventually you'll begin receiving 429
 errors"), and at most 20 per minute in a group. Only calls that create messages count.
+
+The per-bot limit is the strict reading: at most ``global_per_second`` messages in any one-second
+window (a log of the last send times), never a refilled burst of 30 right after 30. Telegram
+is at least this strict in practice, so a bot that passes here does not lean on leniency.
 """
 
 from __future__ import annotations
 
 import math
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields, replace
 from typing import Any
@@ -109,8 +114,34 @@ class TokenBucket:
         return self.tokens >= self.capacity
 
 
+class SlidingWindow:
+    """At most ``limit`` messages in any window of ``period`` seconds (a log of send times)."""
+
+    def __init__(self, limit: float, period: float = 1.0) -> None:
+        self.limit = max(1, int(limit + _EPSILON))
+        self.period = period
+        self.times: deque[float] = deque()
+
+    def _forget(self, now: float) -> None:
+        # A send at t counts in the windows (t - period, t]: once period has passed it is free.
+        while self.times and self.times[0] <= now - self.period + _EPSILON:
+            self.times.popleft()
+
+    def wait(self, now: float) -> float:
+        """Return the seconds until another message fits in the window (0.0 if it does now)."""
+        self._forget(now)
+        if len(self.times) < self.limit:
+            return 0.0
+        return self.times[-self.limit] + self.period - now
+
+    def take(self, now: float) -> None:
+        """Record one message (the caller checked ``wait`` first)."""
+        self._forget(now)
+        self.times.append(now)
+
+
 class RateLimiter:
-    """Per bot token: one overall bucket plus one per chat; a refused call uses no token."""
+    """Per bot token: one overall window plus a bucket per chat; a refused call uses no token."""
 
     def __init__(self, settings: LimitSettings | None = None, *, clock: Clock = time.monotonic):
         self.clock = clock
@@ -119,15 +150,16 @@ class RateLimiter:
     def configure(self, settings: LimitSettings) -> None:
         """Apply new settings; every bucket starts full again."""
         self.settings = settings
-        self._bots: dict[int, TokenBucket] = {}
+        self._bots: dict[int, SlidingWindow] = {}
         self._chats: dict[tuple[int, object, bool], TokenBucket] = {}
 
-    def _buckets(self, bot: int, chat: object, is_group: bool, now: float) -> list[TokenBucket]:
+    def _buckets(
+        self, bot: int, chat: object, is_group: bool, now: float
+    ) -> list[TokenBucket | SlidingWindow]:
         settings = self.settings
         overall = self._bots.get(bot)
         if overall is None:
-            per_second = settings.global_per_second
-            overall = self._bots[bot] = TokenBucket(per_second, per_second, now)
+            overall = self._bots[bot] = SlidingWindow(settings.global_per_second)
         key = (bot, chat, is_group)
         bucket = self._chats.get(key)
         if bucket is None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import random
 from dataclasses import replace
 
 import pytest
@@ -64,14 +66,35 @@ def test_refused_calls_use_no_token(clock: FakeMonotonic) -> None:
     assert limiter.acquire(1, is_group=False) is None
 
 
-def test_global_limit_is_thirty_per_second(clock: FakeMonotonic) -> None:
+def test_global_limit_is_thirty_in_any_second(clock: FakeMonotonic) -> None:
     limiter = _limiter(clock)
 
     assert all(limiter.acquire(chat, is_group=False) is None for chat in range(30))
     assert limiter.acquire(30, is_group=False) == 1
-    clock.advance(1 / 30)
-    assert limiter.acquire(30, is_group=False) is None
-    assert limiter.acquire(31, is_group=False) == 1
+    clock.advance(1 / 30)  # a bucket would have refilled one token: a window has not
+    assert limiter.acquire(30, is_group=False) == 1
+    clock.advance(1 - 1 / 30)  # the first 30 leave the window together
+    assert all(limiter.acquire(chat, is_group=False) is None for chat in range(30, 60))
+    assert limiter.acquire(60, is_group=False) == 1
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_no_one_second_window_ever_holds_more_than_the_limit(
+    clock: FakeMonotonic, seed: int
+) -> None:
+    """Whatever the arrivals, the messages let through never exceed 30 in any second."""
+    limiter = _limiter(clock, chat_burst=10**6)
+    rng = random.Random(seed)
+    let_through: list[float] = []
+    for _ in range(3000):
+        clock.advance(rng.choice([0.0, 0.0, 0.001, 0.01, 0.03, 0.2, rng.random()]))
+        if limiter.acquire(rng.randrange(50), is_group=False) is None:
+            let_through.append(clock())
+    # A window (t - 1, t] ending at each send holds at most 30 sends.
+    for index, moment in enumerate(let_through):
+        first = bisect.bisect_right(let_through, moment - 1)
+        assert index + 1 - first <= 30
+    assert len(let_through) > 30
 
 
 def test_each_bot_token_has_its_own_limits(clock: FakeMonotonic) -> None:
@@ -99,7 +122,8 @@ def test_retry_after_is_the_longer_of_the_chat_and_global_waits(clock: FakeMonot
 
     assert limiter.acquire(-1, is_group=True) is None
     assert limiter.acquire(-2, is_group=True) is None
-    assert limiter.acquire(-1, is_group=True) == 60  # group: 60 s; global: 0.5 s
+    assert limiter.acquire(-1, is_group=True) == 60  # group: 60 s; global: 1 s
+    clock.advance(0.5)
     assert limiter.acquire(-3, is_group=True) == 1  # global: 0.5 s, at least 1
     clock.advance(0.5)
     assert limiter.acquire(-3, is_group=True) is None

@@ -139,21 +139,24 @@ class DeliveryWorker:
 
     async def deliver(self, item: Claimed) -> None:
         """Send one delivery when the limits allow, and record what Telegram answered."""
-        await self.limiter.acquire_broadcast(item.chat_id)
-        # Another worker may claim it once the lease ends: never start a send that could
-        # still be in flight by then.
-        margin = timedelta(seconds=self.options.lease / 2)
-        if self.clock() > item.lease_until - margin:
-            await store.release(self.db, item, worker_id=self.worker_id)
-            return
-        content = item.content
-        outcome = await self.sender.send(
-            item.chat_id,
-            content.text_html,
-            content.media_kind,
-            content.media_file_id,
-            content.buttons,
-        )
+        ticket = await self.limiter.acquire_broadcast(item.chat_id)
+        try:
+            # Another worker may claim it once the lease ends: never start a send that could
+            # still be in flight by then.
+            margin = timedelta(seconds=self.options.lease / 2)
+            if self.clock() > item.lease_until - margin:
+                await store.release(self.db, item, worker_id=self.worker_id)
+                return
+            content = item.content
+            outcome = await self.sender.send(
+                item.chat_id,
+                content.text_html,
+                content.media_kind,
+                content.media_file_id,
+                content.buttons,
+            )
+        finally:
+            self.limiter.release(ticket)  # answered: the send counts from now
         # Telegram has answered: record it even if shutdown cancels this task meanwhile, so a
         # confirmed send is never left unrecorded (and sent again) after a graceful stop.
         await asyncio.shield(self._record(item, outcome))
@@ -216,8 +219,8 @@ class DeliveryWorker:
             notice = await notices.author_notice(session, campaign_id, key, title=self.title)
         if notice is None:
             return
-        await self.limiter.acquire_interactive(notice.chat_id)
-        outcome = await self.sender.send(notice.chat_id, notice.text_html, None, None, ())
+        async with self.limiter.sending(notice.chat_id, reply=True):
+            outcome = await self.sender.send(notice.chat_id, notice.text_html, None, None, ())
         if not isinstance(outcome, Sent):
             log.warning(
                 "campaign %s: the author's notice was not delivered: %s", campaign_id, outcome
