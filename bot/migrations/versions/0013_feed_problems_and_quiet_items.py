@@ -1,7 +1,7 @@
 """feed problems as kinds, last successful fetch, quiet feed items
 
 Revision ID: 0013
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-06 19:45:00.000000
 
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision: str = "0013"
-down_revision: str | Sequence[str] | None = "0009"
+down_revision: str | Sequence[str] | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
