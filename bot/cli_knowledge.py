@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,10 @@ from bot.services.knowledge.faq_file import read_faq_file
 from bot.texts import t
 from bot.texts.answers import source_label
 from bot.timeutil import local
+
+if TYPE_CHECKING:
+    from bot.services.knowledge.evaluation import Report
+    from bot.services.knowledge.index import Match
 
 kb_app = typer.Typer(help="The knowledge base the bot answers from.", no_args_is_help=True)
 faq_app = typer.Typer(help="Curated answers to frequently asked questions.", no_args_is_help=True)
@@ -83,6 +87,35 @@ def kb_remove(
     typer.echo(with_services(body))
 
 
+@kb_app.command("eval")
+def kb_eval(
+    file: Annotated[Path, typer.Argument(help="TSV: question, expected (a | b, or -), kind.")],
+    as_json: Annotated[bool, typer.Option("--json", help="The report as one JSON object.")] = False,
+    misses: Annotated[int, typer.Option(min=0, help="How many misses to show.")] = 20,
+) -> None:
+    """Ask every question of a dev set as the chat would; print hits per kind and the misses."""
+    from bot.services.knowledge.evaluation import evaluate, parse_devset, replier
+    from bot.services.knowledge.evaluation_text import report_data, report_lines
+
+    try:
+        devset = parse_devset(file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as error:
+        fail(f"Cannot read {file}: {error.__class__.__name__}")
+    if not devset.cases:
+        lines = [f"line {bad.line}: skipped, {bad.reason}" for bad in devset.bad_lines]
+        fail("\n".join([*lines, f"No questions to ask in {file}."]))
+
+    async def body(services: Services) -> Report:
+        await prepare_knowledge(services)
+        return evaluate(devset, replier(services.knowledge, _label))
+
+    report = with_services(body)
+    if as_json:
+        typer.echo(json.dumps(report_data(report, misses=misses), ensure_ascii=False, indent=2))
+    else:
+        typer.echo("\n".join(report_lines(report, misses=misses)))
+
+
 @faq_app.command("import")
 def faq_import(file: Annotated[Path, typer.Argument(help="CSV: questions,answer,source.")]) -> None:
     """Add FAQ entries from a CSV file (questions separated by |); a bad row imports nothing."""
@@ -139,28 +172,33 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
 ) -> None:
     """Print the answer the chat would give to each question (nothing is logged)."""
+    from bot.services.knowledge.evaluation import replier
 
     async def body(services: Services) -> list[str]:
         await prepare_knowledge(services)
+        reply_to = replier(services.knowledge, _label)
         lines = []
         for question in questions:
-            answered, match = services.knowledge.answer_now(question)
-            source = source_label(match, CLI_LANGUAGE) if match is not None else None
+            reply = reply_to(question)
             if as_json:
                 record = {
                     "question": question,
-                    "answered": answered,
-                    "score": round(match.confidence, 3) if match is not None else 0.0,
-                    "answer": match.text if answered and match is not None else None,
-                    "source": source if answered else None,
+                    "answered": reply.answered,
+                    "score": round(reply.score, 3),
+                    "answer": reply.text,
+                    "source": reply.source,
                 }
                 lines.append(json.dumps(record, ensure_ascii=False))
-            elif answered and match is not None:
+            elif reply.answered:
                 lines.append(
-                    f"Q: {question}\nA: {match.text}\n   ({source}; score {match.confidence:.2f})\n"
+                    f"Q: {question}\nA: {reply.text}\n   ({reply.source}; score {reply.score:.2f})\n"
                 )
             else:
                 lines.append(f"Q: {question}\nA: (no answer: the bot offers a member of staff)\n")
         return lines
 
     typer.echo("\n".join(with_services(body)))
+
+
+def _label(match: Match) -> str:
+    return source_label(match, CLI_LANGUAGE)
