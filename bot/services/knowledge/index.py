@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+import numpy as np
+
 from bot.services.knowledge.analyzer import (
     Decompounder,
     content_tokens,
@@ -24,6 +26,7 @@ from bot.services.knowledge.corpus import (
     Field,
     Query,
 )
+from bot.services.knowledge.embeddings import Embedder, Vectors
 from bot.services.knowledge.trimming import trim
 
 HEADING_RANK = 0.3  # ranking: a passage whose heading names the question's concepts wins ties
@@ -34,6 +37,39 @@ CANDIDATES = 30
 FAQ_MIN = 0.5  # a FAQ entry this sure ranks above passages …
 FAQ_MARGIN = 0.2  # … unless a passage is this much surer
 TYPE_MISMATCH = 0.7  # "hur många …" asked, "hur blir man …" curated
+RRF_K = 60
+
+
+@dataclass(frozen=True)
+class Fusion:
+    """How the semantic similarity and the lexical rank combine (chosen on the dev set).
+
+    mode: "lexical" (words only), "semantic" (the model only), "rrf" (reciprocal rank fusion)
+    or "weighted" (similarity plus `lexical` times the lexical rank scaled to 0..1).
+    A passage's confidence is its lexical coverage, or, when the model is surer than the words,
+    how far its similarity stands out from the question's similarity to all passages (in
+    standard deviations, a z-score) mapped linearly from `floor` (0) to `ceiling` (1): the raw
+    similarity does not tell answerable questions from others, a clear peak does better.
+    """
+
+    mode: Literal["lexical", "semantic", "rrf", "weighted"] = "weighted"
+    lexical: float = 0.1
+    floor: float = 3.0
+    ceiling: float = 4.0
+    candidates: int = CANDIDATES
+
+    def confidence(self, z: float) -> float:
+        """How far a passage's similarity stands out (a z-score) as a confidence (0..1)."""
+        span = self.ceiling - self.floor
+        return min(1.0, max(0.0, (z - self.floor) / span)) if span > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class Semantic:
+    """The model and the stored passage vectors, one row per passage in index order."""
+
+    embedder: Embedder
+    vectors: Vectors
 
 
 @dataclass(frozen=True)
@@ -65,9 +101,20 @@ class Match:
 class SearchIndex:
     """Answers questions from passages and curated FAQ entries; immutable once built."""
 
-    def __init__(self, passages: list[IndexedPassage], faqs: list[IndexedFaq]) -> None:
+    def __init__(
+        self,
+        passages: list[IndexedPassage],
+        faqs: list[IndexedFaq],
+        *,
+        semantic: Semantic | None = None,
+        fusion: Fusion | None = None,
+    ) -> None:
         self.passages = passages
         self.faqs = faqs
+        if semantic is not None and semantic.vectors.shape[0] != len(passages):
+            raise ValueError("one vector per passage is needed")
+        self.semantic = semantic
+        self.fusion = fusion or Fusion()
         shared: dict[str, list[str]] = {}  # titles and headings repeat: analyse each once
 
         def tokens(text: str, *, repeated: bool = False) -> list[str]:
@@ -106,9 +153,21 @@ class SearchIndex:
         self.headings = [headings[passage.section] for passage in passages]
 
     @classmethod
-    def build(cls, passages: Iterable[IndexedPassage], faqs: Iterable[IndexedFaq]) -> SearchIndex:
-        """Build an index over the given passages and FAQ entries."""
-        return cls(list(passages), list(faqs))
+    def build(
+        cls,
+        passages: Iterable[IndexedPassage],
+        faqs: Iterable[IndexedFaq],
+        *,
+        semantic: Semantic | None = None,
+        fusion: Fusion | None = None,
+    ) -> SearchIndex:
+        """Build an index over the given passages and FAQ entries (and their vectors)."""
+        return cls(list(passages), list(faqs), semantic=semantic, fusion=fusion)
+
+    @property
+    def mode(self) -> str:
+        """How passages are ranked: "lexical" unless the model and the vectors are there."""
+        return self.fusion.mode if self.semantic is not None else "lexical"
 
     def best(self, question: str) -> Match | None:
         """The best match (a FAQ entry when it matches well), or None when nothing matches."""
@@ -120,7 +179,7 @@ class SearchIndex:
         query = self._query(question, self.corpus)
         if not query.concepts:
             return []
-        passages = self._passages(query)
+        passages = self._passages(query, question)
         faqs = sorted(self._faqs(question), key=lambda match: -match.confidence)
         surest = max((match.confidence for match in passages), default=0.0)
         strong = [f for f in faqs if f.confidence >= max(FAQ_MIN, surest - FAQ_MARGIN)]
@@ -141,7 +200,49 @@ class SearchIndex:
         quantity = is_quantity_question(question)
         return Query(tuple(concepts.values()), terms, quantity, question_type(question))
 
-    def _passages(self, query: Query) -> list[Match]:
+    def _passages(self, query: Query, question: str) -> list[Match]:
+        lexical = self._lexical(query)
+        mode = self.mode
+        if mode == "lexical" or self.semantic is None:
+            return [self._passage(doc, coverage) for doc, _, coverage in lexical]
+        fusion = self.fusion
+        similarity = self.semantic.vectors @ self.semantic.embedder.query(question)
+        count = min(fusion.candidates, len(similarity))
+        nearest = np.argpartition(-similarity, count - 1)[:count].tolist() if count else []
+        by_meaning = sorted(nearest, key=lambda doc: -similarity[doc])
+        fused: dict[int, float] = {}
+        if mode == "rrf":
+            for place, (doc, _, _) in enumerate(lexical):
+                fused[doc] = 1 / (RRF_K + place + 1)
+            for place, doc in enumerate(by_meaning):
+                fused[doc] = fused.get(doc, 0.0) + 1 / (RRF_K + place + 1)
+        else:
+            weight = fusion.lexical if mode == "weighted" else 0.0
+            top = lexical[0][1] if lexical and lexical[0][1] > 0 else 1.0
+            words = {doc: rank / top for doc, rank, _ in lexical}
+            for doc in {*words, *by_meaning}:
+                fused[doc] = float(similarity[doc]) + weight * words.get(doc, 0.0)
+        ranked = sorted(fused, key=lambda doc: -fused[doc])
+        mean, spread = float(similarity.mean()), float(similarity.std()) or 1.0
+        return [
+            self._passage(
+                doc,
+                max(
+                    self.corpus.coverage(query, doc),
+                    fusion.confidence((float(similarity[doc]) - mean) / spread),
+                ),
+            )
+            for doc in ranked
+        ]
+
+    def _passage(self, doc: int, confidence: float) -> Match:
+        passage = self.passages[doc]
+        return Match(
+            "passage", passage.id, passage.text, passage.title, passage.section, confidence
+        )
+
+    def _lexical(self, query: Query) -> list[tuple[int, float, float]]:
+        """The lexical candidates, best first: (passage, ranking score, coverage)."""
         scores = self.corpus.scores(query)
         top = heapq.nlargest(CANDIDATES, scores.items(), key=lambda item: item[1])
         ranked = []
@@ -162,13 +263,9 @@ class SearchIndex:
             rank += BM25_RANK * score / top[0][1] + (TYPE_RANK if kind and kind == asks else 0)
             if query.quantity and self.corpus.has_number[doc]:
                 rank += NUMBER_RANK
-            passage = self.passages[doc]
-            match = Match(
-                "passage", passage.id, passage.text, passage.title, passage.section, confidence
-            )
-            ranked.append((rank, match))
-        ranked.sort(key=lambda item: -item[0])
-        return [match for _, match in ranked]
+            ranked.append((doc, rank, confidence))
+        ranked.sort(key=lambda item: -item[1])
+        return ranked
 
     def _faqs(self, question: str) -> list[Match]:
         if not self.faqs:
