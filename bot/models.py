@@ -17,6 +17,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -174,6 +175,10 @@ class Passage(Base):
     position: Mapped[int] = mapped_column(Integer)
     section: Mapped[str] = mapped_column(String(500), default="")
     text: Mapped[str] = mapped_column(Text)
+    # The passage's sentence embedding (float32 bytes) and the model that made it; empty when
+    # no model was installed at import, stale when the model changed (`signbot kb reindex`).
+    vector: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    vector_model: Mapped[str | None] = mapped_column(String(100), default=None)
 
     document: Mapped[KnowledgeDocument] = relationship(back_populates="passages")
 
