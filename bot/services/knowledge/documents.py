@@ -202,7 +202,7 @@ async def embed_missing(
     )
     if builtin_only:
         query = query.where(KnowledgeDocument.source_key.startswith(BUILTIN_PREFIX))
-    rows = list((await session.execute(query)).tuples())
+    rows = list((await session.execute(query)).all())
     if not rows:
         return 0
     texts = [passage_text(title, passage.section, passage.text) for passage, title in rows]

@@ -100,7 +100,7 @@ class HashingEmbedder:
     vectors; `aliases` maps a word to another, standing in for what a multilingual model knows.
     """
 
-    def __init__(self, *, dim: int = 64, aliases: dict[str, str] | None = None) -> None:
+    def __init__(self, *, dim: int = 256, aliases: dict[str, str] | None = None) -> None:
         self.dim = dim
         self.aliases = aliases or {}
         self.name = f"hashing-{dim}"
