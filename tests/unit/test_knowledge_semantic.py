@@ -12,7 +12,9 @@ import numpy as np
 import pytest
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from typer.testing import CliRunner
 
+from bot.cli import app
 from bot.db import Database
 from bot.models import Passage
 from bot.services.knowledge import IndexedPassage, KnowledgeService, SearchIndex, embeddings
@@ -24,6 +26,7 @@ from bot.services.knowledge.embeddings import (
 )
 from bot.services.knowledge.index import Fusion, Semantic
 from bot.services.question_log import QuestionLogWriter
+from bot.texts import t
 
 # A multilingual model knows these; the fake is told.
 ENGLISH = {"communication": "kommunikationen", "cost": "kostar", "does": "vad"}
@@ -229,3 +232,9 @@ def test_the_real_model_finds_a_swedish_passage_for_an_english_question() -> Non
         )
     ]
     assert nearest == [0, 1, 2]
+
+
+def test_reindex_without_a_model_says_so_in_one_line(database: str) -> None:
+    result = CliRunner().invoke(app, ["kb", "reindex"])
+    assert result.exit_code == 2
+    assert result.output.strip() == t("kb_semantic_unavailable", "en")

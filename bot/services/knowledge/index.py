@@ -39,6 +39,7 @@ FAQ_MIN = 0.5  # a FAQ entry this sure ranks above passages …
 FAQ_MARGIN = 0.2  # … unless a passage is this much surer
 TYPE_MISMATCH = 0.7  # "hur många …" asked, "hur blir man …" curated
 RRF_K = 60
+FUSED_KEPT = 10
 
 
 @dataclass(frozen=True)
@@ -232,7 +233,8 @@ class SearchIndex:
             words = {doc: rank / top for doc, rank, _ in lexical}
             for doc in {*words, *by_meaning}:
                 fused[doc] = float(similarity[doc]) + weight * words.get(doc, 0.0)
-        ranked = sorted(fused, key=lambda doc: -fused[doc])
+        # Only the first few are ever shown or compared with FAQ entries: score just those.
+        ranked = heapq.nlargest(FUSED_KEPT, fused, key=lambda doc: fused[doc])
         mean, spread = float(similarity.mean()), float(similarity.std()) or 1.0
         agreed = lexical[0][0] if lexical and by_meaning and lexical[0][0] == by_meaning[0] else -1
         return [
