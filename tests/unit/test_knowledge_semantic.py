@@ -188,6 +188,28 @@ def test_fusion_modes_rank_by_meaning_words_or_both() -> None:
     assert index_with(Fusion(mode="lexical")).best("The fee?") is None
 
 
+def test_a_model_failing_on_a_question_falls_back_to_words(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    class Failing(HashingEmbedder):
+        def query(self, text: str) -> embeddings.Vectors:
+            raise RuntimeError("engine error")
+
+    failing = Failing()
+    passages = [IndexedPassage(1, "Regler", "Avgift", "Medlemmar betalar ingen avgift.")]
+    index = SearchIndex.build(
+        passages, [], semantic=Semantic(failing, failing.passages(texts_of(passages)))
+    )
+    with caplog.at_level(logging.WARNING):
+        match = index.best("Vilken avgift betalar medlemmar?")
+    assert match is not None and match.id == 1
+    assert "semantic search failed" in caplog.text
+
+
+def texts_of(passages: list[IndexedPassage]) -> list[str]:
+    return [passage_text(p.title, p.section, p.text) for p in passages]
+
+
 def test_fusion_confidence_asks_a_clearer_peak_of_a_larger_base() -> None:
     fusion = Fusion(margin=0.0, span=1.0)
     floor = math.sqrt(2 * math.log(100))  # 3.03: what the largest of 100 unrelated ones reaches

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import logging
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -39,6 +40,8 @@ FAQ_MIN = 0.5  # a FAQ entry this sure ranks above passages …
 FAQ_MARGIN = 0.2  # … unless a passage is this much surer
 TYPE_MISMATCH = 0.7  # "hur många …" asked, "hur blir man …" curated
 RRF_K = 60
+log = logging.getLogger(__name__)
+_model_failures = 0  # logged the first time only
 FUSED_KEPT = 10
 
 
@@ -215,8 +218,12 @@ class SearchIndex:
         if mode == "lexical" or self.semantic is None:
             return [self._passage(doc, coverage) for doc, _, coverage in lexical]
         fusion = self.fusion
+        try:
+            query_vector = self.semantic.embedder.query(question)
+        except Exception as error:  # a model failing mid-run must not cost the answer
+            _model_failed(error)
+            return [self._passage(doc, coverage) for doc, _, coverage in lexical]
         # einsum, not BLAS: OpenBLAS threads spinning on two shared cores cost more than they save
-        query_vector = self.semantic.embedder.query(question)
         similarity = np.einsum("ij,j->i", self.semantic.vectors, query_vector)
         count = min(fusion.candidates, len(similarity))
         nearest = np.argpartition(-similarity, count - 1)[:count].tolist() if count else []
@@ -332,6 +339,13 @@ class SearchIndex:
             terms.add(stem(token))
             terms.update(self.vocab.parts(token))
         return frozenset(terms)
+
+
+def _model_failed(error: Exception) -> None:
+    global _model_failures
+    _model_failures += 1
+    if _model_failures == 1:
+        log.warning("semantic search failed, answering from words: %s", error.__class__.__name__)
 
 
 def _named(concept: Concept, heading: frozenset[str]) -> bool:
