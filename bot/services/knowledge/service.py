@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -16,9 +18,20 @@ from bot.errors import DomainError
 from bot.models import FaqEntry, FaqPhrasing, KnowledgeDocument, Passage, QuestionLog
 from bot.services.knowledge import documents
 from bot.services.knowledge.documents import BUILTIN, DocumentSummary, ImportOutcome
-from bot.services.knowledge.index import IndexedFaq, IndexedPassage, Match, SearchIndex
+from bot.services.knowledge.embeddings import Embedder, from_bytes
+from bot.services.knowledge.index import (
+    Fusion,
+    IndexedFaq,
+    IndexedPassage,
+    Match,
+    SearchIndex,
+    Semantic,
+)
 from bot.services.knowledge.trimming import trim_like
 from bot.services.question_log import QuestionLogWriter
+
+log = logging.getLogger(__name__)
+REINDEX_BATCH = 64
 
 
 @dataclass(frozen=True)
@@ -45,14 +58,40 @@ class KnowledgeService:
     notices imports by other processes); `mark_changed()` forces the next refresh to rebuild.
     """
 
-    def __init__(self, db: Database, *, threshold: float, question_log: QuestionLogWriter) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        threshold: float,
+        question_log: QuestionLogWriter,
+        embedder: Callable[[], Embedder | None] | None = None,
+        fusion: Fusion | None = None,
+    ) -> None:
         self.db = db
         self.threshold = threshold
         self.question_log = question_log
+        self._load_embedder = embedder
+        self._embedder: Embedder | None = None
+        self._embedder_loaded = embedder is None
+        self.fusion = fusion or Fusion()
+        self._semantic_note: str | None = None  # why the index is lexical, logged once
         self._index = SearchIndex.build([], [])
         self._english: dict[int, English] = {}  # passage id → its English version
         self._fingerprint: tuple[object, ...] | None = None
         self._lock = asyncio.Lock()
+
+    @property
+    def embedder(self) -> Embedder | None:
+        """The sentence-embedding model, loaded on first use and once; None without one."""
+        if not self._embedder_loaded and self._load_embedder is not None:
+            self._embedder = self._load_embedder()
+            self._embedder_loaded = True
+        return self._embedder
+
+    @property
+    def mode(self) -> str:
+        """How the current index ranks passages: lexical, semantic, rrf or weighted."""
+        return self._index.mode
 
     def mark_changed(self) -> None:
         """Make the next `refresh_if_changed()` rebuild whatever the fingerprint says."""
@@ -62,12 +101,23 @@ class KnowledgeService:
         """Load all passages and FAQ entries and swap in a freshly built index."""
         async with self._lock, self.db.session() as session:
             fingerprint = await self._fingerprint_of(session)
-            rows = await session.execute(
-                select(Passage.id, KnowledgeDocument.title, Passage.section, Passage.text)
-                .join(KnowledgeDocument)
-                .order_by(KnowledgeDocument.id, Passage.position)
-            )
-            passages = [IndexedPassage(*row) for row in rows]
+            embedder = self.embedder
+            columns: list[Any] = [
+                Passage.id,
+                KnowledgeDocument.title,
+                Passage.section,
+                Passage.text,
+            ]
+            if embedder is not None:
+                columns += [Passage.vector, Passage.vector_model]
+            rows = (
+                await session.execute(
+                    select(*columns)
+                    .join(KnowledgeDocument)
+                    .order_by(KnowledgeDocument.id, Passage.position)
+                )
+            ).all()
+            passages = [IndexedPassage(*row[:4]) for row in rows]
             translated = await session.execute(
                 select(
                     Passage.id,
@@ -87,10 +137,39 @@ class KnowledgeService:
                 IndexedFaq(e.id, tuple(p.text for p in e.phrasings), e.answer, e.source)
                 for e in await self.list_faqs(session)
             ]
+        semantic = self._semantic(embedder, rows)
         # Building is CPU work: a thread keeps the bot responsive; the swap itself is atomic.
-        index = await asyncio.to_thread(SearchIndex.build, passages, faqs)
+        index = await asyncio.to_thread(
+            SearchIndex.build, passages, faqs, semantic=semantic, fusion=self.fusion
+        )
         self._index, self._english = index, english  # swapped together, with no await between
         self._fingerprint = fingerprint
+
+    def _semantic(
+        self, embedder: Embedder | None, rows: Sequence[Sequence[object]]
+    ) -> Semantic | None:
+        """The stored vectors as one matrix, when every passage has one from this model."""
+        if embedder is None:
+            return None
+        stored = [row[4] for row in rows if row[5] == embedder.name]
+        if len(stored) < len(rows):
+            self._note(
+                f"{len(rows) - len(stored)} of {len(rows)} passages have no vector from "
+                f"{embedder.name}: answering from words alone until `signbot kb reindex`"
+            )
+            return None
+        vectors = [bytes(v) for v in stored if isinstance(v, bytes | memoryview)]
+        dim = len(vectors[0]) // 4 if vectors else 0
+        if any(len(v) != 4 * dim for v in vectors):
+            self._note("stored vectors differ in size: run `signbot kb reindex --all`")
+            return None
+        self._semantic_note = None
+        return Semantic(embedder, from_bytes(vectors, dim))
+
+    def _note(self, reason: str) -> None:
+        if reason != self._semantic_note:
+            log.warning("semantic search is off: %s", reason)
+            self._semantic_note = reason
 
     async def refresh_if_changed(self) -> bool:
         """Rebuild when the stored knowledge differs from the index; return whether it did."""
@@ -151,11 +230,41 @@ class KnowledgeService:
 
         A file that cannot be read is reported in its outcome and skipped; the others import.
         """
-        return await documents.import_paths(session, paths, keys=keys)
+        return await documents.import_paths(session, paths, keys=keys, embedder=self.embedder)
 
     async def import_builtin(self, session: AsyncSession, folder: Path = BUILTIN) -> int:
-        """Import the shipped Markdown files that are new or changed; return how many changed."""
-        return await documents.import_builtin(session, folder)
+        """Import the shipped Markdown files that are new or changed; return how many changed.
+
+        Shipped passages stored before the model was there get their vectors now (once).
+        """
+        embedder = self.embedder
+        changed = await documents.import_builtin(session, folder, embedder=embedder)
+        if embedder is not None:
+            while await documents.embed_missing(
+                session, embedder, limit=REINDEX_BATCH, builtin_only=True
+            ):
+                pass
+        return changed
+
+    async def reindex(self, session: AsyncSession, *, everything: bool = False) -> int:
+        """Compute the vectors of up to one batch of passages lacking this model's; count them.
+
+        Callers commit after each batch, so a long reindex keeps what it has done. `everything`
+        first forgets all stored vectors (call it once, then batches until 0).
+        """
+        embedder = self.embedder
+        if embedder is None:
+            raise DomainError("kb_semantic_unavailable")
+        if everything:
+            await session.execute(update(Passage).values(vector=None, vector_model=None))
+        return await documents.embed_missing(session, embedder, limit=REINDEX_BATCH)
+
+    async def vectors_missing(self, session: AsyncSession) -> tuple[int, int]:
+        """How many passages lack the current model's vector, and how many there are."""
+        embedder = self.embedder
+        if embedder is None:
+            raise DomainError("kb_semantic_unavailable")
+        return await documents.count_missing(session, embedder.name)
 
     async def list_documents(self, session: AsyncSession) -> list[DocumentSummary]:
         """All imported documents with their passage counts, oldest first."""

