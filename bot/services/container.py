@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from bot.config import Settings
 from bot.db import Database
 from bot.services.delivery import LocalLimiter, Rates, build_limiter
+from bot.services.knowledge.phrasing import Phraser
 from bot.services.knowledge.service import KnowledgeService
 from bot.services.question_log import QuestionLogWriter
 from bot.services.visitors import VisitorCache
@@ -24,6 +25,7 @@ class Services:
     visitors: VisitorCache
     limiter: LocalLimiter
     clock: Clock = field(default=utc_now)
+    phraser: Phraser | None = None  # generative phrasing of answers; off unless configured
 
 
 def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
@@ -39,4 +41,5 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         visitors=VisitorCache(clock=clock),
         limiter=build_limiter(db, Rates.from_settings(settings), clock=clock),
         clock=clock,
+        phraser=Phraser.from_settings(settings),
     )
