@@ -35,8 +35,8 @@ async def test_with_an_endpoint_the_answer_is_phrased_and_keeps_its_source_and_b
     db_url: str,
 ) -> None:
     async with running_fake_llm(Swedish=PHRASED) as fake:
-        overrides: dict[str, object] = {"llm_url": fake.url, "llm_model": "m", "llm_key": KEY}
-        async with start_harness(db_url, **overrides) as harness:
+        configured = start_harness(db_url, llm_url=fake.url, llm_model="m", llm_key=KEY)
+        async with configured as harness:
             # The notice at /start names where question texts go.
             welcome = await (await Person.create(harness.client, "Per")).say("/start")
             assert f"tjänsten på {urlsplit(fake.url).netloc}" in welcome["text"]
