@@ -114,7 +114,7 @@ app.add_typer(forms_app, name="forms")
 
 
 def _secrets(settings: Settings) -> list[str]:
-    secrets = [settings.telegram_bot_token, settings.webhook_secret]
+    secrets = [settings.telegram_bot_token, settings.webhook_secret, settings.llm_key]
     return [secret.get_secret_value() for secret in secrets if secret is not None]
 
 
