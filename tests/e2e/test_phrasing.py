@@ -3,6 +3,7 @@ and with phrasing off (the default), the extractive answer exactly as before and
 
 from __future__ import annotations
 
+import time
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -35,7 +36,9 @@ async def test_with_an_endpoint_the_answer_is_phrased_and_keeps_its_source_and_b
     db_url: str,
 ) -> None:
     async with running_fake_llm(Swedish=PHRASED) as fake:
-        configured = start_harness(db_url, llm_url=fake.url, llm_model="m", llm_key=KEY)
+        configured = start_harness(
+            db_url, llm_url=fake.url, llm_model="m", llm_key=KEY, llm_timeout_seconds=1.0
+        )
         async with configured as harness:
             # The notice at /start names where question texts go.
             welcome = await (await Person.create(harness.client, "Per")).say("/start")
@@ -57,6 +60,11 @@ async def test_with_an_endpoint_the_answer_is_phrased_and_keeps_its_source_and_b
             fallback = await stina.say(QUESTION)
             assert fallback["text"] == extractive
             assert buttons(fallback) == ["👍 Hjälpte", "👎 Hjälpte inte"]
+
+            fake.status, fake.delay = 200, 10.0  # a stalled endpoint: the passage within ~1 s
+            started = time.monotonic()
+            stalled = await stina.say(QUESTION)
+            assert stalled["text"] == extractive and time.monotonic() - started < 3.0
 
 
 class _NoClient:

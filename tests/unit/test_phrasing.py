@@ -182,8 +182,8 @@ async def test_a_reply_cut_off_at_the_token_limit_is_not_used() -> None:
 
 async def test_markup_in_the_models_reply_is_stripped_and_escaped() -> None:
     hostile = (
-        '<b>125</b> **underskrivare** & <a href="https://evil.example">mer</a>'
-        "<script>alert(1)</script> – 1 < 2"
+        '## <b>125</b> **underskrivare** & <a href="https://evil.example">mer</a>'
+        "<script>alert(1)</script> – 1 < 2 [1]"
     )
     async with running_fake_llm(Swedish=hostile) as fake:
         phrased = await _phrase(fake)

@@ -52,7 +52,9 @@ CANNOT_ANSWER = re.compile(
     r"no information",
     re.IGNORECASE,
 )
-MARKDOWN = re.compile(r"\*\*|__|`+|^#+\s*", re.MULTILINE)
+# Markdown emphasis, code and headings, and "[1]"-style references to the numbered passages
+# (the source line below the answer already names the passage).
+MARKUP = re.compile(r"\*\*|__|`+|^#+\s*| ?\[\d+\]", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,7 @@ class Phraser:
 
 def checked(content: str) -> str:
     """The model's reply as plain text, or PhrasingFailed when it should not be shown."""
-    text = MARKDOWN.sub("", plain_text(content))
+    text = MARKUP.sub("", plain_text(content))
     text = "\n".join(" ".join(line.split()) for line in text.strip().splitlines())
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     if not text:
