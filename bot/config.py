@@ -95,8 +95,8 @@ class Settings(BaseSettings):
         default=12, ge=1, le=120, alias="SIGNBOT_QUESTION_RETENTION_MONTHS"
     )
     # Optional generative phrasing (issue 13): an OpenAI-compatible endpoint (a local Ollama or
-    # vLLM) rewords the retrieved passage; off unless the URL is set. The key never leaves here
-    # but in the Authorization header.
+    # vLLM) rewords the retrieved passage; off unless the URL is set. The key is sent only in
+    # the Authorization header, and redacted from logs like the token.
     llm_url: str | None = Field(default=None, alias="SIGNBOT_LLM_URL")
     llm_model: str | None = Field(default=None, alias="SIGNBOT_LLM_MODEL", validate_default=True)
     llm_key: SecretStr | None = Field(default=None, alias="SIGNBOT_LLM_KEY")

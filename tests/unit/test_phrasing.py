@@ -8,7 +8,9 @@ import time
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
+from bot.cli import secret_values
 from bot.config import ConfigError, Settings, load_settings
 from bot.services.container import build_services
 from bot.services.knowledge.index import IndexedFaq, IndexedPassage, Match, SearchIndex
@@ -241,3 +243,20 @@ def test_privacy_notice_names_the_endpoint_only_when_configured() -> None:
         assert words not in privacy_notice(lang, off)
         notice = privacy_notice(lang, on)
         assert words in notice and "llm.internal:11434" in notice and KEY not in notice
+
+
+def test_every_secret_setting_is_redacted_from_logs() -> None:
+    settings = _settings(
+        telegram_bot_token="123:token",
+        webhook_secret="hook-secret",
+        poll_key="poll-secret",
+        llm_url="http://127.0.0.1:11434/v1",
+        llm_model="m",
+        llm_key=KEY,
+    )
+    secret_fields = [
+        name for name, value in settings.model_dump().items() if isinstance(value, SecretStr)
+    ]
+    assert "llm_key" in secret_fields
+    redacted = secret_values(settings)
+    assert len(redacted) == len(secret_fields) and KEY in redacted
