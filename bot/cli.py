@@ -116,7 +116,6 @@ app.add_typer(forms_app, name="forms")
 
 def secret_values(settings: Settings) -> list[str]:
     """The values of every secret setting, for the log filter to redact."""
-    # Every SecretStr setting (the token, the webhook secret, the poll and LLM keys) is redacted.
     values = (getattr(settings, name) for name in type(settings).model_fields)
     return [value.get_secret_value() for value in values if isinstance(value, SecretStr)]
 
