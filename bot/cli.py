@@ -7,6 +7,7 @@ import errno
 from typing import Annotated, Any
 
 import typer
+from pydantic import SecretStr
 from telegram.error import InvalidToken, TelegramError
 from typer.core import TyperGroup
 from typer.exceptions import TyperException
@@ -113,9 +114,10 @@ app.add_typer(nominations_app, name="nominations")
 app.add_typer(forms_app, name="forms")
 
 
-def _secrets(settings: Settings) -> list[str]:
-    secrets = [settings.telegram_bot_token, settings.webhook_secret]
-    return [secret.get_secret_value() for secret in secrets if secret is not None]
+def secret_values(settings: Settings) -> list[str]:
+    """The values of every secret setting, for the log filter to redact."""
+    values = (getattr(settings, name) for name in type(settings).model_fields)
+    return [value.get_secret_value() for value in values if isinstance(value, SecretStr)]
 
 
 @app.command()
@@ -124,7 +126,7 @@ def run() -> None:
     from bot.runner import run_until_stopped
 
     settings = settings_or_exit()
-    setup_logging(settings.log_level, secrets=_secrets(settings))
+    setup_logging(settings.log_level, secrets=secret_values(settings))
     asyncio.run(run_until_stopped(settings))
 
 
@@ -134,7 +136,7 @@ def worker() -> None:
     from bot.runner import run_worker_until_stopped
 
     settings = settings_or_exit()
-    setup_logging(settings.log_level, secrets=_secrets(settings))
+    setup_logging(settings.log_level, secrets=secret_values(settings))
     asyncio.run(run_worker_until_stopped(settings))
 
 

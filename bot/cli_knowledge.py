@@ -17,7 +17,8 @@ from bot.services.container import Services
 from bot.services.intents import Intent, recognise
 from bot.services.knowledge.documents import ImportOutcome
 from bot.services.knowledge.faq_file import read_faq_file
-from bot.texts import LANGUAGES, t
+from bot.services.knowledge.phrasing import excerpts_for
+from bot.texts import LANGUAGES, plain_text, t
 from bot.texts.answers import language_note, source_label
 from bot.timeutil import local
 
@@ -230,6 +231,9 @@ def ask(
     questions: Annotated[list[str], typer.Argument(help="One or more questions (quote each).")],
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
     lang: Annotated[str, typer.Option(help="Answer as to a reader of this language.")] = "sv",
+    no_llm: Annotated[
+        bool, typer.Option("--no-llm", help="Show the passage even when SIGNBOT_LLM_URL is set.")
+    ] = False,
 ) -> None:
     """Print the answer the chat would give to each question (nothing is logged)."""
     from bot.services.knowledge.evaluation import replier
@@ -239,6 +243,7 @@ def ask(
     async def body(services: Services) -> list[str]:
         await prepare_knowledge(services)
         reply_to = replier(services.knowledge, _labeller(lang), lang=lang)
+        phraser = None if no_llm else services.phraser
         lines = []
         for question in questions:
             intent = recognise(question)
@@ -247,18 +252,27 @@ def ask(
                 continue
             reply = reply_to(question)
             note = language_note(reply.match, lang) if reply.match is not None else None
+            text, phrased = reply.text, None
+            if phraser is not None and reply.match is not None and reply.answered:
+                excerpts = excerpts_for(reply.match, reply.source or "")
+                phrased = await phraser.phrase(question, excerpts, lang)
+                text = phrased or text
             if as_json:
                 record = {
                     "question": question,
                     "answered": reply.answered,
                     "score": round(reply.score, 3),
-                    "answer": reply.text,
+                    "answer": text,
                     "source": reply.source,
                     "note": note,
                 }
+                if phraser is not None:  # the output is as before when phrasing is off
+                    record["phrased"] = phrased is not None
                 lines.append(json.dumps(record, ensure_ascii=False))
             elif reply.answered:
-                said = f"{note}\n   {reply.text}" if note else reply.text
+                if phrased is not None:
+                    text = f"{text}\n   {plain_text(t('answer_phrased', lang, text='')).strip()}"
+                said = f"{note}\n   {text}" if note else text
                 lines.append(
                     f"Q: {question}\nA: {said}\n   ({reply.source}; score {reply.score:.2f})\n"
                 )

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite:///data/signbot.db"
@@ -98,6 +98,15 @@ class Settings(BaseSettings):
     question_retention_months: int = Field(
         default=12, ge=1, le=120, alias="SIGNBOT_QUESTION_RETENTION_MONTHS"
     )
+    # Optional generative phrasing (issue 13): an OpenAI-compatible endpoint (a local Ollama or
+    # vLLM) rewords the retrieved passage; off unless the URL is set. The key is sent only in
+    # the Authorization header, and redacted from logs like the token.
+    llm_url: str | None = Field(default=None, alias="SIGNBOT_LLM_URL")
+    llm_model: str | None = Field(default=None, alias="SIGNBOT_LLM_MODEL", validate_default=True)
+    llm_key: SecretStr | None = Field(default=None, alias="SIGNBOT_LLM_KEY")
+    llm_timeout_seconds: float = Field(
+        default=4.0, gt=0, le=60, alias="SIGNBOT_LLM_TIMEOUT_SECONDS"
+    )
 
     @field_validator("log_level")
     @classmethod
@@ -177,6 +186,26 @@ class Settings(BaseSettings):
         if value is not None and not value.startswith(("http://", "https://")):
             raise ValueError("expected an http(s) URL such as http://127.0.0.1:8081/bot")
         return value
+
+    @field_validator("llm_url")
+    @classmethod
+    def _check_llm_url(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip().startswith(("http://", "https://")):
+            raise ValueError("expected an http(s) base URL such as http://127.0.0.1:11434/v1")
+        return value.strip().rstrip("/") if value is not None else None
+
+    @field_validator("llm_model")
+    @classmethod
+    def _check_llm_model(cls, value: str | None, info: ValidationInfo) -> str | None:
+        value = value.strip() if value is not None else None
+        if info.data.get("llm_url") and not value:
+            raise ValueError("required when SIGNBOT_LLM_URL is set, e.g. llama3.1:8b")
+        return value or None
+
+    @property
+    def llm_enabled(self) -> bool:
+        """Whether answers are phrased by the configured endpoint (off by default)."""
+        return self.llm_url is not None and self.llm_model is not None
 
     @property
     def tz(self) -> ZoneInfo:

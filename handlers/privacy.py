@@ -12,6 +12,7 @@ from telegram.ext import CommandHandler, filters
 
 from bot.config import Settings
 from bot.services import audit, privacy, users
+from bot.services.knowledge.phrasing import endpoint_host
 from bot.texts import Html, t
 from handlers.callbacks import EraseMyData
 from handlers.common import (
@@ -32,6 +33,9 @@ LINK_SCHEMES = ("https://", "http://")  # Telegram refuses a message with any ot
 def privacy_notice(lang: str, settings: Settings) -> Html:
     """What the bot stores and why, with the link to the full text when one is set."""
     notice = t("privacy_notice", lang, months=settings.question_retention_months)
+    if settings.llm_url is not None and settings.llm_enabled:
+        # Only when configured: question texts then leave the machine for phrasing.
+        notice += t("privacy_notice_llm", lang, host=endpoint_host(settings.llm_url))
     if settings.privacy_url and settings.privacy_url.startswith(LINK_SCHEMES):
         url = Html(html.escape(settings.privacy_url, quote=True))
         notice += t("privacy_notice_link", lang, url=url)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
 from bot.services import handover, intents
 from bot.services.intents import Intent
+from bot.services.knowledge.phrasing import excerpts_for
 from bot.texts import t
-from bot.texts.answers import answer_text
+from bot.texts.answers import answer_text, source_label
 from handlers import keyboards
 from handlers.callbacks import AskStaff, Feedback
 from handlers.common import STAFF_LANGUAGE, Context, reply, send, services, user_session
@@ -42,11 +44,26 @@ async def answer_question(update: Update, context: Context, question: str) -> No
         user_id, lang = visitor.user_id, visitor.language
     result = svc.knowledge.answer(question, user_id=user_id, lang=lang)
     if result.answered and result.match is not None:
-        text = answer_text(result.match, lang)
+        phrased = None
+        if svc.phraser is not None:  # off by default: then the passage goes out as it is
+            excerpts = excerpts_for(result.match, source_label(result.match, lang))
+            if excerpts:
+                await _typing(update)  # the model may take a few seconds
+                phrased = await svc.phraser.phrase(question, excerpts, lang)
+        text = answer_text(result.match, lang, phrased=phrased)
         keyboard = keyboards.answer_feedback(result.question_key, lang)
     else:
         text, keyboard = t("dont_know", lang), keyboards.ask_staff(result.question_key, lang)
     await reply(update, context, text, keyboard=keyboard)
+
+
+async def _typing(update: Update) -> None:
+    chat = update.effective_chat
+    assert chat is not None
+    try:
+        await chat.send_action(ChatAction.TYPING)
+    except TelegramError as error:  # only a courtesy: the answer goes out regardless
+        log.info("typing indicator not shown: %s", type(error).__name__)
 
 
 async def feedback(update: Update, context: Context, action: Feedback) -> str:

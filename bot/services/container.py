@@ -8,6 +8,7 @@ from bot.config import Settings
 from bot.db import Database
 from bot.services.delivery import LocalLimiter, Rates, build_limiter
 from bot.services.knowledge.embeddings import load_embedder
+from bot.services.knowledge.phrasing import Phraser
 from bot.services.knowledge.service import KnowledgeService
 from bot.services.question_log import QuestionLogWriter
 from bot.services.visitors import VisitorCache
@@ -25,6 +26,7 @@ class Services:
     visitors: VisitorCache
     limiter: LocalLimiter
     clock: Clock = field(default=utc_now)
+    phraser: Phraser | None = None  # generative phrasing of answers; off unless configured
 
 
 def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
@@ -45,4 +47,5 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         visitors=VisitorCache(clock=clock),
         limiter=build_limiter(db, Rates.from_settings(settings), clock=clock),
         clock=clock,
+        phraser=Phraser.from_settings(settings),
     )

@@ -22,8 +22,13 @@ def language_note(match: Match, lang: str) -> str | None:
     return None
 
 
-def answer_text(match: Match, lang: str) -> str:
-    """The chat's answer: the passage or FAQ text, its source, and any language note."""
-    text = t("answer", lang, text=match.text, source=source_label(match, lang))
+def answer_text(match: Match, lang: str, *, phrased: str | None = None) -> str:
+    """The chat's answer: the passage or FAQ text, its source, and any language note.
+
+    With `phrased` (plain text a language model wrote from the passage) that text replaces the
+    passage's, marked as summarised; the source line and the note stay as they are.
+    """
+    body: str = match.text if phrased is None else t("answer_phrased", lang, text=phrased)
+    text = t("answer", lang, text=body, source=source_label(match, lang))
     note = language_note(match, lang)
     return f"{note}\n\n{text}" if note else text

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
+from tests.fake_llm import fake_llm_in_thread
 
 runner = CliRunner()
 
@@ -16,7 +17,12 @@ runner = CliRunner()
 @pytest.fixture(autouse=True)
 def fresh_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.chdir(tmp_path)
-    for name in ("TELEGRAM_BOT_TOKEN", "SIGNBOT_ADMINS", "SIGNBOT_STAFF_CHAT_ID"):
+    for name in (
+        "TELEGRAM_BOT_TOKEN",
+        "SIGNBOT_ADMINS",
+        "SIGNBOT_STAFF_CHAT_ID",
+        "SIGNBOT_LLM_URL",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
     return tmp_path
@@ -174,3 +180,24 @@ def test_staff_add_and_a_bad_setting_is_one_line(monkeypatch: pytest.MonkeyPatch
     assert result.output.strip().splitlines() == [
         "Invalid setting DATABASE_URL: expected sqlite:///path/bot.db or postgresql://user@host/db"
     ]
+
+
+def test_ask_phrases_with_a_configured_endpoint_unless_no_llm(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    question = "Hur många underskrivare har överenskommelsen?"
+    plain = runner.invoke(app, ["ask", "--json", question])
+    with fake_llm_in_thread(Swedish="Överenskommelsen har 125 underskrivare.") as fake:
+        monkeypatch.setenv("SIGNBOT_LLM_URL", fake.url)
+        monkeypatch.setenv("SIGNBOT_LLM_MODEL", "llama3.1:8b")
+        phrased = runner.invoke(app, ["ask", "--json", question])
+        readable = runner.invoke(app, ["ask", question])
+        unphrased = runner.invoke(app, ["ask", "--json", "--no-llm", question])
+    assert len(fake.requests) == 2  # --no-llm sends nothing
+    record = json.loads(phrased.output)
+    assert record["phrased"] is True
+    assert record["answer"] == "Överenskommelsen har 125 underskrivare."
+    assert record["source"] == json.loads(plain.output)["source"]
+    assert "✨ Sammanfattat automatiskt från källan" in readable.output
+    assert "<i>" not in readable.output
+    assert unphrased.output == plain.output

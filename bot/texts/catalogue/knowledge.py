@@ -2,6 +2,7 @@
 
 SV: dict[str, str] = {
     "answer": "{text}\n\n<i>Källa: {source}</i>",
+    "answer_phrased": "{text}\n\n<i>✨ Sammanfattat automatiskt från källan</i>",
     "answer_source_in_swedish": "ℹ️ Källan finns bara på svenska.",
     "answer_faq_source": "Vanliga frågor",
     "dont_know": (
@@ -36,6 +37,7 @@ SV: dict[str, str] = {
 
 EN: dict[str, str] = {
     "answer": "{text}\n\n<i>Source: {source}</i>",
+    "answer_phrased": "{text}\n\n<i>✨ Summarised automatically from the source</i>",
     "answer_source_in_swedish": "ℹ️ This source is only available in Swedish.",
     "answer_faq_source": "Frequently asked questions",
     "dont_know": (

@@ -9,6 +9,10 @@ SV: dict[str, str] = {
         "/mydata visar allt jag har om dig och /delete raderar det."
     ),
     "privacy_notice_link": ' <a href="{url}">Läs mer om hur vi hanterar personuppgifter.</a>',
+    "privacy_notice_llm": (
+        " Svaren formuleras automatiskt av en språkmodell: texten i dina frågor skickas därför "
+        "till tjänsten på {host}."
+    ),
     "privacy_mydata_caption": (
         "📄 Här är allt jag har sparat om dig. Vill du att jag raderar det? Skriv /delete."
     ),
@@ -37,6 +41,10 @@ EN: dict[str, str] = {
         "/mydata shows everything I hold about you and /delete erases it."
     ),
     "privacy_notice_link": ' <a href="{url}">Read more about how we handle personal data.</a>',
+    "privacy_notice_llm": (
+        " Answers are phrased automatically by a language model: the text of your questions is "
+        "therefore sent to the service at {host}."
+    ),
     "privacy_mydata_caption": (
         "📄 Here is everything I have stored about you. Want me to erase it? Send /delete."
     ),
