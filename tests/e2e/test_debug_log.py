@@ -15,7 +15,7 @@ from tests.e2e.chat import Person
 from tests.e2e.conftest import start_harness
 
 QUESTION = "Min granne zebrakaka4711 undrar vad överenskommelsen säger?"
-CRASH = "krascha med morotskaka9901"
+CRASH = "Kan du krascha med morotskaka9901?"
 UNKNOWN = "Hur bakar man kladdkaka7342 utan ägg?"
 
 
@@ -39,10 +39,12 @@ async def test_a_debug_log_holds_no_message_text_and_no_token(
 ) -> None:
     original = KnowledgeService.answer
 
-    def answer_or_fail(self: KnowledgeService, question: str, *, user_id: int | None) -> object:
+    def answer_or_fail(
+        self: KnowledgeService, question: str, *, user_id: int | None, lang: str = "sv"
+    ) -> object:
         if "krascha" in question:  # a failure whose message quotes what was written
             raise ValueError(f"cannot read {question!r}")
-        return original(self, question, user_id=user_id)
+        return original(self, question, user_id=user_id, lang=lang)
 
     monkeypatch.setattr(KnowledgeService, "answer", answer_or_fail)
     setup_logging("DEBUG", secrets=[SANDBOX_TOKEN])
