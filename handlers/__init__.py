@@ -17,6 +17,7 @@ from handlers import (
     forms_list,
     forms_staff,
     meeting_steps,
+    menu,
     nominations,
     nominations_staff,
     onboarding,
@@ -32,6 +33,7 @@ from handlers.common import App
 
 def register(application: App, *, staff_chat_id: int | None) -> None:
     """Register every feature's handlers; order matters: specific before catch-all."""
+    menu.register(application)
     onboarding.register(application)
     basics.register(application)
     topics.register(application)
