@@ -23,6 +23,7 @@ from handlers import (
     onboarding,
     poll_steps,
     privacy,
+    staff_invite,
     staff_lists,
     stats,
     text_router,
@@ -39,6 +40,7 @@ def register(application: App, *, staff_chat_id: int | None) -> None:
     topics.register(application)
     faq.register(application)
     staff_lists.register(application)
+    staff_invite.register(application)
     broadcast.register(application)
     campaigns_view.register(application)
     feeds.register(application)

@@ -46,6 +46,14 @@ class SkipOrganisation(Callback):
 
 
 @dataclass(frozen=True)
+class InviteOrganisation(Callback):
+    """/invite (staff): make an invitation link to this organisation."""
+
+    prefix = "inv"
+    org_id: int
+
+
+@dataclass(frozen=True)
 class DecideLink(Callback):
     prefix = "link"
     user_id: int
@@ -364,6 +372,7 @@ ACTIONS: dict[str, type[Callback]] = {
         ChooseLanguage,
         ChooseOrganisation,
         SkipOrganisation,
+        InviteOrganisation,
         DecideLink,
         Feedback,
         AskStaff,

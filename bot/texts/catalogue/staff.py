@@ -9,6 +9,24 @@ SV: dict[str, str] = {
     "staff_link_approved": "✅ {name} kopplades till {org} (godkänt av {staff}).",
     "staff_link_denied": "❌ {name} kopplades inte till {org} (nekat av {staff}).",
     "link_request_stale": "Den begäran är redan hanterad eller ändrad.",
+    "invite_ask_org": (
+        "Vilken organisation vill du bjuda in? Skriv en del av namnet, så visar jag träffarna."
+    ),
+    "invite_choose_org": "Välj organisation:",
+    "invite_no_match": (
+        "Jag hittar ingen organisation i registret som liknar «{text}». Försök med en annan del "
+        "av namnet, eller skriv /cancel."
+    ),
+    "invite_created": (
+        "✅ Inbjudan till <b>{org}</b> gäller till och med {until}.\n\n{link}\n\n"
+        "Kopiera länken, eller vidarebefordra meddelandet nedan. Den som öppnar länken kopplas "
+        "till organisationen direkt."
+    ),
+    "invite_forward": (
+        "Hej! Här är er inbjudan till Överenskommelsens chattbot för <b>{org}</b>:\n{link}\n\n"
+        "Öppna länken i Telegram så kopplas du till organisationen direkt. "
+        "Länken gäller till och med {until}."
+    ),
     "staff_question": (
         "❓ <b>Fråga från {name}</b>{username}{org}\n\n{question}\n\n"
         "<i>Svara på det här meddelandet så skickar jag svaret till frågeställaren.</i>"
@@ -43,6 +61,24 @@ EN: dict[str, str] = {
     "staff_link_approved": "✅ {name} was linked to {org} (approved by {staff}).",
     "staff_link_denied": "❌ {name} was not linked to {org} (denied by {staff}).",
     "link_request_stale": "That request has already been handled or changed.",
+    "invite_ask_org": (
+        "Which organisation do you want to invite? Type part of its name and I will show matches."
+    ),
+    "invite_choose_org": "Choose the organisation:",
+    "invite_no_match": (
+        "I find no organisation in the register like «{text}». Try another part of the name, "
+        "or type /cancel."
+    ),
+    "invite_created": (
+        "✅ The invitation to <b>{org}</b> is valid up to and including {until}.\n\n{link}\n\n"
+        "Copy the link, or forward the message below. Whoever opens the link is linked to the "
+        "organisation at once."
+    ),
+    "invite_forward": (
+        "Hello! Here is your invitation to the Agreement's chat bot for <b>{org}</b>:\n{link}\n\n"
+        "Open the link in Telegram and you are linked to the organisation at once. "
+        "The link is valid up to and including {until}."
+    ),
     "staff_question": (
         "❓ <b>Question from {name}</b>{username}{org}\n\n{question}\n\n"
         "<i>Reply to this message and I will send your answer to the person who asked.</i>"
