@@ -36,6 +36,7 @@ from handlers import (
     questions,
     staff_invite,
     staff_links,
+    staff_lists,
     stats,
     topics,
 )
@@ -83,6 +84,7 @@ from handlers.callbacks import (
     SkipOrganisation,
     StatsExport,
     ToggleTopic,
+    UnansweredAction,
     parse,
 )
 from handlers.common import App, Context
@@ -99,6 +101,7 @@ ROUTES: dict[type[Callback], Route] = {
     AskStaff: questions.ask_staff,
     SettingsMenu: basics.settings_choice,
     FaqDecision: faq.decide_faq,
+    UnansweredAction: staff_lists.unanswered_action,
     ToggleTopic: topics.toggle_topic,
     AllTopics: topics.all_topics,
     BroadcastAudience: broadcast.choose_audience,

@@ -81,6 +81,16 @@ class SettingsMenu(Callback):
 
 
 @dataclass(frozen=True)
+class UnansweredAction(Callback):
+    """/unanswered (staff): reply to the asker of a logged question, or make it a FAQ entry;
+    "more" ends the phrasings of that FAQ entry. The question is named by its row id."""
+
+    prefix = "una"
+    question_id: int
+    action: str
+
+
+@dataclass(frozen=True)
 class FaqDecision(Callback):
     prefix = "faq"
     save: bool
@@ -377,6 +387,7 @@ ACTIONS: dict[str, type[Callback]] = {
         Feedback,
         AskStaff,
         SettingsMenu,
+        UnansweredAction,
         FaqDecision,
         ToggleTopic,
         AllTopics,
@@ -414,6 +425,7 @@ ACTIONS: dict[str, type[Callback]] = {
 }
 
 SETTINGS_ITEMS = ("language", "organisation", "topics", "digest", "unlink")
+UNANSWERED_ACTIONS = ("reply", "faq", "answer")
 LANGUAGES = ("sv", "en")
 AUDIENCE_KINDS = ("all", "subregion", "umbrella", "topic", "org")
 BROADCAST_CHOICES = ("send", "schedule", "at", "drop")
@@ -519,6 +531,8 @@ def _validate(action: Callback) -> None:
     if isinstance(action, ChooseLanguage) and action.language not in LANGUAGES:
         raise BadCallback(action.encode())
     if isinstance(action, SettingsMenu) and action.item not in SETTINGS_ITEMS:
+        raise BadCallback(action.encode())
+    if isinstance(action, UnansweredAction) and action.action not in UNANSWERED_ACTIONS:
         raise BadCallback(action.encode())
     if isinstance(action, BroadcastAudience | BroadcastDecision | NewCallAction) and (
         len(action.draft) != DRAFT_TOKEN_LENGTH or not action.draft.isalnum()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CommandHandler, filters
 
 from bot.errors import DomainError
 from bot.texts import t
 from handlers import keyboards
-from handlers.callbacks import FaqDecision
+from handlers.callbacks import FaqDecision, UnansweredAction
 from handlers.common import App, Context, awaiting, reply, services, set_awaiting, user_session
 
 FAQ_PHRASINGS = "faq_phrasings"
@@ -27,6 +27,39 @@ async def start_faq(update: Update, context: Context) -> None:
     await reply(update, context, t("faq_ask_phrasings", lang))
 
 
+async def start_faq_from(
+    update: Update, context: Context, lang: str, *, question_id: int, question: str
+) -> None:
+    """Gör till FAQ under /unanswered: a new entry whose first phrasing is the question."""
+    phrasings = [question.strip()]
+    set_awaiting(context, FAQ_PHRASINGS, phrasings=phrasings)
+    keyboard = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    t("button_faq_no_more", lang),
+                    callback_data=UnansweredAction(question_id, "answer").encode(),
+                )
+            ]
+        ]
+    )
+    text = t("faq_ask_more_phrasings", lang, phrasings=_listing(phrasings))
+    await reply(update, context, text, keyboard=keyboard)
+
+
+async def end_phrasings(update: Update, context: Context, lang: str) -> None:
+    """No more phrasings: ask for the answer."""
+    step = awaiting(context) or {}
+    if step.get("step") != FAQ_PHRASINGS or not step.get("phrasings"):
+        raise DomainError("callback_invalid")
+    set_awaiting(context, FAQ_ANSWER, phrasings=step["phrasings"])
+    await reply(update, context, t("faq_ask_answer", lang))
+
+
+def _listing(phrasings: list[str]) -> str:
+    return "\n".join(f"• {p}" for p in phrasings)
+
+
 async def on_faq_text(update: Update, context: Context, text: str) -> None:
     """Take the next part of the FAQ entry being written."""
     step = awaiting(context) or {}
@@ -36,7 +69,9 @@ async def on_faq_text(update: Update, context: Context, text: str) -> None:
             raise DomainError("not_staff")
         lang = user.language
     if step.get("step") == FAQ_PHRASINGS:
-        phrasings = [line.strip() for line in text.splitlines() if line.strip()]
+        # After Gör till FAQ the asked question is already the first phrasing.
+        typed = [line.strip() for line in text.splitlines() if line.strip()]
+        phrasings = list(dict.fromkeys([*step.get("phrasings", []), *typed]))
         if not phrasings:
             await reply(update, context, t("faq_empty", lang))
             return
@@ -45,8 +80,7 @@ async def on_faq_text(update: Update, context: Context, text: str) -> None:
         return
     phrasings = step.get("phrasings", [])
     set_awaiting(context, FAQ_CONFIRM, phrasings=phrasings, answer=text.strip())
-    listing = "\n".join(f"• {p}" for p in phrasings)
-    preview = t("faq_preview", lang, phrasings=listing, answer=text.strip())
+    preview = t("faq_preview", lang, phrasings=_listing(phrasings), answer=text.strip())
     await reply(update, context, preview, keyboard=keyboards.faq_decision(lang))
 
 

@@ -18,7 +18,7 @@ from handlers.onboarding import ORG_SEARCH, search_organisation
 from handlers.poll_steps import POLL_TEXT_STEPS, on_poll_text
 from handlers.questions import answer_question
 from handlers.staff_invite import INVITE_STEPS, on_invite_text
-from handlers.staff_replies import relay_staff_reply
+from handlers.staff_replies import REPLY_STEPS, on_reply_text, relay_staff_reply
 
 
 async def on_private_text(update: Update, context: Context) -> None:
@@ -37,6 +37,9 @@ async def on_private_text(update: Update, context: Context) -> None:
         return
     if step in NEW_CALL_STEPS:
         await on_new_call_text(update, context)
+        return
+    if step in REPLY_STEPS:
+        await on_reply_text(update, context, message.text)
         return
     if step in INVITE_STEPS:
         await on_invite_text(update, context, text)

@@ -63,3 +63,11 @@ async def mark_replied(session: AsyncSession, question: QuestionLog, *, clock: C
     """Note that staff answered the question."""
     question.staff_replied_at = clock()
     await session.flush()
+
+
+async def question_for_staff(session: AsyncSession, question_id: int) -> QuestionLog:
+    """A logged question staff act on from /unanswered (by its row id)."""
+    question = await session.get(QuestionLog, question_id)
+    if question is None:
+        raise DomainError("question_gone")
+    return question

@@ -35,14 +35,31 @@ SV: dict[str, str] = {
     "staff_reply_sent": "✅ Svaret är skickat till {name}.",
     "staff_reply_failed": "Svaret kunde inte levereras: användaren har blockerat boten.",
     "unanswered_header": "<b>Obesvarade frågor</b> (senaste först)",
-    "unanswered_item": "• {when} – {name}: «{question}»{status}",
+    "unanswered_item": "<b>{number}.</b> {when} – {name}: «{question}»{status}",
+    "unanswered_gone": "(raderad användare)",
     "unanswered_handed": " – skickad till handläggare",
     "unanswered_replied": " – besvarad",
     "unanswered_none": "Inga obesvarade frågor. 🎉",
-    "unanswered_hint": "Gör gärna om vanliga frågor till färdiga svar med /faq.",
+    "unanswered_hint": (
+        "<b>Svara</b> skickar ditt svar till den som frågade. <b>Gör till FAQ</b> gör frågan "
+        "till ett färdigt svar som jag använder från och med nu."
+    ),
+    "button_unanswered_reply": "💬 Svara {number}",
+    "button_unanswered_faq": "📚 Gör till FAQ {number}",
+    "unanswered_reply_ask": (
+        "Skriv ditt svar till {name} på frågan «{question}». Jag skickar det genom boten, "
+        "precis som du skriver det. /cancel avbryter."
+    ),
+    "question_gone": "Den frågan finns inte längre: den som frågade har raderat sina uppgifter.",
     "faq_ask_phrasings": (
         "Ny vanlig fråga. Skicka de sätt frågan brukar ställas på, <b>en formulering per rad</b>."
     ),
+    "faq_ask_more_phrasings": (
+        "Ny vanlig fråga med den här formuleringen:\n{phrasings}\n\n"
+        "Skicka fler sätt att ställa samma fråga, <b>en per rad</b>, eller tryck på knappen för "
+        "att gå vidare till svaret."
+    ),
+    "button_faq_no_more": "Inga fler – skriv svaret",
     "faq_ask_answer": "Bra. Skicka nu svaret, precis som det ska visas.",
     "faq_preview": "<b>Förhandsvisning</b>\n\nFrågor:\n{phrasings}\n\nSvar:\n{answer}",
     "button_save": "💾 Spara",
@@ -87,14 +104,31 @@ EN: dict[str, str] = {
     "staff_reply_sent": "✅ The answer was sent to {name}.",
     "staff_reply_failed": "The answer could not be delivered: the user has blocked the bot.",
     "unanswered_header": "<b>Unanswered questions</b> (newest first)",
-    "unanswered_item": "• {when} – {name}: «{question}»{status}",
+    "unanswered_item": "<b>{number}.</b> {when} – {name}: «{question}»{status}",
+    "unanswered_gone": "(deleted user)",
     "unanswered_handed": " – sent to staff",
     "unanswered_replied": " – answered",
     "unanswered_none": "No unanswered questions. 🎉",
-    "unanswered_hint": "Turn common questions into ready answers with /faq.",
+    "unanswered_hint": (
+        "<b>Reply</b> sends your answer to the person who asked. <b>Make FAQ</b> turns the "
+        "question into a ready answer that I use from now on."
+    ),
+    "button_unanswered_reply": "💬 Reply {number}",
+    "button_unanswered_faq": "📚 Make FAQ {number}",
+    "unanswered_reply_ask": (
+        "Write your answer to {name}'s question «{question}». I send it through the bot, "
+        "exactly as you write it. /cancel stops."
+    ),
+    "question_gone": "That question is gone: the person who asked has deleted their data.",
     "faq_ask_phrasings": (
         "New common question. Send the ways it is usually asked, <b>one phrasing per line</b>."
     ),
+    "faq_ask_more_phrasings": (
+        "A new common question with this phrasing:\n{phrasings}\n\n"
+        "Send more ways of asking the same question, <b>one per line</b>, or press the button "
+        "to go on to the answer."
+    ),
+    "button_faq_no_more": "No more – write the answer",
     "faq_ask_answer": "Good. Now send the answer exactly as it should be shown.",
     "faq_preview": "<b>Preview</b>\n\nQuestions:\n{phrasings}\n\nAnswer:\n{answer}",
     "button_save": "💾 Save",
