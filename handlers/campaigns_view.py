@@ -16,7 +16,7 @@ from bot.errors import DomainError
 from bot.models import Campaign, Organisation
 from bot.services.delivery import audience, campaigns, staff
 from bot.texts import t
-from bot.timeutil import local
+from bot.texts.moments import Moment
 from handlers import broadcast_keyboards as keyboards
 from handlers.callbacks import CampaignAction
 from handlers.common import App, Context, reply, services, user_session
@@ -52,7 +52,7 @@ async def _render(
             lang,
             campaign_id=campaign.id,
             status=t(f"campaign_status_{campaign.status.value}", lang),
-            when=f"{local(campaign.due_at, tz):%Y-%m-%d %H:%M}",
+            when=Moment(campaign.due_at),
             audience=await _audience(session, campaign, lang),
             sent=numbers.sent,
             pending=numbers.pending,

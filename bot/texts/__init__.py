@@ -6,6 +6,7 @@ import html
 from types import ModuleType
 
 from bot.texts.catalogue import CATALOGUE_MODULES
+from bot.texts.moments import Moment, example_dates, render_moment
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -43,11 +44,15 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     """The text for key in lang, with params HTML-escaped unless they are Html."""
     table = CATALOGUE[normalise_language(lang)]
     template = table.get(key) or CATALOGUE[DEFAULT_LANGUAGE][key]
-    safe = {name: _escape(value) for name, value in params.items()}
+    if "{ex_" in template:  # example dates in a prompt: always ahead of today
+        params = {**example_dates(table), **params}
+    safe = {name: _escape(value, table) for name, value in params.items()}
     return template.format(**safe) if safe else template
 
 
-def _escape(value: object) -> str:
+def _escape(value: object, table: dict[str, str]) -> str:
     if isinstance(value, Html):
         return str(value)
+    if isinstance(value, Moment):
+        return render_moment(value, table)
     return html.escape(str(value), quote=False)

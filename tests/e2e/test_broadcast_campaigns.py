@@ -47,9 +47,9 @@ async def test_scheduled_waits_then_pause_resume_from_campaigns_sends_it(
     await admin.press_and_wait(summary, "Schemalägg", predicate=has("När ska det skickas?"))
     assert "har redan varit" in (await admin.say("2020-01-01 10:00"))["text"]
     confirm = await admin.say("2030-10-27 09:00")
-    assert "2030-10-27 09:00 CET" in confirm["text"]
+    assert "27 oktober 2030 kl. 09.00" in confirm["text"] and "CET" not in confirm["text"]
     scheduled = await admin.press_and_wait(confirm, "Ja, schemalägg", predicate=has("#"))
-    assert "2030-10-27 09:00 CET" in scheduled["text"]
+    assert "27 oktober 2030 kl. 09.00" in scheduled["text"]
     async with harness.db.session() as session:
         campaign = await session.scalar(select(Campaign))
     assert campaign is not None and campaign.status == CampaignStatus.SCHEDULED

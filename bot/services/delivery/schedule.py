@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.errors import DomainError
+from bot.texts.moments import Moment
 from bot.timeutil import as_utc
 
 ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2})[:.](\d{2})$")
@@ -53,7 +54,7 @@ def parse_local(text: str, *, now: datetime, tz: ZoneInfo) -> datetime:
     day, at = _local_parts(text, as_utc(now).astimezone(tz).date())
     moment = to_utc(day, at, tz)
     if moment <= as_utc(now):
-        raise DomainError("schedule_past", time=show(moment, tz))
+        raise DomainError("schedule_past", time=Moment(moment))
     return moment
 
 
@@ -65,7 +66,7 @@ def parse_iso(text: str, *, now: datetime, tz: ZoneInfo) -> datetime:
         raise DomainError("schedule_invalid", text=text.strip()) from None
     moment = to_utc(parsed.date(), parsed.time(), tz) if parsed.tzinfo is None else as_utc(parsed)
     if moment <= as_utc(now):
-        raise DomainError("schedule_past", time=show(moment, tz))
+        raise DomainError("schedule_past", time=Moment(moment))
     return moment
 
 

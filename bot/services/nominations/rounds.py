@@ -11,8 +11,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import DomainError
 from bot.models import Nomination, NominationRound, RoundStatus, Topic
 from bot.services import audit
-from bot.services.delivery import campaigns, schedule
+from bot.services.delivery import campaigns
 from bot.texts import DEFAULT_LANGUAGE, t
+from bot.texts.moments import Moment
 from bot.timeutil import STOCKHOLM, Clock, as_utc
 
 TITLE_MAX = 200  # the length of nomination_rounds.title
@@ -87,7 +88,7 @@ async def open_round(
     if closes_at <= opens_at:
         raise DomainError("nomination_period_order")
     if closes_at <= now:
-        raise DomainError("nomination_closes_past", time=schedule.show(closes_at, tz))
+        raise DomainError("nomination_closes_past", time=Moment(closes_at))
     # A round past its end that the job has not closed yet must not block the new one.
     await close_due(session, clock=clock)
     existing = await current_round(session, clock=clock)
@@ -110,8 +111,8 @@ async def open_round(
                 "nomination_announcement",
                 DEFAULT_LANGUAGE,
                 title=title,
-                opens=schedule.show(opens_at, tz),
-                closes=schedule.show(closes_at, tz),
+                opens=Moment(opens_at),
+                closes=Moment(closes_at),
             ),
             audience_spec=ANNOUNCE_AUDIENCE,
             created_by=created_by,

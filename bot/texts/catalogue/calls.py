@@ -47,8 +47,8 @@ SV: dict[str, str] = {
     "call_description_too_long": "Beskrivningen är för lång – högst {limit} tecken. Korta ner den.",
     "call_link_invalid": "”{link}” ser inte ut som en webbadress. Den ska börja med https://.",
     "call_deadline_invalid": (
-        "Jag förstår inte datumet ”{text}”. Skriv till exempel 2026-05-15, 15/5 eller 15 maj "
-        "(med klockslag om du vill: 15/5 12:00)."
+        "Jag förstår inte datumet ”{text}”. Skriv till exempel {ex_iso}, {ex_dm} eller {ex_words} "
+        "(med klockslag om du vill: {ex_dm} 12:00)."
     ),
     "call_deadline_past": "{time} har redan varit. Ange en sista ansökningsdag framåt i tiden.",
     "call_tags_invalid": (
@@ -71,7 +71,7 @@ SV: dict[str, str] = {
         "Steg 4 av 6: Länk till mer information (börjar med https://), eller tryck Hoppa över."
     ),
     "newcall_ask_nc_deadline": (
-        "Steg 5 av 6: Sista ansökningsdag? Skriv till exempel 2026-05-15, 15/5 eller 15 maj. "
+        "Steg 5 av 6: Sista ansökningsdag? Skriv till exempel {ex_iso}, {ex_dm} eller {ex_words}. "
         "Ett datum utan klockslag gäller hela dagen (till 23:59). Eller tryck Hoppa över."
     ),
     "newcall_ask_nc_tags": (
@@ -135,8 +135,8 @@ EN: dict[str, str] = {
     "call_description_too_long": "The description is too long – at most {limit} characters.",
     "call_link_invalid": "“{link}” does not look like a web address. It should start with https://.",
     "call_deadline_invalid": (
-        "I do not understand the date “{text}”. Write for example 2026-05-15, 15/5 or 15 May "
-        "(with a time if you like: 15/5 12:00)."
+        "I do not understand the date “{text}”. Write for example {ex_iso}, {ex_dm} or {ex_words} "
+        "(with a time if you like: {ex_dm} 12:00)."
     ),
     "call_deadline_past": "{time} has already passed. Give a deadline in the future.",
     "call_tags_invalid": "At most {count} areas, separated by commas, of at most {length} characters each.",
@@ -155,7 +155,7 @@ EN: dict[str, str] = {
     ),
     "newcall_ask_nc_link": "Step 4 of 6: A link to more information (https://…), or press Skip.",
     "newcall_ask_nc_deadline": (
-        "Step 5 of 6: The deadline? Write for example 2026-05-15, 15/5 or 15 May. "
+        "Step 5 of 6: The deadline? Write for example {ex_iso}, {ex_dm} or {ex_words}. "
         "A date without a time means the whole day (until 23:59). Or press Skip."
     ),
     "newcall_ask_nc_tags": (

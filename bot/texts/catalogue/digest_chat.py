@@ -54,7 +54,7 @@ SV: dict[str, str] = {
     "dchat_button_no_note": "Ingen hälsning",
     "dchat_ask_when": (
         "När ska specialutgåvan skickas? Skriv datum och tid i svensk tid, "
-        "t.ex. <code>1/12 09:00</code> eller <code>2026-12-01 09:00</code>. /cancel avbryter."
+        "t.ex. <code>{ex_dm} 09:00</code> eller <code>{ex_iso} 09:00</code>. /cancel avbryter."
     ),
     "dchat_draft_preview": "👁 Så här får du utgåvan:",
     "dchat_draft_empty": (
@@ -138,7 +138,7 @@ EN: dict[str, str] = {
     "dchat_button_no_note": "No greeting",
     "dchat_ask_when": (
         "When should the special edition go out? Write a date and time in Swedish time, "
-        "e.g. <code>1/12 09:00</code> or <code>2026-12-01 09:00</code>. /cancel stops."
+        "e.g. <code>{ex_dm} 09:00</code> or <code>{ex_iso} 09:00</code>. /cancel stops."
     ),
     "dchat_draft_preview": "👁 This is how you get the edition:",
     "dchat_draft_empty": (

@@ -9,7 +9,7 @@ SV: dict[str, str] = {
     "form_file_not_flag": "{place}: skriv true eller false.",
     "form_file_not_number": "{place}: skriv ett heltal.",
     "form_file_closes_invalid": (
-        "closes: skriv ett datum som 2026-05-31 eller datum och tid som ”2026-05-31 17:00”."
+        "closes: skriv ett datum som {ex_iso} eller datum och tid som ”{ex_iso} 17:00”."
     ),
     "form_file_question_invalid": "Fråga {number}: skrivs som en [[questions]]-tabell.",
     "form_file_question_unknown_field": (
@@ -93,7 +93,7 @@ EN: dict[str, str] = {
     "form_file_not_flag": "{place}: write true or false.",
     "form_file_not_number": "{place}: write a whole number.",
     "form_file_closes_invalid": (
-        "closes: write a date such as 2026-05-31 or a date and time such as “2026-05-31 17:00”."
+        "closes: write a date such as {ex_iso} or a date and time such as “{ex_iso} 17:00”."
     ),
     "form_file_question_invalid": "Question {number}: write it as a [[questions]] table.",
     "form_file_question_unknown_field": (

@@ -104,14 +104,14 @@ SV: dict[str, str] = {
     "mtg_edit_ask_description": "Skriv den nya beskrivningen, eller - för att ta bort den.",
     "mtg_edit_ask_capacity": "Hur många platser? Skriv ett tal, 0 = obegränsat.",
     "mtg_edit_ask_deadline": (
-        "Sista dag för anmälan? Skriv datum och tid, till exempel 1/12 12:00, eller - för "
+        "Sista dag för anmälan? Skriv datum och tid, till exempel {ex_dm} 12:00, eller - för "
         "att ha öppet tills mötet börjar."
     ),
     "mtg_edit_saved": "✔️ Ändringen är sparad.",
     "mtg_edit_notified": "De anmälda får besked om ändringen.",
     "mtg_edit_promoted": "{count} från väntelistan fick plats och får besked.",
     "mtg_move_ask_start": (
-        "Flytta ”{title}”: när börjar mötet nu? Skriv datum och tid, till exempel 3/12 13:00. "
+        "Flytta ”{title}”: när börjar mötet nu? Skriv datum och tid, till exempel {ex_dm} 13:00. "
         "/cancel avbryter."
     ),
     "mtg_move_done": (
@@ -120,8 +120,8 @@ SV: dict[str, str] = {
     # /newmeeting.
     "mtg_new_ask_title": "🗓 Nytt dialogmöte. Vad heter mötet? (/cancel avbryter när du vill.)",
     "mtg_new_ask_start": (
-        "När börjar det? Skriv datum och tid i svensk tid, till exempel 2026-12-03 13:00 "
-        "eller 3/12 13:00."
+        "När börjar det? Skriv datum och tid i svensk tid, till exempel {ex_iso} 13:00 "
+        "eller {ex_dm} 13:00."
     ),
     "mtg_new_ask_end": (
         "När slutar det? Skriv tiden, till exempel 15:00 – eller datum och tid om det slutar "
@@ -138,7 +138,7 @@ SV: dict[str, str] = {
     "mtg_new_ask_description": "Skriv en kort beskrivning, eller tryck <b>Hoppa över</b>.",
     "mtg_new_ask_capacity": "Hur många platser finns det? Skriv ett tal, 0 = obegränsat.",
     "mtg_new_ask_deadline": (
-        "Sista dag för anmälan? Skriv datum och tid, till exempel 1/12 12:00, eller tryck "
+        "Sista dag för anmälan? Skriv datum och tid, till exempel {ex_dm} 12:00, eller tryck "
         "<b>Hoppa över</b> för att ha öppet tills mötet börjar."
     ),
     "mtg_new_preview": "☝️ Så här ser kortet ut för mottagarna. Ska jag skapa mötet?",
@@ -257,7 +257,7 @@ EN: dict[str, str] = {
     "mtg_edit_ask_description": "Type the new description, or - to remove it.",
     "mtg_edit_ask_capacity": "How many seats? Type a number, 0 = unlimited.",
     "mtg_edit_ask_deadline": (
-        "Sign-up deadline? Type a date and time, e.g. 1/12 12:00, or - to keep sign-up open "
+        "Sign-up deadline? Type a date and time, e.g. {ex_dm} 12:00, or - to keep sign-up open "
         "until the meeting starts."
     ),
     "mtg_edit_saved": "✔️ The change is saved.",
@@ -265,7 +265,7 @@ EN: dict[str, str] = {
     "mtg_edit_promoted": "{count} from the waiting list got a seat and will be told.",
     "mtg_move_ask_start": (
         "Move “{title}”: when does the meeting start now? Type a date and time, e.g. "
-        "3/12 13:00. /cancel stops."
+        "{ex_dm} 13:00. /cancel stops."
     ),
     "mtg_move_done": (
         "✔️ The meeting is moved to {when}. Those signed up will be told, and the reminders "
@@ -273,8 +273,8 @@ EN: dict[str, str] = {
     ),
     "mtg_new_ask_title": "🗓 New dialogue meeting. What is it called? (/cancel stops at any time.)",
     "mtg_new_ask_start": (
-        "When does it start? Type a date and time in Swedish time, e.g. 2026-12-03 13:00 "
-        "or 3/12 13:00."
+        "When does it start? Type a date and time in Swedish time, e.g. {ex_iso} 13:00 "
+        "or {ex_dm} 13:00."
     ),
     "mtg_new_ask_end": (
         "When does it end? Type the time, e.g. 15:00 – or a date and time if it ends on "
@@ -289,7 +289,7 @@ EN: dict[str, str] = {
     "mtg_new_ask_description": "Type a short description, or press <b>Skip</b>.",
     "mtg_new_ask_capacity": "How many seats are there? Type a number, 0 = unlimited.",
     "mtg_new_ask_deadline": (
-        "Sign-up deadline? Type a date and time, e.g. 1/12 12:00, or press <b>Skip</b> to keep "
+        "Sign-up deadline? Type a date and time, e.g. {ex_dm} 12:00, or press <b>Skip</b> to keep "
         "sign-up open until the meeting starts."
     ),
     "mtg_new_preview": "☝️ This is the card recipients will see. Shall I create the meeting?",

@@ -86,15 +86,15 @@ SV: dict[str, str] = {
     "nomination_staff_none": (
         "Ingen nomineringsomgång ännu.\n\n"
         "Öppna en så här:\n"
-        "<code>/nominations open Styrgruppen 2027–2030; nu; 2026-12-15</code>"
+        "<code>/nominations open Styrgruppen 2027–2030; nu; {ex_iso_later}</code>"
     ),
     "nomination_staff_how_to_open": (
         "Öppna en ny omgång så här:\n"
-        "<code>/nominations open Styrgruppen 2027–2030; nu; 2026-12-15</code>"
+        "<code>/nominations open Styrgruppen 2027–2030; nu; {ex_iso_later}</code>"
     ),
     "nomination_staff_open_usage": (
         "Skriv <code>/nominations open rubrik; från; till</code>, till exempel\n"
-        "<code>/nominations open Styrgruppen 2027–2030; 2026-11-01; 2026-12-15 17:00</code>\n"
+        "<code>/nominations open Styrgruppen 2027–2030; {ex_iso}; {ex_iso_later} 17:00</code>\n"
         "”Från” kan vara ”nu”. Ett datum utan tid räknas från dagens början och till dagens slut."
     ),
     "nomination_staff_opened": (
@@ -201,15 +201,15 @@ EN: dict[str, str] = {
     "nomination_staff_none": (
         "No nomination round yet.\n\n"
         "Open one like this:\n"
-        "<code>/nominations open Steering group 2027–2030; now; 2026-12-15</code>"
+        "<code>/nominations open Steering group 2027–2030; now; {ex_iso_later}</code>"
     ),
     "nomination_staff_how_to_open": (
         "Open a new round like this:\n"
-        "<code>/nominations open Steering group 2027–2030; now; 2026-12-15</code>"
+        "<code>/nominations open Steering group 2027–2030; now; {ex_iso_later}</code>"
     ),
     "nomination_staff_open_usage": (
         "Type <code>/nominations open title; from; to</code>, for example\n"
-        "<code>/nominations open Steering group 2027–2030; 2026-11-01; 2026-12-15 17:00</code>\n"
+        "<code>/nominations open Steering group 2027–2030; {ex_iso}; {ex_iso_later} 17:00</code>\n"
         "“From” can be “now”. A date without a time counts from the start to the end of that day."
     ),
     "nomination_staff_opened": (

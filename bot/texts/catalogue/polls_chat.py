@@ -37,7 +37,7 @@ SV: dict[str, str] = {
     "poll_button_yes": "Ja",
     "poll_button_no": "Nej",
     "poll_new_ask_closes": (
-        "När stänger enkäten? Skriv datum och tid (till exempel <i>15/6 12:00</i>), "
+        "När stänger enkäten? Skriv datum och tid (till exempel <i>{ex_dm} 12:00</i>), "
         "eller tryck på knappen."
     ),
     "poll_button_in_days": "Om {days} dagar",
@@ -114,7 +114,7 @@ EN: dict[str, str] = {
     "poll_button_yes": "Yes",
     "poll_button_no": "No",
     "poll_new_ask_closes": (
-        "When does the poll close? Write a date and time (for example <i>15/6 12:00</i>), "
+        "When does the poll close? Write a date and time (for example <i>{ex_dm} 12:00</i>), "
         "or press the button."
     ),
     "poll_button_in_days": "In {days} days",

@@ -1,0 +1,71 @@
+"""Times and example dates as people read them: "15 december kl. 13.00", never ISO or "CET".
+
+Texts are rendered in many places (handlers, services' errors, the shell), so the clock that
+says what "this year" and "today" are is set once, by the composition root
+(``build_services``), like the catalogue itself; it is the real clock until then.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.timeutil import STOCKHOLM, Clock, as_utc, utc_now
+
+# Example dates in prompts lie this far ahead, so they are never in the past.
+EXAMPLE_DAYS_AHEAD = 10
+EXAMPLE_SPAN_DAYS = 30  # the second date of an example range ("from; to")
+
+
+@dataclass
+class _TextClock:
+    clock: Clock = utc_now
+    tz: ZoneInfo = STOCKHOLM
+
+    def today(self) -> date:
+        return as_utc(self.clock()).astimezone(self.tz).date()
+
+
+_CURRENT = _TextClock()
+
+
+def use_clock(clock: Clock, tz: ZoneInfo) -> None:
+    """Tell the texts what time it is and where (the composition root calls this)."""
+    _CURRENT.clock, _CURRENT.tz = clock, tz
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A point in time for a text parameter; the catalogue renders it in the reader's language."""
+
+    at: datetime
+
+    def __str__(self) -> str:  # for logs and audit details: unambiguous, in UTC
+        return f"{as_utc(self.at):%Y-%m-%d %H:%M}Z"
+
+
+def _names(table: dict[str, str], key: str) -> list[str]:
+    return table[key].split(",")
+
+
+def render_moment(moment: Moment, table: dict[str, str]) -> str:
+    """ "15 december kl. 13.00" (or "15 December at 13:00"), with the year when not this one."""
+    local = as_utc(moment.at).astimezone(_CURRENT.tz)
+    month = _names(table, "mtg_months")[local.month - 1]
+    time = table["mtg_clock"].format(hour=f"{local.hour:02d}", minute=f"{local.minute:02d}")
+    key = "moment" if local.year == _CURRENT.today().year else "moment_year"
+    return table[key].format(day=local.day, month=month, year=local.year, time=time)
+
+
+def example_dates(table: dict[str, str]) -> dict[str, str]:
+    """The {ex_*} placeholders of prompts: dates ahead of today, in each written form."""
+    day = _CURRENT.today() + timedelta(days=EXAMPLE_DAYS_AHEAD)
+    later = day + timedelta(days=EXAMPLE_SPAN_DAYS)
+    month = _names(table, "mtg_months")[day.month - 1]
+    return {
+        "ex_iso": day.isoformat(),
+        "ex_iso_later": later.isoformat(),
+        "ex_dm": f"{day.day}/{day.month}",
+        "ex_words": f"{day.day} {month}",
+    }
