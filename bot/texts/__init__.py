@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+import re
+import string
 from types import ModuleType
 
 from bot.texts.catalogue import CATALOGUE_MODULES
-from bot.texts.moments import Moment, example_dates, render_moment
+from bot.texts.moments import Moment, example_dates, render_moment, render_time, same_day_times
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -46,8 +48,30 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     template = table.get(key) or CATALOGUE[DEFAULT_LANGUAGE][key]
     if "{ex_" in template:  # example dates in a prompt: always ahead of today
         params = {**example_dates(table), **params}
-    safe = {name: _escape(value, table) for name, value in params.items()}
-    return template.format(**safe) if safe else template
+    if not params:
+        return template
+    if "|" in template:
+        template = _PLURAL.sub(lambda match: _plural(match, params), template)
+    order = [name for _, name, _, _ in _FORMATTER.parse(template) if name]
+    times = same_day_times(order, params)
+    safe = {
+        name: render_time(value, table)
+        if name in times and isinstance(value, Moment)
+        else _escape(value, table)
+        for name, value in params.items()
+    }
+    return template.format(**safe)
+
+
+# "{count|plats|platser}": the singular when the parameter is 1, else the plural.
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+_FORMATTER = string.Formatter()
+
+
+def _plural(match: re.Match[str], params: dict[str, object]) -> str:
+    name, singular, plural = match.groups()
+    value = params[name]
+    return singular if str(value).strip() in ("1", "-1") else plural
 
 
 def _escape(value: object, table: dict[str, str]) -> str:

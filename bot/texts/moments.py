@@ -69,3 +69,30 @@ def example_dates(table: dict[str, str]) -> dict[str, str]:
         "ex_dm": f"{day.day}/{day.month}",
         "ex_words": f"{day.day} {month}",
     }
+
+
+def _local_day(moment: Moment) -> date:
+    return as_utc(moment.at).astimezone(_CURRENT.tz).date()
+
+
+def render_time(moment: Moment, table: dict[str, str]) -> str:
+    """Only the time of day, for the second moment of a range within one day: "kl. 17.00"."""
+    local = as_utc(moment.at).astimezone(_CURRENT.tz)
+    time = table["mtg_clock"].format(hour=f"{local.hour:02d}", minute=f"{local.minute:02d}")
+    return table["moment_time"].format(time=time)
+
+
+def same_day_times(order: list[str], params: dict[str, object]) -> set[str]:
+    """The moment parameters that fall on the day of an earlier one in the text: shown by time
+    only, so a range reads "6 december kl. 10.00 till kl. 17.00", not the day twice."""
+    seen: set[date] = set()
+    later: set[str] = set()
+    for name in order:
+        value = params.get(name)
+        if not isinstance(value, Moment):
+            continue
+        day = _local_day(value)
+        if day in seen:
+            later.add(name)
+        seen.add(day)
+    return later

@@ -61,7 +61,7 @@ async def _create_by_chat(admin: Person) -> None:
     assert buttons(ask_text) == ["Hoppa över"]
     preview = await admin.press_and_wait(ask_deadline, "Hoppa över", predicate=has("Ska jag"))
     assert "torsdag 3 december kl. 13.00–15.00" in preview["text"]
-    assert "1 av 1 platser kvar" in preview["text"]
+    assert "1 av 1 plats kvar" in preview["text"]
     created = await admin.press_and_wait(preview, "Skapa och annonsera", predicate=has("#"))
     assert "Möte #1 är skapat och annonseras" in created["text"]
 

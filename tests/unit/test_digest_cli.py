@@ -144,7 +144,7 @@ def test_send_now_and_scheduled(database: str, clock: FakeClock) -> None:
     assert "Special edition 2 (campaign 2)" in later.output
     assert "2026-12-18 09:00 CET" in later.output
     past = runner.invoke(app, ["digest", "send", "--at", "2026-11-01 09:00", "--yes"])
-    assert past.exit_code == 2 and "2026-11-01 09:00 CET" in past.output
+    assert past.exit_code == 2 and "1 November at 09:00 has already passed" in past.output
 
     found, sent, actions = asyncio.run(_stored(database))
     assert [(e.kind, e.note, e.window_end) for e in found] == [

@@ -11,7 +11,7 @@ SV: dict[str, str] = {
     "call_card_withdrawn": "❌ <b>Tillbakadragen</b>",
     "call_left_today": "sista dagen i dag",
     "call_left_tomorrow": "i morgon",
-    "call_left_days": "om {days} dagar",
+    "call_left_days": "om {days} {days|dag|dagar}",
     "call_months": (
         "januari,februari,mars,april,maj,juni,juli,augusti,september,oktober,november,december"
     ),
@@ -52,7 +52,7 @@ SV: dict[str, str] = {
     ),
     "call_deadline_past": "{time} har redan varit. Ange en sista ansökningsdag framåt i tiden.",
     "call_tags_invalid": (
-        "Högst {count} ämnen, med kommatecken emellan, och högst {length} tecken vardera."
+        "Högst {count} {count|ämne|ämnen}, med kommatecken emellan, och högst {length} tecken vardera."
     ),
     "call_not_found": "Utlysningen finns inte längre.",
     "call_already_withdrawn": "Utlysningen är redan tillbakadragen.",
@@ -86,7 +86,7 @@ SV: dict[str, str] = {
         "Tryck Publicera eller Avbryt."
     ),
     "newcall_use_buttons": "Tryck Publicera eller Avbryt under kortet (eller /cancel).",
-    "newcall_published": "✅ Utlysningen är publicerad (nr {call_id}) och går ut till {count} personer.",
+    "newcall_published": "✅ Utlysningen är publicerad (nr {call_id}) och går ut till {count} {count|person|personer}.",
     "newcall_dropped": "Utlysningen publicerades inte.",
 }
 
@@ -101,7 +101,7 @@ EN: dict[str, str] = {
     "call_card_withdrawn": "❌ <b>Withdrawn</b>",
     "call_left_today": "last day today",
     "call_left_tomorrow": "tomorrow",
-    "call_left_days": "in {days} days",
+    "call_left_days": "in {days} {days|day|days}",
     "call_months": (
         "January,February,March,April,May,June,July,August,September,October,November,December"
     ),
@@ -139,7 +139,7 @@ EN: dict[str, str] = {
         "(with a time if you like: {ex_dm} 12:00)."
     ),
     "call_deadline_past": "{time} has already passed. Give a deadline in the future.",
-    "call_tags_invalid": "At most {count} areas, separated by commas, of at most {length} characters each.",
+    "call_tags_invalid": "At most {count} {count|area|areas}, separated by commas, of at most {length} characters each.",
     "call_not_found": "That funding call no longer exists.",
     "call_already_withdrawn": "That funding call is already withdrawn.",
     "call_closed": "That funding call is closed – its deadline has passed.",
@@ -166,10 +166,10 @@ EN: dict[str, str] = {
     "newcall_button_publish": "Publish",
     "newcall_button_cancel": "Cancel",
     "newcall_preview": (
-        "This is how the card looks. It goes to {count} people who get funding calls. "
+        "This is how the card looks. It goes to {count} {count|person|people} who get funding calls. "
         "Press Publish or Cancel."
     ),
     "newcall_use_buttons": "Press Publish or Cancel under the card (or /cancel).",
-    "newcall_published": "✅ The funding call is published (no. {call_id}) and goes out to {count} people.",
+    "newcall_published": "✅ The funding call is published (no. {call_id}) and goes out to {count} {count|person|people}.",
     "newcall_dropped": "The funding call was not published.",
 }

@@ -65,6 +65,7 @@ SV: dict[str, str] = {
     # A point in time, e.g. "15 december kl. 13.00"; {time} as in mtg_clock.
     "moment": "{day} {month} kl. {time}",
     "moment_year": "{day} {month} {year} kl. {time}",
+    "moment_time": "kl. {time}",
     "cancelled": "Okej, avbrutet. Du kan ställa en fråga när du vill.",
     "nothing_to_cancel": "Det finns inget att avbryta. Ställ gärna en fråga!",
     "unknown_command": "Det kommandot känner jag inte till. Skriv /help för att se vad jag kan.",
@@ -144,6 +145,7 @@ EN: dict[str, str] = {
     "command_stats": "Follow-up and statistics (staff)",
     "moment": "{day} {month} at {time}",
     "moment_year": "{day} {month} {year} at {time}",
+    "moment_time": "{time}",
     "cancelled": "Okay, cancelled. Ask a question whenever you like.",
     "nothing_to_cancel": "There is nothing to cancel. Feel free to ask a question!",
     "unknown_command": "I do not know that command. Type /help to see what I can do.",

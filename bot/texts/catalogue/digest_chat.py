@@ -112,7 +112,7 @@ EN: dict[str, str] = {
         "Default for readers who have not chosen: <b>{default}</b>\n\n"
         "<b>Next editions</b>\n{editions}"
     ),
-    "dchat_edition_line": "• {kind}: {when} – {readers} readers",
+    "dchat_edition_line": "• {kind}: {when} – {readers} {readers|reader|readers}",
     "dchat_special_line": "• {kind}: {when}",
     "dchat_kind_weekly": "Weekly",
     "dchat_kind_monthly": "Monthly",
@@ -146,12 +146,12 @@ EN: dict[str, str] = {
         "Other readers may still get it."
     ),
     "dchat_confirm_now": (
-        "Send the edition now to everyone who gets the newsletter ({count} readers)? "
+        "Send the edition now to everyone who gets the newsletter ({count} {count|reader|readers})? "
         "Each gets what is new for them; empty newsletters are not sent."
     ),
     "dchat_confirm_special": (
         "Schedule a special edition for {when} to everyone who gets the newsletter "
-        "(now {count} readers)?"
+        "(now {count} {count|reader|readers})?"
     ),
     "dchat_button_send": "Send",
     "dchat_button_schedule": "Schedule",

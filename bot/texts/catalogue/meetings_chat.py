@@ -20,7 +20,7 @@ SV: dict[str, str] = {
     "mtg_card_link": "💻 Digitalt: {url}",
     "mtg_card_deadline": "✍️ Anmäl dig senast {deadline}.",
     "mtg_card_closed": "✍️ Anmälan är stängd.",
-    "mtg_card_seats": "👥 {left} av {capacity} platser kvar.",
+    "mtg_card_seats": "👥 {left} av {capacity} {capacity|plats|platser} kvar.",
     "mtg_card_full": "👥 Fullt – anmäl dig så hamnar du på väntelistan.",
     "mtg_status_going": "✅ <b>Du är anmäld.</b>",
     "mtg_status_waiting": (
@@ -63,10 +63,10 @@ SV: dict[str, str] = {
     "mtg_reminder": "⏰ <b>Påminnelse:</b> dialogmötet börjar om {lead}.",
     "mtg_reminder_footer": "Kan du inte komma? Tryck på <b>Kan inte</b>, så kan någon annan få platsen.",
     "mtg_lead_day": "en dag",
-    "mtg_lead_days": "{count} dagar",
+    "mtg_lead_days": "{count} {count|dag|dagar}",
     "mtg_lead_hour": "en timme",
-    "mtg_lead_hours": "{count} timmar",
-    "mtg_lead_minutes": "{count} minuter",
+    "mtg_lead_hours": "{count} {count|timme|timmar}",
+    "mtg_lead_minutes": "{count} {count|minut|minuter}",
     "mtg_changed": "🔄 <b>Ändring:</b> dialogmötet har fått ny tid eller plats. Så här gäller nu:",
     "mtg_cancelled": "❌ <b>Inställt:</b> dialogmötet ”{title}” {when} blir inte av. Vi beklagar!",
     "mtg_promoted": "🎉 <b>Du har fått en plats!</b> En plats blev ledig, och du är nu anmäld till:",
@@ -87,7 +87,7 @@ SV: dict[str, str] = {
         "{going} av {capacity} anmälda."
     ),
     "mtg_capacity_full": (
-        "🈵 Dialogmötet ”{title}” ({when}) är fullt: {going} av {capacity} platser. "
+        "🈵 Dialogmötet ”{title}” ({when}) är fullt: {going} av {capacity} {capacity|plats|platser}. "
         "Nya anmälningar hamnar på väntelistan."
     ),
     # Staff controls.
@@ -179,7 +179,7 @@ EN: dict[str, str] = {
     "mtg_card_link": "💻 Online: {url}",
     "mtg_card_deadline": "✍️ Sign up by {deadline}.",
     "mtg_card_closed": "✍️ Sign-up is closed.",
-    "mtg_card_seats": "👥 {left} of {capacity} seats left.",
+    "mtg_card_seats": "👥 {left} of {capacity} {capacity|seat|seats} left.",
     "mtg_card_full": "👥 Full – sign up to join the waiting list.",
     "mtg_status_going": "✅ <b>You are signed up.</b>",
     "mtg_status_waiting": (
@@ -220,10 +220,10 @@ EN: dict[str, str] = {
     "mtg_reminder": "⏰ <b>Reminder:</b> the dialogue meeting starts in {lead}.",
     "mtg_reminder_footer": "Can't come after all? Press <b>Can't come</b> so someone else can have the seat.",
     "mtg_lead_day": "one day",
-    "mtg_lead_days": "{count} days",
+    "mtg_lead_days": "{count} {count|day|days}",
     "mtg_lead_hour": "one hour",
-    "mtg_lead_hours": "{count} hours",
-    "mtg_lead_minutes": "{count} minutes",
+    "mtg_lead_hours": "{count} {count|hour|hours}",
+    "mtg_lead_minutes": "{count} {count|minute|minutes}",
     "mtg_changed": "🔄 <b>Change:</b> the dialogue meeting has a new time or place. This is what applies now:",
     "mtg_cancelled": "❌ <b>Cancelled:</b> the dialogue meeting “{title}” {when} will not take place. We are sorry!",
     "mtg_promoted": "🎉 <b>You got a seat!</b> A seat freed up and you are now signed up for:",
@@ -242,7 +242,7 @@ EN: dict[str, str] = {
         "{going} of {capacity} signed up."
     ),
     "mtg_capacity_full": (
-        "🈵 The dialogue meeting “{title}” ({when}) is full: {going} of {capacity} seats. "
+        "🈵 The dialogue meeting “{title}” ({when}) is full: {going} of {capacity} {capacity|seat|seats}. "
         "New sign-ups join the waiting list."
     ),
     "mtg_cancel_confirm": (

@@ -3,7 +3,7 @@
 SV: dict[str, str] = {
     "nomination_announcement": (
         "<b>{title}</b>\n\n"
-        "Nu kan undertecknande organisationer nominera kandidater till styrgruppen för "
+        "Nu kan underskrivande organisationer nominera kandidater till styrgruppen för "
         "överenskommelsen. Nomineringen är öppen från {opens} till {closes}.\n\n"
         "Är du kontaktperson för en organisation? Skriv /nominate så guidar jag dig."
     ),
@@ -22,7 +22,7 @@ SV: dict[str, str] = {
         "Skriv till exempel anna@forening.se eller 070-123 45 67."
     ),
     "nomination_not_linked": (
-        "Bara kontaktpersoner för undertecknande organisationer kan nominera. "
+        "Bara kontaktpersoner för underskrivande organisationer kan nominera. "
         "Koppla dig till din organisation under /settings → Organisation. "
         "När en handläggare har godkänt kopplingen kan du nominera."
     ),
@@ -46,7 +46,7 @@ SV: dict[str, str] = {
         "sedan får du se allt innan du skickar. Sista dag: {closes}.\n"
         "Skriv /cancel om du vill avbryta."
     ),
-    "nomination_intro_mine": "Du har redan skickat {count} nominering(ar) i den här omgången.",
+    "nomination_intro_mine": "Du har redan skickat {count} {count|nominering|nomineringar} i den här omgången.",
     "nomination_ask_name": "Vad heter kandidaten?",
     "nomination_ask_organisation": "Vilken organisation kommer kandidaten från?",
     "nomination_ask_contact": "Hur når vi kandidaten? Skriv en e-postadress eller ett telefonnummer.",
@@ -99,7 +99,7 @@ SV: dict[str, str] = {
     ),
     "nomination_staff_opened": (
         "Nominering #{round_id} ”{title}” är öppen {opens} – {closes}. "
-        "Ett utskick om den går till {count} personer när den öppnar. "
+        "Ett utskick om den går till {count} {count|person|personer} när den öppnar. "
         "Den stänger av sig själv; /nominations visar läget."
     ),
     "nomination_button_csv": "Exportera (CSV)",
@@ -161,7 +161,7 @@ EN: dict[str, str] = {
         "<b>{title}</b>\nNominate a candidate to the steering group. I ask four things, then "
         "you see everything before sending. Last day: {closes}.\nType /cancel to stop."
     ),
-    "nomination_intro_mine": "You have already sent {count} nomination(s) in this round.",
+    "nomination_intro_mine": "You have already sent {count} {count|nomination|nominations} in this round.",
     "nomination_ask_name": "What is the candidate's name?",
     "nomination_ask_organisation": "Which organisation is the candidate from?",
     "nomination_ask_contact": "How do we reach the candidate? Type an e-mail address or a phone number.",
@@ -214,7 +214,7 @@ EN: dict[str, str] = {
     ),
     "nomination_staff_opened": (
         "Nomination #{round_id} “{title}” is open {opens} – {closes}. "
-        "An announcement goes to {count} people when it opens. "
+        "An announcement goes to {count} {count|person|people} when it opens. "
         "It closes by itself; /nominations shows where it stands."
     ),
     "nomination_button_csv": "Export (CSV)",

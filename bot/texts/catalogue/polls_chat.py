@@ -40,7 +40,7 @@ SV: dict[str, str] = {
         "När stänger enkäten? Skriv datum och tid (till exempel <i>{ex_dm} 12:00</i>), "
         "eller tryck på knappen."
     ),
-    "poll_button_in_days": "Om {days} dagar",
+    "poll_button_in_days": "Om {days} {days|dag|dagar}",
     "poll_new_ask_audience": "Vilka ska få enkäten?",
     "poll_button_audience_meeting": "Deltagarna på ett möte",
     "poll_new_choose_meeting": "Vilket möte? Deltagarna som anmält sig får enkäten.",
@@ -51,7 +51,7 @@ SV: dict[str, str] = {
     "poll_audience_meeting": "deltagarna på «{title}»",
     "poll_new_preview_header": "Så här ser enkäten ut:",
     "poll_new_preview": (
-        "Den går till {audience} – just nu {count} personer som tar emot enkäter. Skicka?"
+        "Den går till {audience} – just nu {count} {count|person|personer} som tar emot enkäter. Skicka?"
     ),
     "poll_button_send": "Skicka",
     "poll_button_drop": "Avbryt",
@@ -117,7 +117,7 @@ EN: dict[str, str] = {
         "When does the poll close? Write a date and time (for example <i>{ex_dm} 12:00</i>), "
         "or press the button."
     ),
-    "poll_button_in_days": "In {days} days",
+    "poll_button_in_days": "In {days} {days|day|days}",
     "poll_new_ask_audience": "Who should get the question?",
     "poll_button_audience_meeting": "The attendees of a meeting",
     "poll_new_choose_meeting": "Which meeting? Those signed up get the question.",
@@ -128,7 +128,7 @@ EN: dict[str, str] = {
     "poll_audience_meeting": "the attendees of «{title}»",
     "poll_new_preview_header": "This is how the question looks:",
     "poll_new_preview": (
-        "It goes to {audience} – right now {count} people who take polls. Send it?"
+        "It goes to {audience} – right now {count} {count|person|people} who take polls. Send it?"
     ),
     "poll_button_send": "Send",
     "poll_button_drop": "Cancel",

@@ -4,7 +4,7 @@ SV: dict[str, str] = {
     "privacy_notice": (
         "🔒 <b>Dina uppgifter:</b> jag sparar ditt namn och Telegram-id, språk, organisation "
         "och vilka utskick du vill ha, så att jag kan svara dig och skicka det du valt. "
-        "Dina frågor sparas i {months} månader för att vi ska kunna förbättra svaren; "
+        "Dina frågor sparas i {months} {months|månad|månader} för att vi ska kunna förbättra svaren; "
         "mötesanmälningar och enkätsvar så länge de behövs. "
         "/mydata visar allt jag har om dig och /delete raderar det."
     ),
@@ -32,7 +32,7 @@ EN: dict[str, str] = {
     "privacy_notice": (
         "🔒 <b>Your data:</b> I store your name and Telegram id, language, organisation and "
         "which messages you want, so that I can answer you and send what you chose. "
-        "Your questions are kept for {months} months so that we can improve the answers; "
+        "Your questions are kept for {months} {months|month|months} so that we can improve the answers; "
         "meeting sign-ups and poll answers as long as they are needed. "
         "/mydata shows everything I hold about you and /delete erases it."
     ),

@@ -45,7 +45,7 @@ EN: dict[str, str] = {
         "You can ask questions whenever you like, whatever you choose here."
     ),
     "topics_summary_all": "You get all notifications.",
-    "topics_summary_some": "You get {count} of {total} kinds of notification.",
+    "topics_summary_some": "You get {count} of {total} {total|kind|kinds} of notification.",
     "topics_summary_none": "You get no notifications right now.",
     "button_topics_all_off": "Turn all off",
     "button_topics_all_on": "Turn all on",
