@@ -53,28 +53,32 @@ async def show_chat_menu(context: Context, menu: menus.ChatMenu) -> None:
         known[menu.chat_id] = menu
 
 
+async def forget_chat_menu(context: Context, chat_id: int) -> None:
+    """After an erasure: the chat falls back to the default menus, and the next update decides
+    again (a configured admin gets the staff menu back)."""
+    context.bot_data.setdefault(MENUS_KEY, {}).pop(chat_id, None)
+    try:
+        await context.bot.delete_my_commands(scope=BotCommandScopeChat(chat_id))
+    except TelegramError as error:
+        log.warning("the Bot API refused to drop the menu of chat %s: %s", chat_id, error)
+
+
 async def refresh_on_first_update(update: Update, context: Context) -> None:
-    """At a private chat's first update in this run, make its menu match the person."""
+    """At a private chat's first update in this run, make its menu match the person: their
+    chosen language (whatever their app's language) and, for staff, the staff commands."""
     chat, tg_user = update.effective_chat, update.effective_user
     if chat is None or tg_user is None or chat.type != chat.PRIVATE:
         return
-    known: dict[int, menus.ChatMenu] = context.bot_data.setdefault(MENUS_KEY, {})
-    if chat.id in known:
+    if chat.id in context.bot_data.setdefault(MENUS_KEY, {}):
         return
     svc = services(context)
     async with svc.db.session() as session:
         user = await users.get_by_telegram_id(session, tg_user.id)
-        menu = (
-            menus.menu_for(user)
-            if user is not None
-            else menus.ChatMenu(tg_user.id, DEFAULT_LANGUAGE, staff=False)
-        )
+        menu = menus.menu_for(user) if user is not None else None
     if tg_user.id in svc.settings.admins:
-        menu = menus.ChatMenu(menu.chat_id, menu.language, staff=True)
-    if menu.staff or menu.language != DEFAULT_LANGUAGE:
+        menu = menus.ChatMenu(tg_user.id, menu.language if menu else DEFAULT_LANGUAGE, staff=True)
+    if menu is not None:  # someone new has chosen nothing yet: their app's language decides
         await show_chat_menu(context, menu)
-    else:
-        known[chat.id] = menu  # the default menus already fit
 
 
 async def set_command_menu(

@@ -15,6 +15,7 @@ from bot.services import audit, privacy, users
 from bot.texts import Html, t
 from handlers.callbacks import EraseMyData
 from handlers.common import App, Context, reply, services, set_awaiting, user_session
+from handlers.menu import forget_chat_menu
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 EXPORT_NAME = "mina-uppgifter.json"
@@ -95,6 +96,7 @@ async def _erase(update: Update, context: Context) -> str | None:
         )
         await session.commit()
     svc.visitors.forget(tg_user.id)
+    await forget_chat_menu(context, tg_user.id)  # a fresh start has the default menu
     set_awaiting(context, None)
     if context.user_data is not None:
         context.user_data.clear()

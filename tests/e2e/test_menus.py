@@ -32,6 +32,11 @@ async def test_a_person_who_chooses_english_sees_the_english_menu(harness: Harne
     await emma.press_and_wait(welcome, "English", predicate=has("organisation"))
     assert await _menu(harness, emma.user_id, "sv") == _expected("en", MEMBER_COMMANDS)
 
+    # Erasing everything is a fresh start: the default menu of the app's language again.
+    asked = await emma.say("/delete")
+    await emma.press_and_wait(asked, "Erase everything", predicate=lambda m: bool(m["edited"]))
+    assert await _menu(harness, emma.user_id, "sv") == _expected("sv", MEMBER_COMMANDS)
+
     # And back: an English app with Swedish chosen shows Swedish.
     welcome = await emma.say("/start")
     await emma.press_and_wait(welcome, "Svenska", predicate=has("organisation"))
