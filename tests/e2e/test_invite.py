@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from sqlalchemy import select
+from typer.testing import CliRunner
 
+from bot.app import SANDBOX_TOKEN
+from bot.cli import app
 from bot.models import LinkStatus, User
 from tests.e2e.chat import Person, buttons, has
 from tests.e2e.conftest import Harness
@@ -47,3 +51,24 @@ async def test_members_cannot_invite_nor_forge_the_button(harness: Harness) -> N
         kim.user_id, welcome["message_id"], "inv:1", chat_id=kim.user_id
     )
     assert "bara för handläggare" in await kim.answer_text(query_id)
+
+
+async def test_the_shell_prints_the_t_me_link_with_the_username_from_get_me(
+    harness: Harness,
+) -> None:
+    sandbox = harness.bot.sandbox
+    assert sandbox is not None
+    env = {
+        "DATABASE_URL": harness.bot.services.settings.database_url,
+        "TELEGRAM_BOT_TOKEN": SANDBOX_TOKEN,
+        "TELEGRAM_API_BASE_URL": sandbox.base_url,
+        "SIGNBOT_BOT_USERNAME": "",
+    }
+    invited = await asyncio.to_thread(
+        CliRunner().invoke, app, ["orgs", "invite", "PRO Skaraborg"], env=env
+    )
+    assert invited.exit_code == 0, invited.output
+    match = LINK.search(invited.stdout.splitlines()[0])
+    assert match is not None and invited.stderr == ""
+    nils = await Person.create(harness.client, "Nils")
+    assert "PRO Skaraborg" in (await nils.say(f"/start {match.group(1)}"))["text"]
