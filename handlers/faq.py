@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CommandHandler, filters
 
 from bot.errors import DomainError
+from bot.services import handover
 from bot.texts import t
 from handlers import keyboards
 from handlers.callbacks import FaqDecision, UnansweredAction
@@ -32,7 +35,7 @@ async def start_faq_from(
 ) -> None:
     """Gör till FAQ under /unanswered: a new entry whose first phrasing is the question."""
     phrasings = [question.strip()]
-    set_awaiting(context, FAQ_PHRASINGS, phrasings=phrasings)
+    set_awaiting(context, FAQ_PHRASINGS, phrasings=phrasings, question_id=question_id)
     keyboard = InlineKeyboardMarkup(
         [
             [
@@ -47,17 +50,22 @@ async def start_faq_from(
     await reply(update, context, text, keyboard=keyboard)
 
 
-async def end_phrasings(update: Update, context: Context, lang: str) -> None:
-    """No more phrasings: ask for the answer."""
+async def end_phrasings(update: Update, context: Context, lang: str, question_id: int) -> None:
+    """No more phrasings for the entry made from this question: ask for the answer."""
     step = awaiting(context) or {}
-    if step.get("step") != FAQ_PHRASINGS or not step.get("phrasings"):
-        raise DomainError("callback_invalid")
-    set_awaiting(context, FAQ_ANSWER, phrasings=step["phrasings"])
+    if step.get("step") != FAQ_PHRASINGS or step.get("question_id") != question_id:
+        raise DomainError("callback_invalid")  # a button of an entry no longer being written
+    set_awaiting(context, FAQ_ANSWER, **_carried(step))
     await reply(update, context, t("faq_ask_answer", lang))
 
 
 def _listing(phrasings: list[str]) -> str:
     return "\n".join(f"• {p}" for p in phrasings)
+
+
+def _carried(step: dict[str, Any]) -> dict[str, Any]:
+    """What the next step keeps: the phrasings, and the question an entry is made from."""
+    return {key: step[key] for key in ("phrasings", "question_id") if key in step}
 
 
 async def on_faq_text(update: Update, context: Context, text: str) -> None:
@@ -75,11 +83,11 @@ async def on_faq_text(update: Update, context: Context, text: str) -> None:
         if not phrasings:
             await reply(update, context, t("faq_empty", lang))
             return
-        set_awaiting(context, FAQ_ANSWER, phrasings=phrasings)
+        set_awaiting(context, FAQ_ANSWER, **{**_carried(step), "phrasings": phrasings})
         await reply(update, context, t("faq_ask_answer", lang))
         return
     phrasings = step.get("phrasings", [])
-    set_awaiting(context, FAQ_CONFIRM, phrasings=phrasings, answer=text.strip())
+    set_awaiting(context, FAQ_CONFIRM, **_carried(step), answer=text.strip())
     preview = t("faq_preview", lang, phrasings=_listing(phrasings), answer=text.strip())
     await reply(update, context, preview, keyboard=keyboards.faq_decision(lang))
 
@@ -95,9 +103,11 @@ async def decide_faq(update: Update, context: Context, action: FaqDecision) -> s
         if step.get("step") != FAQ_CONFIRM:
             raise DomainError("callback_invalid")
         if action.save:
-            await svc.knowledge.add_faq(
+            entry = await svc.knowledge.add_faq(
                 session, step["phrasings"], step["answer"], created_by=user.telegram_id
             )
+            if step.get("question_id") is not None:  # made from an unanswered question
+                await handover.covered_by_faq(session, int(step["question_id"]), entry.id)
     set_awaiting(context, None)
     query = update.callback_query
     assert query is not None

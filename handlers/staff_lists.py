@@ -17,6 +17,8 @@ from handlers.staff_replies import ask_for_reply
 
 
 def _status(question: QuestionLog, lang: str) -> str:
+    if question.faq_id is not None:
+        return t("unanswered_faq", lang)
     if question.staff_replied_at is not None:
         return t("unanswered_replied", lang)
     if question.handed_over_at is not None:
@@ -79,7 +81,7 @@ async def unanswered_action(update: Update, context: Context, action: Unanswered
         return ""
     lang = await staff_language(update, context)
     if action.action == "answer":
-        await faq.end_phrasings(update, context, lang)
+        await faq.end_phrasings(update, context, lang, action.question_id)
         return ""
     async with services(context).db.session() as session:
         question = await handover.question_for_staff(session, action.question_id)

@@ -70,6 +70,10 @@ async def test_gor_till_faq_starts_the_entry_with_the_question(harness: Harness)
     assert question in preview["text"]
     await admin.press_and_wait(preview, "Spara", predicate=has("Sparat"))
     assert "bjuder regionen på" in (await rut.say(question))["text"]
+    assert "nu en vanlig fråga" in (await admin.say("/unanswered"))["text"]
+    # The button of that finished entry does nothing more.
+    query_id, _ = await admin.press(started, "Inga fler")
+    assert "fungerar inte längre" in await admin.answer_text(query_id)
 
 
 async def test_gor_till_faq_takes_more_phrasings(harness: Harness) -> None:

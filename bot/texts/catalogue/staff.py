@@ -39,6 +39,7 @@ SV: dict[str, str] = {
     "unanswered_gone": "(raderad användare)",
     "unanswered_handed": " – skickad till handläggare",
     "unanswered_replied": " – besvarad",
+    "unanswered_faq": " – nu en vanlig fråga",
     "unanswered_none": "Inga obesvarade frågor. 🎉",
     "unanswered_hint": (
         "<b>Svara</b> skickar ditt svar till den som frågade. <b>Gör till FAQ</b> gör frågan "
@@ -108,6 +109,7 @@ EN: dict[str, str] = {
     "unanswered_gone": "(deleted user)",
     "unanswered_handed": " – sent to staff",
     "unanswered_replied": " – answered",
+    "unanswered_faq": " – now a common question",
     "unanswered_none": "No unanswered questions. 🎉",
     "unanswered_hint": (
         "<b>Reply</b> sends your answer to the person who asked. <b>Make FAQ</b> turns the "
