@@ -10,7 +10,7 @@ from telegram.error import Forbidden
 from bot.errors import DomainError
 from bot.models import QuestionLog
 from bot.services import handover
-from bot.texts import t
+from bot.texts import Html, t
 from handlers.common import (
     STAFF_LANGUAGE,
     Context,
@@ -67,9 +67,9 @@ async def relay_staff_reply(update: Update, context: Context) -> bool:
         elif question.user is None:
             outcome = None
         else:
-            outcome = await send_to_asker(
-                session, context, question, message.text, lang=STAFF_LANGUAGE
-            )
+            # Bold, italics and links the staff member wrote reach the asker as written.
+            answer = Html(message.text_html)
+            outcome = await send_to_asker(session, context, question, answer, lang=STAFF_LANGUAGE)
     if outcome is not None:
         await reply(update, context, outcome, reply_to=message.message_id)
     return True
@@ -87,14 +87,17 @@ async def ask_for_reply(update: Update, context: Context, question_id: int) -> N
     await reply(update, context, t("unanswered_reply_ask", lang, name=name, question=text))
 
 
-async def on_reply_text(update: Update, context: Context, text: str) -> None:
-    """The answer typed after Svara: relay it to the asker."""
+async def on_reply_text(update: Update, context: Context) -> None:
+    """The answer typed after Svara: relay it to the asker, with its bold, italics and links."""
+    message = update.effective_message
+    assert message is not None and message.text is not None
     step = awaiting(context) or {}
     lang = await staff_language(update, context)
     set_awaiting(context, None)
     async with services(context).db.session() as session:
         question = await handover.question_for_staff(session, int(step["question_id"]))
         await session.commit()
-        outcome = await send_to_asker(session, context, question, text, lang=lang)
+        answer = Html(message.text_html)
+        outcome = await send_to_asker(session, context, question, answer, lang=lang)
         await session.commit()
     await reply(update, context, outcome)
