@@ -8,7 +8,15 @@ import string
 from types import ModuleType
 
 from bot.texts.catalogue import CATALOGUE_MODULES
-from bot.texts.moments import Moment, example_dates, render_moment, render_time, same_day_times
+from bot.texts.moments import (
+    Moment,
+    WallClock,
+    example_dates,
+    render_moment,
+    render_time,
+    render_wall_clock,
+    same_day_times,
+)
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -79,4 +87,6 @@ def _escape(value: object, table: dict[str, str]) -> str:
         return str(value)
     if isinstance(value, Moment):
         return render_moment(value, table)
+    if isinstance(value, WallClock):
+        return render_wall_clock(value, table)
     return html.escape(str(value), quote=False)

@@ -8,7 +8,7 @@ says what "this year" and "today" are is set once, by the composition root
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.timeutil import STOCKHOLM, Clock, as_utc, utc_now
@@ -43,6 +43,27 @@ class Moment:
 
     def __str__(self) -> str:  # for logs and audit details: unambiguous, in UTC
         return f"{as_utc(self.at):%Y-%m-%d %H:%M}Z"
+
+
+@dataclass(frozen=True)
+class WallClock:
+    """A local date and time of day that may not exist as a moment (the hour the clocks skip)."""
+
+    day: date
+    at: time
+
+    def __str__(self) -> str:
+        return f"{self.day:%Y-%m-%d} {self.at:%H:%M}"
+
+
+def render_wall_clock(value: WallClock, table: dict[str, str]) -> str:
+    """ "29 mars kl. 02.30", with the year when not this one."""
+    month = _names(table, "mtg_months")[value.day.month - 1]
+    time_text = table["mtg_clock"].format(
+        hour=f"{value.at.hour:02d}", minute=f"{value.at.minute:02d}"
+    )
+    key = "moment" if value.day.year == _CURRENT.today().year else "moment_year"
+    return table[key].format(day=value.day.day, month=month, year=value.day.year, time=time_text)
 
 
 def _names(table: dict[str, str], key: str) -> list[str]:

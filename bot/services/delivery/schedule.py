@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.errors import DomainError
-from bot.texts.moments import Moment
+from bot.texts.moments import Moment, WallClock
 from bot.timeutil import as_utc
 
 ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2})[:.](\d{2})$")
@@ -24,7 +24,7 @@ def to_utc(day: date, at: time, tz: ZoneInfo) -> datetime:
     moment = datetime.combine(day, at, tzinfo=tz)
     utc = moment.astimezone(UTC)
     if utc.astimezone(tz).replace(tzinfo=None) != moment.replace(tzinfo=None):
-        raise DomainError("schedule_time_skipped", time=f"{day:%Y-%m-%d} {at:%H:%M}")
+        raise DomainError("schedule_time_skipped", time=WallClock(day, at))
     return utc
 
 
