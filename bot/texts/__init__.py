@@ -3,20 +3,10 @@
 from __future__ import annotations
 
 import html
-import re
-import string
 from types import ModuleType
 
 from bot.texts.catalogue import CATALOGUE_MODULES
-from bot.texts.moments import (
-    Moment,
-    WallClock,
-    example_dates,
-    render_moment,
-    render_time,
-    render_wall_clock,
-    same_day_times,
-)
+from bot.texts.moments import derived_params
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -50,43 +40,20 @@ def normalise_language(code: str | None) -> str:
     return DEFAULT_LANGUAGE
 
 
+def _derived(table: dict[str, str], key: str, params: dict[str, object]) -> dict[str, object]:
+    return derived_params(table.get(key) or CATALOGUE[DEFAULT_LANGUAGE][key], table, params)
+
+
 def t(key: str, lang: str | None = None, **params: object) -> str:
     """The text for key in lang, with params HTML-escaped unless they are Html."""
     table = CATALOGUE[normalise_language(lang)]
+    params = _derived(table, key, params)  # example dates, words by count, times in words
     template = table.get(key) or CATALOGUE[DEFAULT_LANGUAGE][key]
-    if "{ex_" in template:  # example dates in a prompt: always ahead of today
-        params = {**example_dates(table), **params}
-    if not params:
-        return template
-    if "|" in template:
-        template = _PLURAL.sub(lambda match: _plural(match, params), template)
-    order = [name for _, name, _, _ in _FORMATTER.parse(template) if name]
-    times = same_day_times(order, params)
-    safe = {
-        name: render_time(value, table)
-        if name in times and isinstance(value, Moment)
-        else _escape(value, table)
-        for name, value in params.items()
-    }
-    return template.format(**safe)
+    safe = {name: _escape(value) for name, value in params.items()}
+    return template.format(**safe) if safe else template
 
 
-# "{count|plats|platser}": the singular when the parameter is 1, else the plural.
-_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
-_FORMATTER = string.Formatter()
-
-
-def _plural(match: re.Match[str], params: dict[str, object]) -> str:
-    name, singular, plural = match.groups()
-    value = params[name]
-    return singular if str(value).strip() in ("1", "-1") else plural
-
-
-def _escape(value: object, table: dict[str, str]) -> str:
+def _escape(value: object) -> str:
     if isinstance(value, Html):
         return str(value)
-    if isinstance(value, Moment):
-        return render_moment(value, table)
-    if isinstance(value, WallClock):
-        return render_wall_clock(value, table)
     return html.escape(str(value), quote=False)

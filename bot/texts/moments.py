@@ -7,6 +7,8 @@ says what "this year" and "today" are is set once, by the composition root
 
 from __future__ import annotations
 
+import re
+import string
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -117,3 +119,32 @@ def same_day_times(order: list[str], params: dict[str, object]) -> set[str]:
             later.add(name)
         seen.add(day)
     return later
+
+
+# "{count|plats|platser}": the word for the count parameter, singular when it is 1.
+_PLURAL = re.compile(r"\{((\w+)\|([^|{}]*)\|([^|{}]*))\}")
+_FORMATTER = string.Formatter()
+
+
+def derived_params(
+    template: str, table: dict[str, str], params: dict[str, object]
+) -> dict[str, object]:
+    """The parameters a text needs besides those given: example dates ({ex_iso}, ...), the
+    word a count chooses ({count|plats|platser}), and times in words in the text's language
+    (the second of two on one day by its time only)."""
+    if "{ex_" in template:  # example dates in a prompt: always ahead of today
+        params = {**example_dates(table), **params}
+    if not params:
+        return params
+    derived = dict(params)
+    for field, name, singular, plural in _PLURAL.findall(template):
+        derived[field] = singular if str(params[name]).strip() in ("1", "-1") else plural
+    order = [name for _, name, _, _ in _FORMATTER.parse(template) if name]
+    times = same_day_times(order, params)
+    for name, value in params.items():
+        if isinstance(value, Moment):
+            show = render_time if name in times else render_moment
+            derived[name] = show(value, table)
+        elif isinstance(value, WallClock):
+            derived[name] = render_wall_clock(value, table)
+    return derived
