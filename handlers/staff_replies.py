@@ -87,8 +87,9 @@ async def ask_for_reply(update: Update, context: Context, question_id: int) -> N
     await reply(update, context, t("unanswered_reply_ask", lang, name=name, question=text))
 
 
-async def on_reply_text(update: Update, context: Context) -> None:
-    """The answer typed after Svara: relay it to the asker, with its bold, italics and links."""
+async def on_reply_text(update: Update, context: Context, _text: str) -> None:
+    """The answer typed after Svara: relay it to the asker, with its bold, italics and links
+    (so the message's HTML, not the plain text given)."""
     message = update.effective_message
     assert message is not None and message.text is not None
     step = awaiting(context) or {}

@@ -39,7 +39,7 @@ async def on_private_text(update: Update, context: Context) -> None:
         await on_new_call_text(update, context)
         return
     if step in REPLY_STEPS:
-        await on_reply_text(update, context)
+        await on_reply_text(update, context, text)
         return
     if step in INVITE_STEPS:
         await on_invite_text(update, context, text)
