@@ -2,9 +2,9 @@
 whose chosen language or role needs another menu (staff, English speakers).
 
 Telegram shows a chat's own menu before the client-language defaults. A chat's menu is set
-at start-up for everyone known to need one, when a person chooses a language, and at the
-first update of each private chat in a run (so an admin who writes for the first time, or
-someone made staff from the shell, gets the staff menu).
+at start-up for everyone known to need one, at the first update of each private chat in a
+run (so an admin who writes for the first time gets the staff menu), and after any update
+that changed the person's language.
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ from telegram.ext import ExtBot, TypeHandler
 from bot.services import menus, users
 from bot.services.container import Services
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES
+from handlers.callbacks import ChooseLanguage
 from handlers.common import App, Context, services
 
 log = logging.getLogger(__name__)
 
 MENUS_KEY = "chat_menus"  # bot_data: chat id -> the ChatMenu set in this run
 MENU_GROUP = -10  # before every other handler; it never stops an update
+FOLLOW_GROUP = 10  # after them: the language the update may have changed
 
 
 def commands(language: str, *, staff: bool = False) -> list[BotCommand]:
@@ -81,6 +83,29 @@ async def refresh_on_first_update(update: Update, context: Context) -> None:
         await show_chat_menu(context, menu)
 
 
+async def follow_language(update: Update, context: Context) -> None:
+    """After an update: if it changed the person's language (a button, /settings, a typed
+    answer), their menu follows. Read from the visitor memory, so no database read."""
+    chat, tg_user = update.effective_chat, update.effective_user
+    if chat is None or tg_user is None or chat.type != chat.PRIVATE:
+        return
+    svc = services(context)
+    visitor = svc.visitors.get(tg_user.id)
+    if visitor is None:  # nothing read or written about them (or they were just erased)
+        return
+    known: dict[int, menus.ChatMenu] = context.bot_data.setdefault(MENUS_KEY, {})
+    current = known.get(chat.id)
+    query = update.callback_query
+    chose = query is not None and (query.data or "").startswith(f"{ChooseLanguage.prefix}:")
+    if current is None:
+        if not chose and visitor.language == DEFAULT_LANGUAGE:
+            return  # someone new who has chosen nothing yet: their app's language decides
+        staff = tg_user.id in svc.settings.admins
+        await show_chat_menu(context, menus.ChatMenu(chat.id, visitor.language, staff=staff))
+    elif current.language != visitor.language:
+        await show_chat_menu(context, menus.ChatMenu(chat.id, visitor.language, current.staff))
+
+
 async def set_command_menu(
     bot: ExtBot[None], services: Services | None = None
 ) -> dict[int, menus.ChatMenu]:
@@ -101,3 +126,4 @@ async def set_command_menu(
 
 def register(application: App) -> None:
     application.add_handler(TypeHandler(Update, refresh_on_first_update), group=MENU_GROUP)
+    application.add_handler(TypeHandler(Update, follow_language), group=FOLLOW_GROUP)

@@ -8,7 +8,7 @@ from telegram.ext import CommandHandler
 
 from bot.errors import DomainError
 from bot.models import LinkStatus, Organisation, User
-from bot.services import invitations, menus, organisations, users
+from bot.services import invitations, organisations, users
 from bot.texts import t
 from handlers import keyboards
 from handlers.callbacks import ChooseLanguage, ChooseOrganisation, SkipOrganisation
@@ -21,7 +21,6 @@ from handlers.common import (
     set_awaiting,
     user_session,
 )
-from handlers.menu import show_chat_menu
 from handlers.privacy import privacy_notice
 from handlers.staff_links import link_request_notices
 
@@ -65,9 +64,7 @@ async def choose_language(update: Update, context: Context, action: ChooseLangua
     async with user_session(update, context) as (session, user):
         await users.set_language(session, user, action.language)
         needs_org = user.link_status == LinkStatus.NONE
-        menu = menus.menu_for(user)
     lang = action.language
-    await show_chat_menu(context, menu)  # the menu follows the chosen language
     await reply(update, context, t("language_set", lang))
     if needs_org:
         await ask_for_organisation(update, context, lang)
