@@ -13,9 +13,9 @@ from telegram.ext import CommandHandler, filters
 from bot.config import Settings
 from bot.services import audit, privacy, users
 from bot.texts import Html, t
+from handlers import menu
 from handlers.callbacks import EraseMyData
 from handlers.common import App, Context, reply, services, set_awaiting, user_session
-from handlers.menu import forget_chat_menu
 
 PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 EXPORT_NAME = "mina-uppgifter.json"
@@ -96,7 +96,7 @@ async def _erase(update: Update, context: Context) -> str | None:
         )
         await session.commit()
     svc.visitors.forget(tg_user.id)
-    await forget_chat_menu(context, tg_user.id)  # a fresh start has the default menu
+    await menu.forget_chat_menu(context, tg_user.id)  # a fresh start has the default menu
     set_awaiting(context, None)
     if context.user_data is not None:
         context.user_data.clear()
