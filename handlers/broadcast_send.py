@@ -13,7 +13,6 @@ from telegram import Update
 from bot.errors import DomainError
 from bot.services.delivery import Sent, schedule, staff
 from bot.texts import t
-from bot.texts.moments import Moment
 from handlers import broadcast_keyboards as keyboards
 from handlers.callbacks import BroadcastDecision
 from handlers.common import Context, awaiting, reply, services, set_awaiting, user_session
@@ -79,7 +78,7 @@ async def on_time_text(update: Update, context: Context, step: dict[str, Any], t
     due = schedule.parse_local(text, now=services(context).clock(), tz=settings.tz)
     data = {key: value for key, value in step.items() if key != "step"}
     set_awaiting(context, BC_AT, **{**data, "due_at": due.isoformat()})
-    shown = Moment(due)
+    shown = schedule.show(due, settings.tz)
     confirm = t("broadcast_confirm_time", lang, time=shown, audience=step["audience_label"])
     await reply(update, context, confirm, keyboard=keyboards.confirm_time(step["draft"], lang))
 
@@ -103,7 +102,9 @@ async def decide(update: Update, context: Context, action: BroadcastDecision) ->
         due = datetime.fromisoformat(step["due_at"]) if action.choice == "at" else None
         if due is not None and due <= services(context).clock():  # confirmed too late
             set_awaiting(context, BC_TIME, **{k: v for k, v in step.items() if k != "step"})
-            raise DomainError("schedule_past", time=Moment(due))
+            raise DomainError(
+                "schedule_past", time=schedule.show(due, services(context).settings.tz)
+            )
         await _record(update, context, step, due, lang)
     return ""
 
@@ -130,6 +131,6 @@ async def _record(
     if due is None:
         text = t("broadcast_queued", lang, campaign_id=campaign_id, count=count)
     else:
-        shown = Moment(due)
+        shown = schedule.show(due, svc.settings.tz)
         text = t("broadcast_scheduled", lang, campaign_id=campaign_id, time=shown, count=count)
     await reply(update, context, text)

@@ -16,10 +16,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.errors import DomainError
 from bot.models import DigestEdition, EditionKind, Topic
 from bot.services.delivery import audience
-from bot.services.delivery.schedule import parse_local
+from bot.services.delivery.schedule import parse_local, show
 from bot.services.digest import editions
 from bot.texts import t
-from bot.texts.moments import Moment
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, DigestDraft
 from handlers.common import Context, awaiting, reply, services, set_awaiting, user_session
 from handlers.digest_preview import personal_for, show_digest
@@ -108,7 +107,7 @@ async def _confirm(update: Update, context: Context, data: dict[str, Any], lang:
         await show_digest(update, context, personal)
     draft = data["draft"]
     if data.get("at"):
-        when = Moment(datetime.fromisoformat(data["at"]))
+        when = show(datetime.fromisoformat(data["at"]), tz)
         question = t("dchat_confirm_special", lang, when=when, count=count)
         go = _button(t("dchat_button_schedule", lang), DigestDraft(draft, "send"))
     else:
@@ -157,7 +156,7 @@ async def _create(update: Update, context: Context, data: dict[str, Any], lang: 
             edition = await editions.send_now(
                 session, note=data["note"], created_by=user.telegram_id, clock=svc.clock, tz=tz
             )
-        number, when = edition.id, Moment(edition.scheduled_for)
+        number, when = edition.id, show(edition.scheduled_for, tz)
     if data.get("at"):
         await reply(update, context, t("dchat_scheduled", lang, edition_id=number, when=when))
     else:

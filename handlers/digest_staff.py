@@ -9,10 +9,10 @@ from telegram.ext import CommandHandler, filters
 
 from bot.errors import DomainError
 from bot.models import DigestFrequency, User
+from bot.services.delivery.schedule import show
 from bot.services.digest import editions, readers
 from bot.services.digest.schedule import DigestOptions
 from bot.texts import t
-from bot.texts.moments import Moment
 from handlers import digest_draft
 from handlers.callbacks import Callback, DigestDefault, DigestMenu
 from handlers.common import App, Context, reply, services, user_session
@@ -40,7 +40,7 @@ def _keyboard(default: DigestFrequency, lang: str) -> InlineKeyboardMarkup:
 async def _menu(context: Context, user: User) -> tuple[str, InlineKeyboardMarkup]:
     """The /digest text and buttons for this staff member, read now."""
     svc = services(context)
-    lang = user.language
+    tz, lang = svc.settings.tz, user.language
     options = DigestOptions.from_settings(svc.settings)
     async with svc.db.session() as session:
         default = await editions.get_default_frequency(session)
@@ -50,10 +50,10 @@ async def _menu(context: Context, user: User) -> tuple[str, InlineKeyboardMarkup
         kind = t(f"dchat_kind_{item.kind.value}", lang)
         if item.edition_id is None:
             line = t(
-                "dchat_edition_line", lang, kind=kind, when=Moment(item.at), readers=item.readers
+                "dchat_edition_line", lang, kind=kind, when=show(item.at, tz), readers=item.readers
             )
         else:
-            line = t("dchat_special_line", lang, kind=kind, when=Moment(item.at))
+            line = t("dchat_special_line", lang, kind=kind, when=show(item.at, tz))
         lines.append(line)
     text = t(
         "dchat_staff_menu",

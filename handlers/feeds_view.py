@@ -11,9 +11,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.config import Settings
 from bot.models import Feed
 from bot.services import handover
+from bot.services.delivery.schedule import show
 from bot.services.feeds import FeedOutcome, feeds_with_counts
 from bot.texts import t
-from bot.texts.moments import Moment
 from handlers.callbacks import FeedAction
 from handlers.common import STAFF_LANGUAGE, Outgoing
 
@@ -53,7 +53,7 @@ def feed_entry(feed: Feed, items: int, lang: str, tz: ZoneInfo) -> str:
         status=_status(feed, lang),
         url=feed.url,
         items=items,
-        next_poll=Moment(feed.next_poll_at),
+        next_poll=show(feed.next_poll_at, tz),
         filters=filters,
         error=error,
     )

@@ -20,7 +20,6 @@ from bot.services.delivery import Button, schedule
 from bot.services.meetings import MeetingDraft, MeetingOptions
 from bot.services.meetings.drafts import PLACE_MAX, TITLE_MAX
 from bot.texts import t
-from bot.texts.moments import Moment
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, MeetingCreate
 from handlers.common import App, Context, awaiting, reply, services, set_awaiting, user_session
 from handlers.delivery_sender import keyboard
@@ -102,7 +101,7 @@ def _take(
         starts_at = datetime.fromisoformat(data["starts_at"])
         ends_at = parse_end(value, starts_at, now=now, tz=tz)
         if ends_at <= starts_at:
-            raise DomainError("mtg_end_invalid", start=Moment(starts_at))
+            raise DomainError("mtg_end_invalid", start=schedule.show(starts_at, tz))
         data["ends_at"] = ends_at.isoformat()
     elif step == MN_PLACE:
         if not skipped and len(value) > PLACE_MAX:
@@ -119,7 +118,7 @@ def _take(
     elif step == MN_DEADLINE:
         deadline = None if skipped else schedule.parse_local(value, now=now, tz=tz)
         if deadline is not None and deadline > datetime.fromisoformat(data["starts_at"]):
-            start = Moment(datetime.fromisoformat(data["starts_at"]))
+            start = schedule.show(datetime.fromisoformat(data["starts_at"]), tz)
             raise DomainError("mtg_deadline_invalid", start=start)
         data["deadline"] = None if deadline is None else deadline.isoformat()
 

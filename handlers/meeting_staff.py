@@ -17,7 +17,6 @@ from bot.services.delivery import schedule
 from bot.services.meetings import MeetingOptions
 from bot.services.meetings.drafts import PLACE_MAX
 from bot.texts import t
-from bot.texts.moments import Moment
 from handlers.callbacks import MeetingStaff
 from handlers.common import Context, awaiting, reply, services, set_awaiting, user_session
 from handlers.delivery_sender import keyboard
@@ -142,7 +141,9 @@ async def on_meeting_staff_text(update: Update, context: Context, text: str) -> 
             starts_at = datetime.fromisoformat(step["starts_at"])
             ends_at = parse_end(text, starts_at, now=now, tz=svc.settings.tz)
             if ends_at <= starts_at:
-                raise DomainError("mtg_end_invalid", start=Moment(starts_at))
+                raise DomainError(
+                    "mtg_end_invalid", start=schedule.show(starts_at, svc.settings.tz)
+                )
             meeting = await meetings.move(
                 session,
                 number,

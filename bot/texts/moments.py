@@ -68,6 +68,18 @@ def render_wall_clock(value: WallClock, table: dict[str, str]) -> str:
     return table[key].format(day=value.day.day, month=month, year=value.day.year, time=time_text)
 
 
+class MomentText(str):
+    """A time as the shell prints it ("2026-12-01 09:00 CET") that a catalogue text shows in
+    words, like a Moment: what schedule.show() returns, so every caller gets both."""
+
+    moment: Moment
+
+    def __new__(cls, text: str, at: datetime) -> MomentText:
+        made = super().__new__(cls, text)
+        made.moment = Moment(at)
+        return made
+
+
 def _names(table: dict[str, str], key: str) -> list[str]:
     return table[key].split(",")
 
@@ -136,6 +148,10 @@ def derived_params(
         params = {**example_dates(table), **params}
     if not params:
         return params
+    params = {
+        name: value.moment if isinstance(value, MomentText) else value
+        for name, value in params.items()
+    }
     derived = dict(params)
     for field, name, singular, plural in _PLURAL.findall(template):
         derived[field] = singular if str(params[name]).strip() in ("1", "-1") else plural

@@ -60,7 +60,7 @@ async def _new_call(admin: Person) -> None:
     preview = await admin.next_message(after=intro["revision"], predicate=has("Ny utlysning"))
     assert buttons(preview) == ["Läs mer", "Publicera", "Avbryt"]
     published = await admin.press_and_wait(preview, "Publicera", predicate=has("publicerad"))
-    assert "Utlysningen är publicerad (nr 1) och går ut till 1 personer." in published["text"]
+    assert "Utlysningen är publicerad (nr 1) och går ut till 1 person." in published["text"]
 
 
 async def test_new_call_reaches_subscribers_once_and_the_reminder_comes_on_time(

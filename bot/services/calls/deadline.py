@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 from bot.errors import DomainError
 from bot.services.delivery import schedule
-from bot.texts.moments import Moment
 from bot.timeutil import as_utc
 
 END_OF_DAY = time(23, 59)
@@ -94,7 +93,7 @@ def parse_deadline(text: str, *, now: datetime, tz: ZoneInfo) -> datetime:
             raise DomainError("call_deadline_past", **error.params) from None
         raise
     if moment <= as_utc(now):
-        raise DomainError("call_deadline_past", time=Moment(moment))
+        raise DomainError("call_deadline_past", time=schedule.show(moment, tz))
     return moment
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from bot.errors import DomainError
-from bot.texts.moments import Moment
+from bot.services.delivery import schedule
 from bot.timeutil import STOCKHOLM, as_utc
 
 TITLE_MAX = 300  # the length of funding_calls.title
@@ -106,7 +106,7 @@ def checked(draft: CallDraft, *, now: datetime, tz: ZoneInfo = STOCKHOLM) -> Cal
         raise DomainError("call_description_too_long", limit=DESCRIPTION_MAX)
     deadline = None if draft.deadline is None else as_utc(draft.deadline)
     if deadline is not None and deadline <= as_utc(now):
-        raise DomainError("call_deadline_past", time=Moment(deadline))
+        raise DomainError("call_deadline_past", time=schedule.show(deadline, tz))
     tags = check_tags(parse_tags(",".join(draft.tags)))
     return replace(
         draft,

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.errors import DomainError
-from bot.texts.moments import Moment, WallClock
+from bot.texts.moments import MomentText, WallClock
 from bot.timeutil import as_utc
 
 ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2})[:.](\d{2})$")
@@ -54,7 +54,7 @@ def parse_local(text: str, *, now: datetime, tz: ZoneInfo) -> datetime:
     day, at = _local_parts(text, as_utc(now).astimezone(tz).date())
     moment = to_utc(day, at, tz)
     if moment <= as_utc(now):
-        raise DomainError("schedule_past", time=Moment(moment))
+        raise DomainError("schedule_past", time=show(moment, tz))
     return moment
 
 
@@ -66,11 +66,12 @@ def parse_iso(text: str, *, now: datetime, tz: ZoneInfo) -> datetime:
         raise DomainError("schedule_invalid", text=text.strip()) from None
     moment = to_utc(parsed.date(), parsed.time(), tz) if parsed.tzinfo is None else as_utc(parsed)
     if moment <= as_utc(now):
-        raise DomainError("schedule_past", time=Moment(moment))
+        raise DomainError("schedule_past", time=show(moment, tz))
     return moment
 
 
 def show(moment: datetime, tz: ZoneInfo) -> str:
-    """A stored UTC time as local time with its zone abbreviation, e.g. "2026-10-25 09:30 CET"."""
+    """A stored UTC time as local time with its zone abbreviation, e.g. "2026-10-25 09:30 CET",
+    as the shell prints it; given to a catalogue text it reads "25 oktober kl. 09.30"."""
     local = as_utc(moment).astimezone(tz)
-    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+    return MomentText(f"{local:%Y-%m-%d %H:%M} {local.tzname()}", moment)

@@ -19,9 +19,9 @@ from bot.errors import DomainError
 from bot.models import AppSetting, DigestEdition, DigestFrequency, EditionKind, Topic
 from bot.services import audit
 from bot.services.delivery import campaigns
+from bot.services.delivery.schedule import show
 from bot.services.digest.subjects import subject
 from bot.texts import DEFAULT_LANGUAGE, t
-from bot.texts.moments import Moment
 from bot.timeutil import STOCKHOLM, Clock, as_utc
 
 log = logging.getLogger(__name__)
@@ -136,7 +136,7 @@ async def create_edition(
     spec = audience_for(kind, await get_default_frequency(session))
     campaign = await campaigns.create(
         session,
-        text_html=t(f"digest_summary_{kind.value}", DEFAULT_LANGUAGE, when=Moment(slot)),
+        text_html=t(f"digest_summary_{kind.value}", DEFAULT_LANGUAGE, when=show(slot, tz)),
         audience_spec=spec,
         created_by=created_by,
         clock=clock,
@@ -178,7 +178,7 @@ async def send_now(
         tz=tz,
     )
     if edition is None:
-        raise DomainError("digest_edition_exists", time=Moment(now))
+        raise DomainError("digest_edition_exists", time=show(now, tz))
     return edition
 
 
@@ -194,7 +194,7 @@ async def schedule_special(
     """A special edition for a future time (flushed; caller commits)."""
     moment = as_utc(at)
     if moment <= clock():
-        raise DomainError("digest_special_in_past", time=Moment(moment))
+        raise DomainError("digest_special_in_past", time=show(moment, tz))
     edition = await create_edition(
         session,
         kind=EditionKind.SPECIAL,
@@ -205,5 +205,5 @@ async def schedule_special(
         tz=tz,
     )
     if edition is None:
-        raise DomainError("digest_edition_exists", time=Moment(moment))
+        raise DomainError("digest_edition_exists", time=show(moment, tz))
     return edition

@@ -15,9 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Attendance, AttendanceStatus, Campaign, CampaignStatus, Meeting, Topic
 from bot.services.delivery import campaigns
+from bot.services.delivery.schedule import show
 from bot.services.meetings import subjects
 from bot.texts import DEFAULT_LANGUAGE, t
-from bot.texts.moments import Moment
 from bot.timeutil import Clock, as_utc, local
 
 MINUTES_PER_DAY = 24 * 60
@@ -44,7 +44,7 @@ def _before(minutes: int) -> str:
 
 
 def _summary(key: str, meeting: Meeting, tz: ZoneInfo, **extra: object) -> str:
-    return t(key, DEFAULT_LANGUAGE, title=meeting.title, when=Moment(meeting.starts_at), **extra)
+    return t(key, DEFAULT_LANGUAGE, title=meeting.title, when=show(meeting.starts_at, tz), **extra)
 
 
 async def schedule_reminders(

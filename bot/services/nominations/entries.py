@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import DomainError
 from bot.models import Nomination, NominationRound, RoundStatus, User
 from bot.services import audit
+from bot.services.delivery import schedule
 from bot.services.nominations.rounds import get_round
-from bot.texts.moments import Moment
 from bot.timeutil import STOCKHOLM, Clock
 
 NAME_MAX = 200  # the lengths of the nominations columns
@@ -98,7 +98,7 @@ def check_open(found: NominationRound, *, clock: Clock, tz: ZoneInfo = STOCKHOLM
     if found.status != RoundStatus.OPEN or found.closes_at <= now:
         raise DomainError("nomination_round_closed", title=found.title)
     if found.opens_at > now:
-        raise DomainError("nomination_not_open_yet", opens=Moment(found.opens_at))
+        raise DomainError("nomination_not_open_yet", opens=schedule.show(found.opens_at, tz))
 
 
 async def nominate(

@@ -11,9 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.errors import DomainError
 from bot.models import Nomination, NominationRound, RoundStatus, Topic
 from bot.services import audit
-from bot.services.delivery import campaigns
+from bot.services.delivery import campaigns, schedule
 from bot.texts import DEFAULT_LANGUAGE, t
-from bot.texts.moments import Moment
 from bot.timeutil import STOCKHOLM, Clock, as_utc
 
 TITLE_MAX = 200  # the length of nomination_rounds.title
@@ -88,7 +87,7 @@ async def open_round(
     if closes_at <= opens_at:
         raise DomainError("nomination_period_order")
     if closes_at <= now:
-        raise DomainError("nomination_closes_past", time=Moment(closes_at))
+        raise DomainError("nomination_closes_past", time=schedule.show(closes_at, tz))
     # A round past its end that the job has not closed yet must not block the new one.
     await close_due(session, clock=clock)
     existing = await current_round(session, clock=clock)
@@ -111,8 +110,8 @@ async def open_round(
                 "nomination_announcement",
                 DEFAULT_LANGUAGE,
                 title=title,
-                opens=Moment(opens_at),
-                closes=Moment(closes_at),
+                opens=schedule.show(opens_at, tz),
+                closes=schedule.show(closes_at, tz),
             ),
             audience_spec=ANNOUNCE_AUDIENCE,
             created_by=created_by,
