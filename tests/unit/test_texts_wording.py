@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 import string
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
+from bot.services.delivery import schedule
 from bot.texts import CATALOGUE, t
-from bot.texts.moments import Moment, use_clock
+from bot.texts.moments import Moment, WallClock, use_clock
 from bot.timeutil import STOCKHOLM
 from tests.conftest import FakeClock
 
@@ -112,6 +113,12 @@ def test_times_in_texts_have_no_iso_date_and_no_time_zone_name(lang: str) -> Non
     assert "15 december kl. 13.00" in t("schedule_past", "sv", time=winter)
     summer = Moment(datetime(2027, 6, 1, 7, 30, tzinfo=UTC))
     assert t("schedule_past", "en", time=summer).startswith("1 June 2027 at 09:30 ")
+    # What the shell prints for a time is shown in words in a text.
+    shown = schedule.show(datetime(2026, 12, 15, 12, 0, tzinfo=UTC), STOCKHOLM)
+    assert f"{shown}" == "2026-12-15 13:00 CET"
+    assert t("schedule_past", "sv", time=shown).startswith("15 december kl. 13.00 ")
+    skipped = WallClock(date(2027, 3, 28), time(2, 30))  # the hour the clocks skip
+    assert t("schedule_time_skipped", "sv", time=skipped).startswith("28 mars 2027 kl. 02.30 ")
 
 
 def _dates_in(text: str, today: date, lang: str) -> list[date]:

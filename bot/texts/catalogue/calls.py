@@ -82,7 +82,7 @@ SV: dict[str, str] = {
     "newcall_button_publish": "Publicera",
     "newcall_button_cancel": "Avbryt",
     "newcall_preview": (
-        "Så här ser kortet ut. Det går till {count} som får utlysningar. "
+        "Så här ser kortet ut. Det går till {count} {count|person|personer} som får utlysningar. "
         "Tryck Publicera eller Avbryt."
     ),
     "newcall_use_buttons": "Tryck Publicera eller Avbryt under kortet (eller /cancel).",

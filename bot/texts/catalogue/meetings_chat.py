@@ -109,7 +109,7 @@ SV: dict[str, str] = {
     ),
     "mtg_edit_saved": "✔️ Ändringen är sparad.",
     "mtg_edit_notified": "De anmälda får besked om ändringen.",
-    "mtg_edit_promoted": "{count} från väntelistan fick plats och får besked.",
+    "mtg_edit_promoted": "{count} {count|person|personer} från väntelistan fick plats och får besked.",
     "mtg_move_ask_start": (
         "Flytta ”{title}”: när börjar mötet nu? Skriv datum och tid, till exempel {ex_dm} 13:00. "
         "/cancel avbryter."
@@ -262,7 +262,7 @@ EN: dict[str, str] = {
     ),
     "mtg_edit_saved": "✔️ The change is saved.",
     "mtg_edit_notified": "Those signed up will be told about the change.",
-    "mtg_edit_promoted": "{count} from the waiting list got a seat and will be told.",
+    "mtg_edit_promoted": "{count} {count|person|people} from the waiting list got a seat and will be told.",
     "mtg_move_ask_start": (
         "Move “{title}”: when does the meeting start now? Type a date and time, e.g. "
         "{ex_dm} 13:00. /cancel stops."
