@@ -65,6 +65,12 @@ async def forget_chat_menu(context: Context, chat_id: int) -> None:
         log.warning("the Bot API refused to drop the menu of chat %s: %s", chat_id, error)
 
 
+def _show_soon(context: Context, menu: menus.ChatMenu) -> None:
+    """Set a chat's menu next to the reply, not before it: the person waits for no extra call.
+    The application awaits the task when it stops."""
+    context.application.create_task(show_chat_menu(context, menu), name="chat-menu")
+
+
 async def refresh_on_first_update(update: Update, context: Context) -> None:
     """At a private chat's first update in this run, make its menu match the person: their
     chosen language (whatever their app's language) and, for staff, the staff commands."""
@@ -80,7 +86,7 @@ async def refresh_on_first_update(update: Update, context: Context) -> None:
     if tg_user.id in svc.settings.admins:
         menu = menus.ChatMenu(tg_user.id, menu.language if menu else DEFAULT_LANGUAGE, staff=True)
     if menu is not None:  # someone new has chosen nothing yet: their app's language decides
-        await show_chat_menu(context, menu)
+        _show_soon(context, menu)
 
 
 async def follow_language(update: Update, context: Context) -> None:
@@ -101,9 +107,9 @@ async def follow_language(update: Update, context: Context) -> None:
         if not chose and visitor.language == DEFAULT_LANGUAGE:
             return  # someone new who has chosen nothing yet: their app's language decides
         staff = tg_user.id in svc.settings.admins
-        await show_chat_menu(context, menus.ChatMenu(chat.id, visitor.language, staff=staff))
+        _show_soon(context, menus.ChatMenu(chat.id, visitor.language, staff=staff))
     elif current.language != visitor.language:
-        await show_chat_menu(context, menus.ChatMenu(chat.id, visitor.language, current.staff))
+        _show_soon(context, menus.ChatMenu(chat.id, visitor.language, current.staff))
 
 
 async def set_command_menu(
