@@ -60,12 +60,7 @@ class WallClock:
 
 def render_wall_clock(value: WallClock, table: dict[str, str]) -> str:
     """ "29 mars kl. 02.30", with the year when not this one."""
-    month = _names(table, "mtg_months")[value.day.month - 1]
-    time_text = table["mtg_clock"].format(
-        hour=f"{value.at.hour:02d}", minute=f"{value.at.minute:02d}"
-    )
-    key = "moment" if value.day.year == _CURRENT.today().year else "moment_year"
-    return table[key].format(day=value.day.day, month=month, year=value.day.year, time=time_text)
+    return _day_and_time(value.day, value.at.hour, value.at.minute, table)
 
 
 class MomentText(str):
@@ -87,10 +82,14 @@ def _names(table: dict[str, str], key: str) -> list[str]:
 def render_moment(moment: Moment, table: dict[str, str]) -> str:
     """ "15 december kl. 13.00" (or "15 December at 13:00"), with the year when not this one."""
     local = as_utc(moment.at).astimezone(_CURRENT.tz)
-    month = _names(table, "mtg_months")[local.month - 1]
-    time = table["mtg_clock"].format(hour=f"{local.hour:02d}", minute=f"{local.minute:02d}")
-    key = "moment" if local.year == _CURRENT.today().year else "moment_year"
-    return table[key].format(day=local.day, month=month, year=local.year, time=time)
+    return _day_and_time(local.date(), local.hour, local.minute, table)
+
+
+def _day_and_time(day: date, hour: int, minute: int, table: dict[str, str]) -> str:
+    month = _names(table, "mtg_months")[day.month - 1]
+    clock = table["mtg_clock"].format(hour=f"{hour:02d}", minute=f"{minute:02d}")
+    key = "moment" if day.year == _CURRENT.today().year else "moment_year"
+    return table[key].format(day=day.day, month=month, year=day.year, time=clock)
 
 
 def example_dates(table: dict[str, str]) -> dict[str, str]:
