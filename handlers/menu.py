@@ -91,7 +91,8 @@ async def refresh_on_first_update(update: Update, context: Context) -> None:
 
 async def follow_language(update: Update, context: Context) -> None:
     """After an update: if it changed the person's language (a button, /settings, a typed
-    answer), their menu follows. Read from the visitor memory, so no database read."""
+    answer), their menu follows. Noticed from the visitor memory, so most updates read
+    nothing; a change reads the person's role, which may have changed since (the shell)."""
     chat, tg_user = update.effective_chat, update.effective_user
     if chat is None or tg_user is None or chat.type != chat.PRIVATE:
         return
@@ -99,17 +100,17 @@ async def follow_language(update: Update, context: Context) -> None:
     visitor = svc.visitors.get(tg_user.id)
     if visitor is None:  # nothing read or written about them (or they were just erased)
         return
-    known: dict[int, menus.ChatMenu] = context.bot_data.setdefault(MENUS_KEY, {})
-    current = known.get(chat.id)
+    current = context.bot_data.setdefault(MENUS_KEY, {}).get(chat.id)
     query = update.callback_query
     chose = query is not None and (query.data or "").startswith(f"{ChooseLanguage.prefix}:")
-    if current is None:
-        if not chose and visitor.language == DEFAULT_LANGUAGE:
-            return  # someone new who has chosen nothing yet: their app's language decides
-        staff = tg_user.id in svc.settings.admins
-        _show_soon(context, menus.ChatMenu(chat.id, visitor.language, staff=staff))
-    elif current.language != visitor.language:
-        _show_soon(context, menus.ChatMenu(chat.id, visitor.language, current.staff))
+    if current is not None and current.language == visitor.language:
+        return
+    if current is None and not chose and visitor.language == DEFAULT_LANGUAGE:
+        return  # someone new who has chosen nothing yet: their app's language decides
+    async with svc.db.session() as session:
+        user = await users.get_by_telegram_id(session, tg_user.id)
+        staff = (user is not None and user.is_staff) or tg_user.id in svc.settings.admins
+    _show_soon(context, menus.ChatMenu(chat.id, visitor.language, staff=staff))
 
 
 async def set_command_menu(

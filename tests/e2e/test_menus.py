@@ -87,8 +87,12 @@ async def test_someone_made_staff_from_the_shell_gets_the_staff_menu_at_once(
     )
     assert added.exit_code == 0 and "menu is updated" in added.stdout, added.output
     assert await _menu(harness, sara.user_id, "sv") == _expected("sv", STAFF_MENU)
+    # The running bot had her as a member; choosing English keeps her staff commands.
+    welcome = await sara.say("/start")
+    await sara.press_and_wait(welcome, "English", predicate=has("organisation"))
+    assert await _shows(harness, sara.user_id, "sv", _expected("en", STAFF_MENU))
     removed = await asyncio.to_thread(
         runner.invoke, app, ["staff", "remove", str(sara.user_id)], env=env
     )
     assert removed.exit_code == 0, removed.output
-    assert await _menu(harness, sara.user_id, "sv") == _expected("sv", MEMBER_COMMANDS)
+    assert await _menu(harness, sara.user_id, "sv") == _expected("en", MEMBER_COMMANDS)
