@@ -97,3 +97,16 @@ async def test_members_cannot_press_the_staff_buttons(harness: Harness) -> None:
             kim.user_id, welcome["message_id"], f"una:{row.id}:{action}", chat_id=kim.user_id
         )
         assert "bara för handläggare" in await kim.answer_text(query_id)
+
+
+async def test_svara_to_someone_who_blocked_the_bot_says_so(harness: Harness) -> None:
+    berit = await Person.create(harness.client, "Berit")
+    admin = Person(harness.client, harness.admin_id)
+    await berit.say("Hur långt är det till solen?")
+    listing = await admin.say("/unanswered")
+    await admin.press_and_wait(listing, "Svara 1", predicate=has("Skriv ditt svar"))
+    await harness.client.set_faults(forbidden_chat_ids=[berit.user_id])
+    told = await admin.say("Ungefär 150 miljoner km.")
+    assert "blockerat boten" in told["text"]
+    row = await _row(harness, "Hur långt är det till solen?")
+    assert row.staff_replied_at is None
