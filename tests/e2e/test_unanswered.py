@@ -110,3 +110,17 @@ async def test_svara_to_someone_who_blocked_the_bot_says_so(harness: Harness) ->
     assert "blockerat boten" in told["text"]
     row = await _row(harness, "Hur långt är det till solen?")
     assert row.staff_replied_at is None
+
+
+async def test_svara_after_the_asker_erased_their_data_says_the_question_is_gone(
+    harness: Harness,
+) -> None:
+    gun = await Person.create(harness.client, "Gun")
+    admin = Person(harness.client, harness.admin_id)
+    await gun.say("Hur långt är det till solen?")
+    listing = await admin.say("/unanswered")
+    asked = await gun.say("/delete")
+    await gun.press_and_wait(asked, "Radera allt", predicate=lambda m: bool(m["edited"]))
+    query_id, _ = await admin.press(listing, "Svara 1")
+    assert "raderat sina uppgifter" in await admin.answer_text(query_id)
+    assert "raderad användare" in (await admin.say("/unanswered"))["text"]
