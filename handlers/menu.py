@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from telegram import BotCommand, BotCommandScopeChat, Update
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ExtBot, TypeHandler
 
 from bot.services import menus, users
@@ -40,6 +40,11 @@ async def set_chat_menu(bot: ExtBot[None], menu: menus.ChatMenu) -> bool:
         await bot.set_my_commands(
             commands(menu.language, staff=menu.staff), scope=BotCommandScopeChat(menu.chat_id)
         )
+    except BadRequest as error:
+        # Telegram knows a chat only once the person has written: an admin set up in advance.
+        level = logging.INFO if "chat not found" in str(error).lower() else logging.WARNING
+        log.log(level, "the Bot API refused the menu of chat %s: %s", menu.chat_id, error)
+        return False
     except TelegramError as error:
         log.warning("the Bot API refused the menu of chat %s: %s", menu.chat_id, error)
         return False
