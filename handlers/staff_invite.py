@@ -5,11 +5,20 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CommandHandler, filters
 
+from bot.errors import DomainError
 from bot.models import Organisation
 from bot.services import invitations, organisations
 from bot.texts import DEFAULT_LANGUAGE, t
 from handlers.callbacks import InviteOrganisation
-from handlers.common import App, Context, reply, services, set_awaiting, staff_language
+from handlers.common import (
+    App,
+    Context,
+    reply,
+    services,
+    set_awaiting,
+    staff_language,
+    user_session,
+)
 from handlers.meeting_cards import date_text
 
 INVITE_SEARCH = "invite_search"
@@ -45,14 +54,19 @@ async def on_invite_text(update: Update, context: Context, text: str) -> None:
 
 async def invite_organisation(update: Update, context: Context, action: InviteOrganisation) -> str:
     """Create the invitation and send its link, then a message ready to forward."""
-    lang = await staff_language(update, context)
-    svc = services(context)
-    async with svc.db.session() as session:
+    async with user_session(update, context) as (session, staff):
+        if not staff.is_staff:
+            raise DomainError("not_staff")
+        lang = staff.language
+        svc = services(context)
         org = await organisations.get(session, action.org_id)
         invitation = await invitations.create(
-            session, org.id, days=svc.settings.invite_days, clock=svc.clock
+            session,
+            org.id,
+            days=svc.settings.invite_days,
+            clock=svc.clock,
+            created_by=staff.telegram_id,
         )
-        await session.commit()
         name, code, expires_at = org.name, invitation.code, invitation.expires_at
     set_awaiting(context, None)
     link = invitations.deep_link(context.bot.username, code)

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from bot.app import SANDBOX_TOKEN
 from bot.cli import app
-from bot.models import LinkStatus, User
+from bot.models import AuditEntry, LinkStatus, User
 from tests.e2e.chat import Person, buttons, has
 from tests.e2e.conftest import Harness
 
@@ -41,6 +41,10 @@ async def test_staff_invite_an_organisation_and_the_link_links_its_opener(
     async with harness.db.session() as session:
         user = await session.scalar(select(User).where(User.telegram_id == vera.user_id))
         assert user is not None and user.link_status == LinkStatus.APPROVED
+        made = await session.scalar(
+            select(AuditEntry).where(AuditEntry.action == "invitation_created")
+        )
+        assert made is not None and made.actor_telegram_id == harness.admin_id
 
 
 async def test_members_cannot_invite_nor_forge_the_button(harness: Harness) -> None:
