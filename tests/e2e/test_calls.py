@@ -56,7 +56,7 @@ async def _new_call(admin: Person) -> None:
     cursor = await admin.client.cursor()
     await admin.press(ask_tags, "Hoppa över")
     intro = await admin.next_message(after=cursor, predicate=has("Så här ser kortet ut"))
-    assert "går till 1 som får utlysningar" in intro["text"]
+    assert "går till 1 person som får utlysningar" in intro["text"]
     preview = await admin.next_message(after=intro["revision"], predicate=has("Ny utlysning"))
     assert buttons(preview) == ["Läs mer", "Publicera", "Avbryt"]
     published = await admin.press_and_wait(preview, "Publicera", predicate=has("publicerad"))

@@ -91,7 +91,7 @@ EN: dict[str, str] = {
         "When should it go out? Type a date and time in Swedish time, for example "
         "{ex_iso} 09:30, {ex_dm} 9:30 or tomorrow 09:00."
     ),
-    "broadcast_confirm_time": "Send at <b>{time}</b> (Swedish time) to {audience}?",
+    "broadcast_confirm_time": "Send on <b>{time}</b> (Swedish time) to {audience}?",
     "broadcast_queued": "✅ Campaign #{campaign_id} to {count} {count|recipient|recipients} goes out now. Follow it with /campaigns.",
     "broadcast_scheduled": (
         "🗓 Campaign #{campaign_id} goes out {time} (Swedish time) to whoever is then in the "

@@ -72,7 +72,7 @@ SV: dict[str, str] = {
     ),
     "newcall_ask_nc_deadline": (
         "Steg 5 av 6: Sista ansökningsdag? Skriv till exempel {ex_iso}, {ex_dm} eller {ex_words}. "
-        "Ett datum utan klockslag gäller hela dagen (till 23:59). Eller tryck Hoppa över."
+        "Ett datum utan klockslag gäller hela dagen (till kl. 23.59). Eller tryck Hoppa över."
     ),
     "newcall_ask_nc_tags": (
         "Steg 6 av 6: Ämnen, med kommatecken emellan (till exempel kultur, idrott), "

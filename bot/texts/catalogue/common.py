@@ -75,7 +75,7 @@ SV: dict[str, str] = {
     "private_only": "Jag svarar bara i privat chatt. Skriv till mig direkt: @{username}",
     "error_apology": "Oj, något gick fel hos mig. Försök gärna igen om en liten stund.",
     "callback_invalid": "Den knappen fungerar inte längre.",
-    "callback_not_yours": "Den knappen är inte din.",
+    "callback_not_yours": "Den knappen är inte till för dig.",
     "not_staff": "Det här är bara för handläggare.",
     "language_unknown": "Det språket finns inte.",
     "user_not_found": "Jag hittar inte den användaren.",

@@ -54,7 +54,7 @@ SV: dict[str, str] = {
     "dchat_button_no_note": "Ingen hälsning",
     "dchat_ask_when": (
         "När ska specialutgåvan skickas? Skriv datum och tid i svensk tid, "
-        "t.ex. <code>{ex_dm} 09:00</code> eller <code>{ex_iso} 09:00</code>. /cancel avbryter."
+        "till exempel <code>{ex_dm} 09:00</code> eller <code>{ex_iso} 09:00</code>. /cancel avbryter."
     ),
     "dchat_draft_preview": "👁 Så här får du utgåvan:",
     "dchat_draft_empty": (
@@ -80,7 +80,7 @@ SV: dict[str, str] = {
     "dchat_draft_stale": "Det här utkastet gäller inte längre. Börja om med /digest.",
     "dchat_reader_invalid": (
         "Skriv ett Telegram-id (siffror) eller ett @användarnamn, "
-        "t.ex. <code>/digest preview @anna</code>."
+        "till exempel <code>/digest preview @anna</code>."
     ),
     "dchat_reader_unknown": "Jag hittar ingen användare {reference}.",
 }
@@ -158,7 +158,7 @@ EN: dict[str, str] = {
     "dchat_button_cancel": "Cancel",
     "dchat_sent_now": "📨 Edition #{edition_id} is being sent. Follow it in /campaigns.",
     "dchat_scheduled": (
-        "🗓 Special edition #{edition_id} goes out {when}. You can cancel it in /campaigns."
+        "🗓 Special edition #{edition_id} goes out on {when}. You can cancel it in /campaigns."
     ),
     "dchat_dropped": "Okay, no edition is sent.",
     "dchat_use_buttons": "Press one of the buttons above, or write /cancel.",

@@ -2,7 +2,7 @@
 
 SV: dict[str, str] = {
     "feeds_bad_url": "Adressen {url} går inte att använda. Ange en http- eller https-adress.",
-    "feeds_bad_kind": "Okänd sorts flöde: {kind}. Välj funding (utlysningar) eller news (nyheter).",
+    "feeds_bad_kind": "Okänd typ av flöde: {kind}. Välj funding (utlysningar) eller news (nyheter).",
     "feeds_bad_interval": "Intervallet måste vara minst {seconds} {seconds|sekund|sekunder}.",
     "feeds_exists": "Flödet {url} finns redan.",
     "feeds_not_found": "Det finns inget flöde med nummer {feed_id}.",

@@ -11,7 +11,7 @@ SV: dict[str, str] = {
     "form_file_closes_invalid": (
         "closes: skriv ett datum som {ex_iso} eller datum och tid som ”{ex_iso} 17:00”."
     ),
-    "form_file_question_invalid": "Fråga {number}: skrivs som en [[questions]]-tabell.",
+    "form_file_question_invalid": "Fråga {number} ska skrivas som en [[questions]]-tabell.",
     "form_file_question_unknown_field": (
         "Fråga {number}: okänt fält ”{field}”. Tillåtna: key, kind, text, options, required, "
         "min, max och max_length."
@@ -63,7 +63,9 @@ SV: dict[str, str] = {
     "form_staff_button_keep": "Avbryt",
     "form_staff_send_confirm": "Skicka <b>{title}</b> till {audience}? Det når {count} {count|person|personer}.",
     "form_staff_sent": "Skickat: <b>{title}</b> går ut till {count} {count|person|personer}.",
-    "form_staff_remind_confirm": ("Påminn de {count} som fått <b>{title}</b> men inte svarat än?"),
+    "form_staff_remind_confirm": (
+        "Påminna de {count} som har fått <b>{title}</b> men inte svarat än?"
+    ),
     "form_staff_reminded": "Påminnelsen om <b>{title}</b> går ut till {count} {count|person|personer}.",
     "form_staff_close_confirm": "Stänga <b>{title}</b>? Sedan går det inte att svara längre.",
     "form_staff_closed": "<b>{title}</b> är stängt.",

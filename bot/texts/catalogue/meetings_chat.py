@@ -225,7 +225,7 @@ EN: dict[str, str] = {
     "mtg_lead_hours": "{count} {count|hour|hours}",
     "mtg_lead_minutes": "{count} {count|minute|minutes}",
     "mtg_changed": "🔄 <b>Change:</b> the dialogue meeting has a new time or place. This is what applies now:",
-    "mtg_cancelled": "❌ <b>Cancelled:</b> the dialogue meeting “{title}” {when} will not take place. We are sorry!",
+    "mtg_cancelled": "❌ <b>Cancelled:</b> the dialogue meeting “{title}” on {when} will not take place. We are sorry!",
     "mtg_promoted": "🎉 <b>You got a seat!</b> A seat freed up and you are now signed up for:",
     "mtg_list_header": "<b>Upcoming dialogue meetings</b>",
     "mtg_list_none": (

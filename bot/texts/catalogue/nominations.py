@@ -111,7 +111,7 @@ SV: dict[str, str] = {
     "nomination_closed_now": "”{title}” är stängd. Nomineringar: {count}.",
     "nomination_close_kept": "Okej, omgången är fortfarande öppen.",
     "nomination_closed_notice": (
-        "Nomineringen #{round_id} ”{title}” har stängt. Nomineringar: {count}. "
+        "Nominering #{round_id} ”{title}” har stängt. Nomineringar: {count}. "
         "Exportera dem med /nominations."
     ),
 }
@@ -143,7 +143,7 @@ EN: dict[str, str] = {
         "you can nominate."
     ),
     "nomination_round_closed": "Nominations for “{title}” are closed.",
-    "nomination_not_open_yet": "Nominations open {opens}.",
+    "nomination_not_open_yet": "Nominations open on {opens}.",
     "nomination_duplicate": "Your organisation has already nominated {name} in this round.",
     "nomination_csv_submitted": "Submitted",
     "nomination_csv_organisation": "Nominating organisation",
@@ -154,9 +154,9 @@ EN: dict[str, str] = {
     "nomination_csv_motivation": "Motivation",
     "nomination_none": "No nominations are open right now. I will let you know when the next opens.",
     "nomination_closed_since": (
-        "No nominations are open right now. The last round, “{title}”, closed {when}."
+        "No nominations are open right now. The last round, “{title}”, closed on {when}."
     ),
-    "nomination_opens_later": "Nominations for “{title}” open {when}. Welcome back then!",
+    "nomination_opens_later": "Nominations for “{title}” open on {when}. Welcome back then!",
     "nomination_intro": (
         "<b>{title}</b>\nNominate a candidate to the steering group. I ask four things, then "
         "you see everything before sending. Last day: {closes}.\nType /cancel to stop."

@@ -27,7 +27,7 @@ SV: dict[str, str] = {
         "Alternativ {number}: {option}\n"
         "Skriv nästa alternativ, eller tryck <b>Klar</b> när alla är med (högst {limit})."
     ),
-    "poll_new_options_full": "Nu finns {limit} alternativ, det är max.",
+    "poll_new_options_full": "Nu finns {limit} alternativ, och det är max.",
     "poll_button_done": "Klar",
     "poll_new_ask_multiple": "Får man välja ett eller flera svar?",
     "poll_button_single": "Ett svar",
@@ -46,9 +46,9 @@ SV: dict[str, str] = {
     "poll_new_choose_meeting": "Vilket möte? Deltagarna som anmält sig får enkäten.",
     "poll_new_no_meetings": "Det finns inga möten att välja. Välj en annan mottagargrupp.",
     "poll_new_org_prompt": "Skriv namnet på organisationen.",
-    "poll_new_org_none": "Jag hittade ingen organisation som heter «{text}». Försök igen.",
+    "poll_new_org_none": "Jag hittade ingen organisation som heter ”{text}”. Försök igen.",
     "poll_new_org_matches": "Vilken organisation menar du?",
-    "poll_audience_meeting": "deltagarna på «{title}»",
+    "poll_audience_meeting": "deltagarna på ”{title}”",
     "poll_new_preview_header": "Så här ser enkäten ut:",
     "poll_new_preview": (
         "Den går till {audience} – just nu {count} {count|person|personer} som tar emot enkäter. Skicka?"
@@ -73,8 +73,8 @@ SV: dict[str, str] = {
     "poll_results_comments": "💬 Kommentarer: {count} – hämta dem med /export {poll_id}.",
     "poll_results_final": "Enkät #{poll_id} har stängt. Här är resultatet.",
     "poll_chart_title": "{question}",
-    "poll_results_usage": "Skriv /results eller /results och enkätens nummer, t.ex. /results 3.",
-    "poll_export_usage": "Skriv /export och enkätens nummer, t.ex. /export 3.",
+    "poll_results_usage": "Skriv /results eller /results och enkätens nummer, till exempel /results 3.",
+    "poll_export_usage": "Skriv /export och enkätens nummer, till exempel /export 3.",
     "poll_export_caption": "Svaren på enkät #{poll_id}: {question}",
 }
 
@@ -86,7 +86,7 @@ EN: dict[str, str] = {
     "poll_card_closes": "⏰ Answer by {time}.",
     "poll_card_answered": "Thank you for answering! You can change it until the poll closes.",
     "poll_card_comment": "💬 Your comment: {comment}",
-    "poll_card_closed": "The poll closed {time}.",
+    "poll_card_closed": "The poll closed on {time}.",
     "poll_card_your_answer": "Your answer: {answer}",
     "poll_card_no_answer": "You did not answer.",
     "poll_button_chosen": "✅ {option}",
@@ -123,9 +123,9 @@ EN: dict[str, str] = {
     "poll_new_choose_meeting": "Which meeting? Those signed up get the question.",
     "poll_new_no_meetings": "There are no meetings to choose. Choose another audience.",
     "poll_new_org_prompt": "Write the organisation's name.",
-    "poll_new_org_none": "I found no organisation called «{text}». Please try again.",
+    "poll_new_org_none": "I found no organisation called “{text}”. Please try again.",
     "poll_new_org_matches": "Which organisation do you mean?",
-    "poll_audience_meeting": "the attendees of «{title}»",
+    "poll_audience_meeting": "the attendees of “{title}”",
     "poll_new_preview_header": "This is how the question looks:",
     "poll_new_preview": (
         "It goes to {audience} – right now {count} {count|person|people} who take polls. Send it?"

@@ -22,7 +22,7 @@ SV: dict[str, str] = {
     "privacy_delete_no": "Avbryt",
     "privacy_delete_kept": "Inget är raderat. Dina uppgifter finns kvar.",
     "privacy_deleted": (
-        "Klart – allt jag hade sparat om dig är raderat. Tack för den här tiden! 👋\n"
+        "Klart – allt jag hade sparat om dig är raderat. Tack för den här gången! 👋\n"
         "Skriver du till mig igen börjar vi om från början."
     ),
     "privacy_already_deleted": "Jag har inga uppgifter sparade om dig.",
@@ -50,7 +50,7 @@ EN: dict[str, str] = {
     "privacy_delete_no": "Cancel",
     "privacy_delete_kept": "Nothing was erased. Your data is still here.",
     "privacy_deleted": (
-        "Done – everything I had stored about you is erased. Thank you for this time! 👋\n"
+        "Done – everything I had stored about you is erased. Thanks for now! 👋\n"
         "If you write to me again, we start from the beginning."
     ),
     "privacy_already_deleted": "I have no data stored about you.",

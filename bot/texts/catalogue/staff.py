@@ -14,7 +14,7 @@ SV: dict[str, str] = {
     ),
     "invite_choose_org": "Välj organisation:",
     "invite_no_match": (
-        "Jag hittar ingen organisation i registret som liknar «{text}». Försök med en annan del "
+        "Jag hittar ingen organisation i registret som liknar ”{text}”. Försök med en annan del "
         "av namnet, eller skriv /cancel."
     ),
     "invite_created": (
@@ -23,8 +23,8 @@ SV: dict[str, str] = {
         "till organisationen direkt."
     ),
     "invite_forward": (
-        "Hej! Här är er inbjudan till Överenskommelsens chattbot för <b>{org}</b>:\n{link}\n\n"
-        "Öppna länken i Telegram så kopplas du till organisationen direkt. "
+        "Hej! Här är din inbjudan till överenskommelsens chattbot för <b>{org}</b>:\n{link}\n\n"
+        "Öppna länken i Telegram, så kopplas du direkt till organisationen. "
         "Länken gäller till och med {until}."
     ),
     "staff_question": (
@@ -33,9 +33,9 @@ SV: dict[str, str] = {
     ),
     "staff_question_org": " ({org})",
     "staff_reply_sent": "✅ Svaret är skickat till {name}.",
-    "staff_reply_failed": "Svaret kunde inte levereras: användaren har blockerat boten.",
+    "staff_reply_failed": "Svaret gick inte fram: personen har blockerat boten.",
     "unanswered_header": "<b>Obesvarade frågor</b> (senaste först)",
-    "unanswered_item": "<b>{number}.</b> {when} – {name}: «{question}»{status}",
+    "unanswered_item": "<b>{number}.</b> {when} – {name}: ”{question}”{status}",
     "unanswered_gone": "(raderad användare)",
     "unanswered_handed": " – skickad till handläggare",
     "unanswered_replied": " – besvarad",
@@ -48,7 +48,7 @@ SV: dict[str, str] = {
     "button_unanswered_reply": "💬 Svara {number}",
     "button_unanswered_faq": "📚 Gör till FAQ {number}",
     "unanswered_reply_ask": (
-        "Skriv ditt svar till {name} på frågan «{question}». Jag skickar det genom boten, "
+        "Skriv ditt svar till {name} på frågan ”{question}”. Jag skickar det genom boten, "
         "precis som du skriver det. /cancel avbryter."
     ),
     "question_gone": "Den frågan finns inte längre: den som frågade har raderat sina uppgifter.",
@@ -67,7 +67,7 @@ SV: dict[str, str] = {
     "button_cancel": "Avbryt",
     "faq_saved": "✅ Sparat. Jag svarar med det här från och med nu.",
     "faq_cancelled": "Den vanliga frågan sparades inte.",
-    "faq_empty": "Skicka minst en formulering (text).",
+    "faq_empty": "Skicka minst en formulering som text.",
 }
 
 EN: dict[str, str] = {
@@ -84,7 +84,7 @@ EN: dict[str, str] = {
     ),
     "invite_choose_org": "Choose the organisation:",
     "invite_no_match": (
-        "I find no organisation in the register like «{text}». Try another part of the name, "
+        "I can't find an organisation in the register that matches “{text}”. Try another part of the name, "
         "or type /cancel."
     ),
     "invite_created": (
@@ -93,7 +93,7 @@ EN: dict[str, str] = {
         "organisation at once."
     ),
     "invite_forward": (
-        "Hello! Here is your invitation to the Agreement's chat bot for <b>{org}</b>:\n{link}\n\n"
+        "Hello! Here is your invitation to the agreement's chat bot for <b>{org}</b>:\n{link}\n\n"
         "Open the link in Telegram and you are linked to the organisation at once. "
         "The link is valid up to and including {until}."
     ),
@@ -103,9 +103,9 @@ EN: dict[str, str] = {
     ),
     "staff_question_org": " ({org})",
     "staff_reply_sent": "✅ The answer was sent to {name}.",
-    "staff_reply_failed": "The answer could not be delivered: the user has blocked the bot.",
+    "staff_reply_failed": "The answer could not be delivered: the person has blocked the bot.",
     "unanswered_header": "<b>Unanswered questions</b> (newest first)",
-    "unanswered_item": "<b>{number}.</b> {when} – {name}: «{question}»{status}",
+    "unanswered_item": "<b>{number}.</b> {when} – {name}: “{question}”{status}",
     "unanswered_gone": "(deleted user)",
     "unanswered_handed": " – sent to staff",
     "unanswered_replied": " – answered",
@@ -118,7 +118,7 @@ EN: dict[str, str] = {
     "button_unanswered_reply": "💬 Reply {number}",
     "button_unanswered_faq": "📚 Make FAQ {number}",
     "unanswered_reply_ask": (
-        "Write your answer to {name}'s question «{question}». I send it through the bot, "
+        "Write your answer to {name}'s question “{question}”. I send it through the bot, "
         "exactly as you write it. /cancel stops."
     ),
     "question_gone": "That question is gone: the person who asked has deleted their data.",
@@ -137,5 +137,5 @@ EN: dict[str, str] = {
     "button_cancel": "Cancel",
     "faq_saved": "✅ Saved. I will answer with this from now on.",
     "faq_cancelled": "The common question was not saved.",
-    "faq_empty": "Send at least one phrasing (text).",
+    "faq_empty": "Send at least one phrasing as text.",
 }
