@@ -1,4 +1,4 @@
-"""Finding the bot's username through the Bot API, for t.me invitation links."""
+"""The Bot API from the shell: the bot's username for t.me links, a chat's command menu."""
 
 from __future__ import annotations
 
@@ -23,3 +23,23 @@ async def fetch_username(settings: Settings) -> str | None:
         return None
     username = result.get("username") if isinstance(result, dict) else None
     return username if isinstance(username, str) else None
+
+
+async def set_chat_commands(
+    settings: Settings, chat_id: int, commands: list[tuple[str, str]]
+) -> bool:
+    """setMyCommands for one private chat (BotCommandScopeChat); False when it did not work."""
+    if settings.telegram_bot_token is None:
+        return False
+    base = settings.telegram_api_base_url or TELEGRAM_API
+    url = f"{base}{settings.telegram_bot_token.get_secret_value()}/setMyCommands"
+    body = {
+        "commands": [{"command": name, "description": text} for name, text in commands],
+        "scope": {"type": "chat", "chat_id": chat_id},
+    }
+    try:
+        async with httpx.AsyncClient(timeout=5) as client:
+            response = await client.post(url, json=body)
+        return bool(response.json().get("ok"))
+    except (httpx.HTTPError, ValueError, AttributeError):
+        return False

@@ -7,9 +7,10 @@ from typing import Annotated
 
 import typer
 
+from bot.bot_identity import fetch_username, set_chat_commands
 from bot.cli_support import fail, with_services
 from bot.ids import MAX_KEY
-from bot.services import invitations, organisations, users
+from bot.services import invitations, menus, organisations, users
 from bot.services.container import Services
 from bot.services.org_import import OrgImportError, import_csv
 from bot.timeutil import local
@@ -69,30 +70,31 @@ def orgs_invite(
 ) -> None:
     """Create an invitation link that links its user to the organisation at once."""
 
-    async def body(services: Services) -> str:
+    async def body(services: Services) -> tuple[str, str | None]:
         async with services.db.session() as session:
             org = await organisations.find_by_name(session, name)
             invitation = await invitations.create(
                 session, org.id, days=days or services.settings.invite_days, clock=services.clock
             )
             await session.commit()
-        username = services.settings.bot_username or await _bot_username(services)
+        username = services.settings.bot_username or await fetch_username(services.settings)
         expires = local(invitation.expires_at, services.settings.tz).strftime("%Y-%m-%d %H:%M")
-        link = (
-            invitations.deep_link(username, invitation.code)
-            if username
-            else f"/start {invitation.code}"
-        )
-        return f"{link}\nFor {org.name}; valid until {expires} (Stockholm time). Code: {invitation.code}"
+        details = f"For {org.name}; valid until {expires} (Stockholm time). Code: {invitation.code}"
+        if username:
+            return f"{invitations.deep_link(username, invitation.code)}\n{details}", None
+        return details, USERNAME_UNKNOWN.format(code=invitation.code)
 
-    typer.echo(with_services(body))
+    link, warning = with_services(body)
+    typer.echo(link)
+    if warning:
+        typer.echo(warning, err=True)
 
 
-async def _bot_username(services: Services) -> str | None:
-    """Ask the Bot API for the bot's username (None when it cannot be reached)."""
-    from bot.bot_identity import fetch_username
-
-    return await fetch_username(services.settings)
+USERNAME_UNKNOWN = (
+    "The bot's username is unknown (no TELEGRAM_BOT_TOKEN, or the Bot API did not answer "
+    "getMe), so no t.me link could be made: set SIGNBOT_BOT_USERNAME and run this again, or "
+    "revoke this code. Until then the person can send the bot: /start {code}"
+)
 
 
 @orgs_app.command("revoke")
@@ -138,7 +140,8 @@ def staff_add(
         async with services.db.session() as session:
             user = await users.add_staff(session, telegram_id, admin=admin, clock=services.clock)
             await session.commit()
-        return f"{telegram_id} is now {user.role.value}."
+            menu = menus.menu_for(user)
+        return f"{telegram_id} is now {user.role.value}. {await _menu_note(services, menu)}"
 
     typer.echo(with_services(body))
 
@@ -153,11 +156,20 @@ def staff_remove(
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
-            await users.remove_staff(session, telegram_id)
+            user = await users.remove_staff(session, telegram_id)
             await session.commit()
-        return f"{telegram_id} is now a member."
+            menu = menus.menu_for(user)
+        return f"{telegram_id} is now a member. {await _menu_note(services, menu)}"
 
     typer.echo(with_services(body))
+
+
+async def _menu_note(services: Services, menu: menus.ChatMenu) -> str:
+    """Give the person's chat the menu of their new role at once, if the Bot API answers."""
+    items = menus.commands(menu.language, staff=menu.staff)
+    if await set_chat_commands(services.settings, menu.chat_id, items):
+        return "Their command menu is updated."
+    return "Their command menu follows when the bot next starts."
 
 
 @staff_app.command("list")

@@ -22,7 +22,7 @@ from bot.services import campaign_labels
 from bot.services.container import Services, build_services
 from bot.services.delivery import DeliveryWorker, WorkerLoop, WorkerOptions
 from handlers.delivery_sender import BotSender
-from handlers.menu import set_command_menu
+from handlers.menu import MENUS_KEY, set_command_menu
 from handlers.personalise import build_personaliser
 from scheduler.digest import release_leader
 
@@ -74,7 +74,7 @@ async def running_bot(
         services.question_log.start()
         application = build_application(services, token=token, base_url=base_url)
         async with application:
-            await set_command_menu(application.bot)
+            application.bot_data[MENUS_KEY] = await set_command_menu(application.bot, services)
             await application.start()
             updater = application.updater
             assert updater is not None

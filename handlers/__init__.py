@@ -17,11 +17,13 @@ from handlers import (
     forms_list,
     forms_staff,
     meeting_steps,
+    menu,
     nominations,
     nominations_staff,
     onboarding,
     poll_steps,
     privacy,
+    staff_invite,
     staff_lists,
     stats,
     text_router,
@@ -32,11 +34,13 @@ from handlers.common import App
 
 def register(application: App, *, staff_chat_id: int | None) -> None:
     """Register every feature's handlers; order matters: specific before catch-all."""
+    menu.register(application)
     onboarding.register(application)
     basics.register(application)
     topics.register(application)
     faq.register(application)
     staff_lists.register(application)
+    staff_invite.register(application)
     broadcast.register(application)
     campaigns_view.register(application)
     feeds.register(application)

@@ -36,7 +36,9 @@ from handlers import (
     poll_results,
     privacy,
     questions,
+    staff_invite,
     staff_links,
+    staff_lists,
     stats,
     topics,
 )
@@ -68,6 +70,7 @@ from handlers.callbacks import (
     FormPlace,
     FormStaff,
     FormStep,
+    InviteOrganisation,
     MeetingAnswer,
     MeetingCalendar,
     MeetingCreate,
@@ -85,6 +88,7 @@ from handlers.callbacks import (
     StatsExport,
     ToggleTopic,
     TopicOn,
+    UnansweredAction,
     parse,
 )
 from handlers.common import CONFIRMING, App, Context, awaiting, set_awaiting
@@ -97,10 +101,12 @@ ROUTES: dict[type[Callback], Route] = {
     ChooseOrganisation: onboarding.choose_organisation,
     SkipOrganisation: onboarding.skip_organisation,
     DecideLink: staff_links.decide_link,
+    InviteOrganisation: staff_invite.invite_organisation,
     Feedback: questions.feedback,
     AskStaff: questions.ask_staff,
     SettingsMenu: basics.settings_choice,
     FaqDecision: faq.decide_faq,
+    UnansweredAction: staff_lists.unanswered_action,
     ToggleTopic: topics.toggle_topic,
     AllTopics: topics.all_topics,
     TopicOn: live_answers.turn_on,

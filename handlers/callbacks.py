@@ -48,6 +48,14 @@ class SkipOrganisation(Callback):
 
 
 @dataclass(frozen=True)
+class InviteOrganisation(Callback):
+    """/invite (staff): make an invitation link to this organisation."""
+
+    prefix = "inv"
+    org_id: int
+
+
+@dataclass(frozen=True)
 class DecideLink(Callback):
     prefix = "link"
     user_id: int
@@ -72,6 +80,16 @@ class AskStaff(Callback):
 class SettingsMenu(Callback):
     prefix = "set"
     item: str
+
+
+@dataclass(frozen=True)
+class UnansweredAction(Callback):
+    """/unanswered (staff): reply to the asker of a logged question, or make it a FAQ entry;
+    "more" ends the phrasings of that FAQ entry. The question is named by its row id."""
+
+    prefix = "una"
+    question_id: int
+    action: str
 
 
 @dataclass(frozen=True)
@@ -383,10 +401,12 @@ ACTIONS: dict[str, type[Callback]] = {
         ChooseLanguage,
         ChooseOrganisation,
         SkipOrganisation,
+        InviteOrganisation,
         DecideLink,
         Feedback,
         AskStaff,
         SettingsMenu,
+        UnansweredAction,
         FaqDecision,
         ToggleTopic,
         AllTopics,
@@ -426,6 +446,7 @@ ACTIONS: dict[str, type[Callback]] = {
 }
 
 SETTINGS_ITEMS = ("main", "language", "organisation", "topics", "digest", "unlink")
+UNANSWERED_ACTIONS = ("reply", "faq", "answer")
 LANGUAGES = ("sv", "en")
 AUDIENCE_KINDS = ("all", "subregion", "umbrella", "topic", "org")
 BROADCAST_CHOICES = ("send", "schedule", "at", "drop")
@@ -547,6 +568,8 @@ def _validate(action: Callback) -> None:
     if isinstance(action, ChooseLanguage) and action.language not in LANGUAGES:
         raise BadCallback(action.encode())
     if isinstance(action, SettingsMenu) and action.item not in SETTINGS_ITEMS:
+        raise BadCallback(action.encode())
+    if isinstance(action, UnansweredAction) and action.action not in UNANSWERED_ACTIONS:
         raise BadCallback(action.encode())
     if isinstance(action, BroadcastAudience | BroadcastDecision | NewCallAction) and (
         len(action.draft) != DRAFT_TOKEN_LENGTH or not action.draft.isalnum()

@@ -16,7 +16,7 @@ from bot.services.delivery import campaigns, staff
 from bot.services.delivery.notices import excerpt
 from bot.services.delivery.overview import Entry, overview
 from bot.texts import Html, t
-from bot.timeutil import local
+from bot.texts.moments import Moment
 from handlers import broadcast_keyboards as keyboards
 from handlers.callbacks import CampaignAction
 from handlers.common import App, Context, reply, services, user_session
@@ -51,7 +51,7 @@ async def render(
             number=number,
             title=titles[entry.campaign.id],
             status=t(f"campaign_status_{entry.campaign.status.value}", lang),
-            when=f"{local(entry.campaign.due_at, tz):%Y-%m-%d %H:%M}",
+            when=Moment(entry.campaign.due_at),
             audience=await _audience(session, entry, lang),
             sent=entry.counts.sent,
             pending=entry.counts.pending,

@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.services import audit, privacy, users
 from bot.services.knowledge.phrasing import endpoint_host
 from bot.texts import Html, t
+from handlers import menu
 from handlers.callbacks import EraseMyData
 from handlers.common import (
     App,
@@ -107,6 +108,7 @@ async def _erase(update: Update, context: Context) -> str | None:
         )
         await session.commit()
     svc.visitors.forget(tg_user.id)
+    await menu.forget_chat_menu(context, tg_user.id)  # a fresh start has the default menu
     set_awaiting(context, None)
     if context.user_data is not None:
         context.user_data.clear()

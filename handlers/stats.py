@@ -57,7 +57,10 @@ def summary(found: followup.FollowUp, lang: str, tz: ZoneInfo, *, now: datetime)
     ]
     if found.oldest is not None and found.newest is not None:
         oldest, newest = (date_text(m, lang, tz, now=now) for m in (found.oldest, found.newest))
-        lines.append(t("stats_dates", lang, oldest=oldest, newest=newest))
+        if oldest == newest:  # one day, said once
+            lines.append(t("stats_dates_one_day", lang, day=oldest))
+        else:
+            lines.append(t("stats_dates", lang, oldest=oldest, newest=newest))
     lines += ["", t("stats_subregions_header", lang)]
     lines += _lines(
         [(followup.subregion_label(c, lang), n) for c, n in found.by_subregion.items()], lang

@@ -46,7 +46,8 @@ from handlers.poll_new_keys import (
 )
 from handlers.poll_steps import on_poll_text
 from handlers.questions import answer_question
-from handlers.staff_replies import relay_staff_reply
+from handlers.staff_invite import INVITE_STEPS, on_invite_text
+from handlers.staff_replies import REPLY_STEPS, on_reply_text, relay_staff_reply
 from handlers.step_keyboards import sweep
 from handlers.steps import Step, looks_like_question, registry
 
@@ -74,6 +75,8 @@ STEPS = registry(
         Step((BC_AUDIENCE, BC_DECIDE)),
         Step(NEW_CALL_ORDER, _new_call),
         Step((NC_PREVIEW,), hint="newcall_use_buttons"),
+        Step(REPLY_STEPS, on_reply_text),
+        Step(INVITE_STEPS, on_invite_text),
         Step(FAQ_STEPS, _faq),  # at the preview, a typed answer replaces the previewed one
         Step((*NEW_MEETING_ORDER, *MEETING_STAFF_STEPS), on_meeting_text),
         Step((MN_CONFIRM,)),

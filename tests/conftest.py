@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.texts.moments import use_clock
+from bot.timeutil import STOCKHOLM, utc_now
 from tests.dbutil import (
     BACKENDS,
     PG_SKIP_REASON,
@@ -37,6 +39,20 @@ class FakeClock:
     def advance(self, **delta: float) -> None:
         """Move the clock forward, e.g. advance(days=1)."""
         self.now += timedelta(**delta)
+
+
+# The day texts take as "today" (for "this year" and example dates) unless a test's bot
+# brings its own clock: the unit tests' dates lie in late 2026, whenever the suite runs.
+TEXT_TODAY = datetime(2026, 11, 15, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def text_clock() -> Iterator[FakeClock]:
+    """The texts' clock, fixed for each test and put back to the real one after it."""
+    clock = FakeClock(TEXT_TODAY)
+    use_clock(clock, STOCKHOLM)
+    yield clock
+    use_clock(utc_now, STOCKHOLM)
 
 
 @pytest.fixture(scope="session")

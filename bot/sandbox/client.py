@@ -221,11 +221,13 @@ class SandboxClient:
             raise SandboxError(f"file {file_id} -> {response.status_code}")
         return response.content
 
-    async def commands(self, language_code: str = "") -> JSON:
-        """Return ``{commands, effective}``: the default-scope menu for a language."""
-        menu: JSON = await self._request(
-            "GET", "/commands", params={"language_code": language_code}
-        )
+    async def commands(self, language_code: str = "", *, chat_id: int | None = None) -> JSON:
+        """Return ``{commands, effective}``: the default-scope menu for a language; with
+        ``chat_id``, ``effective`` is what a user with that client language sees there."""
+        params: dict[str, str | int] = {"language_code": language_code}
+        if chat_id is not None:
+            params["chat_id"] = chat_id
+        menu: JSON = await self._request("GET", "/commands", params=params)
         return menu
 
     async def reset(self) -> None:

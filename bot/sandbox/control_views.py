@@ -7,6 +7,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from bot.sandbox.menus import visible_commands
 from bot.sandbox.render import transcript_entry
 from bot.sandbox.state import STATE_KEY
 
@@ -94,13 +95,24 @@ async def upload_file(request: web.Request) -> web.Response:
 
 
 async def commands(request: web.Request) -> web.Response:
-    """GET /commands?language_code=sv&scope=<json>: the stored menu, and what a user sees."""
+    """GET /commands?language_code=sv&scope=<json>[&chat_id=N]: the stored menu, and what a
+    user sees (in that chat when chat_id is given, else in the scope)."""
     state = request.app[STATE_KEY]
     scope = json.loads(request.query.get("scope", '{"type": "default"}'))
     scope_key = json.dumps(scope, sort_keys=True)
     language = request.query.get("language_code", "")
     exact = state.commands.get((scope_key, language))
     effective = exact if exact is not None else state.commands.get((scope_key, ""), [])
+    chat_id = request.query.get("chat_id")
+    if chat_id is not None:  # what that chat shows, by Telegram's order of scopes
+        chat = state.chats.get(int(chat_id)) if chat_id.lstrip("-").isdigit() else None
+        if chat is None:
+            raise web.HTTPNotFound(
+                text=json.dumps({"error": f"no chat {chat_id}"}), content_type="application/json"
+            )
+        effective = visible_commands(
+            state.commands, chat_id=chat.id, chat_type=chat.type, language_code=language
+        )
     return web.json_response(
         {"language_code": language, "commands": exact or [], "effective": effective}
     )

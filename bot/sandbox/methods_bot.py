@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from bot.sandbox.compose import require_chat
+from bot.sandbox.menus import scope_key
 from bot.sandbox.params import bad_request
 from bot.sandbox.records import JSON
 from bot.sandbox.state import Call, Handler
 
 MAX_LONG_POLL = 50.0
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
+# BotCommandScope types and the fields each needs besides "type".
+_SCOPES: dict[str, tuple[str, ...]] = {
+    "default": (),
+    "all_private_chats": (),
+    "all_group_chats": (),
+    "all_chat_administrators": (),
+    "chat": ("chat_id",),
+    "chat_administrators": ("chat_id",),
+    "chat_member": ("chat_id", "user_id"),
+}
 _CHAT_ACTIONS = frozenset(
     [
         "typing",
@@ -79,9 +89,23 @@ async def get_webhook_info(call: Call) -> JSON:
 
 def _commands_key(call: Call) -> tuple[str, str]:
     scope = call.params.decoded("scope") or {"type": "default"}
-    if not isinstance(scope, dict) or "type" not in scope:
+    if not isinstance(scope, dict) or scope.get("type") not in _SCOPES:
         raise bad_request("can't parse BotCommandScope JSON object")
-    return json.dumps(scope, sort_keys=True), call.params.text("language_code") or ""
+    needs = _SCOPES[scope["type"]]
+    if set(scope) != {"type", *needs}:
+        raise bad_request("can't parse BotCommandScope JSON object")
+    chat_id = _chat_id(scope.get("chat_id"))
+    if "chat_id" in needs and (chat_id is None or chat_id not in call.state.chats):
+        raise bad_request("chat not found")  # Telegram knows only chats that exist
+    return scope_key(scope), call.params.text("language_code") or ""
+
+
+def _chat_id(value: Any) -> int | None:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lstrip("-").isdigit():
+        return int(value)
+    return None
 
 
 def _valid_command(command: Any) -> JSON:

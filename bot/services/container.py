@@ -12,6 +12,7 @@ from bot.services.knowledge.phrasing import Phraser
 from bot.services.knowledge.service import KnowledgeService
 from bot.services.question_log import QuestionLogWriter
 from bot.services.visitors import VisitorCache
+from bot.texts.moments import use_clock
 from bot.timeutil import Clock, utc_now
 
 
@@ -31,6 +32,7 @@ class Services:
 
 def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     """Create the database and services for these settings."""
+    use_clock(clock, settings.tz)  # texts say "this year" and give example dates by this clock
     db = Database(settings.database_url)
     question_log = QuestionLogWriter(db, clock=clock)
     knowledge = KnowledgeService(

@@ -63,3 +63,19 @@ async def mark_replied(session: AsyncSession, question: QuestionLog, *, clock: C
     """Note that staff answered the question."""
     question.staff_replied_at = clock()
     await session.flush()
+
+
+async def question_for_staff(session: AsyncSession, question_id: int) -> QuestionLog:
+    """A logged question staff act on from /unanswered (by its row id)."""
+    question = await session.get(QuestionLog, question_id)
+    if question is None:
+        raise DomainError("question_gone")
+    return question
+
+
+async def covered_by_faq(session: AsyncSession, question_id: int, faq_id: int) -> None:
+    """Note that a FAQ entry made from this question now answers it (gone: nothing to note)."""
+    question = await session.get(QuestionLog, question_id)
+    if question is not None:
+        question.faq_id = faq_id
+        await session.flush()

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
 from bot.models import Invitation, Organisation
-from bot.services import organisations
+from bot.services import audit, organisations
 from bot.timeutil import Clock
 
 MAX_DAYS = 365
@@ -36,8 +36,16 @@ async def _find(session: AsyncSession, code: str) -> Invitation | None:
     return await session.scalar(select(Invitation).where(Invitation.code == code))
 
 
-async def create(session: AsyncSession, org_id: int, *, days: int, clock: Clock) -> Invitation:
-    """A new invitation to an organisation, valid for the given number of days."""
+async def create(
+    session: AsyncSession,
+    org_id: int,
+    *,
+    days: int,
+    clock: Clock,
+    created_by: int | None = None,
+) -> Invitation:
+    """A new invitation to an organisation, valid for the given number of days (audited; the
+    creator is a staff member's Telegram id, None from the shell)."""
     if not 1 <= days <= MAX_DAYS:
         raise DomainError("invite_days_invalid", days=days, max=MAX_DAYS)
     organisation = await organisations.get(session, org_id)
@@ -54,6 +62,13 @@ async def create(session: AsyncSession, org_id: int, *, days: int, clock: Clock)
     )
     session.add(invitation)
     await session.flush()
+    await audit.record(
+        session,
+        actor_telegram_id=created_by,
+        action="invitation_created",
+        detail=f"invitation {invitation.id} to organisation {organisation.id}, {days} days",
+        clock=clock,
+    )
     return invitation
 
 

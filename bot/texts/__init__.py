@@ -8,6 +8,7 @@ from types import ModuleType
 import nh3
 
 from bot.texts.catalogue import CATALOGUE_MODULES
+from bot.texts.moments import derived_params
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
@@ -45,6 +46,10 @@ def normalise_language(code: str | None) -> str:
     return DEFAULT_LANGUAGE
 
 
+def _derived(table: dict[str, str], key: str, params: dict[str, object]) -> dict[str, object]:
+    return derived_params(table.get(key) or CATALOGUE[DEFAULT_LANGUAGE][key], table, params)
+
+
 def t(key: str, lang: str | None = None, **params: object) -> str:
     """The text for key in lang, with params HTML-escaped unless they are already HTML.
 
@@ -52,6 +57,7 @@ def t(key: str, lang: str | None = None, **params: object) -> str:
     built from other catalogue texts escapes none of them twice.
     """
     table = CATALOGUE[normalise_language(lang)]
+    params = _derived(table, key, params)  # example dates, words by count, times in words
     template = table.get(key) or CATALOGUE[DEFAULT_LANGUAGE][key]
     safe = {name: as_html(value) for name, value in params.items()}
     return Html(template.format(**safe) if safe else template)

@@ -50,11 +50,11 @@ async def test_scheduled_waits_then_pause_resume_from_campaigns_sends_it(
     await admin.press_and_wait(summary, "Schemalägg", predicate=has("När ska det skickas?"))
     assert "har redan varit" in (await admin.say("2020-01-01 10:00"))["text"]
     confirm = await admin.say("2030-10-27 09:00")
-    assert "2030-10-27 09:00 CET" in confirm["text"]
+    assert "27 oktober 2030 kl. 09.00" in confirm["text"] and "CET" not in confirm["text"]
     scheduled = await admin.press_and_wait(
         confirm, "Ja, schemalägg", predicate=has("Utskicket skickas")
     )
-    assert "2030-10-27 09:00 CET" in scheduled["text"] and "#" not in scheduled["text"]
+    assert "27 oktober 2030 kl. 09.00" in scheduled["text"] and "#" not in scheduled["text"]
     async with harness.db.session() as session:
         campaign = await session.scalar(select(Campaign))
     assert campaign is not None and campaign.status == CampaignStatus.SCHEDULED
@@ -161,7 +161,7 @@ async def test_campaigns_names_a_meetings_campaigns_and_a_new_broadcast_can_be_s
         admin.user_id, after=0, predicate=has("📬 Klart: 📅 Inbjudan"), timeout=15
     )
     assert report["text"] == (
-        "📬 Klart: 📅 Inbjudan: Dialogmöte om bidrag, 2030-12-03 13:00 CET\n"
+        "📬 Klart: 📅 Inbjudan: Dialogmöte om bidrag, 3 december 2030 kl. 13.00\n"
         "1 skickade, 0 misslyckade, 0 hoppades över (av 1)."
     )
 
@@ -175,10 +175,10 @@ async def test_campaigns_names_a_meetings_campaigns_and_a_new_broadcast_can_be_s
     items = listing["text"].split("\n\n")[1:]
     assert [item.splitlines()[0] for item in items] == [
         "1. 📣 ”Välkommen till årsmöte & fika”",
-        "2. 🎟 Plats från väntelistan: Dialogmöte om bidrag, 2030-12-03 13:00 CET",
-        "3. 📅 Inbjudan: Dialogmöte om bidrag, 2030-12-03 13:00 CET",
-        "4. ⏰ Påminnelse 1 tim före: Dialogmöte om bidrag, 2030-12-03 13:00 CET",
-        "5. ⏰ Påminnelse 1 dygn före: Dialogmöte om bidrag, 2030-12-03 13:00 CET",
+        "2. 🎟 Plats från väntelistan: Dialogmöte om bidrag, 3 december 2030 kl. 13.00",
+        "3. 📅 Inbjudan: Dialogmöte om bidrag, 3 december 2030 kl. 13.00",
+        "4. ⏰ Påminnelse 1 tim före: Dialogmöte om bidrag, 3 december 2030 kl. 13.00",
+        "5. ⏰ Påminnelse 1 dygn före: Dialogmöte om bidrag, 3 december 2030 kl. 13.00",
     ]
     assert "· till alla" in items[0] and "· till Eva" in items[1]
     assert "· till de som har plats på Dialogmöte om bidrag" in items[3]

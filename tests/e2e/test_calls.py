@@ -56,11 +56,11 @@ async def _new_call(admin: Person) -> None:
     cursor = await admin.client.cursor()
     await admin.press(ask_tags, "Hoppa över")
     intro = await admin.next_message(after=cursor, predicate=has("Så här ser kortet ut"))
-    assert "går till 1 som får utlysningar" in intro["text"]
+    assert "går till 1 person som får utlysningar" in intro["text"]
     preview = await admin.next_message(after=intro["revision"], predicate=has("Ny utlysning"))
     assert buttons(preview) == ["Läs mer", "Publicera", "Avbryt"]
     published = await admin.press_and_wait(preview, "Publicera", predicate=has("publicerad"))
-    assert "Utlysningen är publicerad (nr 1) och går ut till 1 personer." in published["text"]
+    assert "Utlysningen är publicerad (nr 1) och går ut till 1 person." in published["text"]
 
 
 async def test_new_call_reaches_subscribers_once_and_the_reminder_comes_on_time(

@@ -102,7 +102,7 @@ async def _choose_off(person: Person) -> None:
 async def _send_now(admin: Person, note: str) -> None:
     menu = await admin.say("/digest")
     assert "Standard för den som inte valt själv: Varje vecka" in menu["text"]
-    assert "Veckobrev: 2026-11-30 08:00 CET" in menu["text"]
+    assert "Veckobrev: 30 november kl. 08.00" in menu["text"]
     ask = await admin.press_and_wait(menu, "Skicka en utgåva nu", predicate=has("hälsning"))
     assert buttons(ask) == ["Ingen hälsning"]
     cursor = await admin.send(note)
@@ -180,11 +180,11 @@ async def _schedule_special(admin: Person) -> None:
     assert "När ska specialutgåvan skickas?" in again["text"]
     ask_note = await admin.say("1/12 09:00")
     confirm = await admin.press_and_wait(ask_note, "Ingen hälsning", predicate=has("Schemalägga"))
-    assert "2026-12-01 09:00 CET" in confirm["text"]
+    assert "1 december kl. 09.00" in confirm["text"]
     done = await admin.press_and_wait(confirm, "Schemalägg", predicate=has("Specialutgåva #"))
-    assert "Specialutgåva #2 skickas 2026-12-01 09:00 CET" in done["text"]
+    assert "Specialutgåva #2 skickas 1 december kl. 09.00" in done["text"]
     listed = await admin.say("/digest")
-    assert "Specialutgåva: 2026-12-01 09:00 CET" in listed["text"]
+    assert "Specialutgåva: 1 december kl. 09.00" in listed["text"]
     query_id, _ = await admin.press(listed, "Standard: Varje månad")
     assert await admin.answer_text(query_id) == "Standard är nu: Varje månad."
 

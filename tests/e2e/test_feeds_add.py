@@ -67,7 +67,7 @@ async def test_staff_add_a_feed_step_by_step_with_bad_answers_asked_again(
     assert "Bara inlägg med: kultur, idrott\nInga inlägg med: –" in preview["text"]
     assert "Hämtas: med 2 timmar mellanrum" in preview["text"]
     assert "✅ Jag provhämtade flödet: 3 inlägg, varav 2 passar orden." in preview["text"]
-    assert "Första gången annonseras högst 3 inlägg från de senaste 14 dagarna" in preview["text"]
+    assert "Första gången annonseras högst 3 inlägg som är högst 14 dagar gamla" in preview["text"]
     assert buttons(preview) == ["Lägg till", "Avbryt"]
     assert (await admin.say("hej"))["text"].startswith("Tryck Lägg till eller Avbryt")
     assert await _feeds(harness) == []

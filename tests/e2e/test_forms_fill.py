@@ -44,8 +44,8 @@ async def _first_half(eva: Person) -> None:
     """Open from /forms; a choice, two ticks and Klar, a bad number then a good one, a skip;
     then pause at the last question."""
     listing = await eva.say("/forms")
-    assert "Hur når vi er? – ej påbörjad" in listing["text"]
-    assert "Organisationsprofil – ej påbörjad" in listing["text"]
+    assert "Hur når vi er? – inte påbörjad" in listing["text"]
+    assert "Organisationsprofil – inte påbörjad" in listing["text"]
     q1 = await eva.press_and_wait(listing, SURVEY_BUTTON, predicate=has("Fråga 1 av 5"))
     assert "Var läser ni oftast?" in q1["text"]
     assert buttons(q1) == ["E-post", "Chatt", "⏸ Pausa"]

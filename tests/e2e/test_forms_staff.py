@@ -121,8 +121,8 @@ async def test_staff_send_follow_remind_and_export(db_url: str) -> None:
         assert "Nådda: 2\nHar svarat: 1" in status["text"]
         assert "Inte svarat än: Bo" in status["text"]
 
-        ask = await admin.press_and_wait(card, "Påminn", predicate=has("Påminn de"))
-        assert "Påminn de 1 som fått" in ask["text"]
+        ask = await admin.press_and_wait(card, "Påminn", predicate=has("Påminna de"))
+        assert "Påminna de 1 som har fått" in ask["text"]
         await admin.press_and_wait(ask, "Ja, påminn", predicate=has("Påminnelsen"))
         nudge = await bo.client.wait_for_bot_message(
             bo.user_id, after=0, predicate=has("Påminnelse:"), timeout=WAIT

@@ -61,7 +61,7 @@ async def _create_by_chat(admin: Person) -> None:
     assert buttons(ask_text) == ["Hoppa över"]
     preview = await admin.press_and_wait(ask_deadline, "Hoppa över", predicate=has("Ska jag"))
     assert "torsdag 3 december kl. 13.00–15.00" in preview["text"]
-    assert "1 av 1 platser kvar" in preview["text"]
+    assert "1 av 1 plats kvar" in preview["text"]
     created = await admin.press_and_wait(preview, "Skapa och annonsera", predicate=has("#"))
     assert "Möte #1 är skapat och annonseras" in created["text"]
 
@@ -84,7 +84,7 @@ async def test_sign_up_waiting_list_promotion_calendar_and_export(db_url: str) -
         assert answer == "Du är anmäld. Välkommen!"
         assert "Du är anmäld." in eva_card["text"] and "✅ Jag kommer" in buttons(eva_card)
         full = await _push(admin, "är fullt", after=cursor)
-        assert "1 av 1 platser" in full["text"]
+        assert "1 av 1 plats." in full["text"]
 
         olle_card, answer = await _press(olle, olle_card, "Jag kommer")
         assert answer == "Mötet är fullt – du står på väntelistan, plats 1."

@@ -154,7 +154,7 @@ async def test_someone_elses_feedback_button_is_refused(harness: Harness) -> Non
     query_id = await harness.client.press_data(
         nils.user_id, own_answer["message_id"], forged, chat_id=nils.user_id
     )
-    assert "inte din" in await nils.answer_text(query_id)
+    assert "inte till för dig" in await nils.answer_text(query_id)
     assert (await _question(harness, "Vad är IOP?")).feedback is None
 
 

@@ -40,7 +40,7 @@ async def _summary_and_chart(harness: Harness, admin: Person) -> JSON:
     cursor = await admin.send("/stats")
     shown = await admin.next_message(after=cursor, predicate=has("Uppföljning"))
     text = shown["text"]
-    assert "Undertecknare: 5\nHar fyllt i profilen: 3 (60 %)\nSaknar profil: 2" in text
+    assert "Underskrivare: 5\nHar fyllt i profilen: 3 (60 %)\nSaknar profil: 2" in text
     assert "Profilerna är skickade mellan onsdag 21 oktober och torsdag 19 november." in text
     assert "Fyrbodal: 1\nGöteborgsregionen: 1\nSjuhärad: 0\nSkaraborg: 0" in text
     assert "Hela Västra Götaland: 1" in text
@@ -68,7 +68,7 @@ async def test_staff_get_figures_chart_and_csvs_and_members_are_refused(db_url: 
             await session.commit()
         none = await admin.say("/stats")
         assert "Ingen organisation har fyllt i sin profil ännu" in none["text"]
-        assert "(undertecknare: 1)" in none["text"]
+        assert "(underskrivare: 1)" in none["text"]
         assert "/formadmin → Organisationsprofil → Skicka" in none["text"]
 
         await _record_profiles(harness)
@@ -89,7 +89,7 @@ async def test_staff_get_figures_chart_and_csvs_and_members_are_refused(db_url: 
         assert rows[3] == ["Delta", "", "", "", "", "", "saknas"]
         figures = await _document(harness, admin, chart, "CSV siffror")
         assert figures[0] == ["siffra", "grupp", "värde"]
-        assert ["undertecknare", "", "5"] in figures and ["medlemmar", "totalt", "1170"] in figures
+        assert ["underskrivare", "", "5"] in figures and ["medlemmar", "totalt", "1170"] in figures
 
         query_id, _ = await olle.press(chart, "CSV siffror")  # a forwarded or forged button
         assert "bara för handläggare" in await olle.answer_text(query_id)

@@ -45,7 +45,7 @@ async def _press_and_see_edit(person: Person, message: JSON, button: str) -> tup
 async def test_toggle_one_topic_edits_the_list_in_place(harness: Harness) -> None:
     sara = await Person.create(harness.client, "Sara")
     listing = await _open_list(sara)
-    assert buttons(listing) == [*TOGGLES, "Stäng av allt", "Sätt på allt", "◀ Tillbaka"]
+    assert buttons(listing) == [*TOGGLES, "Stäng av allt", "Slå på allt", "◀ Tillbaka"]
     assert "Du får alla utskick" in listing["text"]
 
     edited, answer = await _press_and_see_edit(sara, listing, "Dialogmöten")
@@ -75,13 +75,13 @@ async def test_stop_turns_everything_off_and_all_on_turns_it_back(harness: Harne
     listing = await _open_list(olle)
     assert all(label.startswith("⬜") for label in buttons(listing)[:5])
     assert "inga utskick" in listing["text"]
-    edited, answer = await _press_and_see_edit(olle, listing, "Sätt på allt")
+    edited, answer = await _press_and_see_edit(olle, listing, "Slå på allt")
     assert answer == "Alla utskick är på."
     assert buttons(edited)[:5] == TOGGLES
     assert await _choices(harness, olle.user_id) == dict.fromkeys(Topic, True)
 
     # Pressing it again changes nothing; Telegram's "not modified" refusal is not an error.
-    query_id, _ = await olle.press(edited, "Sätt på allt")
+    query_id, _ = await olle.press(edited, "Slå på allt")
     assert await olle.answer_text(query_id) == "Alla utskick är på."
 
     off, answer = await _press_and_see_edit(olle, edited, "Stäng av allt")

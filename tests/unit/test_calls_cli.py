@@ -88,7 +88,7 @@ def test_no_announce_list_and_withdraw(database: str) -> None:
     ("extra", "message"),
     [
         (["--link", "vgregion.se"], "“vgregion.se” does not look like a web address."),
-        (["--deadline", "2020-01-01"], "2020-01-01 23:59 CET has already passed."),
+        (["--deadline", "2020-01-01"], "1 January 2020 at 23:59 has already passed."),
         (["--deadline", "snart"], "I do not understand the date “snart”."),
     ],
 )

@@ -22,6 +22,7 @@ def fresh_database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
         "SIGNBOT_ADMINS",
         "SIGNBOT_STAFF_CHAT_ID",
         "SIGNBOT_LLM_URL",
+        "SIGNBOT_BOT_USERNAME",
     ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'cli.db'}")
@@ -40,13 +41,29 @@ def test_org_import_reports_every_bad_row_and_imports_nothing(tmp_path: Path) ->
     assert "register is empty" in runner.invoke(app, ["orgs", "list"]).output
 
 
+def test_invite_prints_the_t_me_link_with_the_configured_username(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    register = tmp_path / "register.csv"
+    register.write_text("name,subregion\nPRO Skaraborg,Skaraborg\n", encoding="utf-8")
+    runner.invoke(app, ["orgs", "import", str(register)])
+    monkeypatch.setenv("SIGNBOT_BOT_USERNAME", "@vgr_overenskommelsen_bot")
+    invited = runner.invoke(app, ["orgs", "invite", "PRO Skaraborg"])
+    assert invited.exit_code == 0 and invited.stderr == ""
+    link, details = invited.stdout.strip().splitlines()
+    code = details.split("Code: ")[1]
+    assert link == f"https://t.me/vgr_overenskommelsen_bot?start={code}"
+
+
 def test_org_import_invite_and_revoke(tmp_path: Path) -> None:
     register = tmp_path / "register.csv"
     register.write_text("name,subregion\nPRO Skaraborg,Skaraborg\n", encoding="utf-8")
     assert "1 created" in runner.invoke(app, ["orgs", "import", str(register)]).output
     invited = runner.invoke(app, ["orgs", "invite", "PRO Skaraborg", "--days", "7"])
     assert invited.exit_code == 0
-    code = invited.output.split("Code: ")[1].strip()
+    code = invited.stdout.split("Code: ")[1].strip()
+    # No token and no SIGNBOT_BOT_USERNAME: no link can be made, and the shell says why.
+    assert "t.me" not in invited.stdout and "SIGNBOT_BOT_USERNAME" in invited.stderr
     assert code in runner.invoke(app, ["orgs", "invites"]).output
     assert "Revoked" in runner.invoke(app, ["orgs", "revoke", code]).output
     missing = runner.invoke(app, ["orgs", "invite", "Finns inte"])

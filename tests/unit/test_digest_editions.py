@@ -99,7 +99,7 @@ async def test_a_slot_gets_one_edition_and_one_campaign(session: AsyncSession) -
     assert first.note == "Hej!"
     campaign = await session.get_one(Campaign, first.campaign_id)
     assert campaign.subject == subject(first.id) and campaign.topic == Topic.DIGEST
-    assert campaign.text_html == "📰 Nyhetsbrev, veckans utgåva 2026-10-26 08:00 CET"
+    assert campaign.text_html == "📰 Nyhetsbrev, veckans utgåva 26 oktober kl. 08.00"
     assert await session.scalar(select(func.count(Campaign.id))) == 2
     audit = list(
         await session.scalars(

@@ -11,7 +11,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Campaign, CampaignStatus, DigestEdition, EditionKind, Topic
 from bot.services.delivery import campaigns
-from bot.services.digest.schedule import DigestOptions, SkipMemo, ensure_due_editions
+from bot.services.digest.schedule import (
+    DigestOptions,
+    SkipMemo,
+    ensure_due_editions,
+    schedule_since,
+)
 from bot.services.digest.subjects import subject
 from tests.conftest import FakeClock
 
@@ -57,6 +62,8 @@ async def test_after_downtime_within_the_grace_the_slot_is_created_once(
 async def test_a_slot_missed_beyond_the_grace_is_skipped_for_good_and_logged_once(
     session: AsyncSession, caplog: pytest.LogCaptureFixture
 ) -> None:
+    # The bot first ran in September, then was down over both slots.
+    await schedule_since(session, clock=FakeClock(datetime(2026, 9, 1, tzinfo=UTC)))
     clock = FakeClock(WEEKLY_SLOT + timedelta(hours=12, minutes=1))
     skipped: SkipMemo = set()
     with caplog.at_level(logging.WARNING, logger="bot.services.digest.schedule"):
@@ -68,13 +75,42 @@ async def test_a_slot_missed_beyond_the_grace_is_skipped_for_good_and_logged_onc
             clock.advance(days=1)
     assert await _editions(session) == []
     missed = [r.getMessage() for r in caplog.records if "missed" in r.getMessage()]
-    assert missed == [  # the monthly one of 1 October was never made in this new database
+    assert missed == [
         "the weekly digest of 2026-10-26 07:00Z was missed by more than 12:00:00: skipped",
         "the monthly digest of 2026-10-01 06:00Z was missed by more than 12:00:00: skipped",
     ]
     clock.now = WEEKLY_SLOT + timedelta(days=14, hours=1)  # a later Monday comes as usual
     [edition] = await ensure_due_editions(session, clock=clock, options=OPTIONS, skipped=skipped)
     assert edition.scheduled_for == WEEKLY_SLOT + timedelta(days=14)
+
+
+@pytest.mark.parametrize("days_after", [0.6, 3, 30])
+async def test_a_new_database_misses_nothing_that_fell_before_its_first_start(
+    session: AsyncSession, caplog: pytest.LogCaptureFixture, days_after: float
+) -> None:
+    clock = FakeClock(WEEKLY_SLOT + timedelta(days=days_after))
+    with caplog.at_level(logging.WARNING, logger="bot.services.digest.schedule"):
+        for _ in range(3):  # the first ticks, and a restart
+            assert await ensure_due_editions(session, clock=clock, options=OPTIONS) == []
+            clock.advance(seconds=30)
+    assert [r.getMessage() for r in caplog.records] == []
+    assert await _editions(session) == []
+
+
+async def test_after_the_first_start_a_slot_slept_through_is_reported_as_missed(
+    session: AsyncSession, caplog: pytest.LogCaptureFixture
+) -> None:
+    first_start = WEEKLY_SLOT + timedelta(days=1)  # a Tuesday: the Monday before is no loss
+    assert await ensure_due_editions(session, clock=FakeClock(first_start), options=OPTIONS) == []
+    await session.commit()
+    back = FakeClock(WEEKLY_SLOT + timedelta(days=7, hours=13))  # down over the next Monday
+    with caplog.at_level(logging.WARNING, logger="bot.services.digest.schedule"):
+        assert await ensure_due_editions(session, clock=back, options=OPTIONS) == []
+    assert [r.getMessage() for r in caplog.records] == [
+        "the weekly digest of 2026-11-02 07:00Z was missed by more than 12:00:00: skipped",
+        "the monthly digest of 2026-11-02 07:00Z was missed by more than 12:00:00: skipped",
+    ]
+    assert await schedule_since(session, clock=back) == first_start
 
 
 async def test_the_first_weekday_of_a_month_gets_a_weekly_and_a_monthly_edition(

@@ -97,7 +97,7 @@ async def test_the_figures_table(session: AsyncSession, clock: FakeClock) -> Non
     assert rows[0] == ["siffra", "grupp", "värde"]
     table = {(figure, group): value for figure, group, value in rows[1:]}
     assert len(table) == len(rows) - 1  # no figure and group twice
-    assert table[("undertecknare", "")] == "4"
+    assert table[("underskrivare", "")] == "4"
     assert table[("med profil", "")] == "3"
     assert table[("utan profil", "")] == "1"
     assert table[("äldsta profil", "")] == "2026-10-21"

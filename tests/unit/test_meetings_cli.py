@@ -112,7 +112,7 @@ def test_add_without_announcing_then_announce_once(database: str) -> None:
         (["--end", "08:00"], "The meeting must end after it starts."),
         (["--end", "25:00"], "I do not understand the time “2030-10-27 25:00”."),
         (["--start", "2030-10-27 9"], "I do not understand the time “2030-10-27 9”."),
-        (["--start", "2020-10-27 09:00"], "2020-10-27 09:00 CET has already passed."),
+        (["--start", "2020-10-27 09:00"], "27 October 2020 at 09:00 has already passed."),
         (["--place", ""], "Give a place, a link to the meeting, or both."),
         (["--link", "teams.example"], "The link teams.example does not work."),
         (["--capacity", "-3"], "The number of seats should be from 0 (unlimited) to 10000."),

@@ -62,7 +62,7 @@ async def test_create_schedules_reminders_and_announces(db: Database, now: FakeC
         ]
         [card] = await subject_campaigns(session, subjects.card(meeting_id))
         assert (card.topic, card.audience, card.due_at) == (Topic.MEETINGS, "all", NOW)
-        assert card.text_html == "📅 Inbjudan: Dialogmöte om bidrag, 2026-12-03 13:00 CET"
+        assert card.text_html == "📅 Inbjudan: Dialogmöte om bidrag, 3 december kl. 13.00"
         assert card.created_by == STAFF_ID
     assert await _actions(db) == ["meeting_created", "meeting_announced"]
 

@@ -75,7 +75,7 @@ def test_open_list_export_close(database: str, tmp_path: Path) -> None:
 def test_bad_input_is_one_line_and_nothing_is_stored(database: str) -> None:
     past = runner.invoke(app, [*OPEN, "--to", "2020-01-01 10:00"])
     assert past.exit_code == 2
-    assert past.output.strip() == "2020-01-01 10:00 CET has already passed. Choose a time ahead."
+    assert past.output.strip() == "1 January 2020 at 10:00 has already passed. Choose a time ahead."
     garbled = runner.invoke(app, [*OPEN, "--to", "snart"])
     assert garbled.exit_code == 2 and "snart" in garbled.output
     missing = runner.invoke(app, ["nominations", "close", "7"])

@@ -70,7 +70,7 @@ async def test_the_announcement_goes_out_when_the_round_opens(
     assert campaign.topic == Topic.ANNOUNCEMENTS and campaign.audience == "all"
     assert campaign.due_at == opens
     assert TITLE in campaign.text_html and "/nominate" in campaign.text_html
-    assert "2026-10-23 10:00 CEST" in campaign.text_html
+    assert "23 oktober kl. 10.00" in campaign.text_html
 
 
 async def test_open_now_is_announced_at_once_and_audited(

@@ -114,7 +114,7 @@ def test_bad_input_is_one_line_and_nothing_is_stored(database: str) -> None:
     assert one.output.strip() == "A poll needs 2–10 options."
     past = runner.invoke(app, [*ADD[:-2], "--closes", "2020-01-01 10:00"])
     assert past.exit_code == 2
-    assert past.output.strip() == "2020-01-01 10:00 CET has already passed. Choose a time ahead."
+    assert past.output.strip() == "1 January 2020 at 10:00 has already passed. Choose a time ahead."
     nobody = runner.invoke(app, [*ADD, "--audience", "moon"])
     assert nobody.exit_code == 2
     missing = runner.invoke(app, ["polls", "results", "7"])

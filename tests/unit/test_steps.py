@@ -22,6 +22,8 @@ from handlers import (
     onboarding,
     poll_answers,
     poll_new_keys,
+    staff_invite,
+    staff_replies,
 )
 from handlers.common import CONFIRMING
 from handlers.steps import Step, looks_like_question, registry
@@ -45,6 +47,8 @@ def test_every_step_of_every_feature_is_registered_once() -> None:
         *poll_answers.ANSWER_STEPS,
         *forms_ask.FORM_STEPS,
         *nominations.NOMINATION_STEPS,
+        *staff_replies.REPLY_STEPS,
+        *staff_invite.INVITE_STEPS,
         CONFIRMING,
     }
     assert set(STEPS) == declared

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.errors import DomainError
+from bot.texts.moments import MomentText, WallClock
 from bot.timeutil import as_utc
 
 ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2})[:.](\d{2})$")
@@ -23,7 +24,7 @@ def to_utc(day: date, at: time, tz: ZoneInfo) -> datetime:
     moment = datetime.combine(day, at, tzinfo=tz)
     utc = moment.astimezone(UTC)
     if utc.astimezone(tz).replace(tzinfo=None) != moment.replace(tzinfo=None):
-        raise DomainError("schedule_time_skipped", time=f"{day:%Y-%m-%d} {at:%H:%M}")
+        raise DomainError("schedule_time_skipped", time=WallClock(day, at))
     return utc
 
 
@@ -70,6 +71,7 @@ def parse_iso(text: str, *, now: datetime, tz: ZoneInfo) -> datetime:
 
 
 def show(moment: datetime, tz: ZoneInfo) -> str:
-    """A stored UTC time as local time with its zone abbreviation, e.g. "2026-10-25 09:30 CET"."""
+    """A stored UTC time as local time with its zone abbreviation, e.g. "2026-10-25 09:30 CET",
+    as the shell prints it; given to a catalogue text it reads "25 oktober kl. 09.30"."""
     local = as_utc(moment).astimezone(tz)
-    return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+    return MomentText(f"{local:%Y-%m-%d %H:%M} {local.tzname()}", moment)

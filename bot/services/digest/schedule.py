@@ -3,7 +3,8 @@
 APScheduler's cron triggers compute the slots (wall-clock times in ``tz``, so 08:00 stays
 08:00 across daylight-saving changes); the database says which slots already have an
 edition. A slot missed while the bot was down is still created within the grace window,
-later never, and the unique (kind, slot) key makes sure it happens once.
+later never, and the unique (kind, slot) key makes sure it happens once. A slot that fell
+before the schedule first ran on this database was never missed: it is passed over quietly.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
-from bot.models import DigestEdition, EditionKind
+from bot.models import AppSetting, DigestEdition, EditionKind
 from bot.services.digest.editions import create_edition
 from bot.timeutil import STOCKHOLM, Clock, as_utc
 
@@ -34,6 +35,8 @@ MIN_GRACE = timedelta(minutes=1)
 TINY = timedelta(microseconds=1)
 
 SkipMemo = set[tuple[EditionKind, datetime]]
+# The moment the schedule first ran on this database (ISO 8601, UTC), kept in app_settings.
+SINCE_KEY = "digest_schedule_since"
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,24 @@ async def _exists(session: AsyncSession, kind: EditionKind, slot: datetime) -> b
     return bool(await session.scalar(query))
 
 
+async def schedule_since(session: AsyncSession, *, clock: Clock) -> datetime:
+    """When the schedule first ran on this database; the first call records the clock's now."""
+    stored = await session.get(AppSetting, SINCE_KEY)
+    if stored is not None:
+        try:
+            return as_utc(datetime.fromisoformat(stored.value))
+        except ValueError:
+            log.warning(
+                "unreadable %s %r in app_settings: starting it again", SINCE_KEY, stored.value
+            )
+            await session.delete(stored)
+            await session.flush()
+    now = clock()
+    session.add(AppSetting(key=SINCE_KEY, value=now.isoformat(), changed_by=None, changed_at=now))
+    await session.flush()
+    return now
+
+
 async def ensure_due_editions(
     session: AsyncSession,
     *,
@@ -109,9 +130,11 @@ async def ensure_due_editions(
 
     A slot is due from its time until the grace window has passed; its campaign is due at
     once, so the delivery worker sends it. A slot missed by more than the grace is logged
-    (once per ``skipped`` memo, which the caller keeps between runs) and never sent.
+    (once per ``skipped`` memo, which the caller keeps between runs) and never sent; one
+    that fell before the schedule first ran (a new database) is skipped without a warning.
     """
     now = clock()
+    since = await schedule_since(session, clock=clock)
     grace = max(options.grace, MIN_GRACE)
     created: list[DigestEdition] = []
     for kind in SCHEDULED_KINDS:
@@ -119,8 +142,10 @@ async def ensure_due_editions(
         if slot is None:
             continue
         if now - slot > grace:
-            if (skipped is None or (kind, slot) not in skipped) and not await _exists(
-                session, kind, slot
+            if (
+                slot >= since
+                and (skipped is None or (kind, slot) not in skipped)
+                and not await _exists(session, kind, slot)
             ):
                 log.warning(
                     "the %s digest of %s was missed by more than %s: skipped",

@@ -18,7 +18,7 @@ SV: dict[str, str] = {
     "broadcast_preview_failed": "Förhandsvisningen gick inte att skicka ({reason}). Börja om med /broadcast.",
     "broadcast_ask_time": (
         "När ska det skickas? Skriv datum och tid i svensk tid, till exempel "
-        "2026-12-01 09:30, 1/12 9:30 eller i morgon 09:00."
+        "{ex_iso} 09:30, {ex_dm} 9:30 eller i morgon 09:00."
     ),
     "broadcast_confirm_time": "Skicka <b>{time}</b> (svensk tid) till {audience}?",
     "broadcast_queued": "✅ Utskicket till {count} mottagare skickas nu. Följ det med /campaigns.",
@@ -29,7 +29,7 @@ SV: dict[str, str] = {
     "broadcast_dropped": "Okej, utskicket är avbrutet. Inget skickades.",
     "broadcast_stale": "Det utkastet gäller inte längre. Börja om med /broadcast.",
     "broadcast_need_message": "Skicka texten, en bild eller en fil — eller /cancel.",
-    "schedule_invalid": "Jag förstår inte tiden ”{text}”. Skriv till exempel 2026-12-01 09:30 eller 1/12 9:30.",
+    "schedule_invalid": "Jag förstår inte tiden ”{text}”. Skriv till exempel {ex_iso} 09:30 eller {ex_dm} 9:30.",
     "schedule_past": "{time} har redan varit. Välj en tid framåt.",
     "schedule_time_skipped": "{time} finns inte: klockan ställs fram en timme den natten. Välj en annan tid.",
     "button_audience_all": "Alla",
@@ -63,7 +63,7 @@ SV: dict[str, str] = {
     "campaign_title_broadcast": "📣 ”{excerpt}”",
     "campaign_title_media": "📣 Bild eller fil utan text",
     "campaign_title_other": "⚙️ {excerpt}",
-    "campaigns_people": "{n} personer, var och en för sig",
+    "campaigns_people": "{n} {n|person|personer}, var och en för sig",
     "campaign_status_scheduled": "🗓 schemalagt",
     "campaign_status_running": "▶️ pågår",
     "campaign_status_paused": "⏸ pausat",
@@ -99,10 +99,10 @@ EN: dict[str, str] = {
     "broadcast_preview_failed": "The preview could not be sent ({reason}). Start again with /broadcast.",
     "broadcast_ask_time": (
         "When should it go out? Type a date and time in Swedish time, for example "
-        "2026-12-01 09:30, 1/12 9:30 or tomorrow 09:00."
+        "{ex_iso} 09:30, {ex_dm} 9:30 or tomorrow 09:00."
     ),
-    "broadcast_confirm_time": "Send at <b>{time}</b> (Swedish time) to {audience}?",
-    "broadcast_queued": "✅ The broadcast to {count} recipients goes out now. Follow it with /campaigns.",
+    "broadcast_confirm_time": "Send on <b>{time}</b> (Swedish time) to {audience}?",
+    "broadcast_queued": "✅ The broadcast to {count} {count|recipient|recipients} goes out now. Follow it with /campaigns.",
     "broadcast_scheduled": (
         "🗓 The broadcast goes out {time} (Swedish time) to whoever is then in the "
         "audience (now {count}). /campaigns shows it."
@@ -110,7 +110,7 @@ EN: dict[str, str] = {
     "broadcast_dropped": "Okay, the broadcast is cancelled. Nothing was sent.",
     "broadcast_stale": "That draft is no longer current. Start again with /broadcast.",
     "broadcast_need_message": "Send the text, a photo or a file — or /cancel.",
-    "schedule_invalid": "I do not understand the time “{text}”. Type e.g. 2026-12-01 09:30 or 1/12 9:30.",
+    "schedule_invalid": "I do not understand the time “{text}”. Type e.g. {ex_iso} 09:30 or {ex_dm} 9:30.",
     "schedule_past": "{time} has already passed. Choose a time ahead.",
     "schedule_time_skipped": "{time} does not exist: the clocks go forward an hour that night. Choose another time.",
     "button_audience_all": "Everyone",
@@ -144,7 +144,7 @@ EN: dict[str, str] = {
     "campaign_title_broadcast": "📣 “{excerpt}”",
     "campaign_title_media": "📣 A photo or file without text",
     "campaign_title_other": "⚙️ {excerpt}",
-    "campaigns_people": "{n} people, one message each",
+    "campaigns_people": "{n} {n|person|people}, one message each",
     "campaign_status_scheduled": "🗓 scheduled",
     "campaign_status_running": "▶️ running",
     "campaign_status_paused": "⏸ paused",

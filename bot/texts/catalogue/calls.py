@@ -11,7 +11,7 @@ SV: dict[str, str] = {
     "call_card_withdrawn": "❌ <b>Tillbakadragen</b>",
     "call_left_today": "sista dagen i dag",
     "call_left_tomorrow": "i morgon",
-    "call_left_days": "om {days} dagar",
+    "call_left_days": "om {days} {days|dag|dagar}",
     "call_months": (
         "januari,februari,mars,april,maj,juni,juli,augusti,september,oktober,november,december"
     ),
@@ -47,12 +47,12 @@ SV: dict[str, str] = {
     "call_description_too_long": "Beskrivningen är för lång – högst {limit} tecken. Korta ner den.",
     "call_link_invalid": "”{link}” ser inte ut som en webbadress. Den ska börja med https://.",
     "call_deadline_invalid": (
-        "Jag förstår inte datumet ”{text}”. Skriv till exempel 2026-05-15, 15/5 eller 15 maj "
-        "(med klockslag om du vill: 15/5 12:00)."
+        "Jag förstår inte datumet ”{text}”. Skriv till exempel {ex_iso}, {ex_dm} eller {ex_words} "
+        "(med klockslag om du vill: {ex_dm} 12:00)."
     ),
     "call_deadline_past": "{time} har redan varit. Ange en sista ansökningsdag framåt i tiden.",
     "call_tags_invalid": (
-        "Högst {count} ämnen, med kommatecken emellan, och högst {length} tecken vardera."
+        "Högst {count} {count|ämne|ämnen}, med kommatecken emellan, och högst {length} tecken vardera."
     ),
     "call_not_found": "Utlysningen finns inte längre.",
     "call_already_withdrawn": "Utlysningen är redan tillbakadragen.",
@@ -71,8 +71,8 @@ SV: dict[str, str] = {
         "Steg 4 av 6: Länk till mer information (börjar med https://), eller tryck Hoppa över."
     ),
     "newcall_ask_nc_deadline": (
-        "Steg 5 av 6: Sista ansökningsdag? Skriv till exempel 2026-05-15, 15/5 eller 15 maj. "
-        "Ett datum utan klockslag gäller hela dagen (till 23:59). Eller tryck Hoppa över."
+        "Steg 5 av 6: Sista ansökningsdag? Skriv till exempel {ex_iso}, {ex_dm} eller {ex_words}. "
+        "Ett datum utan klockslag gäller hela dagen (till kl. 23.59). Eller tryck Hoppa över."
     ),
     "newcall_ask_nc_tags": (
         "Steg 6 av 6: Ämnen, med kommatecken emellan (till exempel kultur, idrott), "
@@ -82,11 +82,11 @@ SV: dict[str, str] = {
     "newcall_button_publish": "Publicera",
     "newcall_button_cancel": "Avbryt",
     "newcall_preview": (
-        "Så här ser kortet ut. Det går till {count} som får utlysningar. "
+        "Så här ser kortet ut. Det går till {count} {count|person|personer} som får utlysningar. "
         "Tryck Publicera eller Avbryt."
     ),
     "newcall_use_buttons": "Tryck Publicera eller Avbryt under kortet (eller /cancel).",
-    "newcall_published": "✅ Utlysningen är publicerad (nr {call_id}) och går ut till {count} personer.",
+    "newcall_published": "✅ Utlysningen är publicerad (nr {call_id}) och går ut till {count} {count|person|personer}.",
     "newcall_dropped": "Utlysningen publicerades inte.",
 }
 
@@ -101,7 +101,7 @@ EN: dict[str, str] = {
     "call_card_withdrawn": "❌ <b>Withdrawn</b>",
     "call_left_today": "last day today",
     "call_left_tomorrow": "tomorrow",
-    "call_left_days": "in {days} days",
+    "call_left_days": "in {days} {days|day|days}",
     "call_months": (
         "January,February,March,April,May,June,July,August,September,October,November,December"
     ),
@@ -135,11 +135,11 @@ EN: dict[str, str] = {
     "call_description_too_long": "The description is too long – at most {limit} characters.",
     "call_link_invalid": "“{link}” does not look like a web address. It should start with https://.",
     "call_deadline_invalid": (
-        "I do not understand the date “{text}”. Write for example 2026-05-15, 15/5 or 15 May "
-        "(with a time if you like: 15/5 12:00)."
+        "I do not understand the date “{text}”. Write for example {ex_iso}, {ex_dm} or {ex_words} "
+        "(with a time if you like: {ex_dm} 12:00)."
     ),
     "call_deadline_past": "{time} has already passed. Give a deadline in the future.",
-    "call_tags_invalid": "At most {count} areas, separated by commas, of at most {length} characters each.",
+    "call_tags_invalid": "At most {count} {count|area|areas}, separated by commas, of at most {length} characters each.",
     "call_not_found": "That funding call no longer exists.",
     "call_already_withdrawn": "That funding call is already withdrawn.",
     "call_closed": "That funding call is closed – its deadline has passed.",
@@ -155,7 +155,7 @@ EN: dict[str, str] = {
     ),
     "newcall_ask_nc_link": "Step 4 of 6: A link to more information (https://…), or press Skip.",
     "newcall_ask_nc_deadline": (
-        "Step 5 of 6: The deadline? Write for example 2026-05-15, 15/5 or 15 May. "
+        "Step 5 of 6: The deadline? Write for example {ex_iso}, {ex_dm} or {ex_words}. "
         "A date without a time means the whole day (until 23:59). Or press Skip."
     ),
     "newcall_ask_nc_tags": (
@@ -166,10 +166,10 @@ EN: dict[str, str] = {
     "newcall_button_publish": "Publish",
     "newcall_button_cancel": "Cancel",
     "newcall_preview": (
-        "This is how the card looks. It goes to {count} people who get funding calls. "
+        "This is how the card looks. It goes to {count} {count|person|people} who get funding calls. "
         "Press Publish or Cancel."
     ),
     "newcall_use_buttons": "Press Publish or Cancel under the card (or /cancel).",
-    "newcall_published": "✅ The funding call is published (no. {call_id}) and goes out to {count} people.",
+    "newcall_published": "✅ The funding call is published (no. {call_id}) and goes out to {count} {count|person|people}.",
     "newcall_dropped": "The funding call was not published.",
 }

@@ -22,6 +22,7 @@ SV: dict[str, str] = {
         "<b>För handläggare</b>\n"
         "/unanswered – frågor jag inte kunde svara på\n"
         "/faq – lägg till ett färdigt svar på en vanlig fråga\n"
+        "/invite – en inbjudningslänk till en organisation, att vidarebefordra\n"
         "/broadcast – skicka ett meddelande till många (förhandsvisning först)\n"
         "/campaigns – senaste utskicken: läge, pausa, återuppta, avbryt\n"
         "/newmeeting – nytt dialogmöte; /meetings visar anmälda och låter dig ändra, "
@@ -49,6 +50,22 @@ SV: dict[str, str] = {
     "command_faq": "Lägg till vanlig fråga (handläggare)",
     "command_broadcast": "Skicka ett utskick (handläggare)",
     "command_campaigns": "Senaste utskicken (handläggare)",
+    "command_invite": "Inbjudningslänk till en organisation (handläggare)",
+    "command_newmeeting": "Nytt dialogmöte (handläggare)",
+    "command_attendees": "Deltagarlista för ett möte (handläggare)",
+    "command_newcall": "Lägg in en utlysning (handläggare)",
+    "command_feeds": "Flöden med utlysningar och nyheter (handläggare)",
+    "command_digest": "Nyhetsbrevet (handläggare)",
+    "command_newpoll": "Ny snabbenkät (handläggare)",
+    "command_results": "Resultat av en enkät (handläggare)",
+    "command_export": "Enkätsvar som CSV-fil (handläggare)",
+    "command_nominations": "Nomineringar till styrgruppen (handläggare)",
+    "command_formadmin": "Formulär: skicka, påminn, exportera (handläggare)",
+    "command_stats": "Uppföljning och statistik (handläggare)",
+    # A point in time, e.g. "15 december kl. 13.00"; {time} as in mtg_clock.
+    "moment": "{day} {month} kl. {time}",
+    "moment_year": "{day} {month} {year} kl. {time}",
+    "moment_time": "kl. {time}",
     "cancelled": "Okej, avbrutet. Du kan ställa en fråga när du vill.",
     "nothing_to_cancel": "Det finns inget att avbryta. Ställ gärna en fråga!",
     "step_use_buttons": "Välj med knapparna ovan, eller skriv /cancel för att avbryta.",
@@ -59,7 +76,7 @@ SV: dict[str, str] = {
     "private_only": "Jag svarar bara i privat chatt. Skriv till mig direkt: @{username}",
     "error_apology": "Oj, något gick fel hos mig. Försök gärna igen om en liten stund.",
     "callback_invalid": "Den knappen fungerar inte längre.",
-    "callback_not_yours": "Den knappen är inte din.",
+    "callback_not_yours": "Den knappen är inte till för dig.",
     "not_staff": "Det här är bara för handläggare.",
     "language_unknown": "Det språket finns inte.",
     "user_not_found": "Jag hittar inte den användaren.",
@@ -87,6 +104,7 @@ EN: dict[str, str] = {
         "<b>For staff</b>\n"
         "/unanswered – questions I could not answer\n"
         "/faq – add a ready answer to a common question\n"
+        "/invite – an invitation link to an organisation, to forward\n"
         "/broadcast – send a message to many people (preview first)\n"
         "/campaigns – recent campaigns: progress, pause, resume, cancel\n"
         "/newmeeting – a new dialogue meeting; /meetings shows sign-ups and lets you edit, "
@@ -114,6 +132,21 @@ EN: dict[str, str] = {
     "command_faq": "Add a common question (staff)",
     "command_broadcast": "Send a broadcast (staff)",
     "command_campaigns": "Recent campaigns (staff)",
+    "command_invite": "Invitation link for an organisation (staff)",
+    "command_newmeeting": "New dialogue meeting (staff)",
+    "command_attendees": "A meeting's attendee list (staff)",
+    "command_newcall": "Add a funding call (staff)",
+    "command_feeds": "Feeds of funding calls and news (staff)",
+    "command_digest": "The newsletter (staff)",
+    "command_newpoll": "New quick poll (staff)",
+    "command_results": "A poll's results (staff)",
+    "command_export": "Poll answers as a CSV file (staff)",
+    "command_nominations": "Nominations to the steering group (staff)",
+    "command_formadmin": "Forms: send, remind, export (staff)",
+    "command_stats": "Follow-up and statistics (staff)",
+    "moment": "{day} {month} at {time}",
+    "moment_year": "{day} {month} {year} at {time}",
+    "moment_time": "{time}",
     "cancelled": "Okay, cancelled. Ask a question whenever you like.",
     "nothing_to_cancel": "There is nothing to cancel. Feel free to ask a question!",
     "step_use_buttons": "Choose with the buttons above, or write /cancel to stop.",

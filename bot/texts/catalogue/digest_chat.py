@@ -54,7 +54,7 @@ SV: dict[str, str] = {
     "dchat_button_no_note": "Ingen hälsning",
     "dchat_ask_when": (
         "När ska specialutgåvan skickas? Skriv datum och tid i svensk tid, "
-        "t.ex. <code>1/12 09:00</code> eller <code>2026-12-01 09:00</code>. /cancel avbryter."
+        "till exempel <code>{ex_dm} 09:00</code> eller <code>{ex_iso} 09:00</code>. /cancel avbryter."
     ),
     "dchat_draft_preview": "👁 Så här får du utgåvan:",
     "dchat_draft_empty": (
@@ -80,7 +80,7 @@ SV: dict[str, str] = {
     "dchat_draft_stale": "Det här utkastet gäller inte längre. Börja om med /digest.",
     "dchat_reader_invalid": (
         "Skriv ett Telegram-id (siffror) eller ett @användarnamn, "
-        "t.ex. <code>/digest preview @anna</code>."
+        "till exempel <code>/digest preview @anna</code>."
     ),
     "dchat_reader_unknown": "Jag hittar ingen användare {reference}.",
 }
@@ -112,7 +112,7 @@ EN: dict[str, str] = {
         "Default for readers who have not chosen: <b>{default}</b>\n\n"
         "<b>Next editions</b>\n{editions}"
     ),
-    "dchat_edition_line": "• {kind}: {when} – {readers} readers",
+    "dchat_edition_line": "• {kind}: {when} – {readers} {readers|reader|readers}",
     "dchat_special_line": "• {kind}: {when}",
     "dchat_kind_weekly": "Weekly",
     "dchat_kind_monthly": "Monthly",
@@ -138,7 +138,7 @@ EN: dict[str, str] = {
     "dchat_button_no_note": "No greeting",
     "dchat_ask_when": (
         "When should the special edition go out? Write a date and time in Swedish time, "
-        "e.g. <code>1/12 09:00</code> or <code>2026-12-01 09:00</code>. /cancel stops."
+        "e.g. <code>{ex_dm} 09:00</code> or <code>{ex_iso} 09:00</code>. /cancel stops."
     ),
     "dchat_draft_preview": "👁 This is how you get the edition:",
     "dchat_draft_empty": (
@@ -146,19 +146,19 @@ EN: dict[str, str] = {
         "Other readers may still get it."
     ),
     "dchat_confirm_now": (
-        "Send the edition now to everyone who gets the newsletter ({count} readers)? "
+        "Send the edition now to everyone who gets the newsletter ({count} {count|reader|readers})? "
         "Each gets what is new for them; empty newsletters are not sent."
     ),
     "dchat_confirm_special": (
         "Schedule a special edition for {when} to everyone who gets the newsletter "
-        "(now {count} readers)?"
+        "(now {count} {count|reader|readers})?"
     ),
     "dchat_button_send": "Send",
     "dchat_button_schedule": "Schedule",
     "dchat_button_cancel": "Cancel",
     "dchat_sent_now": "📨 Edition #{edition_id} is being sent. Follow it in /campaigns.",
     "dchat_scheduled": (
-        "🗓 Special edition #{edition_id} goes out {when}. You can cancel it in /campaigns."
+        "🗓 Special edition #{edition_id} goes out on {when}. You can cancel it in /campaigns."
     ),
     "dchat_dropped": "Okay, no edition is sent.",
     "dchat_use_buttons": "Press one of the buttons above, or write /cancel.",

@@ -11,7 +11,7 @@ SV: dict[str, str] = {
 
 EN: dict[str, str] = {
     "digest_special_in_past": "{time} has already passed. Choose a time ahead.",
-    "digest_edition_exists": "There is already a newsletter edition at {time}. Choose another time.",
+    "digest_edition_exists": "There is already a newsletter edition for {time}. Choose another time.",
     "digest_note_too_long": "The note is too long (at most {limit} characters). Please shorten it.",
     "digest_summary_weekly": "📰 Newsletter, weekly edition {when}",
     "digest_summary_monthly": "📰 Newsletter, monthly edition {when}",

@@ -2,8 +2,8 @@
 
 SV: dict[str, str] = {
     "feeds_bad_url": "Adressen {url} går inte att använda. Ange en http- eller https-adress.",
-    "feeds_bad_kind": "Okänd sorts flöde: {kind}. Välj funding (utlysningar) eller news (nyheter).",
-    "feeds_bad_interval": "Intervallet måste vara minst {seconds} sekunder.",
+    "feeds_bad_kind": "Okänd typ av flöde: {kind}. Välj funding (utlysningar) eller news (nyheter).",
+    "feeds_bad_interval": "Intervallet måste vara minst {seconds} {seconds|sekund|sekunder}.",
     "feeds_exists": "Flödet {url} finns redan.",
     "feeds_not_found": "Det finns inget flöde med nummer {feed_id}.",
     "feeds_add_usage": (
@@ -62,8 +62,9 @@ SV: dict[str, str] = {
         "då försöker jag igen med jämna mellanrum, och /feeds visar hur det går."
     ),
     "feeds_add_first_fetch": (
-        "Första gången annonseras högst {first} inlägg från de senaste {days} dagarna, "
-        "sedan högst {cap} nya per hämtning; resten sparas utan utskick."
+        "Första gången annonseras högst {first} inlägg som är högst {days} "
+        "{days|dag|dagar} gamla, sedan högst {cap} {cap|nytt|nya} per hämtning; resten sparas "
+        "utan utskick."
     ),
     "feeds_add_use_buttons": "Tryck Lägg till eller Avbryt under förhandsvisningen (eller /cancel).",
     "feeds_add_dropped": "Flödet lades inte till.",
@@ -121,7 +122,7 @@ SV: dict[str, str] = {
     "feeds_confirm_remove": "Tryck igen för att ta bort flödet och allt som hämtats från det.",
     "feeds_removed": "Flöde #{feed_id} är borttaget.",
     "feeds_kept": "Flödet får vara kvar.",
-    "feeds_polled_new": "#{feed_id}: {new} nya inlägg, {calls} nya utlysningar.",
+    "feeds_polled_new": "#{feed_id}: {new} {new|nytt inlägg|nya inlägg}, {calls} {calls|ny utlysning|nya utlysningar}.",
     "feeds_polled_quiet": "{quiet} av dem sparades utan utskick (för många på en gång).",
     "feeds_polled_nothing": "#{feed_id}: inget nytt.",
     "feeds_polled_error": "#{feed_id}: flödet {error}.",
@@ -138,19 +139,19 @@ SV: dict[str, str] = {
     ),
     "feeds_staff_recovered": "✅ Flöde #{feed_id} ({url}) fungerar igen och hämtas som vanligt.",
     "feeds_staff_capped_funding": (
-        "📥 Flöde #{feed_id} ({url}) hade {new} nya poster; {announced} annonserades, "
-        "resten ({quiet}) sparades utan utskick."
+        "📥 Flöde #{feed_id} ({url}) hade {new} {new|ny post|nya poster}; {announced} "
+        "annonserades, resten ({quiet}) sparades utan utskick."
     ),
     "feeds_staff_capped_news": (
-        "📥 Flöde #{feed_id} ({url}) hade {new} nya poster; {announced} kommer med i "
-        "nyhetsbrevet, resten ({quiet}) sparades utan att visas."
+        "📥 Flöde #{feed_id} ({url}) hade {new} {new|ny post|nya poster}; {announced} kommer "
+        "med i nyhetsbrevet, resten ({quiet}) sparades utan att visas."
     ),
 }
 
 EN: dict[str, str] = {
     "feeds_bad_url": "The address {url} cannot be used. Give an http or https address.",
     "feeds_bad_kind": "Unknown kind of feed: {kind}. Choose funding or news.",
-    "feeds_bad_interval": "The interval must be at least {seconds} seconds.",
+    "feeds_bad_interval": "The interval must be at least {seconds} {seconds|second|seconds}.",
     "feeds_exists": "The feed {url} already exists.",
     "feeds_not_found": "There is no feed number {feed_id}.",
     "feeds_add_usage": (
@@ -201,17 +202,19 @@ EN: dict[str, str] = {
         "{first}\n\n"
         "Shall I add the feed?"
     ),
-    "feeds_add_trial_ok": "✅ I fetched the feed once to try: {items} items.",
+    "feeds_add_trial_ok": "✅ I fetched the feed once to try: {items} {items|item|items}.",
     "feeds_add_trial_filtered": (
-        "✅ I fetched the feed once to try: {items} items, {matching} of them match the words."
+        "✅ I fetched the feed once to try: {items} {items|item|items}, {matching} of them "
+        "{matching|matches|match} the words."
     ),
     "feeds_add_trial_failed": (
         "⚠️ I fetched the feed once to try, but it {problem}. You can add it anyway; "
         "I will keep trying now and then, and /feeds shows how it goes."
     ),
     "feeds_add_first_fetch": (
-        "The first time, at most {first} items from the last {days} days are announced, "
-        "then at most {cap} new ones per fetch; the rest are kept without being sent."
+        "The first time, at most {first} {first|item|items} no older than {days} "
+        "{days|day|days} {first|is|are} announced, then at most {cap} new {cap|one|ones} per "
+        "fetch; the rest are kept without being sent."
     ),
     "feeds_add_use_buttons": "Press Add or Cancel under the preview (or /cancel).",
     "feeds_add_dropped": "The feed was not added.",
@@ -233,7 +236,7 @@ EN: dict[str, str] = {
     "feeds_item": (
         "<b>#{feed_id}</b> {kind} · {status}\n"
         "{url}\n"
-        "{items} items · next fetch {next_poll}{filters}{error}"
+        "{items} {items|item|items} · next fetch {next_poll}{filters}{error}"
     ),
     "feeds_kind_funding": "funding calls",
     "feeds_kind_news": "news",
@@ -270,7 +273,7 @@ EN: dict[str, str] = {
     "feeds_confirm_remove": "Press again to remove the feed and everything fetched from it.",
     "feeds_removed": "Feed #{feed_id} is removed.",
     "feeds_kept": "The feed stays.",
-    "feeds_polled_new": "#{feed_id}: {new} new items, {calls} new funding calls.",
+    "feeds_polled_new": "#{feed_id}: {new} new {new|item|items}, {calls} new funding {calls|call|calls}.",
     "feeds_polled_quiet": "{quiet} of them were kept without being sent (too many at once).",
     "feeds_polled_nothing": "#{feed_id}: nothing new.",
     "feeds_polled_error": "#{feed_id}: the feed {error}.",
@@ -287,11 +290,11 @@ EN: dict[str, str] = {
     ),
     "feeds_staff_recovered": "✅ Feed #{feed_id} ({url}) works again and is fetched as usual.",
     "feeds_staff_capped_funding": (
-        "📥 Feed #{feed_id} ({url}) had {new} new items; {announced} were announced, "
-        "the rest ({quiet}) were kept without being sent."
+        "📥 Feed #{feed_id} ({url}) had {new} new {new|item|items}; {announced} "
+        "{announced|was|were} announced, the rest ({quiet}) were kept without being sent."
     ),
     "feeds_staff_capped_news": (
-        "📥 Feed #{feed_id} ({url}) had {new} new items; {announced} go into the digest, "
-        "the rest ({quiet}) were kept without being shown."
+        "📥 Feed #{feed_id} ({url}) had {new} new {new|item|items}; {announced} "
+        "{announced|goes|go} into the digest, the rest ({quiet}) were kept without being shown."
     ),
 }

@@ -54,7 +54,7 @@ SV: dict[str, str] = {
     "forms_list": "<b>Formulär att fylla i</b>",
     "forms_list_item": "{number}. {title} – {state}",
     "forms_list_button": "{action}: {title}",
-    "forms_state_new": "ej påbörjad",
+    "forms_state_new": "inte påbörjad",
     "forms_state_paused": "pausad vid fråga {number}",
     "forms_state_paused_review": "pausad, redo att skickas",
     "forms_state_sent": "skickad {date}",

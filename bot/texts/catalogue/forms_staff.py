@@ -9,11 +9,11 @@ SV: dict[str, str] = {
     "form_file_not_flag": "{place}: skriv true eller false.",
     "form_file_not_number": "{place}: skriv ett heltal.",
     "form_file_closes_invalid": (
-        "closes: skriv ett datum som 2026-05-31 eller datum och tid som ”2026-05-31 17:00”."
+        "closes: skriv ett datum som {ex_iso} eller datum och tid som ”{ex_iso} 17:00”."
     ),
     "form_closes_past": "closes: {time} har redan varit. Välj en tid framåt.",
     "form_audience_missing": "audience: {spec} pekar på något som inte finns. Kontrollera numret.",
-    "form_file_question_invalid": "Fråga {number}: skrivs som en [[questions]]-tabell.",
+    "form_file_question_invalid": "Fråga {number} ska skrivas som en [[questions]]-tabell.",
     "form_file_question_unknown_field": (
         "Fråga {number}: okänt fält ”{field}”. Tillåtna: key, kind, text, options, required, "
         "min, max och max_length."
@@ -32,7 +32,7 @@ SV: dict[str, str] = {
     "form_csv_caption": "Svar på formuläret <b>{title}</b>",
     "form_card_title": "📋 <b>{title}</b>",
     "form_card_intro": "{intro}",
-    "form_card_questions": "{count} frågor. Du kan pausa och fortsätta senare.",
+    "form_card_questions": "{count} {count|fråga|frågor}. Du kan pausa och fortsätta senare.",
     "form_card_question_one": "En fråga.",
     "form_card_closes": "Sista dag att svara: {time}.",
     "form_card_not_started": "Du har inte börjat ännu.",
@@ -52,7 +52,7 @@ SV: dict[str, str] = {
     ),
     "form_staff_line_org": (
         "#{form_id} <b>{title}</b> ({status})\n"
-        "Svar: {answered} av {total} organisationer · {in_progress} påbörjade"
+        "Svar: {answered} av {total} {total|organisation|organisationer} · {in_progress} påbörjade"
     ),
     "form_staff_button_send": "Skicka",
     "form_staff_button_progress": "Läget",
@@ -63,10 +63,12 @@ SV: dict[str, str] = {
     "form_staff_button_remind_ok": "Ja, påminn",
     "form_staff_button_close_ok": "Ja, stäng",
     "form_staff_button_keep": "Avbryt",
-    "form_staff_send_confirm": "Skicka <b>{title}</b> till {audience}? Det når {count} personer.",
-    "form_staff_sent": "Skickat: <b>{title}</b> går ut till {count} personer.",
-    "form_staff_remind_confirm": ("Påminn de {count} som fått <b>{title}</b> men inte svarat än?"),
-    "form_staff_reminded": "Påminnelsen om <b>{title}</b> går ut till {count} personer.",
+    "form_staff_send_confirm": "Skicka <b>{title}</b> till {audience}? Det når {count} {count|person|personer}.",
+    "form_staff_sent": "Skickat: <b>{title}</b> går ut till {count} {count|person|personer}.",
+    "form_staff_remind_confirm": (
+        "Påminna de {count} som har fått <b>{title}</b> men inte svarat än?"
+    ),
+    "form_staff_reminded": "Påminnelsen om <b>{title}</b> går ut till {count} {count|person|personer}.",
     "form_staff_close_confirm": "Stänga <b>{title}</b>? Sedan går det inte att svara längre.",
     "form_staff_closed": "<b>{title}</b> är stängt.",
     "form_staff_kept": "Okej, inget ändrat.",
@@ -95,7 +97,7 @@ EN: dict[str, str] = {
     "form_file_not_flag": "{place}: write true or false.",
     "form_file_not_number": "{place}: write a whole number.",
     "form_file_closes_invalid": (
-        "closes: write a date such as 2026-05-31 or a date and time such as “2026-05-31 17:00”."
+        "closes: write a date such as {ex_iso} or a date and time such as “{ex_iso} 17:00”."
     ),
     "form_closes_past": "closes: {time} has already passed. Choose a time ahead.",
     "form_audience_missing": "audience: {spec} names something that does not exist. Check the number.",
@@ -118,7 +120,7 @@ EN: dict[str, str] = {
     "form_csv_caption": "Answers to the form <b>{title}</b>",
     "form_card_title": "📋 <b>{title}</b>",
     "form_card_intro": "{intro}",
-    "form_card_questions": "{count} questions. You can pause and continue later.",
+    "form_card_questions": "{count} {count|question|questions}. You can pause and continue later.",
     "form_card_question_one": "One question.",
     "form_card_closes": "Last day to answer: {time}.",
     "form_card_not_started": "You have not started yet.",
@@ -138,7 +140,7 @@ EN: dict[str, str] = {
     ),
     "form_staff_line_org": (
         "#{form_id} <b>{title}</b> ({status})\n"
-        "Answers: {answered} of {total} organisations · {in_progress} started"
+        "Answers: {answered} of {total} {total|organisation|organisations} · {in_progress} started"
     ),
     "form_staff_button_send": "Send",
     "form_staff_button_progress": "Status",
@@ -149,12 +151,12 @@ EN: dict[str, str] = {
     "form_staff_button_remind_ok": "Yes, remind",
     "form_staff_button_close_ok": "Yes, close",
     "form_staff_button_keep": "Cancel",
-    "form_staff_send_confirm": "Send <b>{title}</b> to {audience}? It reaches {count} people.",
-    "form_staff_sent": "Sent: <b>{title}</b> goes out to {count} people.",
+    "form_staff_send_confirm": "Send <b>{title}</b> to {audience}? It reaches {count} {count|person|people}.",
+    "form_staff_sent": "Sent: <b>{title}</b> goes out to {count} {count|person|people}.",
     "form_staff_remind_confirm": (
         "Remind the {count} who were sent <b>{title}</b> and have not answered yet?"
     ),
-    "form_staff_reminded": "The reminder of <b>{title}</b> goes out to {count} people.",
+    "form_staff_reminded": "The reminder of <b>{title}</b> goes out to {count} {count|person|people}.",
     "form_staff_close_confirm": "Close <b>{title}</b>? Nobody can answer it after that.",
     "form_staff_closed": "<b>{title}</b> is closed.",
     "form_staff_kept": "Fine, nothing changed.",

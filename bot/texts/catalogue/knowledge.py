@@ -12,7 +12,7 @@ SV: dict[str, str] = {
     "button_helpful": "👍 Hjälpte",
     "button_not_helpful": "👎 Hjälpte inte",
     "button_ask_staff": "🙋 Fråga en handläggare",
-    "feedback_thanks": "Tack för ditt svar!",
+    "feedback_thanks": "Tack för återkopplingen!",
     "feedback_offer_staff": "Tack! Vill du att en handläggare svarar i stället?",
     "handed_over": ("Jag har skickat din fråga till en handläggare. Svaret kommer här i chatten."),
     "already_handed_over": "Den frågan har redan skickats till en handläggare.",
@@ -20,7 +20,7 @@ SV: dict[str, str] = {
         "Jag kan inte nå någon handläggare just nu. Försök igen senare, eller kontakta "
         "processledaren direkt."
     ),
-    "staff_reply_to_user": "💬 <b>Svar från en handläggare</b> på din fråga «{question}»:\n\n{answer}",
+    "staff_reply_to_user": "💬 <b>Svar från en handläggare</b> på din fråga ”{question}”:\n\n{answer}",
     "kb_unsupported_file": "Filtypen stöds inte: {name}",
     "kb_unreadable_file": "Filen kunde inte läsas: {name}",
     "kb_document_not_found": "Inget dokument hittades: {ident}",
@@ -41,7 +41,7 @@ EN: dict[str, str] = {
     "answer_source_in_swedish": "ℹ️ This source is only available in Swedish.",
     "answer_faq_source": "Frequently asked questions",
     "dont_know": (
-        "Sorry, I do not know that. 🤔 I find no answer to it in what I know about the "
+        "Sorry, I do not know that. 🤔 I can't find an answer in what I know about the "
         "agreement.\n\nShall I send the question to a member of staff?"
     ),
     "button_helpful": "👍 Helpful",
@@ -55,7 +55,7 @@ EN: dict[str, str] = {
         "I cannot reach any member of staff right now. Please try again later, or contact "
         "the process leader directly."
     ),
-    "staff_reply_to_user": "💬 <b>Answer from a member of staff</b> to your question «{question}»:\n\n{answer}",
+    "staff_reply_to_user": "💬 <b>Answer from a member of staff</b> to your question “{question}”:\n\n{answer}",
     "kb_unsupported_file": "Unsupported file type: {name}",
     "kb_unreadable_file": "The file could not be read: {name}",
     "kb_document_not_found": "No document found: {ident}",

@@ -8,7 +8,7 @@ SV: dict[str, str] = {
     "meeting_in_past": "Mötet måste börja i framtiden.",
     "meeting_place_missing": "Ange en plats, en länk till mötet, eller båda.",
     "meeting_place_too_long": "Platsen är för lång (högst {limit} tecken).",
-    "meeting_link_invalid": "Länken {link} fungerar inte. Den ska börja med https://",
+    "meeting_link_invalid": "Länken {link} fungerar inte. Den ska börja med https://.",
     "meeting_deadline_after_start": "Sista dag för anmälan kan inte vara efter att mötet börjar.",
     "meeting_capacity_invalid": "Antal platser ska vara ett tal från 0 (obegränsat) till {limit}.",
     # Sign-up and staff actions.
@@ -45,7 +45,7 @@ EN: dict[str, str] = {
     "meeting_in_past": "The meeting must start in the future.",
     "meeting_place_missing": "Give a place, a link to the meeting, or both.",
     "meeting_place_too_long": "The place is too long (at most {limit} characters).",
-    "meeting_link_invalid": "The link {link} does not work. It should start with https://",
+    "meeting_link_invalid": "The link {link} does not work. It should start with https://.",
     "meeting_deadline_after_start": "The sign-up deadline cannot be after the meeting starts.",
     "meeting_capacity_invalid": "The number of seats should be from 0 (unlimited) to {limit}.",
     "meeting_not_found": "There is no meeting number {meeting_id}.",

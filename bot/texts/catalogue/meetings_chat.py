@@ -20,7 +20,7 @@ SV: dict[str, str] = {
     "mtg_card_link": "💻 Digitalt: {url}",
     "mtg_card_deadline": "✍️ Anmäl dig senast {deadline}.",
     "mtg_card_closed": "✍️ Anmälan är stängd.",
-    "mtg_card_seats": "👥 {left} av {capacity} platser kvar.",
+    "mtg_card_seats": "👥 {left} av {capacity} {capacity|plats|platser} kvar.",
     "mtg_card_full": "👥 Fullt – anmäl dig så hamnar du på väntelistan.",
     "mtg_status_going": "✅ <b>Du är anmäld.</b>",
     "mtg_status_waiting": (
@@ -63,10 +63,10 @@ SV: dict[str, str] = {
     "mtg_reminder": "⏰ <b>Påminnelse:</b> dialogmötet börjar om {lead}.",
     "mtg_reminder_footer": "Kan du inte komma? Tryck på <b>Kan inte</b>, så kan någon annan få platsen.",
     "mtg_lead_day": "en dag",
-    "mtg_lead_days": "{count} dagar",
+    "mtg_lead_days": "{count} {count|dag|dagar}",
     "mtg_lead_hour": "en timme",
-    "mtg_lead_hours": "{count} timmar",
-    "mtg_lead_minutes": "{count} minuter",
+    "mtg_lead_hours": "{count} {count|timme|timmar}",
+    "mtg_lead_minutes": "{count} {count|minut|minuter}",
     "mtg_changed": "🔄 <b>Ändring:</b> dialogmötet har fått ny tid eller plats. Så här gäller nu:",
     "mtg_cancelled": "❌ <b>Inställt:</b> dialogmötet ”{title}” {when} blir inte av. Vi beklagar!",
     "mtg_promoted": "🎉 <b>Du har fått en plats!</b> En plats blev ledig, och du är nu anmäld till:",
@@ -87,7 +87,7 @@ SV: dict[str, str] = {
         "{going} av {capacity} anmälda."
     ),
     "mtg_capacity_full": (
-        "🈵 Dialogmötet ”{title}” ({when}) är fullt: {going} av {capacity} platser. "
+        "🈵 Dialogmötet ”{title}” ({when}) är fullt: {going} av {capacity} {capacity|plats|platser}. "
         "Nya anmälningar hamnar på väntelistan."
     ),
     # Staff controls.
@@ -104,14 +104,14 @@ SV: dict[str, str] = {
     "mtg_edit_ask_description": "Skriv den nya beskrivningen, eller - för att ta bort den.",
     "mtg_edit_ask_capacity": "Hur många platser? Skriv ett tal, 0 = obegränsat.",
     "mtg_edit_ask_deadline": (
-        "Sista dag för anmälan? Skriv datum och tid, till exempel 1/12 12:00, eller - för "
+        "Sista dag för anmälan? Skriv datum och tid, till exempel {ex_dm} 12:00, eller - för "
         "att ha öppet tills mötet börjar."
     ),
     "mtg_edit_saved": "✔️ Ändringen är sparad.",
     "mtg_edit_notified": "De anmälda får besked om ändringen.",
-    "mtg_edit_promoted": "{count} från väntelistan fick plats och får besked.",
+    "mtg_edit_promoted": "{count} {count|person|personer} från väntelistan fick plats och får besked.",
     "mtg_move_ask_start": (
-        "Flytta ”{title}”: när börjar mötet nu? Skriv datum och tid, till exempel 3/12 13:00. "
+        "Flytta ”{title}”: när börjar mötet nu? Skriv datum och tid, till exempel {ex_dm} 13:00. "
         "/cancel avbryter."
     ),
     "mtg_move_done": (
@@ -120,8 +120,8 @@ SV: dict[str, str] = {
     # /newmeeting.
     "mtg_new_ask_title": "🗓 Nytt dialogmöte. Vad heter mötet? (/cancel avbryter när du vill.)",
     "mtg_new_ask_start": (
-        "När börjar det? Skriv datum och tid i svensk tid, till exempel 2026-12-03 13:00 "
-        "eller 3/12 13:00."
+        "När börjar det? Skriv datum och tid i svensk tid, till exempel {ex_iso} 13:00 "
+        "eller {ex_dm} 13:00."
     ),
     "mtg_new_ask_end": (
         "När slutar det? Skriv tiden, till exempel 15:00 – eller datum och tid om det slutar "
@@ -138,7 +138,7 @@ SV: dict[str, str] = {
     "mtg_new_ask_description": "Skriv en kort beskrivning, eller tryck <b>Hoppa över</b>.",
     "mtg_new_ask_capacity": "Hur många platser finns det? Skriv ett tal, 0 = obegränsat.",
     "mtg_new_ask_deadline": (
-        "Sista dag för anmälan? Skriv datum och tid, till exempel 1/12 12:00, eller tryck "
+        "Sista dag för anmälan? Skriv datum och tid, till exempel {ex_dm} 12:00, eller tryck "
         "<b>Hoppa över</b> för att ha öppet tills mötet börjar."
     ),
     "mtg_new_preview": "☝️ Så här ser kortet ut för mottagarna. Ska jag skapa mötet?",
@@ -179,7 +179,7 @@ EN: dict[str, str] = {
     "mtg_card_link": "💻 Online: {url}",
     "mtg_card_deadline": "✍️ Sign up by {deadline}.",
     "mtg_card_closed": "✍️ Sign-up is closed.",
-    "mtg_card_seats": "👥 {left} of {capacity} seats left.",
+    "mtg_card_seats": "👥 {left} of {capacity} {capacity|seat|seats} left.",
     "mtg_card_full": "👥 Full – sign up to join the waiting list.",
     "mtg_status_going": "✅ <b>You are signed up.</b>",
     "mtg_status_waiting": (
@@ -220,12 +220,12 @@ EN: dict[str, str] = {
     "mtg_reminder": "⏰ <b>Reminder:</b> the dialogue meeting starts in {lead}.",
     "mtg_reminder_footer": "Can't come after all? Press <b>Can't come</b> so someone else can have the seat.",
     "mtg_lead_day": "one day",
-    "mtg_lead_days": "{count} days",
+    "mtg_lead_days": "{count} {count|day|days}",
     "mtg_lead_hour": "one hour",
-    "mtg_lead_hours": "{count} hours",
-    "mtg_lead_minutes": "{count} minutes",
+    "mtg_lead_hours": "{count} {count|hour|hours}",
+    "mtg_lead_minutes": "{count} {count|minute|minutes}",
     "mtg_changed": "🔄 <b>Change:</b> the dialogue meeting has a new time or place. This is what applies now:",
-    "mtg_cancelled": "❌ <b>Cancelled:</b> the dialogue meeting “{title}” {when} will not take place. We are sorry!",
+    "mtg_cancelled": "❌ <b>Cancelled:</b> the dialogue meeting “{title}” on {when} will not take place. We are sorry!",
     "mtg_promoted": "🎉 <b>You got a seat!</b> A seat freed up and you are now signed up for:",
     "mtg_list_header": "<b>Upcoming dialogue meetings</b>",
     "mtg_list_none": (
@@ -242,7 +242,7 @@ EN: dict[str, str] = {
         "{going} of {capacity} signed up."
     ),
     "mtg_capacity_full": (
-        "🈵 The dialogue meeting “{title}” ({when}) is full: {going} of {capacity} seats. "
+        "🈵 The dialogue meeting “{title}” ({when}) is full: {going} of {capacity} {capacity|seat|seats}. "
         "New sign-ups join the waiting list."
     ),
     "mtg_cancel_confirm": (
@@ -257,15 +257,15 @@ EN: dict[str, str] = {
     "mtg_edit_ask_description": "Type the new description, or - to remove it.",
     "mtg_edit_ask_capacity": "How many seats? Type a number, 0 = unlimited.",
     "mtg_edit_ask_deadline": (
-        "Sign-up deadline? Type a date and time, e.g. 1/12 12:00, or - to keep sign-up open "
+        "Sign-up deadline? Type a date and time, e.g. {ex_dm} 12:00, or - to keep sign-up open "
         "until the meeting starts."
     ),
     "mtg_edit_saved": "✔️ The change is saved.",
     "mtg_edit_notified": "Those signed up will be told about the change.",
-    "mtg_edit_promoted": "{count} from the waiting list got a seat and will be told.",
+    "mtg_edit_promoted": "{count} {count|person|people} from the waiting list got a seat and will be told.",
     "mtg_move_ask_start": (
         "Move “{title}”: when does the meeting start now? Type a date and time, e.g. "
-        "3/12 13:00. /cancel stops."
+        "{ex_dm} 13:00. /cancel stops."
     ),
     "mtg_move_done": (
         "✔️ The meeting is moved to {when}. Those signed up will be told, and the reminders "
@@ -273,8 +273,8 @@ EN: dict[str, str] = {
     ),
     "mtg_new_ask_title": "🗓 New dialogue meeting. What is it called? (/cancel stops at any time.)",
     "mtg_new_ask_start": (
-        "When does it start? Type a date and time in Swedish time, e.g. 2026-12-03 13:00 "
-        "or 3/12 13:00."
+        "When does it start? Type a date and time in Swedish time, e.g. {ex_iso} 13:00 "
+        "or {ex_dm} 13:00."
     ),
     "mtg_new_ask_end": (
         "When does it end? Type the time, e.g. 15:00 – or a date and time if it ends on "
@@ -289,7 +289,7 @@ EN: dict[str, str] = {
     "mtg_new_ask_description": "Type a short description, or press <b>Skip</b>.",
     "mtg_new_ask_capacity": "How many seats are there? Type a number, 0 = unlimited.",
     "mtg_new_ask_deadline": (
-        "Sign-up deadline? Type a date and time, e.g. 1/12 12:00, or press <b>Skip</b> to keep "
+        "Sign-up deadline? Type a date and time, e.g. {ex_dm} 12:00, or press <b>Skip</b> to keep "
         "sign-up open until the meeting starts."
     ),
     "mtg_new_preview": "☝️ This is the card recipients will see. Shall I create the meeting?",

@@ -3,7 +3,7 @@
 SV: dict[str, str] = {
     "nomination_announcement": (
         "<b>{title}</b>\n\n"
-        "Nu kan undertecknande organisationer nominera kandidater till styrgruppen för "
+        "Nu kan underskrivande organisationer nominera kandidater till styrgruppen för "
         "överenskommelsen. Nomineringen är öppen från {opens} till {closes}.\n\n"
         "Är du kontaktperson för en organisation? Skriv /nominate så guidar jag dig."
     ),
@@ -22,7 +22,7 @@ SV: dict[str, str] = {
         "Skriv till exempel anna@forening.se eller 070-123 45 67."
     ),
     "nomination_not_linked": (
-        "Bara kontaktpersoner för undertecknande organisationer kan nominera. "
+        "Bara kontaktpersoner för underskrivande organisationer kan nominera. "
         "Koppla dig till din organisation under /settings → Organisation. "
         "När en handläggare har godkänt kopplingen kan du nominera."
     ),
@@ -46,7 +46,7 @@ SV: dict[str, str] = {
         "sedan får du se allt innan du skickar. Sista dag: {closes}.\n"
         "Skriv /cancel om du vill avbryta."
     ),
-    "nomination_intro_mine": "Du har redan skickat {count} nominering(ar) i den här omgången.",
+    "nomination_intro_mine": "Du har redan skickat {count} {count|nominering|nomineringar} i den här omgången.",
     "nomination_ask_name": "Vad heter kandidaten?",
     "nomination_ask_organisation": "Vilken organisation kommer kandidaten från?",
     "nomination_ask_contact": "Hur når vi kandidaten? Skriv en e-postadress eller ett telefonnummer.",
@@ -86,20 +86,20 @@ SV: dict[str, str] = {
     "nomination_staff_none": (
         "Ingen nomineringsomgång ännu.\n\n"
         "Öppna en så här:\n"
-        "<code>/nominations open Styrgruppen 2027–2030; nu; 2026-12-15</code>"
+        "<code>/nominations open Styrgruppen 2027–2030; nu; {ex_iso_later}</code>"
     ),
     "nomination_staff_how_to_open": (
         "Öppna en ny omgång så här:\n"
-        "<code>/nominations open Styrgruppen 2027–2030; nu; 2026-12-15</code>"
+        "<code>/nominations open Styrgruppen 2027–2030; nu; {ex_iso_later}</code>"
     ),
     "nomination_staff_open_usage": (
         "Skriv <code>/nominations open rubrik; från; till</code>, till exempel\n"
-        "<code>/nominations open Styrgruppen 2027–2030; 2026-11-01; 2026-12-15 17:00</code>\n"
+        "<code>/nominations open Styrgruppen 2027–2030; {ex_iso}; {ex_iso_later} 17:00</code>\n"
         "”Från” kan vara ”nu”. Ett datum utan tid räknas från dagens början och till dagens slut."
     ),
     "nomination_staff_opened": (
         "Nominering #{round_id} ”{title}” är öppen {opens} – {closes}. "
-        "Ett utskick om den går till {count} personer när den öppnar. "
+        "Ett utskick om den går till {count} {count|person|personer} när den öppnar. "
         "Den stänger av sig själv; /nominations visar läget."
     ),
     "nomination_button_csv": "Exportera (CSV)",
@@ -111,7 +111,7 @@ SV: dict[str, str] = {
     "nomination_closed_now": "”{title}” är stängd. Nomineringar: {count}.",
     "nomination_close_kept": "Okej, omgången är fortfarande öppen.",
     "nomination_closed_notice": (
-        "Nomineringen #{round_id} ”{title}” har stängt. Nomineringar: {count}. "
+        "Nominering #{round_id} ”{title}” har stängt. Nomineringar: {count}. "
         "Exportera dem med /nominations."
     ),
 }
@@ -143,7 +143,7 @@ EN: dict[str, str] = {
         "you can nominate."
     ),
     "nomination_round_closed": "Nominations for “{title}” are closed.",
-    "nomination_not_open_yet": "Nominations open {opens}.",
+    "nomination_not_open_yet": "Nominations open on {opens}.",
     "nomination_duplicate": "Your organisation has already nominated {name} in this round.",
     "nomination_csv_submitted": "Submitted",
     "nomination_csv_organisation": "Nominating organisation",
@@ -154,14 +154,14 @@ EN: dict[str, str] = {
     "nomination_csv_motivation": "Motivation",
     "nomination_none": "No nominations are open right now. I will let you know when the next opens.",
     "nomination_closed_since": (
-        "No nominations are open right now. The last round, “{title}”, closed {when}."
+        "No nominations are open right now. The last round, “{title}”, closed on {when}."
     ),
-    "nomination_opens_later": "Nominations for “{title}” open {when}. Welcome back then!",
+    "nomination_opens_later": "Nominations for “{title}” open on {when}. Welcome back then!",
     "nomination_intro": (
         "<b>{title}</b>\nNominate a candidate to the steering group. I ask four things, then "
         "you see everything before sending. Last day: {closes}.\nType /cancel to stop."
     ),
-    "nomination_intro_mine": "You have already sent {count} nomination(s) in this round.",
+    "nomination_intro_mine": "You have already sent {count} {count|nomination|nominations} in this round.",
     "nomination_ask_name": "What is the candidate's name?",
     "nomination_ask_organisation": "Which organisation is the candidate from?",
     "nomination_ask_contact": "How do we reach the candidate? Type an e-mail address or a phone number.",
@@ -201,20 +201,20 @@ EN: dict[str, str] = {
     "nomination_staff_none": (
         "No nomination round yet.\n\n"
         "Open one like this:\n"
-        "<code>/nominations open Steering group 2027–2030; now; 2026-12-15</code>"
+        "<code>/nominations open Steering group 2027–2030; now; {ex_iso_later}</code>"
     ),
     "nomination_staff_how_to_open": (
         "Open a new round like this:\n"
-        "<code>/nominations open Steering group 2027–2030; now; 2026-12-15</code>"
+        "<code>/nominations open Steering group 2027–2030; now; {ex_iso_later}</code>"
     ),
     "nomination_staff_open_usage": (
         "Type <code>/nominations open title; from; to</code>, for example\n"
-        "<code>/nominations open Steering group 2027–2030; 2026-11-01; 2026-12-15 17:00</code>\n"
+        "<code>/nominations open Steering group 2027–2030; {ex_iso}; {ex_iso_later} 17:00</code>\n"
         "“From” can be “now”. A date without a time counts from the start to the end of that day."
     ),
     "nomination_staff_opened": (
         "Nomination #{round_id} “{title}” is open {opens} – {closes}. "
-        "An announcement goes to {count} people when it opens. "
+        "An announcement goes to {count} {count|person|people} when it opens. "
         "It closes by itself; /nominations shows where it stands."
     ),
     "nomination_button_csv": "Export (CSV)",

@@ -7,7 +7,7 @@ SV: dict[str, str] = {
     "poll_option_too_long": "Alternativet ”{option}” är för långt – högst {limit} tecken.",
     "poll_options_duplicate": "Två svarsalternativ är likadana. Ge varje alternativ en egen text.",
     "poll_closes_in_past": "Sluttiden har redan passerat. Välj en tid framåt.",
-    "poll_not_found": "Hittar ingen enkät med nummer {poll_id}.",
+    "poll_not_found": "Jag hittar ingen enkät med nummer {poll_id}.",
     "poll_closed": "Tack! Enkäten ”{question}” har tyvärr stängt, så svaret kunde inte sparas.",
     "poll_option_unknown": "Det svarsalternativet finns inte längre i enkäten.",
     "poll_comment_not_allowed": "Den här enkäten tar inte emot kommentarer.",

@@ -27,7 +27,7 @@ SV: dict[str, str] = {
         "Alternativ {number}: {option}\n"
         "Skriv nästa alternativ, eller tryck <b>Klar</b> när alla är med (högst {limit})."
     ),
-    "poll_new_options_full": "Nu finns {limit} alternativ, det är max.",
+    "poll_new_options_full": "Nu finns {limit} alternativ, och det är max.",
     "poll_button_done": "Klar",
     "poll_new_ask_multiple": "Får man välja ett eller flera svar?",
     "poll_button_single": "Ett svar",
@@ -37,21 +37,21 @@ SV: dict[str, str] = {
     "poll_button_yes": "Ja",
     "poll_button_no": "Nej",
     "poll_new_ask_closes": (
-        "När stänger enkäten? Skriv datum och tid (till exempel <i>15/6 12:00</i>), "
+        "När stänger enkäten? Skriv datum och tid (till exempel <i>{ex_dm} 12:00</i>), "
         "eller tryck på knappen."
     ),
-    "poll_button_in_days": "Om {days} dagar",
+    "poll_button_in_days": "Om {days} {days|dag|dagar}",
     "poll_new_ask_audience": "Vilka ska få enkäten?",
     "poll_button_audience_meeting": "Deltagarna på ett möte",
     "poll_new_choose_meeting": "Vilket möte? Deltagarna som anmält sig får enkäten.",
     "poll_new_no_meetings": "Det finns inga möten att välja. Välj en annan mottagargrupp.",
     "poll_new_org_prompt": "Skriv namnet på organisationen.",
-    "poll_new_org_none": "Jag hittade ingen organisation som heter «{text}». Försök igen.",
+    "poll_new_org_none": "Jag hittade ingen organisation som heter ”{text}”. Försök igen.",
     "poll_new_org_matches": "Vilken organisation menar du?",
-    "poll_audience_meeting": "deltagarna på «{title}»",
+    "poll_audience_meeting": "deltagarna på ”{title}”",
     "poll_new_preview_header": "Så här ser enkäten ut:",
     "poll_new_preview": (
-        "Den går till {audience} – just nu {count} personer som tar emot enkäter. Skicka?"
+        "Den går till {audience} – just nu {count} {count|person|personer} som tar emot enkäter. Skicka?"
     ),
     "poll_button_send": "Skicka",
     "poll_button_drop": "Avbryt",
@@ -73,8 +73,8 @@ SV: dict[str, str] = {
     "poll_results_comments": "💬 Kommentarer: {count} – hämta dem med /export {poll_id}.",
     "poll_results_final": "Enkät #{poll_id} har stängt. Här är resultatet.",
     "poll_chart_title": "{question}",
-    "poll_results_usage": "Skriv /results eller /results och enkätens nummer, t.ex. /results 3.",
-    "poll_export_usage": "Skriv /export och enkätens nummer, t.ex. /export 3.",
+    "poll_results_usage": "Skriv /results eller /results och enkätens nummer, till exempel /results 3.",
+    "poll_export_usage": "Skriv /export och enkätens nummer, till exempel /export 3.",
     "poll_export_caption": "Svaren på enkät #{poll_id}: {question}",
 }
 
@@ -86,7 +86,7 @@ EN: dict[str, str] = {
     "poll_card_closes": "⏰ Answer by {time}.",
     "poll_card_answered": "Thank you for answering! You can change it until the poll closes.",
     "poll_card_comment": "💬 Your comment: {comment}",
-    "poll_card_closed": "The poll closed {time}.",
+    "poll_card_closed": "The poll closed on {time}.",
     "poll_card_your_answer": "Your answer: {answer}",
     "poll_card_no_answer": "You did not answer.",
     "poll_button_chosen": "✅ {option}",
@@ -114,21 +114,21 @@ EN: dict[str, str] = {
     "poll_button_yes": "Yes",
     "poll_button_no": "No",
     "poll_new_ask_closes": (
-        "When does the poll close? Write a date and time (for example <i>15/6 12:00</i>), "
+        "When does the poll close? Write a date and time (for example <i>{ex_dm} 12:00</i>), "
         "or press the button."
     ),
-    "poll_button_in_days": "In {days} days",
+    "poll_button_in_days": "In {days} {days|day|days}",
     "poll_new_ask_audience": "Who should get the question?",
     "poll_button_audience_meeting": "The attendees of a meeting",
     "poll_new_choose_meeting": "Which meeting? Those signed up get the question.",
     "poll_new_no_meetings": "There are no meetings to choose. Choose another audience.",
     "poll_new_org_prompt": "Write the organisation's name.",
-    "poll_new_org_none": "I found no organisation called «{text}». Please try again.",
+    "poll_new_org_none": "I found no organisation called “{text}”. Please try again.",
     "poll_new_org_matches": "Which organisation do you mean?",
-    "poll_audience_meeting": "the attendees of «{title}»",
+    "poll_audience_meeting": "the attendees of “{title}”",
     "poll_new_preview_header": "This is how the question looks:",
     "poll_new_preview": (
-        "It goes to {audience} – right now {count} people who take polls. Send it?"
+        "It goes to {audience} – right now {count} {count|person|people} who take polls. Send it?"
     ),
     "poll_button_send": "Send",
     "poll_button_drop": "Cancel",

@@ -4,7 +4,7 @@ SV: dict[str, str] = {
     "privacy_notice": (
         "🔒 <b>Dina uppgifter:</b> jag sparar ditt namn och Telegram-id, språk, organisation "
         "och vilka utskick du vill ha, så att jag kan svara dig och skicka det du valt. "
-        "Dina frågor sparas i {months} månader för att vi ska kunna förbättra svaren; "
+        "Dina frågor sparas i {months} {months|månad|månader} för att vi ska kunna förbättra svaren; "
         "mötesanmälningar och enkätsvar så länge de behövs. "
         "/mydata visar allt jag har om dig och /delete raderar det."
     ),
@@ -26,7 +26,7 @@ SV: dict[str, str] = {
     "privacy_delete_no": "Avbryt",
     "privacy_delete_kept": "Inget är raderat. Dina uppgifter finns kvar.",
     "privacy_deleted": (
-        "Klart – allt jag hade sparat om dig är raderat. Tack för den här tiden! 👋\n"
+        "Klart – allt jag hade sparat om dig är raderat. Tack för den här gången! 👋\n"
         "Skriver du till mig igen börjar vi om från början."
     ),
     "privacy_already_deleted": "Jag har inga uppgifter sparade om dig.",
@@ -36,7 +36,7 @@ EN: dict[str, str] = {
     "privacy_notice": (
         "🔒 <b>Your data:</b> I store your name and Telegram id, language, organisation and "
         "which messages you want, so that I can answer you and send what you chose. "
-        "Your questions are kept for {months} months so that we can improve the answers; "
+        "Your questions are kept for {months} {months|month|months} so that we can improve the answers; "
         "meeting sign-ups and poll answers as long as they are needed. "
         "/mydata shows everything I hold about you and /delete erases it."
     ),
@@ -58,7 +58,7 @@ EN: dict[str, str] = {
     "privacy_delete_no": "Cancel",
     "privacy_delete_kept": "Nothing was erased. Your data is still here.",
     "privacy_deleted": (
-        "Done – everything I had stored about you is erased. Thank you for this time! 👋\n"
+        "Done – everything I had stored about you is erased. Thanks for now! 👋\n"
         "If you write to me again, we start from the beginning."
     ),
     "privacy_already_deleted": "I have no data stored about you.",

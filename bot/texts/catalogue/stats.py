@@ -3,14 +3,15 @@
 SV: dict[str, str] = {
     "stats_title": "<b>Uppföljning: organisationsprofiler</b>",
     "stats_overview": (
-        "Undertecknare: {organisations}\n"
+        "Underskrivare: {organisations}\n"
         "Har fyllt i profilen: {profiles} ({share} %)\n"
         "Saknar profil: {missing}"
     ),
     "stats_dates": "Profilerna är skickade mellan {oldest} och {newest}.",
+    "stats_dates_one_day": "Profilerna är skickade {day}.",
     "stats_none": (
         "Ingen organisation har fyllt i sin profil ännu, så det finns inga siffror att visa "
-        "(undertecknare: {organisations}).\n\nSkicka profilformuläret till kontaktpersonerna: "
+        "(underskrivare: {organisations}).\n\nSkicka profilformuläret till kontaktpersonerna: "
         "/formadmin → Organisationsprofil → Skicka."
     ),
     "stats_line": "{label}: {count}",
@@ -21,7 +22,7 @@ SV: dict[str, str] = {
         "Per område. En organisation räknas med alla sina medlemmar i varje område den anger, "
         "så områdena blir tillsammans fler än totalen:"
     ),
-    "stats_umbrella": "<b>Paraplyorganisationer</b>: {count} av {profiles} profiler ({share} %)",
+    "stats_umbrella": "<b>Paraplyorganisationer</b>: {count} av {profiles} {profiles|profil|profiler} ({share} %)",
     "stats_municipalities_header": "<b>Kommuner</b> (organisationer verksamma där, flest först)",
     "stats_municipalities_none": "Ingen profil nämner en enskild kommun.",
     "stats_more": "… och {count} till",
@@ -32,9 +33,9 @@ SV: dict[str, str] = {
     "stats_button_figures": "CSV siffror",
     "stats_csv_organisations_caption": "Organisationsprofilerna, en rad per organisation.",
     "stats_csv_figures_caption": "Uppföljningens siffror som tabell.",
-    "stats_chart_title": "Undertecknarnas organisationsprofiler",
+    "stats_chart_title": "Underskrivarnas organisationsprofiler",
     "stats_chart_footer": (
-        "{profiles} av {organisations} organisationer har fyllt i profilen. "
+        "{profiles} av {organisations} {organisations|organisation|organisationer} har fyllt i profilen. "
         "Medlemmar räknas i varje område organisationen anger."
     ),
     "stats_chart_subregions": "Organisationer per delregion",
@@ -56,7 +57,7 @@ SV: dict[str, str] = {
     "stats_csv_group": "grupp",
     "stats_csv_value": "värde",
     "stats_csv_total": "totalt",
-    "stats_figure_organisations": "undertecknare",
+    "stats_figure_organisations": "underskrivare",
     "stats_figure_profiles": "med profil",
     "stats_figure_missing": "utan profil",
     "stats_figure_oldest": "äldsta profil",
@@ -78,6 +79,7 @@ EN: dict[str, str] = {
         "No profile yet: {missing}"
     ),
     "stats_dates": "The profiles were sent between {oldest} and {newest}.",
+    "stats_dates_one_day": "The profiles were sent on {day}.",
     "stats_none": (
         "No organisation has filled in its profile yet, so there are no figures to show "
         "(signatories: {organisations}).\n\nSend the profile form to the contacts: open /formadmin, "
@@ -91,7 +93,7 @@ EN: dict[str, str] = {
         "By area. An organisation counts all its members in every area it names, "
         "so the areas add up to more than the total:"
     ),
-    "stats_umbrella": "<b>Umbrella bodies</b>: {count} of {profiles} profiles ({share} %)",
+    "stats_umbrella": "<b>Umbrella bodies</b>: {count} of {profiles} {profiles|profile|profiles} ({share} %)",
     "stats_municipalities_header": (
         "<b>Municipalities</b> (organisations active there, most first)"
     ),
@@ -106,7 +108,7 @@ EN: dict[str, str] = {
     "stats_csv_figures_caption": "The follow-up figures as a table.",
     "stats_chart_title": "The signatories' organisation profiles",
     "stats_chart_footer": (
-        "{profiles} of {organisations} organisations have filled in the profile. "
+        "{profiles} of {organisations} {organisations|organisation|organisations} have filled in the profile. "
         "Members count in every area an organisation names."
     ),
     "stats_chart_subregions": "Organisations per sub-region",

@@ -14,10 +14,10 @@ SV: dict[str, str] = {
         "Frågor kan du ställa när du vill, vad du än väljer här."
     ),
     "topics_summary_all": "Du får alla utskick.",
-    "topics_summary_some": "Du får {count} av {total} sorters utskick.",
+    "topics_summary_some": "Du får {count} av {total} slags utskick.",
     "topics_summary_none": "Du får inga utskick just nu.",
     "button_topics_all_off": "Stäng av allt",
-    "button_topics_all_on": "Sätt på allt",
+    "button_topics_all_on": "Slå på allt",
     "topic_turned_on": "{topic}: på",
     "topic_turned_off": "{topic}: av",
     "topics_all_on": "Alla utskick är på.",
@@ -45,7 +45,7 @@ EN: dict[str, str] = {
         "You can ask questions whenever you like, whatever you choose here."
     ),
     "topics_summary_all": "You get all notifications.",
-    "topics_summary_some": "You get {count} of {total} kinds of notification.",
+    "topics_summary_some": "You get {count} of {total} {total|kind|kinds} of notification.",
     "topics_summary_none": "You get no notifications right now.",
     "button_topics_all_off": "Turn all off",
     "button_topics_all_on": "Turn all on",

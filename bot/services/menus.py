@@ -1,0 +1,82 @@
+"""The command menu: which commands a member or a staff member sees, in their language.
+
+Telegram shows a chat's own menu (BotCommandScopeChat) before the one for the client's
+language, so a person's chosen language and role are set per chat; everyone else gets the
+default menus set per Telegram client language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.models import User, UserStatus
+from bot.services.users import DEFAULT_LANGUAGE, STAFF_ROLES
+from bot.texts import t
+
+MEMBER_COMMANDS = (
+    "start",
+    "meetings",
+    "calls",
+    "forms",
+    "profile",
+    "help",
+    "settings",
+    "stop",
+    "cancel",
+)
+# Staff commands, in the order staff reach for them; they follow the member commands.
+STAFF_COMMANDS = (
+    "unanswered",
+    "faq",
+    "invite",
+    "broadcast",
+    "campaigns",
+    "newmeeting",
+    "attendees",
+    "newcall",
+    "feeds",
+    "digest",
+    "newpoll",
+    "results",
+    "export",
+    "nominations",
+    "formadmin",
+    "stats",
+)
+
+
+def commands(language: str, *, staff: bool = False) -> list[tuple[str, str]]:
+    """The menu as (command, description) pairs in one language."""
+    names = MEMBER_COMMANDS + STAFF_COMMANDS if staff else MEMBER_COMMANDS
+    return [(name, t(f"command_{name}", language)) for name in names]
+
+
+@dataclass(frozen=True)
+class ChatMenu:
+    """The menu one private chat should show."""
+
+    chat_id: int
+    language: str
+    staff: bool
+
+
+def menu_for(user: User) -> ChatMenu:
+    """The menu of this person's private chat with the bot."""
+    return ChatMenu(user.telegram_id, user.language, user.is_staff)
+
+
+async def chat_menus(session: AsyncSession, *, admins: Collection[int]) -> list[ChatMenu]:
+    """The chats whose menu differs from the default: staff, configured admins, and people
+    who chose a language other than Swedish."""
+    query = select(User).where(
+        User.status == UserStatus.ACTIVE,
+        or_(User.role.in_(STAFF_ROLES), User.language != DEFAULT_LANGUAGE),
+    )
+    menus = {user.telegram_id: menu_for(user) for user in await session.scalars(query)}
+    for admin in admins:
+        menus.setdefault(admin, ChatMenu(admin, DEFAULT_LANGUAGE, True))
+    return [menus[chat_id] for chat_id in sorted(menus)]
