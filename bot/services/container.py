@@ -30,7 +30,13 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     """Create the database and services for these settings."""
     db = Database(settings.database_url)
     question_log = QuestionLogWriter(db, clock=clock)
-    knowledge = KnowledgeService(db, threshold=settings.answer_threshold, question_log=question_log)
+    knowledge = KnowledgeService(
+        db,
+        threshold=settings.answer_threshold,
+        question_log=question_log,
+        clock=clock,
+        synonyms_file=settings.synonyms_file,
+    )
     return Services(
         settings=settings,
         db=db,

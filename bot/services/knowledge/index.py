@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -12,8 +13,8 @@ from bot.services.knowledge.analyzer import (
     content_tokens,
     is_quantity_question,
     question_type,
+    raw_tokens,
     stem,
-    synonyms,
 )
 from bot.services.knowledge.corpus import (
     PART_CREDIT,
@@ -24,7 +25,11 @@ from bot.services.knowledge.corpus import (
     Field,
     Query,
 )
+from bot.services.knowledge import focus, relative_time
+from bot.services.knowledge.spelling import Speller
+from bot.services.knowledge.synonyms import Synonyms
 from bot.services.knowledge.trimming import trim
+from bot.timeutil import Clock, local, utc_now
 
 HEADING_RANK = 0.3  # ranking: a passage whose heading names the question's concepts wins ties
 BM25_RANK = 0.15
@@ -66,15 +71,25 @@ class Match:
 class SearchIndex:
     """Answers questions from passages and curated FAQ entries; immutable once built."""
 
-    def __init__(self, passages: list[IndexedPassage], faqs: list[IndexedFaq]) -> None:
+    def __init__(
+        self,
+        passages: list[IndexedPassage],
+        faqs: list[IndexedFaq],
+        *,
+        synonyms: Synonyms | None = None,
+        clock: Clock = utc_now,
+    ) -> None:
         self.passages = passages
         self.faqs = faqs
+        self.synonyms = synonyms if synonyms is not None else Synonyms()
+        self.clock = clock  # "i år", "förra året" are resolved against today in Stockholm
+        rewrite = self.synonyms.rewrite
         shared: dict[str, list[str]] = {}  # titles and headings repeat: analyse each once
 
         def tokens(text: str, *, repeated: bool = False) -> list[str]:
             found = shared.get(text) if repeated else None
             if found is None:
-                found = content_tokens(text)
+                found = content_tokens(text, rewrite)
                 if repeated:
                     shared[text] = found
             return found
@@ -95,21 +110,33 @@ class SearchIndex:
                 faq_docs.append([(tokens(phrasing), 1.0, 1.0), (tokens(faq.answer), 0.3, 0.6)])
         vocabulary = {stem(t) for doc in docs + faq_docs for field in doc for t in field[0]}
         self.vocab = Decompounder(vocabulary)
+        self.speller = Speller(
+            _counts(passages, faqs),
+            known=lambda token: stem(token) in vocabulary or bool(self.vocab.parts(token)),
+            keep=relative_time.WORDS,
+        )
         self.corpus = Corpus(docs, self.vocab)
         self.faq_corpus = Corpus(faq_docs, self.vocab)
         self.faq_phrasings = [p for f in faqs for p in f.phrasings]
         headings: dict[str, tuple[frozenset[str], frozenset[str], str | None]] = {}
         for passage in passages:
             if passage.section not in headings:
-                words = frozenset(stem(token) for token in content_tokens(passage.section))
+                words = frozenset(stem(t) for t in content_tokens(passage.section, rewrite))
                 terms = self._terms_of(passage.section)
                 headings[passage.section] = (terms, words, question_type(passage.section))
         self.headings = [headings[passage.section] for passage in passages]
 
     @classmethod
-    def build(cls, passages: Iterable[IndexedPassage], faqs: Iterable[IndexedFaq]) -> SearchIndex:
+    def build(
+        cls,
+        passages: Iterable[IndexedPassage],
+        faqs: Iterable[IndexedFaq],
+        *,
+        synonyms: Synonyms | None = None,
+        clock: Clock = utc_now,
+    ) -> SearchIndex:
         """Build an index over the given passages and FAQ entries."""
-        return cls(list(passages), list(faqs))
+        return cls(list(passages), list(faqs), synonyms=synonyms, clock=clock)
 
     def best(self, question: str) -> Match | None:
         """The best match (a FAQ entry when it matches well), or None when nothing matches."""
@@ -117,7 +144,21 @@ class SearchIndex:
         return found[0] if found else None
 
     def search(self, question: str, limit: int = 5) -> list[Match]:
-        """The best matches for a question, best first."""
+        """The best matches for a question, best first (of the surest reading of a long one)."""
+        best: list[Match] = []
+        for text in focus.variants(question):
+            found = self._search(self.understand(text), limit)
+            if found and (not best or found[0].confidence > best[0].confidence):
+                best = found
+        return best
+
+    def understand(self, question: str) -> str:
+        """The question as the index reads it: typos corrected, relative years made absolute."""
+        tokens = self.speller.correct(raw_tokens(question))
+        today = local(self.clock()).date()
+        return " ".join(relative_time.resolve(tokens, today))
+
+    def _search(self, question: str, limit: int) -> list[Match]:
         query = self._query(question, self.corpus)
         if not query.concepts:
             return []
@@ -131,10 +172,10 @@ class SearchIndex:
     def _query(self, question: str, corpus: Corpus) -> Query:
         concepts: dict[str, Concept] = {}
         terms: dict[str, float] = {}
-        for token in content_tokens(question):
+        for token in content_tokens(question, self.synonyms.rewrite):
             whole = stem(token)
             parts = self.vocab.parts(token)
-            alternatives = synonyms().get(whole, frozenset())
+            alternatives = self.synonyms.table.get(whole, frozenset())
             concepts.setdefault(whole, Concept(whole, parts, corpus.weight(whole), alternatives))
             terms[whole] = 1.0
             for part in (*parts, *alternatives):
@@ -195,7 +236,7 @@ class SearchIndex:
 
     def _reverse_coverage(self, phrasing: str, asked: set[str]) -> float:
         total = covered = 0.0
-        for token in content_tokens(phrasing):
+        for token in content_tokens(phrasing, self.synonyms.rewrite):
             whole = stem(token)
             weight = self.faq_corpus.weight(whole)
             total += weight
@@ -209,7 +250,7 @@ class SearchIndex:
         Only the question's terms that the original holds (names, figures, acronyms) pick
         sentences: other words of another language would weigh as the rarest terms of all.
         """
-        query = self._query(question, self.corpus)
+        query = self._query(self.understand(question), self.corpus)
         held = self._terms_of(original)
         weights = {term: w for term, w in self._weights(query).items() if term in held}
         return trim(text, weights, self._terms_of, quantity=query.quantity)
@@ -233,7 +274,7 @@ class SearchIndex:
 
     def _terms_of(self, text: str) -> frozenset[str]:
         terms = set()
-        for token in content_tokens(text):
+        for token in content_tokens(text, self.synonyms.rewrite):
             terms.add(stem(token))
             terms.update(self.vocab.parts(token))
         return frozenset(terms)
@@ -243,3 +284,16 @@ def _named(concept: Concept, heading: frozenset[str]) -> bool:
     if concept.stem in heading or not concept.synonyms.isdisjoint(heading):
         return True
     return bool(concept.parts) and all(part in heading for part in concept.parts)
+
+
+def _counts(passages: list[IndexedPassage], faqs: list[IndexedFaq]) -> Counter[str]:
+    # How often each word occurs (stop words too): typos are corrected to frequent words.
+    counts: Counter[str] = Counter()
+    for text in {text for p in passages for text in (p.title, p.section)}:
+        counts.update(raw_tokens(text))
+    for passage in passages:
+        counts.update(raw_tokens(passage.text))
+    for faq in faqs:
+        for text in (*faq.phrasings, faq.answer):
+            counts.update(raw_tokens(text))
+    return counts

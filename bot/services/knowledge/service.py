@@ -17,8 +17,10 @@ from bot.models import FaqEntry, FaqPhrasing, KnowledgeDocument, Passage, Questi
 from bot.services.knowledge import documents
 from bot.services.knowledge.documents import BUILTIN, DocumentSummary, ImportOutcome
 from bot.services.knowledge.index import IndexedFaq, IndexedPassage, Match, SearchIndex
+from bot.services.knowledge.synonyms import Synonyms, load_groups
 from bot.services.knowledge.trimming import trim_like
 from bot.services.question_log import QuestionLogWriter
+from bot.timeutil import Clock, utc_now
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,21 @@ class KnowledgeService:
     notices imports by other processes); `mark_changed()` forces the next refresh to rebuild.
     """
 
-    def __init__(self, db: Database, *, threshold: float, question_log: QuestionLogWriter) -> None:
+    def __init__(
+        self,
+        db: Database,
+        *,
+        threshold: float,
+        question_log: QuestionLogWriter,
+        clock: Clock = utc_now,
+        synonyms_file: Path | None = None,
+    ) -> None:
         self.db = db
         self.threshold = threshold
         self.question_log = question_log
-        self._index = SearchIndex.build([], [])
+        self.clock = clock
+        self.synonyms_file = synonyms_file  # the operator's groups, beside the shipped ones
+        self._index = SearchIndex.build([], [], clock=clock)
         self._english: dict[int, English] = {}  # passage id → its English version
         self._fingerprint: tuple[object, ...] | None = None
         self._lock = asyncio.Lock()
@@ -61,7 +73,7 @@ class KnowledgeService:
     async def rebuild(self) -> None:
         """Load all passages and FAQ entries and swap in a freshly built index."""
         async with self._lock, self.db.session() as session:
-            fingerprint = await self._fingerprint_of(session)
+            fingerprint = (*await self._fingerprint_of(session), self._synonyms_stamp())
             rows = await session.execute(
                 select(Passage.id, KnowledgeDocument.title, Passage.section, Passage.text)
                 .join(KnowledgeDocument)
@@ -88,14 +100,26 @@ class KnowledgeService:
                 for e in await self.list_faqs(session)
             ]
         # Building is CPU work: a thread keeps the bot responsive; the swap itself is atomic.
-        index = await asyncio.to_thread(SearchIndex.build, passages, faqs)
+        index = await asyncio.to_thread(self._build, passages, faqs)
         self._index, self._english = index, english  # swapped together, with no await between
         self._fingerprint = fingerprint
+
+    def _build(self, passages: list[IndexedPassage], faqs: list[IndexedFaq]) -> SearchIndex:
+        synonyms = Synonyms.of(load_groups(self.synonyms_file))
+        return SearchIndex.build(passages, faqs, synonyms=synonyms, clock=self.clock)
+
+    def _synonyms_stamp(self) -> tuple[int, int] | None:
+        # An edited operator file (`signbot kb synonyms --add`) makes the next refresh rebuild.
+        try:
+            found = self.synonyms_file.stat() if self.synonyms_file is not None else None
+        except OSError:
+            return None
+        return (found.st_mtime_ns, found.st_size) if found is not None else None
 
     async def refresh_if_changed(self) -> bool:
         """Rebuild when the stored knowledge differs from the index; return whether it did."""
         async with self.db.session() as session:
-            fingerprint = await self._fingerprint_of(session)
+            fingerprint = (*await self._fingerprint_of(session), self._synonyms_stamp())
         if fingerprint == self._fingerprint:
             return False
         await self.rebuild()
