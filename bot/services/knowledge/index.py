@@ -38,7 +38,8 @@ NUMBER_RANK = 0.1  # ranking: "hur många …" prefers passages with numbers
 CANDIDATES = 30
 FAQ_MIN = 0.5  # a FAQ entry this sure ranks above passages …
 FAQ_MARGIN = 0.2  # … unless a passage is this much surer
-TYPE_MISMATCH = 0.7  # "hur många …" asked, "hur blir man …" curated
+TYPE_MISMATCH = 0.7
+NO_NUMBER = 0.9  # confidence: "hur mycket kostar …" answered by a passage without a figure  # "hur många …" asked, "hur blir man …" curated
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,8 @@ class SearchIndex:
             asked.add("antal")
         for doc, score in top:
             confidence = self.corpus.coverage(query, doc)
+            if query.quantity and not self.corpus.has_number[doc]:
+                confidence *= NO_NUMBER
             heading, words, kind = self.headings[doc]
             named = sum(c.weight for c in query.concepts if _named(c, heading)) / total
             # Dice-like: the heading names the question, and the question names the heading.
