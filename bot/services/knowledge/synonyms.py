@@ -2,8 +2,10 @@
 
 One group per line, members separated by commas, `#` starts a comment. A question word also
 matches the other words of its group. A member of several words ("skriva på", "var med") is
-a phrase: questions and documents holding it are read as the group's first single word, so
-that words that are stop words on their own ("var med") still say something.
+a phrase: questions and documents holding it word for word are read as the group's first
+single word, so that words that are stop words on their own ("var med") still say something.
+Phrases are matched as written, not stemmed ("var med" took part, "vara med" is to belong),
+so a group lists the forms it means ("skriva på, skrev på, skrivit på").
 """
 
 from __future__ import annotations
@@ -74,7 +76,7 @@ class Synonyms:
     """Stem → the stems of its synonyms, and phrases → the single word they stand for."""
 
     table: dict[str, frozenset[str]] = field(default_factory=dict)
-    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # stems → word
+    phrases: dict[tuple[str, ...], str] = field(default_factory=dict)  # words → word
 
     @classmethod
     def of(cls, groups: Iterable[Sequence[str]]) -> Synonyms:
@@ -90,7 +92,7 @@ class Synonyms:
                 table.setdefault(member, set()).update(stems - {member})
             for member in group:
                 if " " in member:
-                    phrases.setdefault(tuple(stem(t) for t in member.split()), words[0])
+                    phrases.setdefault(tuple(member.split()), words[0])
         return cls({k: frozenset(v) for k, v in table.items()}, phrases)
 
     def rewrite(self, tokens: list[str]) -> list[str]:
@@ -98,12 +100,11 @@ class Synonyms:
         if not self.phrases:
             return tokens
         longest = max(len(p) for p in self.phrases)
-        stems = [stem(t) for t in tokens]
         result: list[str] = []
         index = 0
         while index < len(tokens):
             for size in range(min(longest, len(tokens) - index), 1, -1):
-                word = self.phrases.get(tuple(stems[index : index + size]))
+                word = self.phrases.get(tuple(tokens[index : index + size]))
                 if word is not None:
                     result.append(word)
                     index += size
