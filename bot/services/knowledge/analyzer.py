@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable, Set
 from functools import lru_cache
 
+import simplemma
 import Stemmer
 
 
@@ -150,6 +151,17 @@ def stem(token: str) -> str:
     elif result.endswith("eum"):
         result = result[:-2]  # jubileum / jubileet, museum / museet
     return result
+
+
+@lru_cache(maxsize=200_000)
+def lemma_stem(token: str) -> str:
+    """The stem of a word's dictionary form, for irregular forms Snowball leaves apart.
+
+    "stämman" stems to itself but is a form of "stämma"; "deltog" is a form of "delta".
+    """
+    if token[0].isdigit() or "-" in token:
+        return stem(token)
+    return stem(simplemma.lemmatize(token, lang="sv").lower())
 
 
 _LINKS = ("s", "e", "a", "u", "o")

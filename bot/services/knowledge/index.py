@@ -12,6 +12,7 @@ from bot.services.knowledge.analyzer import (
     Decompounder,
     content_tokens,
     is_quantity_question,
+    lemma_stem,
     question_type,
     raw_tokens,
     stem,
@@ -27,7 +28,7 @@ from bot.services.knowledge.corpus import (
 )
 from bot.services.knowledge import focus, relative_time
 from bot.services.knowledge.spelling import Speller
-from bot.services.knowledge.synonyms import Synonyms
+from bot.services.knowledge.synonyms import Synonyms, shipped
 from bot.services.knowledge.trimming import trim
 from bot.timeutil import Clock, local, utc_now
 
@@ -38,8 +39,7 @@ NUMBER_RANK = 0.1  # ranking: "hur många …" prefers passages with numbers
 CANDIDATES = 30
 FAQ_MIN = 0.5  # a FAQ entry this sure ranks above passages …
 FAQ_MARGIN = 0.2  # … unless a passage is this much surer
-TYPE_MISMATCH = 0.7
-NO_NUMBER = 0.9  # confidence: "hur mycket kostar …" answered by a passage without a figure  # "hur många …" asked, "hur blir man …" curated
+TYPE_MISMATCH = 0.7  # "hur många …" asked, "hur blir man …" curated
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class SearchIndex:
     ) -> None:
         self.passages = passages
         self.faqs = faqs
-        self.synonyms = synonyms if synonyms is not None else Synonyms()
+        self.synonyms = synonyms if synonyms is not None else shipped()
         self.clock = clock  # "i år", "förra året" are resolved against today in Stockholm
         rewrite = self.synonyms.rewrite
         shared: dict[str, list[str]] = {}  # titles and headings repeat: analyse each once
@@ -114,7 +114,6 @@ class SearchIndex:
         self.speller = Speller(
             _counts(passages, faqs),
             known=lambda token: stem(token) in vocabulary or bool(self.vocab.parts(token)),
-            keep=relative_time.WORDS,
         )
         self.corpus = Corpus(docs, self.vocab)
         self.faq_corpus = Corpus(faq_docs, self.vocab)
@@ -155,9 +154,8 @@ class SearchIndex:
 
     def understand(self, question: str) -> str:
         """The question as the index reads it: typos corrected, relative years made absolute."""
-        tokens = self.speller.correct(raw_tokens(question))
         today = local(self.clock()).date()
-        return " ".join(relative_time.resolve(tokens, today))
+        return " ".join(self.speller.correct(raw_tokens(relative_time.resolve(question, today))))
 
     def _search(self, question: str, limit: int) -> list[Match]:
         query = self._query(question, self.corpus)
@@ -176,13 +174,20 @@ class SearchIndex:
         for token in content_tokens(question, self.synonyms.rewrite):
             whole = stem(token)
             parts = self.vocab.parts(token)
-            alternatives = self.synonyms.table.get(whole, frozenset())
+            alternatives = self._alternatives(token, whole)
             concepts.setdefault(whole, Concept(whole, parts, corpus.weight(whole), alternatives))
             terms[whole] = 1.0
             for part in (*parts, *alternatives):
                 terms[part] = max(terms.get(part, 0.0), PART_TF)
         quantity = is_quantity_question(question)
         return Query(tuple(concepts.values()), terms, quantity, question_type(question))
+
+    def _alternatives(self, token: str, whole: str) -> frozenset[str]:
+        # The synonyms of the word and of its dictionary form, and that form's stem itself.
+        table = self.synonyms.table
+        base = lemma_stem(token)
+        found = table.get(whole, frozenset()) | table.get(base, frozenset())
+        return found | ({base} - {whole})
 
     def _passages(self, query: Query) -> list[Match]:
         scores = self.corpus.scores(query)
@@ -195,8 +200,6 @@ class SearchIndex:
             asked.add("antal")
         for doc, score in top:
             confidence = self.corpus.coverage(query, doc)
-            if query.quantity and not self.corpus.has_number[doc]:
-                confidence *= NO_NUMBER
             heading, words, kind = self.headings[doc]
             named = sum(c.weight for c in query.concepts if _named(c, heading)) / total
             # Dice-like: the heading names the question, and the question names the heading.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from bot.services.knowledge.analyzer import raw_tokens, stem
@@ -113,3 +114,9 @@ class Synonyms:
                 result.append(tokens[index])
                 index += 1
         return result
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Synonyms:
+    """The groups shipped with the knowledge base (what an index uses unless told otherwise)."""
+    return Synonyms.of(read_groups(SHIPPED))
