@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import re
 
-from bot.services.knowledge.analyzer import STOP_WORDS, raw_tokens
+from bot.services.knowledge.analyzer import STOP_WORDS, content_tokens, raw_tokens
 
 _SEGMENTS = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 _SIGN_OFFS = frozenset(
     "mvh hälsningar hälsn vänliga bästa tack tackar ha kram /".split()
 )  # a short last line starting so is a signature: "Mvh Kjell", "tack och ha en fin dag"
-_ASKING = frozenset(
-    """vad vem vems vilken vilket vilka varför hur när vart finns kan ska blir får har är
-    undrar undra fråga frågan frågar""".split()
-)
+# A sentence asks when it ends with "?", starts with a question or verb-first ("finns det
+# …", "kan man …"), or holds a question word later on ("… för vilken period gäller det").
+_OPENING = frozenset("finns kan ska blir får har är gör undrar".split())
+_QUESTION_WORDS = frozenset("vad vem vems vilken vilket vilka varför hur när vart".split())
 SIGNATURE = 6  # words: a sign-off line longer than this says something
+CONTEXT = 2  # content words a question sentence needs; "vad heter hon?" takes the one before
 
 
 def segments(message: str) -> list[str]:
@@ -36,11 +37,23 @@ def variants(message: str) -> list[str]:
     kept = [part for part in parts if not _is_chat(part)]
     if not kept:
         return [message]
-    asking = [part for part in kept if _asks(part)]
+    asking = [index for index, part in enumerate(kept) if _asks(part)]
     readings = ["\n".join(kept)]
     if asking and len(asking) < len(kept):
-        readings.append("\n".join(asking))
+        chosen: set[int] = set()
+        for index in asking:
+            chosen.add(index)
+            start = index
+            while start > 0 and len(_content(kept[start:index + 1])) < CONTEXT:
+                start -= 1
+                chosen.add(start)
+        if len(chosen) < len(kept):
+            readings.append("\n".join(kept[index] for index in sorted(chosen)))
     return readings
+
+
+def _content(parts: list[str]) -> set[str]:
+    return {token for part in parts for token in content_tokens(part)}
 
 
 def _is_chat(part: str) -> bool:
@@ -52,4 +65,6 @@ def _is_chat(part: str) -> bool:
 
 def _asks(part: str) -> bool:
     tokens = raw_tokens(part)
-    return part.endswith("?") or bool(tokens) and (tokens[0] in _ASKING or "undrar" in tokens)
+    if part.endswith("?") or "undrar" in tokens:
+        return True
+    return bool(tokens) and (tokens[0] in _OPENING or not _QUESTION_WORDS.isdisjoint(tokens))
