@@ -151,6 +151,15 @@ def test_a_question_word_matches_its_synonyms_and_phrases_are_read_as_one_word()
     assert groups.rewrite(raw_tokens("hur många var med i maj")) == ["hur", "många", "delta", "maj"]
     # Phrases are matched word for word: "vara med" (belong) is not "var med" (took part).
     assert groups.rewrite(["vara", "med"]) == ["vara", "med"]
+    # A document keeps the phrase's own words; a group of phrases only has a hyphenated word.
+    assert groups.expand(["de", "var", "med"]) == ["de", "var", "med", "delta"]
+    phrases = Synonyms.of([("psykisk ohälsa", "mental hälsa")])
+    assert phrases.rewrite(["om", "mental", "hälsa"]) == ["om", "psykisk-ohälsa"]
+    health = [IndexedPassage(1, "Plan", "Hälsa", "Arbetet mot psykisk ohälsa fortsätter 2026.")]
+    question = "Arbetar ni med mental hälsa?"
+    found, confidence = answer(SearchIndex.build(health, [], synonyms=phrases), question)
+    assert found == 1 and confidence >= THRESHOLD
+    assert answer(SearchIndex.build(health, [], synonyms=Synonyms()), question)[1] < THRESHOLD
 
 
 # --- Filler words --------------------------------------------------------------------------
@@ -180,6 +189,13 @@ def test_a_long_message_is_read_without_greetings_and_by_its_question() -> None:
     assert variants("Hur många underskrivare finns?") == ["Hur många underskrivare finns?"]
     found, confidence = answer(index(), message)
     assert found == 1 and confidence >= THRESHOLD
+    # A question too short to stand alone keeps the sentence before it.
+    short = "Hej!\nVår förra kontaktperson har slutat.\nHon sa att det finns en processledare.\nVad heter hon?\nTack"
+    assert variants(short)[-1] == "Hon sa att det finns en processledare.\nVad heter hon?"
+    # A question word later in a sentence asks too.
+    assert variants("Vi är nya.\nVi undrar för vilken period nomineringen gäller")[-1] == (
+        "Vi undrar för vilken period nomineringen gäller"
+    )
 
 
 # --- Relative time -------------------------------------------------------------------------

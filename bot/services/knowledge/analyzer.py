@@ -51,7 +51,7 @@ FILLER_WORDS: frozenset[str] = _words(
     hej hejsan hejhej tjena tjenare hallå halloj hallåj morsning god morgon kväll godkväll
     goddag tack tackar snälla vänligen gärna ok okej oki jaha aha haha hehe lol
     mvh hälsningar hälsn vänliga bästa ursäkta förlåt sorry hi hello thanks please
-    lite snabbt bara sen också dessutom nyss precis
+    lite snabbt bara sen också dessutom nyss precis gång igår
     """
 )
 STOP_WORDS = STOP_WORDS | FILLER_WORDS

@@ -84,7 +84,7 @@ class SearchIndex:
         self.faqs = faqs
         self.synonyms = synonyms if synonyms is not None else shipped()
         self.clock = clock  # "i år", "förra året" are resolved against today in Stockholm
-        rewrite = self.synonyms.rewrite
+        rewrite = self.synonyms.expand  # documents keep a phrase's words and gain its word
         shared: dict[str, list[str]] = {}  # titles and headings repeat: analyse each once
 
         def tokens(text: str, *, repeated: bool = False) -> list[str]:
@@ -242,7 +242,7 @@ class SearchIndex:
 
     def _reverse_coverage(self, phrasing: str, asked: set[str]) -> float:
         total = covered = 0.0
-        for token in content_tokens(phrasing, self.synonyms.rewrite):
+        for token in content_tokens(phrasing, self.synonyms.expand):
             whole = stem(token)
             weight = self.faq_corpus.weight(whole)
             total += weight
@@ -280,7 +280,7 @@ class SearchIndex:
 
     def _terms_of(self, text: str) -> frozenset[str]:
         terms = set()
-        for token in content_tokens(text, self.synonyms.rewrite):
+        for token in content_tokens(text, self.synonyms.expand):
             terms.add(stem(token))
             terms.update(self.vocab.parts(token))
         return frozenset(terms)

@@ -2,8 +2,9 @@
 
 One group per line, members separated by commas, `#` starts a comment. A question word also
 matches the other words of its group. A member of several words ("skriva på", "var med") is
-a phrase: questions and documents holding it word for word are read as the group's first
-single word, so that words that are stop words on their own ("var med") still say something.
+a phrase: a question holding it word for word is read as the group's first single word (or,
+in a group of phrases only, its first phrase as one hyphenated word), and a document holding
+it also holds that word; so words that are stop words on their own ("var med") say something.
 Phrases are matched as written, not stemmed ("var med" took part, "vara med" is to belong),
 so a group lists the forms it means ("skriva på, skrev på, skrivit på").
 """
@@ -85,9 +86,7 @@ class Synonyms:
         table: dict[str, set[str]] = {}
         phrases: dict[tuple[str, ...], str] = {}
         for group in groups:
-            words = [m for m in group if " " not in m]
-            if not words:
-                continue
+            words = [m for m in group if " " not in m] or [group[0].replace(" ", "-")]
             stems = {stem(word) for word in words}
             for member in stems:
                 table.setdefault(member, set()).update(stems - {member})
@@ -96,7 +95,11 @@ class Synonyms:
                     phrases.setdefault(tuple(member.split()), words[0])
         return cls({k: frozenset(v) for k, v in table.items()}, phrases)
 
-    def rewrite(self, tokens: list[str]) -> list[str]:
+    def expand(self, tokens: list[str]) -> list[str]:
+        """Tokens of a document, each known phrase followed by its single word."""
+        return self.rewrite(tokens, keep=True)
+
+    def rewrite(self, tokens: list[str], *, keep: bool = False) -> list[str]:
         """Tokens with each known phrase replaced by its single word, longest phrase first."""
         if not self.phrases:
             return tokens
@@ -107,7 +110,7 @@ class Synonyms:
             for size in range(min(longest, len(tokens) - index), 1, -1):
                 word = self.phrases.get(tuple(tokens[index : index + size]))
                 if word is not None:
-                    result.append(word)
+                    result.extend([*tokens[index : index + size], word] if keep else [word])
                     index += size
                     break
             else:
