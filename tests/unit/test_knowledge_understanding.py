@@ -145,9 +145,10 @@ def test_a_question_word_matches_its_synonyms_and_phrases_are_read_as_one_word()
     plain, with_synonyms = index(synonyms=Synonyms()), index(synonyms=groups)
     assert answer(with_synonyms, "Vad jobbar processledaren med?")[1] >= THRESHOLD
     assert answer(with_synonyms, "Var finns siffror om civilsamhället?")[0] == 6
-    assert answer(with_synonyms, "Var finns siffror om civilsamhället?")[1] > answer(
-        plain, "Var finns siffror om civilsamhället?"
-    )[1]
+    assert (
+        answer(with_synonyms, "Var finns siffror om civilsamhället?")[1]
+        > answer(plain, "Var finns siffror om civilsamhället?")[1]
+    )
     assert groups.rewrite(raw_tokens("hur många var med i maj")) == ["hur", "många", "delta", "maj"]
     # Phrases are matched word for word: "vara med" (belong) is not "var med" (took part).
     assert groups.rewrite(["vara", "med"]) == ["vara", "med"]

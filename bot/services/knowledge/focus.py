@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import re
 
-from bot.services.knowledge.analyzer import STOP_WORDS, content_tokens, raw_tokens
+from bot.services.knowledge.analyzer import STOP_WORDS, content_tokens, raw_tokens, word_list
 
 _SEGMENTS = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
 _SIGN_OFFS = frozenset(
-    "mvh hälsningar hälsn vänliga bästa tack tackar ha kram /".split()
+    word_list("mvh hälsningar hälsn vänliga bästa tack tackar ha kram /")
 )  # a short last line starting so is a signature: "Mvh Kjell", "tack och ha en fin dag"
 # A sentence asks when it ends with "?", starts with a question or verb-first ("finns det
 # …", "kan man …"), or holds a question word later on ("… för vilken period gäller det").
-_OPENING = frozenset("finns kan ska blir får har är gör undrar".split())
-_QUESTION_WORDS = frozenset("vad vem vems vilken vilket vilka varför hur när vart".split())
+_OPENING = frozenset(word_list("finns kan ska blir får har är gör undrar"))
+_QUESTION_WORDS = frozenset(word_list("vad vem vems vilken vilket vilka varför hur när vart"))
 SIGNATURE = 6  # words: a sign-off line longer than this says something
 CONTEXT = 2  # content words a question sentence needs; "vad heter hon?" takes the one before
 
@@ -44,7 +44,7 @@ def variants(message: str) -> list[str]:
         for index in asking:
             chosen.add(index)
             start = index
-            while start > 0 and len(_content(kept[start:index + 1])) < CONTEXT:
+            while start > 0 and len(_content(kept[start : index + 1])) < CONTEXT:
                 start -= 1
                 chosen.add(start)
         if len(chosen) < len(kept):

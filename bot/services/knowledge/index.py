@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.services.knowledge import focus, relative_time
 from bot.services.knowledge.analyzer import (
     Decompounder,
     content_tokens,
@@ -26,7 +27,6 @@ from bot.services.knowledge.corpus import (
     Field,
     Query,
 )
-from bot.services.knowledge import focus, relative_time
 from bot.services.knowledge.spelling import Speller
 from bot.services.knowledge.synonyms import Synonyms, shipped
 from bot.services.knowledge.trimming import trim
