@@ -107,7 +107,7 @@ def kb_synonyms(
         except (SynonymError, OSError) as error:
             fail(f"Cannot add the group: {error}")
         typer.echo(f"Added to {operator_file}: {', '.join(group)}")
-        typer.echo("The bot uses it when it next rebuilds its index (at the latest on restart).")
+        typer.echo("A running bot uses it within a minute.")
         return
     for label, path in (("shipped", SHIPPED), ("operator", operator_file)):
         groups = read_groups(path)
