@@ -52,7 +52,8 @@ class Speller:
         self.frequency = [best[key][0] for key in self.choices]
         # simplemma loads its Swedish dictionary (~100 MB, ~1 s) on first use: here, while the
         # index is built in a worker thread, rather than on the first question.
-        simplemma.is_known("och", lang="sv")
+        if counts:
+            simplemma.is_known("och", lang="sv")
 
     def correct(self, tokens: Iterable[str]) -> list[str]:
         """The tokens with unknown words replaced by the index words they most likely mean."""
