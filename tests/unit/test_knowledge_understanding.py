@@ -193,6 +193,11 @@ def test_a_long_message_is_read_without_greetings_and_by_its_question() -> None:
     # A question too short to stand alone keeps the sentence before it.
     short = "Hej!\nVår förra kontaktperson har slutat.\nHon sa att det finns en processledare.\nVad heter hon?\nTack"
     assert variants(short)[-1] == "Hon sa att det finns en processledare.\nVad heter hon?"
+    # One sentence of context and a question: its clauses.
+    assert variants("Vi är en liten förening i Borås, hur många underskrivare finns?") == [
+        "Vi är en liten förening i Borås\nhur många underskrivare finns?",
+        "hur många underskrivare finns?",
+    ]
     # A question word later in a sentence asks too.
     assert variants("Vi är nya.\nVi undrar för vilken period nomineringen gäller")[-1] == (
         "Vi undrar för vilken period nomineringen gäller"

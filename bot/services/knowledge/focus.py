@@ -3,7 +3,8 @@
 "Hej! Jag heter Anna … jag undrar hur många organisationer som är med … tack på förhand"
 asks one thing; matched as a whole, most of its words match nothing and the bot would
 decline. The message is read twice: without its greeting and sign-off lines, and as its
-question sentences alone; the surer of the two answers.
+question sentences alone; the surer of the two answers. A single sentence is read by its
+clauses the same way ("Vi är en pensionärsorganisation, har ni haft kontakt med …?").
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 from bot.services.knowledge.analyzer import STOP_WORDS, content_tokens, raw_tokens, word_list
 
 _SEGMENTS = re.compile(r"(?<=[.!?])\s+|\s*\n\s*")
+_CLAUSES = re.compile(r"(?<=\w),\s+")  # "Vi är en pensionärsorganisation, har ni …?"
 _SIGN_OFFS = frozenset(
     word_list("mvh hälsningar hälsn vänliga bästa tack tackar ha kram /")
 )  # a short last line starting so is a signature: "Mvh Kjell", "tack och ha en fin dag"
@@ -32,6 +34,8 @@ def segments(message: str) -> list[str]:
 def variants(message: str) -> list[str]:
     """The message itself or, for a message of several sentences, its readings (see above)."""
     parts = segments(message)
+    if len(parts) < 2:
+        parts = [part.strip() for part in _CLAUSES.split(message) if part.strip()]
     if len(parts) < 2:
         return [message]
     kept = [part for part in parts if not _is_chat(part)]
