@@ -163,6 +163,12 @@ def test_a_question_word_matches_its_synonyms_and_phrases_are_read_as_one_word()
     assert answer(SearchIndex.build(health, [], synonyms=Synonyms()), question)[1] < THRESHOLD
 
 
+def test_english_function_words_are_ignored_and_shipped_groups_read_english_words() -> None:
+    found, confidence = answer(index(), "How many signatories does the agreement have?")
+    assert found == 1 and confidence >= THRESHOLD
+    assert answer(index(), "What is your favourite colour?") == (None, 0.0)
+
+
 # --- Filler words --------------------------------------------------------------------------
 
 

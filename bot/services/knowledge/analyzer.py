@@ -54,7 +54,19 @@ FILLER_WORDS: frozenset[str] = _words(
     lite snabbt bara sen också dessutom nyss precis gång igår
     """
 )
-STOP_WORDS = STOP_WORDS | FILLER_WORDS
+# English function words: an English question's content words are what it asks about (the
+# shipped synonym groups read many of them as the Swedish words the documents hold).
+ENGLISH_WORDS: frozenset[str] = _words(
+    """
+    what what's which who whom whose when where why how many much does do did is are was were
+    be been being has have had will would can could should shall might there their they
+    them it its this that these those the an of for to in on at with from about into during
+    you your yours we our ours us my me he she his her any some all each every or and but not
+    no yes if than then so also just only very more most many much ever
+    tell know want wonder please hi hello thanks thank
+    """
+)
+STOP_WORDS = STOP_WORDS | FILLER_WORDS | ENGLISH_WORDS
 
 QUANTITY_WORDS: frozenset[str] = _words(
     "många mycket mkt antal antalet belopp beloppet kostar kostade summa summan totalt ofta"
