@@ -24,6 +24,7 @@ _OPENING = frozenset(word_list("finns kan ska blir får har är gör undrar"))
 _QUESTION_WORDS = frozenset(word_list("vad vem vems vilken vilket vilka varför hur när vart"))
 SIGNATURE = 6  # words: a sign-off line longer than this says something
 CONTEXT = 2  # content words a question sentence needs; "vad heter hon?" takes the one before
+LOOK_BACK = 2  # sentences it may take (a message of thousands of short lines stays linear)
 
 
 def segments(message: str) -> list[str]:
@@ -48,7 +49,10 @@ def variants(message: str) -> list[str]:
         for index in asking:
             chosen.add(index)
             start = index
-            while start > 0 and len(_content(kept[start : index + 1])) < CONTEXT:
+            while (
+                start > max(0, index - LOOK_BACK)
+                and len(_content(kept[start : index + 1])) < CONTEXT
+            ):
                 start -= 1
                 chosen.add(start)
         if len(chosen) < len(kept):
