@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bot.app_prepare import prepare_knowledge
-from bot.cli_support import CLI_LANGUAGE, fail, with_services
+from bot.cli_support import CLI_LANGUAGE, fail, settings_or_exit, with_services
 from bot.errors import DomainError
 from bot.ids import MAX_ID
 from bot.services.container import Services
@@ -113,6 +113,31 @@ def kb_reindex(
 
     done, total = with_services(body)
     typer.echo(f"Computed {done} vectors; all {total} passages have one.")
+
+
+@kb_app.command("synonyms")
+def kb_synonyms(
+    add: Annotated[
+        str | None,
+        typer.Option("--add", help='A group to add to the operator file: "a, b, c".'),
+    ] = None,
+) -> None:
+    """List the synonym groups questions are matched with (shipped and the operator's)."""
+    from bot.services.knowledge.synonyms import SHIPPED, SynonymError, append_group, read_groups
+
+    operator_file = settings_or_exit().synonyms_file
+    if add is not None:
+        try:
+            group = append_group(operator_file, add)
+        except (SynonymError, OSError) as error:
+            fail(f"Cannot add the group: {error}")
+        typer.echo(f"Added to {operator_file}: {', '.join(group)}")
+        typer.echo("A running bot uses it within a minute.")
+        return
+    for label, path in (("shipped", SHIPPED), ("operator", operator_file)):
+        groups = read_groups(path)
+        typer.echo(f"# {label}: {path} ({len(groups)} groups)")
+        typer.echo("\n".join(", ".join(group) for group in groups) or "(none)")
 
 
 @kb_app.command("eval")

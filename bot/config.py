@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     sandbox_port: int = Field(default=8081, ge=0, le=65535, alias="SIGNBOT_SANDBOX_PORT")
     log_level: str = Field(default="INFO", alias="SIGNBOT_LOG_LEVEL")
     builtin_knowledge: bool = Field(default=True, alias="SIGNBOT_BUILTIN_KNOWLEDGE")
+    # Synonym groups of the operator's own, beside bot/knowledge_base/synonyms.txt.
+    synonyms_file: Path = Field(default=Path("data/synonyms.txt"), alias="SIGNBOT_SYNONYMS_FILE")
     webhook_url: str | None = Field(default=None, alias="SIGNBOT_WEBHOOK_URL")
     webhook_listen: str = Field(default="127.0.0.1", alias="SIGNBOT_WEBHOOK_LISTEN")
     webhook_port: int = Field(default=8443, ge=1, le=65535, alias="SIGNBOT_WEBHOOK_PORT")

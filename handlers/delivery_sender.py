@@ -32,6 +32,9 @@ JSONDict = dict[str, Any]
 BROADCAST = {"broadcast": True}  # rate_limit_args of the engine's sends, already counted
 COUNTED_PREFIXES = ("send", "copy", "forward")  # Bot API methods that post a message
 NOT_COUNTED = frozenset({"sendChatAction"})  # "typing…" is not a message
+# What a person sees of a reply besides new messages: retried like them. Other calls (getMe,
+# setMyCommands, getUpdates…) are the library's or the caller's to retry, and fail at once.
+REPLY_PREFIXES = (*COUNTED_PREFIXES, "edit", "answer", "delete")
 REPLY_ATTEMPTS = 4  # tries of a reply that meets server errors or timeouts
 REPLY_BACKOFF = 0.5  # seconds before the first retry, doubling (with jitter)
 # A reply older than this answers nothing any more. Long enough for a crowd: 600 people
@@ -150,6 +153,8 @@ class InteractiveRateLimiter(BaseRateLimiter[dict[str, Any]]):
         """Make the request in its turn; retry it after 429, 5xx and timeouts."""
         if (rate_limit_args or {}).get("broadcast"):
             return await self._engine_send(callback, args, kwargs)
+        if not endpoint.startswith(REPLY_PREFIXES):
+            return await callback(*args, **kwargs)
         counted = endpoint.startswith(COUNTED_PREFIXES) and endpoint not in NOT_COUNTED
         chat = data.get("chat_id")
         chat_id = chat if isinstance(chat, int) else None

@@ -40,6 +40,8 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         threshold=settings.answer_threshold,
         question_log=question_log,
         embedder=lambda: load_embedder(settings.semantic_model),  # loaded when first needed
+        clock=clock,
+        synonyms_file=settings.synonyms_file,
     )
     return Services(
         settings=settings,

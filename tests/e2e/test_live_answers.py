@@ -119,9 +119,11 @@ async def test_nothing_planned_says_so_and_offers_the_subscription(harness: Harn
     assert chosen[Topic.MEETINGS] and not chosen[Topic.FUNDING_CALLS]
 
     # Asked again with the topic on: no button, the line says it is on already.
-    again = await olle.say("nasta dialogmote?")
+    # Without diacritics it is the same question: the line, then the same plan as context.
+    again, plan_again = await _answer(olle, "nasta dialogmote?", count=2)
     assert "inplanerade" in again["text"] and "redan" in again["text"]
     assert buttons(again) == []
+    assert plan_again["text"] == plan["text"]
     # Answered by the clear line: never listed among the questions the bot could not answer.
     await harness.bot.services.question_log.flush()
     async with harness.db.session() as session:

@@ -173,6 +173,34 @@ def test_kb_eval_without_questions_is_one_clear_failure(tmp_path: Path) -> None:
     ]
 
 
+def test_kb_synonyms_lists_groups_and_an_added_group_answers_questions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    own = tmp_path / "own" / "synonyms.txt"
+    monkeypatch.setenv("SIGNBOT_SYNONYMS_FILE", str(own))
+    listed = runner.invoke(app, ["kb", "synonyms"])
+    assert listed.exit_code == 0
+    assert "jobba, arbeta, jobbar, arbetar" in listed.output
+    assert f"# operator: {own} (0 groups)\n(none)" in listed.output
+    statutes = tmp_path / "stadgar.md"
+    statutes.write_text("# Stadgar\n\n## Årsmöte\n\nÅrsmötet hålls i mars.\n", "utf-8")
+    assert runner.invoke(app, ["kb", "import", str(statutes)]).exit_code == 0
+    question = ["ask", "--json", "När är stämman?"]
+    assert json.loads(runner.invoke(app, question).output)["answered"] is False
+    added = runner.invoke(app, ["kb", "synonyms", "--add", "Årsmöte, stämma,"])
+    assert added.exit_code == 0 and f"Added to {own}: årsmöte, stämma" in added.output
+    assert own.read_text(encoding="utf-8") == "årsmöte, stämma\n"
+    relisted = runner.invoke(app, ["kb", "synonyms"]).output
+    assert relisted.endswith(f"# operator: {own} (1 groups)\nårsmöte, stämma\n")
+    record = json.loads(runner.invoke(app, question).output)
+    assert record["answered"] is True and record["answer"] == "Årsmötet hålls i mars."
+    bad = runner.invoke(app, ["kb", "synonyms", "--add", "ensam"])
+    assert bad.exit_code == 2
+    assert bad.output.strip() == (
+        "Cannot add the group: a group needs at least two words, separated by commas"
+    )
+
+
 def test_kb_import_skips_a_bad_file_and_keeps_the_good_one(tmp_path: Path) -> None:
     good = tmp_path / "stadgar.md"
     good.write_text(

@@ -25,6 +25,8 @@ TOKEN = "123456:AAHsecretsecretsecretsecretsecret12"
 UNUSED_PORT = f"postgresql://signbot:{PASSWORD}@127.0.0.1:1/signbot"
 # Commands that run until stopped are tried below with settings that fail at once.
 LONG_RUNNING = {"run", "worker", "sandbox"}
+# Commands that only read and write files (the synonym groups): no database to fail on.
+OFFLINE = {("kb", "synonyms")}
 START_LOG = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ INFO alembic\.")
 
 
@@ -69,7 +71,7 @@ def test_there_are_many_commands_to_try() -> None:
     assert {("orgs", "list"), ("stats",), ("faq", "list")} <= {tuple(c) for c in _commands()}
 
 
-@pytest.mark.parametrize("args", _commands(), ids=" ".join)
+@pytest.mark.parametrize("args", [c for c in _commands() if tuple(c) not in OFFLINE], ids=" ".join)
 def test_every_command_on_a_database_that_is_not_there(args: list[str]) -> None:
     line = _one_line(args, DATABASE_URL=UNUSED_PORT)
     assert "DATABASE_URL" in line and "127.0.0.1:1/signbot" in line and "refused" in line

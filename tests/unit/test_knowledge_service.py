@@ -12,6 +12,7 @@ from bot.db import Database
 from bot.errors import DomainError
 from bot.models import Passage, QuestionLog, User
 from bot.services.knowledge import KnowledgeService
+from bot.services.knowledge.synonyms import append_group
 from bot.services.question_log import QuestionLogWriter
 
 BUDGET = (
@@ -163,3 +164,23 @@ async def test_refresh_if_changed_notices_other_writers(
     assert service.answer_now("Vad kostar kommunikationen?")[0]
     service.mark_changed()
     assert await service.refresh_if_changed()
+
+
+async def test_an_edited_operator_synonyms_file_is_picked_up_on_refresh(
+    db: Database, session: AsyncSession, tmp_path: Path
+) -> None:
+    own = tmp_path / "synonyms.txt"
+    service = KnowledgeService(
+        db, threshold=0.5, question_log=QuestionLogWriter(db), synonyms_file=own
+    )
+    statutes = tmp_path / "stadgar.md"
+    statutes.write_text("# Stadgar\n\n## Årsmöte\n\nÅrsmötet hålls i mars.\n", encoding="utf-8")
+    await service.import_paths(session, [statutes])
+    await session.commit()
+    assert await service.refresh_if_changed() is True
+    assert service.answer_now("När är stämman?")[0] is False
+    assert await service.refresh_if_changed() is False
+    append_group(own, "årsmöte, stämma")
+    assert await service.refresh_if_changed() is True
+    answered, match = service.answer_now("När är stämman?")
+    assert answered and match is not None and match.text == "Årsmötet hålls i mars."

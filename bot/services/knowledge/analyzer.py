@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Set
+from collections.abc import Callable, Set
 from functools import lru_cache
 
+import simplemma
 import Stemmer
 
 
@@ -41,22 +42,37 @@ STOP_WORDS: frozenset[str] = _words(
     hända händer hände hänt hålla håller hölls höll hålls
     """
 )
+# Everyday fillers, greetings and spoken forms ("har ni nåt dialogmöte nån gång i vår då?"):
+# they say nothing about the subject, so they must not count against a well-matched question.
+FILLER_WORDS: frozenset[str] = _words(
+    """
+    nåt nån nåra nånting nånstans nånsin sånt sån såna dom dem va iaf ba
+    typ liksom ju väl asså alltså egentligen förresten kanske lixom ändå nog visst
+    hej hejsan hejhej tjena tjenare hallå halloj hallåj morsning god morgon kväll godkväll
+    goddag tack tackar snälla vänligen gärna ok okej oki jaha aha haha hehe lol
+    mvh hälsningar hälsn vänliga bästa ursäkta förlåt sorry hi hello thanks please
+    lite snabbt bara sen också dessutom nyss precis gång igår
+    """
+)
+# English function words: an English question's content words are what it asks about (the
+# shipped synonym groups read many of them as the Swedish words the documents hold).
+ENGLISH_WORDS: frozenset[str] = _words(
+    """
+    what what's which who whom whose when where why how many much does do did is are was were
+    be been being has have had will would can could should shall might there their they
+    them it its this that these those the an of for to in on at with from about into during
+    you your yours we our ours us my me he she his her any some all each every or and but not
+    no yes if than then so also just only very more most many much ever
+    tell know want wonder please hi hello thanks thank
+    """
+)
+STOP_WORDS = STOP_WORDS | FILLER_WORDS | ENGLISH_WORDS
 
 QUANTITY_WORDS: frozenset[str] = _words(
     "många mycket mkt antal antalet belopp beloppet kostar kostade summa summan totalt ofta"
 )
 # After "hur" these ask for a measure and carry no content of their own (hur stor andel …).
 _MEASURES = _words("stor stora stort ofta länge långt lång gammal gamla dyr dyrt")
-
-# Words the knowledge base says differently; a question term also matches its group.
-SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
-    ("förening", "organisation"),
-    ("pengar", "budget", "kostnad"),
-    ("kostar", "kostnad", "budget"),
-    ("ökar", "ökning", "uppräkning"),
-    ("jubileum", "firande"),
-    ("styrgrupp", "rös-gruppen"),
-)
 
 _SPACE = "[ \u00a0\u202f]"
 _THOUSANDS = re.compile(rf"(?<![\d,.])(\d{{1,3}})((?:{_SPACE}\d{{3}})+|(?:\.\d{{3}})+)(?![\d,])")
@@ -72,6 +88,8 @@ _TOKEN = re.compile(r"\d+(?:,\d+)?|%|[^\W\d_]++(?:-[^\W\d_]++)*+", re.UNICODE)
 # and cached (quadratic memory), so they are left out of the index and of questions.
 MAX_TOKEN = 48
 
+Rewrite = Callable[[list[str]], list[str]]
+
 
 def _join_thousands(match: re.Match[str]) -> str:
     return match.group(1) + re.sub(r"\D", "", match.group(2))
@@ -83,6 +101,14 @@ def _iso_date(match: re.Match[str]) -> str:
     if not 0 <= month_index < 12:
         return match.group(0)
     return f"{int(day)} {_MONTHS[month_index]} {year}"
+
+
+_FOLD = str.maketrans("åäöé", "aaoe")
+
+
+def fold(token: str) -> str:
+    """A token without Swedish diacritics (överenskommelsen → overenskommelsen)."""
+    return token.translate(_FOLD)
 
 
 def normalize(text: str) -> str:
@@ -105,9 +131,14 @@ def raw_tokens(text: str) -> list[str]:
     return tokens
 
 
-def content_tokens(text: str) -> list[str]:
-    """The tokens of a text that carry content (no stop words, no "hur stor", "hur ofta" …)."""
+def content_tokens(text: str, rewrite: Rewrite | None = None) -> list[str]:
+    """The tokens of a text that carry content (no stop words, no "hur stor", "hur ofta" …).
+
+    `rewrite` may first replace phrases of the raw tokens (see synonyms.Synonyms.rewrite).
+    """
     tokens = raw_tokens(text)
+    if rewrite is not None:
+        tokens = rewrite(tokens)
     return [
         token
         for index, token in enumerate(tokens)
@@ -134,15 +165,15 @@ def stem(token: str) -> str:
     return result
 
 
-@lru_cache(maxsize=1)
-def synonyms() -> dict[str, frozenset[str]]:
-    """Stem → the stems of its synonyms."""
-    table: dict[str, set[str]] = {}
-    for group in SYNONYM_GROUPS:
-        stems = {stem(word) for word in group}
-        for member in stems:
-            table.setdefault(member, set()).update(stems - {member})
-    return {key: frozenset(value) for key, value in table.items()}
+@lru_cache(maxsize=200_000)
+def lemma_stem(token: str) -> str:
+    """The stem of a word's dictionary form, for irregular forms Snowball leaves apart.
+
+    "stämman" stems to itself but is a form of "stämma"; "deltog" is a form of "delta".
+    """
+    if token[0].isdigit() or "-" in token:
+        return stem(token)
+    return stem(simplemma.lemmatize(token, lang="sv").lower())
 
 
 _LINKS = ("s", "e", "a", "u", "o")

@@ -5,19 +5,22 @@ from __future__ import annotations
 import heapq
 import logging
 import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 
+from bot.services.knowledge import focus, relative_time
 from bot.services.knowledge.analyzer import (
     Decompounder,
     content_tokens,
     is_quantity_question,
+    lemma_stem,
     question_type,
+    raw_tokens,
     stem,
-    synonyms,
 )
 from bot.services.knowledge.corpus import (
     PART_CREDIT,
@@ -29,7 +32,10 @@ from bot.services.knowledge.corpus import (
     Query,
 )
 from bot.services.knowledge.embeddings import Embedder, Vectors
+from bot.services.knowledge.spelling import Speller
+from bot.services.knowledge.synonyms import Synonyms, shipped
 from bot.services.knowledge.trimming import trim
+from bot.timeutil import Clock, local, utc_now
 
 HEADING_RANK = 0.3  # ranking: a passage whose heading names the question's concepts wins ties
 BM25_RANK = 0.15
@@ -121,6 +127,8 @@ class SearchIndex:
         *,
         semantic: Semantic | None = None,
         fusion: Fusion | None = None,
+        synonyms: Synonyms | None = None,
+        clock: Clock = utc_now,
     ) -> None:
         self.passages = passages
         self.faqs = faqs
@@ -128,12 +136,15 @@ class SearchIndex:
             raise ValueError("one vector per passage is needed")
         self.semantic = semantic
         self.fusion = fusion or Fusion()
+        self.synonyms = synonyms if synonyms is not None else shipped()
+        self.clock = clock  # "i år", "förra året" are resolved against today in Stockholm
+        rewrite = self.synonyms.expand  # documents keep a phrase's words and gain its word
         shared: dict[str, list[str]] = {}  # titles and headings repeat: analyse each once
 
         def tokens(text: str, *, repeated: bool = False) -> list[str]:
             found = shared.get(text) if repeated else None
             if found is None:
-                found = content_tokens(text)
+                found = content_tokens(text, rewrite)
                 if repeated:
                     shared[text] = found
             return found
@@ -154,13 +165,17 @@ class SearchIndex:
                 faq_docs.append([(tokens(phrasing), 1.0, 1.0), (tokens(faq.answer), 0.3, 0.6)])
         vocabulary = {stem(t) for doc in docs + faq_docs for field in doc for t in field[0]}
         self.vocab = Decompounder(vocabulary)
+        self.speller = Speller(
+            _counts(passages, faqs),
+            known=lambda token: stem(token) in vocabulary or bool(self.vocab.parts(token)),
+        )
         self.corpus = Corpus(docs, self.vocab)
         self.faq_corpus = Corpus(faq_docs, self.vocab)
         self.faq_phrasings = [p for f in faqs for p in f.phrasings]
         headings: dict[str, tuple[frozenset[str], frozenset[str], str | None]] = {}
         for passage in passages:
             if passage.section not in headings:
-                words = frozenset(stem(token) for token in content_tokens(passage.section))
+                words = frozenset(stem(t) for t in content_tokens(passage.section, rewrite))
                 terms = self._terms_of(passage.section)
                 headings[passage.section] = (terms, words, question_type(passage.section))
         self.headings = [headings[passage.section] for passage in passages]
@@ -173,9 +188,18 @@ class SearchIndex:
         *,
         semantic: Semantic | None = None,
         fusion: Fusion | None = None,
+        synonyms: Synonyms | None = None,
+        clock: Clock = utc_now,
     ) -> SearchIndex:
         """Build an index over the given passages and FAQ entries (and their vectors)."""
-        return cls(list(passages), list(faqs), semantic=semantic, fusion=fusion)
+        return cls(
+            list(passages),
+            list(faqs),
+            semantic=semantic,
+            fusion=fusion,
+            synonyms=synonyms,
+            clock=clock,
+        )
 
     @property
     def mode(self) -> str:
@@ -188,11 +212,26 @@ class SearchIndex:
         return found[0] if found else None
 
     def search(self, question: str, limit: int = 5) -> list[Match]:
-        """The best matches for a question, best first."""
+        """The best matches for a question, best first (of the surest reading of a long one)."""
+        best: list[Match] = []
+        for text in focus.variants(question):
+            found = self._search(self.understand(text), limit, as_written=text)
+            if found and (not best or found[0].confidence > best[0].confidence):
+                best = found
+        return best
+
+    def understand(self, question: str) -> str:
+        """The question as the index reads it: typos corrected, relative years made absolute."""
+        today = local(self.clock()).date()
+        return " ".join(self.speller.correct(raw_tokens(relative_time.resolve(question, today))))
+
+    def _search(self, question: str, limit: int, *, as_written: str) -> list[Match]:
         query = self._query(question, self.corpus)
         if not query.concepts:
             return []
-        passages = self._passages(query, question)
+        # The model reads the words as written: the speller knows only Swedish, and would
+        # "correct" an English question's words into Swedish ones.
+        passages = self._passages(query, as_written)
         faqs = sorted(self._faqs(question), key=lambda match: -match.confidence)
         surest = max((match.confidence for match in passages), default=0.0)
         strong = [f for f in faqs if f.confidence >= max(FAQ_MIN, surest - FAQ_MARGIN)]
@@ -202,16 +241,23 @@ class SearchIndex:
     def _query(self, question: str, corpus: Corpus) -> Query:
         concepts: dict[str, Concept] = {}
         terms: dict[str, float] = {}
-        for token in content_tokens(question):
+        for token in content_tokens(question, self.synonyms.rewrite):
             whole = stem(token)
             parts = self.vocab.parts(token)
-            alternatives = synonyms().get(whole, frozenset())
+            alternatives = self._alternatives(token, whole)
             concepts.setdefault(whole, Concept(whole, parts, corpus.weight(whole), alternatives))
             terms[whole] = 1.0
             for part in (*parts, *alternatives):
                 terms[part] = max(terms.get(part, 0.0), PART_TF)
         quantity = is_quantity_question(question)
         return Query(tuple(concepts.values()), terms, quantity, question_type(question))
+
+    def _alternatives(self, token: str, whole: str) -> frozenset[str]:
+        # The synonyms of the word and of its dictionary form, and that form's stem itself.
+        table = self.synonyms.table
+        base = lemma_stem(token)
+        found = table.get(whole, frozenset()) | table.get(base, frozenset())
+        return found | ({base} - {whole})
 
     def _passages(self, query: Query, question: str) -> list[Match]:
         lexical = self._lexical(query)
@@ -312,7 +358,7 @@ class SearchIndex:
 
     def _reverse_coverage(self, phrasing: str, asked: set[str]) -> float:
         total = covered = 0.0
-        for token in content_tokens(phrasing):
+        for token in content_tokens(phrasing, self.synonyms.expand):
             whole = stem(token)
             weight = self.faq_corpus.weight(whole)
             total += weight
@@ -326,7 +372,7 @@ class SearchIndex:
         Only the question's terms that the original holds (names, figures, acronyms) pick
         sentences: other words of another language would weigh as the rarest terms of all.
         """
-        query = self._query(question, self.corpus)
+        query = self._query(self.understand(question), self.corpus)
         held = self._terms_of(original)
         weights = {term: w for term, w in self._weights(query).items() if term in held}
         return trim(text, weights, self._terms_of, quantity=query.quantity)
@@ -350,7 +396,7 @@ class SearchIndex:
 
     def _terms_of(self, text: str) -> frozenset[str]:
         terms = set()
-        for token in content_tokens(text):
+        for token in content_tokens(text, self.synonyms.expand):
             terms.add(stem(token))
             terms.update(self.vocab.parts(token))
         return frozenset(terms)
@@ -367,3 +413,16 @@ def _named(concept: Concept, heading: frozenset[str]) -> bool:
     if concept.stem in heading or not concept.synonyms.isdisjoint(heading):
         return True
     return bool(concept.parts) and all(part in heading for part in concept.parts)
+
+
+def _counts(passages: list[IndexedPassage], faqs: list[IndexedFaq]) -> Counter[str]:
+    # How often each word occurs (stop words too): typos are corrected to frequent words.
+    counts: Counter[str] = Counter()
+    for text in {text for p in passages for text in (p.title, p.section)}:
+        counts.update(raw_tokens(text))
+    for passage in passages:
+        counts.update(raw_tokens(passage.text))
+    for faq in faqs:
+        for text in (*faq.phrasings, faq.answer):
+            counts.update(raw_tokens(text))
+    return counts

@@ -27,8 +27,10 @@ from bot.services.knowledge.index import (
     SearchIndex,
     Semantic,
 )
+from bot.services.knowledge.synonyms import Synonyms, load_groups
 from bot.services.knowledge.trimming import trim_like
 from bot.services.question_log import QuestionLogWriter
+from bot.timeutil import Clock, utc_now
 
 log = logging.getLogger(__name__)
 REINDEX_BATCH = 64
@@ -66,6 +68,8 @@ class KnowledgeService:
         question_log: QuestionLogWriter,
         embedder: Callable[[], Embedder | None] | None = None,
         fusion: Fusion | None = None,
+        clock: Clock = utc_now,
+        synonyms_file: Path | None = None,
     ) -> None:
         self.db = db
         self.threshold = threshold
@@ -75,7 +79,9 @@ class KnowledgeService:
         self._embedder_loaded = embedder is None
         self.fusion = fusion or Fusion()
         self._semantic_note: str | None = None  # why the index is lexical, logged once
-        self._index = SearchIndex.build([], [])
+        self.clock = clock
+        self.synonyms_file = synonyms_file  # the operator's groups, beside the shipped ones
+        self._index = SearchIndex.build([], [], clock=clock)
         self._english: dict[int, English] = {}  # passage id → its English version
         self._fingerprint: tuple[object, ...] | None = None
         self._lock = asyncio.Lock()
@@ -100,7 +106,7 @@ class KnowledgeService:
     async def rebuild(self) -> None:
         """Load all passages and FAQ entries and swap in a freshly built index."""
         async with self._lock, self.db.session() as session:
-            fingerprint = await self._fingerprint_of(session)
+            fingerprint = (*await self._fingerprint_of(session), self._synonyms_stamp())
             embedder = self.embedder
             columns: list[Any] = [
                 Passage.id,
@@ -139,9 +145,7 @@ class KnowledgeService:
             ]
         semantic = self._semantic(embedder, rows)
         # Building is CPU work: a thread keeps the bot responsive; the swap itself is atomic.
-        index = await asyncio.to_thread(
-            SearchIndex.build, passages, faqs, semantic=semantic, fusion=self.fusion
-        )
+        index = await asyncio.to_thread(self._build, passages, faqs, semantic)
         self._index, self._english = index, english  # swapped together, with no await between
         self._fingerprint = fingerprint
 
@@ -171,10 +175,31 @@ class KnowledgeService:
             log.warning("semantic search is off: %s", reason)
             self._semantic_note = reason
 
+    def _build(
+        self, passages: list[IndexedPassage], faqs: list[IndexedFaq], semantic: Semantic | None
+    ) -> SearchIndex:
+        synonyms = Synonyms.of(load_groups(self.synonyms_file))
+        return SearchIndex.build(
+            passages,
+            faqs,
+            semantic=semantic,
+            fusion=self.fusion,
+            synonyms=synonyms,
+            clock=self.clock,
+        )
+
+    def _synonyms_stamp(self) -> tuple[int, int] | None:
+        # An edited operator file (`signbot kb synonyms --add`) makes the next refresh rebuild.
+        try:
+            found = self.synonyms_file.stat() if self.synonyms_file is not None else None
+        except OSError:
+            return None
+        return (found.st_mtime_ns, found.st_size) if found is not None else None
+
     async def refresh_if_changed(self) -> bool:
         """Rebuild when the stored knowledge differs from the index; return whether it did."""
         async with self.db.session() as session:
-            fingerprint = await self._fingerprint_of(session)
+            fingerprint = (*await self._fingerprint_of(session), self._synonyms_stamp())
         if fingerprint == self._fingerprint:
             return False
         await self.rebuild()
