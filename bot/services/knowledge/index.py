@@ -6,11 +6,12 @@ import heapq
 import logging
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
 
+from bot.services.knowledge import answerability
 from bot.services.knowledge.analyzer import (
     Decompounder,
     content_tokens,
@@ -43,6 +44,7 @@ RRF_K = 60
 log = logging.getLogger(__name__)
 _model_failures = 0  # logged the first time only
 FUSED_KEPT = 10
+RERANKED = 5  # the first few passages are reranked by what they can answer (answerability)
 
 
 @dataclass(frozen=True)
@@ -192,7 +194,7 @@ class SearchIndex:
         query = self._query(question, self.corpus)
         if not query.concepts:
             return []
-        passages = self._passages(query, question)
+        passages = self._reranked(question, self._passages(query, question))
         faqs = sorted(self._faqs(question), key=lambda match: -match.confidence)
         surest = max((match.confidence for match in passages), default=0.0)
         strong = [f for f in faqs if f.confidence >= max(FAQ_MIN, surest - FAQ_MARGIN)]
@@ -255,6 +257,22 @@ class SearchIndex:
             )
             for doc in ranked
         ]
+
+    def _reranked(self, question: str, passages: list[Match]) -> list[Match]:
+        """The first few passages reranked, their confidence scaled by answerability features."""
+        wants = answerability.asked(question)
+        content = content_tokens(question)
+        head = [
+            replace(
+                match,
+                confidence=answerability.features(
+                    wants, match.text, match.section, match.title, content
+                ).adjust(match.confidence),
+            )
+            for match in passages[:RERANKED]
+        ]
+        head.sort(key=lambda match: -match.confidence)
+        return head + passages[RERANKED:]
 
     def _passage(self, doc: int, confidence: float) -> Match:
         passage = self.passages[doc]
