@@ -101,11 +101,63 @@ _ASKS: tuple[tuple[re.Pattern[str], FactKind], ...] = (
 )
 # Capitalised words that open or glue a question rather than name something.
 _NOT_NAMES = frozenset(
-    """
-    vad vem vilken vilket vilka varför hur när var vart finns kan ska är har hade blir jag vi
-    ni du hej tack hejsan what who which when where why how is are do does did can the in on
-    for of a an i it you we and or to at my our your
-    """.split()
+    [
+        "vad",
+        "vem",
+        "vilken",
+        "vilket",
+        "vilka",
+        "varför",
+        "hur",
+        "när",
+        "var",
+        "vart",
+        "finns",
+        "kan",
+        "ska",
+        "är",
+        "har",
+        "hade",
+        "blir",
+        "jag",
+        "vi",
+        "ni",
+        "du",
+        "hej",
+        "tack",
+        "hejsan",
+        "what",
+        "who",
+        "which",
+        "when",
+        "where",
+        "why",
+        "how",
+        "is",
+        "are",
+        "do",
+        "does",
+        "did",
+        "can",
+        "the",
+        "in",
+        "on",
+        "for",
+        "of",
+        "a",
+        "an",
+        "i",
+        "it",
+        "you",
+        "we",
+        "and",
+        "or",
+        "to",
+        "at",
+        "my",
+        "our",
+        "your",
+    ]
 )
 
 
@@ -170,7 +222,7 @@ def features(
         # Words only: a year in the question is a name, not the fact asked for.
         named = [n for n in found if not n.isdigit()]
         fact = any(
-            pattern.search(_without(unit, question.names))
+            pattern.search(_without(unit, question.names, question.kind))
             and (not named or not _stems(unit).isdisjoint(named))
             for unit in units(f"{section}.\n{text}" if section else text)
         )
@@ -180,12 +232,24 @@ def features(
     return Features(question.kind, fact, names, heading)
 
 
-def _without(unit: str, names: Sequence[str]) -> str:
-    """A sentence without the question's own figures (2024 asked about is no answer)."""
+def _without(unit: str, names: Sequence[str], kind: FactKind) -> str:
+    """A sentence without the question's own figures (2024 asked about is no answer).
+
+    An amount is not a year or a date either: "hur mycket …" is not answered by "i maj 2024".
+    """
     figures = [name for name in names if name.isdigit()]
     for figure in figures:
         unit = re.sub(rf"(?<!\d){figure}(?!\d)", " ", unit)
+    if kind == "number":
+        unit = _DATE.sub(" ", unit)
     return unit
+
+
+_DATE = re.compile(
+    rf"\b(?:den\s+)?\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+(?:{_MONTHS})\b"
+    r"|(?<!\d)(?<!\d )(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)\d\d)?(?!\d)(?! \d{3}\b)",
+    re.I,
+)
 
 
 def _stem(word: str) -> str:

@@ -201,6 +201,11 @@ class SearchIndex:
         ranked = strong + passages + [f for f in faqs if f not in strong]
         return [self._match(match, query) for match in ranked[:limit]]
 
+    def chosen(self, question: str, doc: int) -> Match:
+        """One passage (by its place in the index) trimmed for a question, fully confident."""
+        query = self._query(question, self.corpus)
+        return self._match(self._passage(doc, 1.0), query)
+
     def _query(self, question: str, corpus: Corpus) -> Query:
         concepts: dict[str, Concept] = {}
         terms: dict[str, float] = {}

@@ -32,6 +32,10 @@ from bot.services.question_log import QuestionLogWriter
 
 log = logging.getLogger(__name__)
 REINDEX_BATCH = 64
+OFFER_FLOOR = 0.35  # below this the bot declines; from here up to the threshold it offers topics
+OFFER_CLOSE = 0.03  # two topics this close (over the threshold too) are offered, not guessed
+OFFERED = 3  # at most this many topics in a "Menade du …?"
+CANDIDATES = 5
 
 
 @dataclass(frozen=True)
@@ -45,10 +49,24 @@ class English:
 
 
 @dataclass(frozen=True)
+class Decision:
+    """What the bot does with a question: answer with match, offer topics, or decline."""
+
+    answered: bool
+    match: Match | None  # the best match (also when declining: its score is logged)
+    offers: tuple[Match, ...] = ()  # "Menade du …?": one to three topics, best first
+
+    @property
+    def offered(self) -> bool:
+        return bool(self.offers)
+
+
+@dataclass(frozen=True)
 class AnswerResult:
     question_key: int  # QuestionLog.key: the row itself is written a moment later
     answered: bool
     match: Match | None
+    offers: tuple[Match, ...] = ()
 
 
 class KnowledgeService:
@@ -196,32 +214,64 @@ class KnowledgeService:
         return tuple((await session.execute(query)).one())
 
     def answer_now(self, question: str, *, lang: str = "sv") -> tuple[bool, Match | None]:
-        """Answer from the current index without touching the database.
+        """Answer from the current index without touching the database (no topics offered)."""
+        decision = self.decide(question, lang=lang, offers=False)
+        return decision.answered, decision.match
 
-        For an English reader a passage with an English version answers in English (same
-        source); any other match stays Swedish, its `lang` telling the reader's language apart.
+    def decide(self, question: str, *, lang: str = "sv", offers: bool = True) -> Decision:
+        """Answer, offer two or three topics ("Menade du …?"), or decline; no database.
+
+        The best match answers when its confidence reaches the threshold and no other topic is
+        as sure (within OFFER_CLOSE). Otherwise the best topics (distinct sections, at most
+        OFFERED) from OFFER_FLOOR up are offered; below it the bot declines. For an English
+        reader a passage with an English version answers in English (same source); any other
+        match stays Swedish, its `lang` telling the reader's language apart.
         """
-        index, english = self._index, self._english
-        match = index.best(question)
-        answered = match is not None and match.confidence >= self.threshold
-        if lang == "en" and match is not None and match.kind == "passage":
-            version = english.get(match.id)
-            if version is not None:
-                # The sentences the Swedish answer kept; by the question's terms if unaligned.
-                text = trim_like(version.text, version.original, match.text) or index.trimmed(
-                    question, version.text, original=version.original
-                )
-                title, section = version.title, version.section
-                match = replace(match, text=text, title=title, section=section, lang="en")
-        return answered, match
+        index = self._index
+        found = index.search(question, limit=CANDIDATES)
+        if not found:
+            return Decision(False, None)
+        best = found[0]
+        topics = _distinct(found)
+        close = len(topics) > 1 and topics[1].confidence >= best.confidence - OFFER_CLOSE
+        if best.confidence >= self.threshold and not (offers and close):
+            return Decision(True, self._localised(question, best, lang))
+        passages = [m for m in topics if m.kind == "passage"]  # a FAQ entry is answered or not
+        chosen = [m for m in passages[:OFFERED] if m.confidence >= OFFER_FLOOR]
+        if offers and chosen:
+            picked = tuple(self._localised(question, m, lang) for m in chosen)
+            return Decision(False, picked[0], picked)
+        answered = best.confidence >= self.threshold
+        return Decision(answered, self._localised(question, best, lang))
+
+    def passage_for(self, question: str, passage_id: int, *, lang: str = "sv") -> Match | None:
+        """A passage chosen from an offer, trimmed for the question; None when it is gone."""
+        index = self._index
+        for doc, passage in enumerate(index.passages):
+            if passage.id == passage_id:
+                return self._localised(question, index.chosen(question, doc), lang)
+        return None
+
+    def _localised(self, question: str, match: Match, lang: str) -> Match:
+        if lang != "en" or match.kind != "passage":
+            return match
+        version = self._english.get(match.id)
+        if version is None:
+            return match
+        # The sentences the Swedish answer kept; by the question's terms if unaligned.
+        text = trim_like(version.text, version.original, match.text) or self._index.trimmed(
+            question, version.text, original=version.original
+        )
+        title, section = version.title, version.section
+        return replace(match, text=text, title=title, section=section, lang="en")
 
     def answer(self, question: str, *, user_id: int | None, lang: str = "sv") -> AnswerResult:
         """Answer from the index and queue the question for the log (written in batches)."""
-        answered, match = self.answer_now(question, lang=lang)
+        decision = self.decide(question, lang=lang)
         key = self.question_log.record(
-            user_id=user_id, question=question, answered=answered, match=match
+            user_id=user_id, question=question, answered=decision.answered, match=decision.match
         )
-        return AnswerResult(question_key=key, answered=answered, match=match)
+        return AnswerResult(key, decision.answered, decision.match, decision.offers)
 
     async def import_paths(
         self, session: AsyncSession, paths: Sequence[Path], *, keys: Sequence[str] | None = None
@@ -325,3 +375,15 @@ class KnowledgeService:
             raise DomainError("callback_not_yours")
         log.feedback = 1 if helpful else -1
         await session.flush()
+
+
+def _distinct(matches: Sequence[Match]) -> list[Match]:
+    """The matches with one per topic (document and section), best first."""
+    seen: set[tuple[str, str, str]] = set()
+    topics = []
+    for match in matches:
+        topic = (match.kind, match.title, match.section or str(match.id))
+        if topic not in seen:
+            seen.add(topic)
+            topics.append(match)
+    return topics
