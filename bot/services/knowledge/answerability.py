@@ -18,13 +18,14 @@ from typing import Literal
 from bot.services.knowledge.analyzer import stem
 from bot.services.knowledge.trimming import units
 
-FactKind = Literal["number", "time", "place", "person", "contact"]
+FactKind = Literal["amount", "number", "time", "place", "person", "contact"]
 
 MISSING_FACT = 0.35  # confidence kept when no sentence holds the kind of fact asked for
 MISSING_NAME = 0.6  # confidence lost when none of the question's names is in the passage
 FACT_BONUS = 0.15  # confidence added when a sentence holds the asked fact about the thing asked
 HEADING_BONUS = 0.1  # confidence added when the section title names the question's words
 
+_ITEM = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 _WORD = re.compile(r"[^\W_]+(?:[-:][^\W_]+)*", re.UNICODE)
 _MONTHS = (
     "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
@@ -35,6 +36,11 @@ _NUMBER_WORDS = (
     "|hundra\\w*|tusen\\w*|miljon\\w*|tredjedel\\w*|hälften|dussin|flera|ett fåtal"
 )
 _FACTS: dict[FactKind, re.Pattern[str]] = {
+    "amount": re.compile(
+        r"\d\s*(?:kr\b|kronor|sek\b|msek|mkr|miljon|miljard|tusen|%|procent)|\bkostnadsfri\w*"
+        r"|\bgratis\b|\bavgift\w*",
+        re.I,
+    ),
     "number": re.compile(rf"\d|%|\b(?:{_NUMBER_WORDS})\b", re.I),
     "time": re.compile(
         rf"\b(?:1[89]|20)\d\d\b|\b(?:{_MONTHS})\b|\b\d{{1,2}}[./]\d{{1,2}}\b|\bkl\.?\s*\d"
@@ -43,7 +49,7 @@ _FACTS: dict[FactKind, re.Pattern[str]] = {
         re.I,
     ),
     "place": re.compile(
-        r"\b(?:i|på|vid|hos|in|at)\s+(?:[A-ZÅÄÖ]|\d)|\b(?:digitalt|digital\w*|lokal\w*|adress\w*"
+        r"\b(?:i|på|vid|hos|in|at|från)\s+(?:[A-ZÅÄÖ]|\d)|^\s*[-*•–]\s+[A-ZÅÄÖ]|(?<=[a-zåäö,] )[A-ZÅÄÖ]|\b(?:digitalt|digital\w*|lokal\w*|adress\w*"
         r"|plats\w*|online|webb\w*|konserthus\w*|sal\w*|sidan|kanal\w*)\b|\.se\b|www\.",
     ),
     "person": re.compile(
@@ -68,10 +74,15 @@ _ASKS: tuple[tuple[re.Pattern[str], FactKind], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:hur\s+(?:många|mycket|mkt|stor[at]?|manga|myket|mycke)|vad\s+kostar"
-            r"|va\s+kostar|antal\w*|how\s+(?:many|much)|what\s+does\s+\w+(?:\s+\w+)?\s+cost)\b",
+            r"\b(?:hur\s+(?:mycket|mkt|myket|mycke)|va\w?\s+kostar|kostar\s+det"
+            r"|hur\s+stort?\s+(?:bidrag|belopp|summa)|how\s+much"
+            r"|what\s+does\s+\w+(?:\s+\w+)?\s+cost)\b",
             re.I,
         ),
+        "amount",
+    ),
+    (
+        re.compile(r"\b(?:hur\s+(?:många|stor[at]?|manga)|antal\w*|how\s+many)\b", re.I),
         "number",
     ),
     (
@@ -178,6 +189,11 @@ class Features:
     names: float  # share of the question's names and figures found in the passage (1 if none)
     heading: float  # share of the question's content words the section title names
 
+    @property
+    def answers(self) -> bool:
+        """Whether the passage holds the kind of fact asked for and every name asked about."""
+        return self.fact and self.names >= 1.0
+
     def adjust(self, confidence: float) -> float:
         """The confidence these features leave, 0 .. 1.1."""
         value = confidence
@@ -205,7 +221,8 @@ def asked(question: str) -> Asked:
             acronym = len(word) >= 2 and word.split("-")[0].split(":")[0].isupper()
             capital = place > 0 and word[:1].isupper() and not word.isupper()
             if figure or acronym or capital:
-                names.append(_stem(word))
+                # RÖS-gruppen, IOP-utbildningarna: the name is the first part
+                names.append(_stem(word.split("-")[0] if acronym else word))
     return Asked(kind, tuple(dict.fromkeys(names)))
 
 
@@ -221,15 +238,28 @@ def features(
         pattern = _FACTS[question.kind]
         # Words only: a year in the question is a name, not the fact asked for.
         named = [n for n in found if not n.isdigit()]
+        pieces = units(text)
+        if not _stems(f"{title}\n{section}").isdisjoint(named):
+            named = []  # the heading names it: the whole passage is about it
+        about = [not named or not _stems(unit).isdisjoint(named) for unit in pieces]
         fact = any(
             pattern.search(_without(unit, question.names, question.kind))
-            and (not named or not _stems(unit).isdisjoint(named))
-            for unit in units(f"{section}.\n{text}" if section else text)
+            and (about[i] or _near(pieces, about, i))
+            for i, unit in enumerate(pieces)
         )
     heading_words = _stems(section)
     asked_words = {_stem(w) for w in content}
     heading = len(asked_words & heading_words) / len(asked_words) if asked_words else 0.0
     return Features(question.kind, fact, names, heading)
+
+
+def _near(pieces: Sequence[str], about: Sequence[bool], i: int) -> bool:
+    """Whether a sentence next to this one names the thing asked about (not in a list)."""
+    if _ITEM.match(pieces[i]):
+        return False
+    return any(
+        0 <= j < len(pieces) and about[j] and not _ITEM.match(pieces[j]) for j in (i - 1, i + 1)
+    )
 
 
 def _without(unit: str, names: Sequence[str], kind: FactKind) -> str:

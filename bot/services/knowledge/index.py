@@ -264,20 +264,21 @@ class SearchIndex:
         ]
 
     def _reranked(self, question: str, passages: list[Match]) -> list[Match]:
-        """The first few passages reranked, their confidence scaled by answerability features."""
+        """The first few passages reranked, their confidence scaled by answerability features.
+
+        A passage that holds the kind of fact asked for and every name asked about keeps its
+        place; one that does not moves behind those that do.
+        """
         wants = answerability.asked(question)
         content = content_tokens(question)
-        head = [
-            replace(
-                match,
-                confidence=answerability.features(
-                    wants, match.text, match.section, match.title, content
-                ).adjust(match.confidence),
+        head = []
+        for match in passages[:RERANKED]:
+            found = answerability.features(wants, match.text, match.section, match.title, content)
+            head.append(
+                (not found.answers, replace(match, confidence=found.adjust(match.confidence)))
             )
-            for match in passages[:RERANKED]
-        ]
-        head.sort(key=lambda match: -match.confidence)
-        return head + passages[RERANKED:]
+        head.sort(key=lambda item: item[0])  # stable: the ranking's order otherwise
+        return [match for _, match in head] + passages[RERANKED:]
 
     def _passage(self, doc: int, confidence: float) -> Match:
         passage = self.passages[doc]

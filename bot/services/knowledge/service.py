@@ -33,7 +33,8 @@ from bot.services.question_log import QuestionLogWriter
 log = logging.getLogger(__name__)
 REINDEX_BATCH = 64
 OFFER_FLOOR = 0.35  # below this the bot declines; from here up to the threshold it offers topics
-OFFER_CLOSE = 0.03  # two topics this close (over the threshold too) are offered, not guessed
+OFFER_CLOSE = 0.03  # two topics this close (over the threshold too) are offered, not guessed …
+SURE = 0.9  # … unless the best is this sure: then the ranking's order decides
 OFFERED = 3  # at most this many topics in a "Menade du …?"
 CANDIDATES = 5
 
@@ -222,7 +223,7 @@ class KnowledgeService:
         """Answer, offer two or three topics ("Menade du …?"), or decline; no database.
 
         The best match answers when its confidence reaches the threshold and no other topic is
-        as sure (within OFFER_CLOSE). Otherwise the best topics (distinct sections, at most
+        as sure (within OFFER_CLOSE, below SURE). Otherwise the best topics (distinct sections, at most
         OFFERED) from OFFER_FLOOR up are offered; below it the bot declines. For an English
         reader a passage with an English version answers in English (same source); any other
         match stays Swedish, its `lang` telling the reader's language apart.
@@ -233,7 +234,11 @@ class KnowledgeService:
             return Decision(False, None)
         best = found[0]
         topics = _distinct(found)
-        close = len(topics) > 1 and topics[1].confidence >= best.confidence - OFFER_CLOSE
+        close = (
+            len(topics) > 1
+            and best.confidence < SURE
+            and topics[1].confidence >= best.confidence - OFFER_CLOSE
+        )
         if best.confidence >= self.threshold and not (offers and close):
             return Decision(True, self._localised(question, best, lang))
         passages = [m for m in topics if m.kind == "passage"]  # a FAQ entry is answered or not
