@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 _model_failures = 0  # logged the first time only
 FUSED_KEPT = 10
 RERANKED = 5  # the first few passages are reranked by what they can answer (answerability)
+LEARNED_MIN = 0.5  # a question this like a learned phrasing (shared words, Jaccard) …
+LEARNED_BOOST = 0.15  # … lifts its passage's confidence by up to this much
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ class SearchIndex:
         *,
         semantic: Semantic | None = None,
         fusion: Fusion | None = None,
+        learned: Iterable[tuple[int, str]] = (),
     ) -> None:
         self.passages = passages
         self.faqs = faqs
@@ -166,6 +169,12 @@ class SearchIndex:
                 terms = self._terms_of(passage.section)
                 headings[passage.section] = (terms, words, question_type(passage.section))
         self.headings = [headings[passage.section] for passage in passages]
+        # Questions askers matched to a passage ("Menade du …?"): passage id → their words.
+        self.learned: dict[int, list[frozenset[str]]] = {}
+        for passage_id, phrasing in learned:
+            words = frozenset(stem(token) for token in content_tokens(phrasing))
+            if words:
+                self.learned.setdefault(passage_id, []).append(words)
 
     @classmethod
     def build(
@@ -175,9 +184,13 @@ class SearchIndex:
         *,
         semantic: Semantic | None = None,
         fusion: Fusion | None = None,
+        learned: Iterable[tuple[int, str]] = (),
     ) -> SearchIndex:
-        """Build an index over the given passages and FAQ entries (and their vectors)."""
-        return cls(list(passages), list(faqs), semantic=semantic, fusion=fusion)
+        """Build an index over the given passages and FAQ entries (and their vectors).
+
+        `learned` pairs a passage id with a question an asker matched to it.
+        """
+        return cls(list(passages), list(faqs), semantic=semantic, fusion=fusion, learned=learned)
 
     @property
     def mode(self) -> str:
@@ -271,14 +284,21 @@ class SearchIndex:
         """
         wants = answerability.asked(question)
         content = content_tokens(question)
+        words = frozenset(stem(token) for token in content)
         head = []
         for match in passages[:RERANKED]:
             found = answerability.features(wants, match.text, match.section, match.title, content)
-            head.append(
-                (not found.answers, replace(match, confidence=found.adjust(match.confidence)))
-            )
+            confidence = found.adjust(match.confidence) + self._learned(match.id, words)
+            head.append((not found.answers, replace(match, confidence=min(1.1, confidence))))
         head.sort(key=lambda item: item[0])  # stable: the ranking's order otherwise
         return [match for _, match in head] + passages[RERANKED:]
+
+    def _learned(self, passage_id: int, words: frozenset[str]) -> float:
+        """The lift a passage gets from a learned phrasing like the question (0 if none)."""
+        best = 0.0
+        for phrasing in self.learned.get(passage_id, ()):
+            best = max(best, len(words & phrasing) / len(words | phrasing) if words else 0.0)
+        return LEARNED_BOOST * best if best >= LEARNED_MIN else 0.0
 
     def _passage(self, doc: int, confidence: float) -> Match:
         passage = self.passages[doc]

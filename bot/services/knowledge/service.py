@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,10 @@ from bot.services.question_log import QuestionLogWriter
 
 log = logging.getLogger(__name__)
 REINDEX_BATCH = 64
+CHOSE_TOPIC, CHOSE_NONE, FORGOTTEN = "topic", "none", "forgot"  # QuestionLog.offer_choice
+LEARNED = QuestionLog.offer_choice == CHOSE_TOPIC
+LEARNED_MAX = 1000  # learned phrasings in all …
+LEARNED_PER_PASSAGE = 20  # … and per passage, the newest
 OFFER_FLOOR = 0.35  # below this the bot declines; from here up to the threshold it offers topics
 OFFER_CLOSE = 0.03  # two topics this close (over the threshold too) are offered, not guessed …
 SURE = 0.9  # … unless the best is this sure: then the ranking's order decides
@@ -47,6 +52,16 @@ class English:
     section: str
     text: str
     original: str  # the Swedish text: its trimmed sentences pick the English ones
+
+
+@dataclass(frozen=True)
+class LearnedPhrasing:
+    """A question an asker matched to a passage by choosing it from a "Menade du …?"."""
+
+    id: int  # the question log row
+    passage_id: int
+    question: str
+    asked_at: datetime
 
 
 @dataclass(frozen=True)
@@ -156,10 +171,16 @@ class KnowledgeService:
                 IndexedFaq(e.id, tuple(p.text for p in e.phrasings), e.answer, e.source)
                 for e in await self.list_faqs(session)
             ]
+            learned = [(row.passage_id, row.question) for row in await self.learned(session)]
         semantic = self._semantic(embedder, rows)
         # Building is CPU work: a thread keeps the bot responsive; the swap itself is atomic.
         index = await asyncio.to_thread(
-            SearchIndex.build, passages, faqs, semantic=semantic, fusion=self.fusion
+            SearchIndex.build,
+            passages,
+            faqs,
+            semantic=semantic,
+            fusion=self.fusion,
+            learned=learned,
         )
         self._index, self._english = index, english  # swapped together, with no await between
         self._fingerprint = fingerprint
@@ -211,7 +232,11 @@ class KnowledgeService:
             func.count(FaqPhrasing.id),
             func.max(FaqPhrasing.id),
         )
-        query = select(*(select(aggregate).scalar_subquery() for aggregate in aggregates))
+        learned = (func.count(QuestionLog.id), func.max(QuestionLog.id))  # chosen topics
+        query = select(
+            *(select(aggregate).scalar_subquery() for aggregate in aggregates),
+            *(select(aggregate).where(LEARNED).scalar_subquery() for aggregate in learned),
+        )
         return tuple((await session.execute(query)).one())
 
     def answer_now(self, question: str, *, lang: str = "sv") -> tuple[bool, Match | None]:
@@ -274,7 +299,11 @@ class KnowledgeService:
         """Answer from the index and queue the question for the log (written in batches)."""
         decision = self.decide(question, lang=lang)
         key = self.question_log.record(
-            user_id=user_id, question=question, answered=decision.answered, match=decision.match
+            user_id=user_id,
+            question=question,
+            answered=decision.answered,
+            match=decision.match,
+            offers=decision.offers,
         )
         return AnswerResult(key, decision.answered, decision.match, decision.offers)
 
@@ -370,6 +399,83 @@ class KnowledgeService:
             .limit(limit)
         )
         return list((await session.scalars(query)).all())
+
+    async def learned(
+        self, session: AsyncSession, *, limit: int = LEARNED_MAX
+    ) -> list[LearnedPhrasing]:
+        """The questions askers matched to a passage by choosing it from an offer, newest first.
+
+        Each is an extra phrasing of its passage that lifts it a little for similar questions
+        (at most LEARNED_PER_PASSAGE per passage, LEARNED_MAX in all); staff see them with
+        `signbot kb learned` and drop one with `signbot kb learned --forget ID`.
+        """
+        rows = await session.execute(
+            select(
+                QuestionLog.id,
+                QuestionLog.chosen_passage_id,
+                QuestionLog.question,
+                QuestionLog.asked_at,
+            )
+            .where(LEARNED)
+            .order_by(QuestionLog.id.desc())
+            .limit(limit)
+        )
+        kept: list[LearnedPhrasing] = []
+        per_passage: dict[int, int] = {}
+        for ident, passage_id, question, asked_at in rows:
+            if passage_id is None or per_passage.get(passage_id, 0) >= LEARNED_PER_PASSAGE:
+                continue
+            per_passage[passage_id] = per_passage.get(passage_id, 0) + 1
+            kept.append(LearnedPhrasing(ident, passage_id, question, asked_at))
+        return kept
+
+    async def forget_learned(self, session: AsyncSession, ident: int) -> None:
+        """Stop using one learned phrasing (the asker's choice stays in the log as "forgot")."""
+        row = await session.get(QuestionLog, ident)
+        if row is None or row.offer_choice != CHOSE_TOPIC:
+            raise DomainError("kb_learned_not_found", ident=ident)
+        row.offer_choice = FORGOTTEN
+        await session.flush()
+
+    async def _offered_question(
+        self, session: AsyncSession, question_key: int, telegram_user_id: int
+    ) -> QuestionLog:
+        """The asker's own question that was answered with an offer; flush the log first."""
+        row = await session.scalar(select(QuestionLog).where(QuestionLog.key == question_key))
+        if row is None or row.user is None or row.user.telegram_id != telegram_user_id:
+            raise DomainError("callback_not_yours")
+        if not row.offered:
+            raise DomainError("kb_offer_expired")
+        return row
+
+    async def choose_topic(
+        self,
+        session: AsyncSession,
+        question_key: int,
+        passage_id: int,
+        *,
+        telegram_user_id: int,
+        lang: str,
+    ) -> Match:
+        """Record the asker's choice of an offered topic; return that passage as the answer."""
+        row = await self._offered_question(session, question_key, telegram_user_id)
+        if str(passage_id) not in (row.offered or "").split(","):
+            raise DomainError("kb_offer_expired")  # forged, or not among this question's topics
+        match = self.passage_for(row.question, passage_id, lang=lang)
+        if match is None:
+            raise DomainError("kb_offer_expired")  # the passage was removed meanwhile
+        row.offer_choice, row.chosen_passage_id = CHOSE_TOPIC, passage_id
+        row.answered, row.passage_id = True, passage_id
+        await session.flush()
+        return match
+
+    async def choose_none(
+        self, session: AsyncSession, question_key: int, *, telegram_user_id: int
+    ) -> None:
+        """Record that none of the offered topics was what the asker meant."""
+        row = await self._offered_question(session, question_key, telegram_user_id)
+        row.offer_choice, row.chosen_passage_id = CHOSE_NONE, None
+        await session.flush()
 
     async def record_feedback(
         self, session: AsyncSession, question_key: int, *, telegram_user_id: int, helpful: bool
