@@ -58,7 +58,8 @@ _FACTS: dict[FactKind, re.Pattern[str]] = {
         r"|samordnare\w*|ansvarig\w*)\b",
     ),
     "contact": re.compile(
-        r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+46|\b0)\d[\d \-]{5,}\d|\b(?:telefon|tel\.|e-post|mejla)\s*:?\s*[\w+0]",
+        r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+46|\b0)\d[\d \-]{5,}\d"
+        r"|\b(?:telefon|tel\.?|e-post|mejl)\s*:?\s*(?:\+|\d)",
         re.I,
     ),
 }

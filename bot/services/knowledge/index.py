@@ -45,7 +45,7 @@ log = logging.getLogger(__name__)
 _model_failures = 0  # logged the first time only
 FUSED_KEPT = 10
 RERANKED = 5  # the first few passages are reranked by what they can answer (answerability)
-LEARNED_MIN = 0.5  # a question this like a learned phrasing (shared words, Jaccard) …
+LEARNED_MIN = 0.6  # a question this like a learned phrasing (shared words, Jaccard) …
 LEARNED_BOOST = 0.15  # … lifts its passage's confidence by up to this much
 
 
