@@ -42,7 +42,8 @@ async def answer_question(update: Update, context: Context, question: str) -> No
             user_id, lang = user.id, user.language
     else:
         user_id, lang = visitor.user_id, visitor.language
-    result = svc.knowledge.answer(question, user_id=user_id, lang=lang)
+    # After live data, the documents only add context: an answer, never a "Menade du …?".
+    result = svc.knowledge.answer(question, user_id=user_id, lang=lang, offers=intent is None)
     if result.offers:  # unsure: "Menade du …?" with the closest topics rather than a guess
         topics = [(match.id, match.section or match.title) for match in result.offers]
         text = t("did_you_mean", lang)

@@ -295,9 +295,11 @@ class KnowledgeService:
         title, section = version.title, version.section
         return replace(match, text=text, title=title, section=section, lang="en")
 
-    def answer(self, question: str, *, user_id: int | None, lang: str = "sv") -> AnswerResult:
-        """Answer from the index and queue the question for the log (written in batches)."""
-        decision = self.decide(question, lang=lang)
+    def answer(
+        self, question: str, *, user_id: int | None, lang: str = "sv", offers: bool = True
+    ) -> AnswerResult:
+        """Answer (or offer topics) and queue the question for the log (written in batches)."""
+        decision = self.decide(question, lang=lang, offers=offers)
         key = self.question_log.record(
             user_id=user_id,
             question=question,
