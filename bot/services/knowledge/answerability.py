@@ -68,7 +68,7 @@ _ASKS: tuple[tuple[re.Pattern[str], FactKind], ...] = (
     (
         re.compile(
             r"\b(?:telefon\w*|tel|nummer|e-post\w*|epost\w*|mejl\w*|mail\w*|e-mail"
-            r"|phone|ring[ae]?|call)\b",
+            r"|phone)\b",
             re.I,
         ),
         "contact",
