@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -34,7 +34,8 @@ from bot.services.question_log import QuestionLogWriter
 log = logging.getLogger(__name__)
 REINDEX_BATCH = 64
 CHOSE_TOPIC, CHOSE_NONE, FORGOTTEN = "topic", "none", "forgot"  # QuestionLog.offer_choice
-LEARNED = QuestionLog.offer_choice == CHOSE_TOPIC
+# An erased asker's question is emptied (bot.services.privacy): it teaches nothing any more.
+LEARNED = and_(QuestionLog.offer_choice == CHOSE_TOPIC, QuestionLog.question != "")
 LEARNED_MAX = 1000  # learned phrasings in all …
 LEARNED_PER_PASSAGE = 20  # … and per passage, the newest
 OFFER_FLOOR = 0.35  # below this the bot declines; from here up to the threshold it offers topics
