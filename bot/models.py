@@ -240,6 +240,13 @@ class QuestionLog(Base):
     feedback: Mapped[int | None] = mapped_column(Integer)
     handed_over_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     staff_replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # "Menade du …?": the passages offered ("12,40,7"), and the asker's choice: "topic" with
+    # the chosen passage (a learned phrasing of it, see KnowledgeService.learned) or "none".
+    offered: Mapped[str | None] = mapped_column(String(200))
+    offer_choice: Mapped[str | None] = mapped_column(String(8))
+    chosen_passage_id: Mapped[int | None] = mapped_column(
+        ForeignKey("passages.id", ondelete="SET NULL")
+    )
 
     user: Mapped[User | None] = relationship(lazy="joined")
 

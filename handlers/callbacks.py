@@ -71,6 +71,23 @@ class Feedback(Callback):
 
 
 @dataclass(frozen=True)
+class PickTopic(Callback):
+    """ "Menade du …?": the asker picks one of the passages offered for their question."""
+
+    prefix = "dym"
+    question_key: int
+    passage_id: int
+
+
+@dataclass(frozen=True)
+class NoneOfTopics(Callback):
+    """ "Inget av dessa" under a "Menade du …?": none of the offered topics."""
+
+    prefix = "dymx"
+    question_key: int
+
+
+@dataclass(frozen=True)
 class AskStaff(Callback):
     prefix = "ask"
     question_key: int
@@ -404,6 +421,8 @@ ACTIONS: dict[str, type[Callback]] = {
         InviteOrganisation,
         DecideLink,
         Feedback,
+        PickTopic,
+        NoneOfTopics,
         AskStaff,
         SettingsMenu,
         UnansweredAction,

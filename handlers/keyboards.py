@@ -17,6 +17,8 @@ from handlers.callbacks import (
     DecideLink,
     FaqDecision,
     Feedback,
+    NoneOfTopics,
+    PickTopic,
     SettingsMenu,
     SkipOrganisation,
     ToggleTopic,
@@ -82,6 +84,19 @@ def answer_feedback(question_key: int, lang: str) -> InlineKeyboardMarkup:
             ]
         ]
     )
+
+
+def did_you_mean(
+    question_key: int, topics: Sequence[tuple[int, str]], lang: str
+) -> InlineKeyboardMarkup:
+    """One button per offered topic (its section title), then "Inget av dessa"."""
+    rows = [[_button(_short(title), PickTopic(question_key, ident))] for ident, title in topics]
+    rows.append([_button(t("button_none_of_these", lang), NoneOfTopics(question_key))])
+    return InlineKeyboardMarkup(rows)
+
+
+def _short(title: str, limit: int = 60) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
 def ask_staff(question_key: int, lang: str) -> InlineKeyboardMarkup:

@@ -14,7 +14,7 @@ from bot.services.knowledge.phrasing import excerpts_for
 from bot.texts import t
 from bot.texts.answers import answer_text, source_label
 from handlers import keyboards
-from handlers.callbacks import AskStaff, Feedback
+from handlers.callbacks import AskStaff, Feedback, NoneOfTopics, PickTopic
 from handlers.common import STAFF_LANGUAGE, Context, reply, send, services, user_session
 from handlers.live_answers import answer_from_live_data
 
@@ -42,8 +42,13 @@ async def answer_question(update: Update, context: Context, question: str) -> No
             user_id, lang = user.id, user.language
     else:
         user_id, lang = visitor.user_id, visitor.language
-    result = svc.knowledge.answer(question, user_id=user_id, lang=lang)
-    if result.answered and result.match is not None:
+    # After live data, the documents only add context: an answer, never a "Menade du …?".
+    result = svc.knowledge.answer(question, user_id=user_id, lang=lang, offers=intent is None)
+    if result.offers:  # unsure: "Menade du …?" with the closest topics rather than a guess
+        topics = [(match.id, match.section or match.title) for match in result.offers]
+        text = t("did_you_mean", lang)
+        keyboard = keyboards.did_you_mean(result.question_key, topics, lang)
+    elif result.answered and result.match is not None:
         phrased = None
         if svc.phraser is not None:  # off by default: then the passage goes out as it is
             excerpts = excerpts_for(result.match, source_label(result.match, lang))
@@ -64,6 +69,51 @@ async def _typing(update: Update) -> None:
         await chat.send_action(ChatAction.TYPING)
     except TelegramError as error:  # only a courtesy: the answer goes out regardless
         log.info("typing indicator not shown: %s", type(error).__name__)
+
+
+async def pick_topic(update: Update, context: Context, action: PickTopic) -> str:
+    """Show the chosen topic's passage as the answer (with 👍/👎) and log the choice."""
+    svc = services(context)
+    tg_user = update.effective_user
+    assert tg_user is not None
+    await svc.question_log.flush()
+    async with user_session(update, context) as (session, user):
+        lang = user.language
+        match = await svc.knowledge.choose_topic(
+            session,
+            action.question_key,
+            action.passage_id,
+            telegram_user_id=tg_user.id,
+            lang=lang,
+        )
+    query = update.callback_query
+    assert query is not None
+    await query.edit_message_reply_markup(None)
+    keyboard = keyboards.answer_feedback(action.question_key, lang)
+    await reply(update, context, answer_text(match, lang), keyboard=keyboard)
+    await svc.knowledge.refresh_if_changed()  # the choice is a learned phrasing now
+    return ""
+
+
+async def none_of_topics(update: Update, context: Context, action: NoneOfTopics) -> str:
+    """None of the offered topics: log it and offer a member of staff instead."""
+    svc = services(context)
+    tg_user = update.effective_user
+    assert tg_user is not None
+    await svc.question_log.flush()
+    async with user_session(update, context) as (session, user):
+        lang = user.language
+        await svc.knowledge.choose_none(session, action.question_key, telegram_user_id=tg_user.id)
+    query = update.callback_query
+    assert query is not None
+    await query.edit_message_reply_markup(None)
+    await reply(
+        update,
+        context,
+        t("did_you_mean_none", lang),
+        keyboard=keyboards.ask_staff(action.question_key, lang),
+    )
+    return ""
 
 
 async def feedback(update: Update, context: Context, action: Feedback) -> str:

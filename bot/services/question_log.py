@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -42,6 +43,7 @@ class QuestionRow:
     score: float
     faq_id: int | None
     passage_id: int | None
+    offered: str | None = None  # "Menade du …?": the offered passages' ids, "12,40,7"
 
 
 def new_key() -> int:
@@ -66,7 +68,13 @@ class QuestionLogWriter:
         self.quarantined = 0  # rows the database refused and that were dropped
 
     def record(
-        self, *, user_id: int | None, question: str, answered: bool, match: Match | None
+        self,
+        *,
+        user_id: int | None,
+        question: str,
+        answered: bool,
+        match: Match | None,
+        offers: Sequence[Match] = (),
     ) -> int:
         """Queue a row for the question and return its key."""
         key = new_key()
@@ -80,6 +88,7 @@ class QuestionLogWriter:
                 score=match.confidence if match is not None else 0.0,
                 faq_id=match.id if match is not None and match.kind == "faq" else None,
                 passage_id=match.id if match is not None and match.kind == "passage" else None,
+                offered=",".join(str(m.id) for m in offers) or None,
             )
         )
         if len(self._pending) > MAX_PENDING:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
+from typing import Any
 
 import pytest
 
@@ -76,10 +77,10 @@ async def test_a_failing_handler_apologises_logs_the_update_and_keeps_running(
 ) -> None:
     original = KnowledgeService.answer
 
-    def answer_or_fail(self: KnowledgeService, question: str, *, user_id: int | None) -> object:
+    def answer_or_fail(self: KnowledgeService, question: str, **options: Any) -> object:
         if "krascha" in question:
             raise RuntimeError("secret internal detail")
-        return original(self, question, user_id=user_id)
+        return original(self, question, **options)
 
     monkeypatch.setattr(KnowledgeService, "answer", answer_or_fail)
     with caplog.at_level(logging.ERROR):

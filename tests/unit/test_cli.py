@@ -114,13 +114,19 @@ def test_kb_eval_scores_a_devset_and_reports_bad_lines(tmp_path: Path) -> None:
     assert lines[0] == "line 4: skipped, expected 3 tab-separated columns " + (
         "(question, expected, kind), found 1"
     )
-    assert "direct          1      2   50.0" in lines
-    assert "refuse_chat     1      1  100.0" in lines
-    assert "overall         2      3   66.7" in lines
+    assert "direct          1      2   50.0       0" in lines
+    assert "refuse_chat     1      1  100.0       0" in lines
+    assert "overall         2      3   66.7       0" in lines
     assert "- line 3 [direct] wrong answer: Hur många underskrivare har överenskommelsen?" in lines
     assert any(line.startswith("    answered: ") and "125" in line for line in lines)
     report = json.loads(runner.invoke(app, ["kb", "eval", str(devset), "--json"]).output)
-    assert report["overall"] == {"kind": "overall", "hits": 2, "total": 3, "percent": 66.7}
+    assert report["overall"] == {
+        "kind": "overall",
+        "hits": 2,
+        "total": 3,
+        "percent": 66.7,
+        "offers": 0,
+    }
     assert report["misses"][0]["verdict"] == "wrong_answer" and report["misses"][0]["source"]
     assert report["bad_lines"][0]["line"] == 4
 

@@ -21,6 +21,7 @@ from bot.services.knowledge.evaluation import (
     verdict,
 )
 from bot.services.knowledge.evaluation_text import report_data, report_lines, table_lines
+from bot.services.knowledge.index import Match
 from bot.services.question_log import QuestionLogWriter
 from bot.texts.answers import source_label
 
@@ -155,12 +156,12 @@ def test_the_report_counts_per_kind_and_lists_the_misses() -> None:
         "(question, expected, kind), found 2"
     )
     assert table_lines(report) == [
-        "kind         hits  total      %",
-        "direct          1      2   50.0",
-        "long_chatty     0      1    0.0",
-        "refuse_chat     1      2   50.0",
-        "-------------------------------",
-        "overall         2      5   40.0",
+        "kind         hits  total      %  offers",
+        "direct          1      2   50.0       0",
+        "long_chatty     0      1    0.0       0",
+        "refuse_chat     1      2   50.0       0",
+        "---------------------------------------",
+        "overall         2      5   40.0       0",
     ]
     text = "\n".join(lines)
     assert "false answers (answered a question to decline): 1" in text
@@ -177,7 +178,13 @@ def test_a_miss_shows_the_first_hundred_characters_and_the_source() -> None:
     assert len(answered.split("answered: ")[1]) == 100 and answered.endswith("…")
     assert "source:   Budget 2026 (score 0.90)" in text
     data = report_data(report, misses=1)
-    assert data["overall"] == {"kind": "overall", "hits": 2, "total": 5, "percent": 40.0}
+    assert data["overall"] == {
+        "kind": "overall",
+        "hits": 2,
+        "total": 5,
+        "percent": 40.0,
+        "offers": 0,
+    }
     assert data["missed"] == 3 and len(data["misses"]) == 1
     assert data["misses"][0]["verdict"] == "false_decline"
     assert data["bad_lines"] == [
@@ -186,6 +193,39 @@ def test_a_miss_shows_the_first_hundred_characters_and_the_source() -> None:
             "reason": "expected 3 tab-separated columns (question, expected, kind), found 2",
         }
     ]
+
+
+def topic(text: str, section: str) -> Match:
+    return Match("passage", 1, text, "Budget 2026", section, 0.45)
+
+
+def offering_bot(question: str) -> Reply:
+    """Unsure of everything: offers the budget lines and the process leader as topics."""
+    offers = (
+        topic("Kommunikation: 80 000 kr", "Budget 2026"),
+        topic("Erica Sjölin är processledare.", "Processledaren"),
+    )
+    return Reply(False, None, None, 0.45, match=offers[0], offers=offers)
+
+
+def test_an_offer_is_counted_apart_and_right_only_with_the_answer_among_the_topics() -> None:
+    devset = parse_devset(
+        "vad kostar kommunikationen\t80 000\tdirect\n"
+        "hur många underskrivare finns det\t125\tdirect\n"
+        "Vad kostar det att delta på MR-dagarna?\t-\trefuse_near\n"
+    )
+    report = evaluate(devset, offering_bot)
+    verdicts = [(m.case.line, m.verdict) for m in report.misses]
+    assert verdicts == [(2, "wrong_offer")]
+    assert (report.offers, report.wrong_offers) == (3, 1)
+    assert (report.false_answers, report.false_declines, report.wrong_answers) == (0, 0, 0)
+    assert [(k.kind, k.hits, k.total, k.offers) for k in report.kinds] == [
+        ("direct", 1, 2, 2),
+        ("refuse_near", 1, 1, 1),  # an offer claims nothing: acceptable for a question to decline
+    ]
+    text = "\n".join(report_lines(report, misses=5))
+    assert "offered:  Budget 2026 (0.45); Processledaren (0.45)" in text
+    assert 'offers ("Menade du …?", right or not): 3, 1 without the answer' in text
 
 
 async def test_the_shipped_base_answers_through_the_chat_path(

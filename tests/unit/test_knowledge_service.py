@@ -184,3 +184,42 @@ async def test_an_edited_operator_synonyms_file_is_picked_up_on_refresh(
     assert await service.refresh_if_changed() is True
     answered, match = service.answer_now("När är stämman?")
     assert answered and match is not None and match.text == "Årsmötet hålls i mars."
+
+
+async def test_chosen_topics_are_learned_checked_and_forgotten(
+    service: KnowledgeService, session: AsyncSession, files: list[Path]
+) -> None:
+    await service.import_paths(session, files)
+    asker = User(telegram_id=333)
+    session.add(asker)
+    await session.commit()
+    await service.rebuild()
+    budget = await session.scalar(select(Passage.id).where(Passage.text.contains("80 000")))
+    meetings = await session.scalar(select(Passage.id).where(Passage.text.contains("59 personer")))
+    assert budget is not None and meetings is not None
+    log = QuestionLog(key=4242, user_id=asker.id, question="vad går pengarna till", answered=False)
+    log.offered = f"{budget}"
+    session.add(log)
+    await session.commit()
+
+    for key, passage, user in ((4242, meetings, 333), (4242, budget, 444), (99, budget, 333)):
+        with pytest.raises(DomainError):  # not offered, not the asker's, no such question
+            await service.choose_topic(session, key, passage, telegram_user_id=user, lang="sv")
+    match = await service.choose_topic(session, 4242, budget, telegram_user_id=333, lang="sv")
+    await session.commit()
+    assert "80 000" in match.text and match.id == budget
+    assert [(p.question, p.passage_id) for p in await service.learned(session)] == [
+        ("vad går pengarna till", budget)
+    ]
+    await session.commit()  # release the connection: the rebuild reads with its own session
+    assert await service.refresh_if_changed()  # a new learned phrasing rebuilds the index
+    assert budget in service._index.learned
+
+    await service.forget_learned(session, log.id)
+    await session.commit()
+    assert await service.learned(session) == []
+    with pytest.raises(DomainError):
+        await service.forget_learned(session, log.id)
+    log.offer_choice, log.question = "topic", ""  # an erased asker's question teaches nothing
+    await session.commit()
+    assert await service.learned(session) == []

@@ -5,6 +5,12 @@ is a short text the right answer must contain, or several separated by `` | `` (
 do), or ``-`` when the bot must decline. In a question, ``\\n`` stands for a line break.
 Answers are compared case-insensitively, with runs of spaces (also non-breaking) as one space
 and every dash as a hyphen; a figure matches only whole (80 000 is not in 180 000).
+
+A "Menade du …?" offer (two or three topics to choose from) is neither an answer nor a
+decline and is counted on its own: for an answerable question it is right when one of the
+offered passages, as shown when pressed, holds the expected text. For a question to decline
+it is acceptable (right): the bot claims nothing, and "Inget av dessa" hands the question to a
+person; the offers column shows how often that happens, so a bot offering everything shows.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ REFUSE_PREFIX = "refuse_"  # kinds whose questions the documents cannot answer
 KIND = re.compile(r"[a-z][a-z0-9_]*")
 DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 
-Verdict = Literal["hit", "wrong_answer", "false_answer", "false_decline"]
+Verdict = Literal["hit", "wrong_answer", "false_answer", "false_decline", "offer", "wrong_offer"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,7 @@ class Reply:
     source: str | None
     score: float
     match: Match | None = None  # what answered, for rendering (its language, kind)
+    offers: tuple[Match, ...] = ()  # the topics of a "Menade du …?" (then answered is False)
 
 
 Ask = Callable[[str], Reply]
@@ -79,14 +86,19 @@ class Outcome:
 
     @property
     def right(self) -> bool:
-        return self.verdict == "hit"
+        return self.verdict in ("hit", "offer")
+
+    @property
+    def offered(self) -> bool:
+        return self.verdict in ("offer", "wrong_offer")
 
 
 @dataclass(frozen=True)
 class KindScore:
     kind: str
-    hits: int
+    hits: int  # right answers, right declines and right offers
     total: int
+    offers: int = 0  # "Menade du …?" offers, right or not
 
     @property
     def percent(self) -> float:
@@ -102,6 +114,8 @@ class Report:
     false_answers: int  # questions that must be declined, answered
     false_declines: int  # answerable questions, declined
     wrong_answers: int  # answerable questions, answered without the expected text
+    offers: int  # "Menade du …?" offers made, right or not
+    wrong_offers: int  # answerable questions offered topics none of which holds the answer
     misses: list[Outcome]
     bad_lines: list[BadLine]
 
@@ -154,6 +168,12 @@ def normalise(text: str) -> str:
 
 def verdict(case: DevCase, reply: Reply) -> Verdict:
     """A hit is a decline where one is due, or an answer containing an expected text."""
+    if reply.offers and not reply.answered:
+        if case.must_decline:
+            return "offer"
+        offered = [normalise(match.text) for match in reply.offers]
+        found = any(contains(said, e) for said in offered for e in case.expected)
+        return "offer" if found else "wrong_offer"
     if case.must_decline:
         return "false_answer" if reply.answered else "hit"
     if not reply.answered:
@@ -190,18 +210,26 @@ def summarise(outcomes: list[Outcome], bad_lines: list[BadLine]) -> Report:
     for outcome in outcomes:
         by_kind.setdefault(outcome.case.kind, []).append(outcome)
     kinds = [
-        KindScore(kind, sum(o.right for o in group), len(group)) for kind, group in by_kind.items()
+        KindScore(kind, sum(o.right for o in group), len(group), sum(o.offered for o in group))
+        for kind, group in by_kind.items()
     ]
     counts = {
         v: sum(o.verdict == v for o in outcomes)
-        for v in ("hit", "false_answer", "false_decline", "wrong_answer")
+        for v in ("hit", "false_answer", "false_decline", "wrong_answer", "offer", "wrong_offer")
     }
     return Report(
         kinds=kinds,
-        overall=KindScore("overall", counts["hit"], len(outcomes)),
+        overall=KindScore(
+            "overall",
+            sum(o.right for o in outcomes),
+            len(outcomes),
+            counts["offer"] + counts["wrong_offer"],
+        ),
         false_answers=counts["false_answer"],
         false_declines=counts["false_decline"],
         wrong_answers=counts["wrong_answer"],
+        offers=counts["offer"] + counts["wrong_offer"],
+        wrong_offers=counts["wrong_offer"],
         misses=[o for o in outcomes if not o.right],
         bad_lines=list(bad_lines),
     )
@@ -211,7 +239,11 @@ def replier(knowledge: KnowledgeService, label: Callable[[Match], str], *, lang:
     """Answer as the chat does to a reader of lang, the source named by label."""
 
     def ask(question: str) -> Reply:
-        answered, match = knowledge.answer_now(question, lang=lang)
+        decision = knowledge.decide(question, lang=lang)
+        answered, match = decision.answered, decision.match
+        if decision.offers:
+            score = match.confidence if match is not None else 0.0
+            return Reply(False, None, None, score, match=match, offers=decision.offers)
         if not answered or match is None:
             score = match.confidence if match is not None else 0.0
             return Reply(answered=False, text=None, source=None, score=score)

@@ -7,12 +7,12 @@ import logging
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
 
-from bot.services.knowledge import focus, relative_time
+from bot.services.knowledge import answerability, focus, relative_time
 from bot.services.knowledge.analyzer import (
     Decompounder,
     content_tokens,
@@ -49,6 +49,9 @@ RRF_K = 60
 log = logging.getLogger(__name__)
 _model_failures = 0  # logged the first time only
 FUSED_KEPT = 10
+RERANKED = 5  # the first few passages are reranked by what they can answer (answerability)
+LEARNED_MIN = 0.6  # a question this like a learned phrasing (shared words, Jaccard) …
+LEARNED_BOOST = 0.15  # … lifts its passage's confidence by up to this much
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,7 @@ class SearchIndex:
         fusion: Fusion | None = None,
         synonyms: Synonyms | None = None,
         clock: Clock = utc_now,
+        learned: Iterable[tuple[int, str]] = (),
     ) -> None:
         self.passages = passages
         self.faqs = faqs
@@ -179,6 +183,12 @@ class SearchIndex:
                 terms = self._terms_of(passage.section)
                 headings[passage.section] = (terms, words, question_type(passage.section))
         self.headings = [headings[passage.section] for passage in passages]
+        # Questions askers matched to a passage ("Menade du …?"): passage id → their words.
+        self.learned: dict[int, list[frozenset[str]]] = {}
+        for passage_id, phrasing in learned:
+            words = frozenset(stem(token) for token in content_tokens(phrasing))
+            if words:
+                self.learned.setdefault(passage_id, []).append(words)
 
     @classmethod
     def build(
@@ -190,8 +200,12 @@ class SearchIndex:
         fusion: Fusion | None = None,
         synonyms: Synonyms | None = None,
         clock: Clock = utc_now,
+        learned: Iterable[tuple[int, str]] = (),
     ) -> SearchIndex:
-        """Build an index over the given passages and FAQ entries (and their vectors)."""
+        """Build an index over the given passages and FAQ entries (and their vectors).
+
+        `learned` pairs a passage id with a question an asker matched to it.
+        """
         return cls(
             list(passages),
             list(faqs),
@@ -199,6 +213,7 @@ class SearchIndex:
             fusion=fusion,
             synonyms=synonyms,
             clock=clock,
+            learned=learned,
         )
 
     @property
@@ -229,14 +244,19 @@ class SearchIndex:
         query = self._query(question, self.corpus)
         if not query.concepts:
             return []
-        # The model reads the words as written: the speller knows only Swedish, and would
-        # "correct" an English question's words into Swedish ones.
-        passages = self._passages(query, as_written)
+        # The model reads the words as written (the speller knows only Swedish: it would
+        # "correct" English words), and so does the check for names, told by their capitals.
+        passages = self._reranked(question, as_written, self._passages(query, as_written))
         faqs = sorted(self._faqs(question), key=lambda match: -match.confidence)
         surest = max((match.confidence for match in passages), default=0.0)
         strong = [f for f in faqs if f.confidence >= max(FAQ_MIN, surest - FAQ_MARGIN)]
         ranked = strong + passages + [f for f in faqs if f not in strong]
         return [self._match(match, query) for match in ranked[:limit]]
+
+    def chosen(self, question: str, doc: int) -> Match:
+        """One passage (by its place in the index) trimmed for a question, fully confident."""
+        query = self._query(question, self.corpus)
+        return self._match(self._passage(doc, 1.0), query)
 
     def _query(self, question: str, corpus: Corpus) -> Query:
         concepts: dict[str, Concept] = {}
@@ -301,6 +321,30 @@ class SearchIndex:
             )
             for doc in ranked
         ]
+
+    def _reranked(self, question: str, as_written: str, passages: list[Match]) -> list[Match]:
+        """The first few passages reranked, their confidence scaled by answerability features.
+
+        A passage that holds the kind of fact asked for and every name asked about keeps its
+        place; one that does not moves behind those that do.
+        """
+        wants = answerability.asked(as_written)
+        content = content_tokens(question)
+        words = frozenset(stem(token) for token in content)
+        head = []
+        for match in passages[:RERANKED]:
+            found = answerability.features(wants, match.text, match.section, match.title, content)
+            confidence = found.adjust(match.confidence) + self._learned(match.id, words)
+            head.append((not found.answers, replace(match, confidence=min(1.1, confidence))))
+        head.sort(key=lambda item: item[0])  # stable: the ranking's order otherwise
+        return [match for _, match in head] + passages[RERANKED:]
+
+    def _learned(self, passage_id: int, words: frozenset[str]) -> float:
+        """The lift a passage gets from a learned phrasing like the question (0 if none)."""
+        best = 0.0
+        for phrasing in self.learned.get(passage_id, ()):
+            best = max(best, len(words & phrasing) / len(words | phrasing) if words else 0.0)
+        return LEARNED_BOOST * best if best >= LEARNED_MIN else 0.0
 
     def _passage(self, doc: int, confidence: float) -> Match:
         passage = self.passages[doc]

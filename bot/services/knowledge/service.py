@@ -6,10 +6,11 @@ import asyncio
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -34,6 +35,16 @@ from bot.timeutil import Clock, utc_now
 
 log = logging.getLogger(__name__)
 REINDEX_BATCH = 64
+CHOSE_TOPIC, CHOSE_NONE, FORGOTTEN = "topic", "none", "forgot"  # QuestionLog.offer_choice
+# An erased asker's question is emptied (bot.services.privacy): it teaches nothing any more.
+LEARNED = and_(QuestionLog.offer_choice == CHOSE_TOPIC, QuestionLog.question != "")
+LEARNED_MAX = 1000  # learned phrasings in all …
+LEARNED_PER_PASSAGE = 20  # … and per passage, the newest
+OFFER_FLOOR = 0.35  # below this the bot declines; from here up to the threshold it offers topics
+OFFER_CLOSE = 0.03  # two topics this close (over the threshold too) are offered, not guessed …
+SURE = 0.9  # … unless the best is this sure: then the ranking's order decides
+OFFERED = 3  # at most this many topics in a "Menade du …?"
+CANDIDATES = 5
 
 
 @dataclass(frozen=True)
@@ -47,10 +58,34 @@ class English:
 
 
 @dataclass(frozen=True)
+class LearnedPhrasing:
+    """A question an asker matched to a passage by choosing it from a "Menade du …?"."""
+
+    id: int  # the question log row
+    passage_id: int
+    question: str
+    asked_at: datetime
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the bot does with a question: answer with match, offer topics, or decline."""
+
+    answered: bool
+    match: Match | None  # the best match (also when declining: its score is logged)
+    offers: tuple[Match, ...] = ()  # "Menade du …?": one to three topics, best first
+
+    @property
+    def offered(self) -> bool:
+        return bool(self.offers)
+
+
+@dataclass(frozen=True)
 class AnswerResult:
     question_key: int  # QuestionLog.key: the row itself is written a moment later
     answered: bool
     match: Match | None
+    offers: tuple[Match, ...] = ()
 
 
 class KnowledgeService:
@@ -143,9 +178,10 @@ class KnowledgeService:
                 IndexedFaq(e.id, tuple(p.text for p in e.phrasings), e.answer, e.source)
                 for e in await self.list_faqs(session)
             ]
+            learned = [(row.passage_id, row.question) for row in await self.learned(session)]
         semantic = self._semantic(embedder, rows)
         # Building is CPU work: a thread keeps the bot responsive; the swap itself is atomic.
-        index = await asyncio.to_thread(self._build, passages, faqs, semantic)
+        index = await asyncio.to_thread(self._build, passages, faqs, semantic, learned)
         self._index, self._english = index, english  # swapped together, with no await between
         self._fingerprint = fingerprint
 
@@ -176,7 +212,11 @@ class KnowledgeService:
             self._semantic_note = reason
 
     def _build(
-        self, passages: list[IndexedPassage], faqs: list[IndexedFaq], semantic: Semantic | None
+        self,
+        passages: list[IndexedPassage],
+        faqs: list[IndexedFaq],
+        semantic: Semantic | None,
+        learned: list[tuple[int, str]],
     ) -> SearchIndex:
         synonyms = Synonyms.of(load_groups(self.synonyms_file))
         return SearchIndex.build(
@@ -186,6 +226,7 @@ class KnowledgeService:
             fusion=self.fusion,
             synonyms=synonyms,
             clock=self.clock,
+            learned=learned,
         )
 
     def _synonyms_stamp(self) -> tuple[int, int] | None:
@@ -217,36 +258,82 @@ class KnowledgeService:
             func.count(FaqPhrasing.id),
             func.max(FaqPhrasing.id),
         )
-        query = select(*(select(aggregate).scalar_subquery() for aggregate in aggregates))
+        learned = (func.count(QuestionLog.id), func.max(QuestionLog.id))  # chosen topics
+        query = select(
+            *(select(aggregate).scalar_subquery() for aggregate in aggregates),
+            *(select(aggregate).where(LEARNED).scalar_subquery() for aggregate in learned),
+        )
         return tuple((await session.execute(query)).one())
 
     def answer_now(self, question: str, *, lang: str = "sv") -> tuple[bool, Match | None]:
-        """Answer from the current index without touching the database.
+        """Answer from the current index without touching the database (no topics offered)."""
+        decision = self.decide(question, lang=lang, offers=False)
+        return decision.answered, decision.match
 
-        For an English reader a passage with an English version answers in English (same
-        source); any other match stays Swedish, its `lang` telling the reader's language apart.
+    def decide(self, question: str, *, lang: str = "sv", offers: bool = True) -> Decision:
+        """Answer, offer two or three topics ("Menade du …?"), or decline; no database.
+
+        The best match answers when its confidence reaches the threshold and no other topic is
+        as sure (within OFFER_CLOSE, below SURE). Otherwise the best topics (distinct sections, at most
+        OFFERED) from OFFER_FLOOR up are offered; below it the bot declines. For an English
+        reader a passage with an English version answers in English (same source); any other
+        match stays Swedish, its `lang` telling the reader's language apart.
         """
-        index, english = self._index, self._english
-        match = index.best(question)
-        answered = match is not None and match.confidence >= self.threshold
-        if lang == "en" and match is not None and match.kind == "passage":
-            version = english.get(match.id)
-            if version is not None:
-                # The sentences the Swedish answer kept; by the question's terms if unaligned.
-                text = trim_like(version.text, version.original, match.text) or index.trimmed(
-                    question, version.text, original=version.original
-                )
-                title, section = version.title, version.section
-                match = replace(match, text=text, title=title, section=section, lang="en")
-        return answered, match
-
-    def answer(self, question: str, *, user_id: int | None, lang: str = "sv") -> AnswerResult:
-        """Answer from the index and queue the question for the log (written in batches)."""
-        answered, match = self.answer_now(question, lang=lang)
-        key = self.question_log.record(
-            user_id=user_id, question=question, answered=answered, match=match
+        index = self._index
+        found = index.search(question, limit=CANDIDATES)
+        if not found:
+            return Decision(False, None)
+        best = found[0]
+        topics = _distinct(found)
+        close = (
+            len(topics) > 1
+            and best.confidence < SURE
+            and topics[1].confidence >= best.confidence - OFFER_CLOSE
         )
-        return AnswerResult(question_key=key, answered=answered, match=match)
+        if best.confidence >= self.threshold and not (offers and close):
+            return Decision(True, self._localised(question, best, lang))
+        passages = [m for m in topics if m.kind == "passage"]  # a FAQ entry is answered or not
+        chosen = [m for m in passages[:OFFERED] if m.confidence >= OFFER_FLOOR]
+        if offers and chosen:
+            picked = tuple(self._localised(question, m, lang) for m in chosen)
+            return Decision(False, picked[0], picked)
+        answered = best.confidence >= self.threshold
+        return Decision(answered, self._localised(question, best, lang))
+
+    def passage_for(self, question: str, passage_id: int, *, lang: str = "sv") -> Match | None:
+        """A passage chosen from an offer, trimmed for the question; None when it is gone."""
+        index = self._index
+        for doc, passage in enumerate(index.passages):
+            if passage.id == passage_id:
+                return self._localised(question, index.chosen(question, doc), lang)
+        return None
+
+    def _localised(self, question: str, match: Match, lang: str) -> Match:
+        if lang != "en" or match.kind != "passage":
+            return match
+        version = self._english.get(match.id)
+        if version is None:
+            return match
+        # The sentences the Swedish answer kept; by the question's terms if unaligned.
+        text = trim_like(version.text, version.original, match.text) or self._index.trimmed(
+            question, version.text, original=version.original
+        )
+        title, section = version.title, version.section
+        return replace(match, text=text, title=title, section=section, lang="en")
+
+    def answer(
+        self, question: str, *, user_id: int | None, lang: str = "sv", offers: bool = True
+    ) -> AnswerResult:
+        """Answer (or offer topics) and queue the question for the log (written in batches)."""
+        decision = self.decide(question, lang=lang, offers=offers)
+        key = self.question_log.record(
+            user_id=user_id,
+            question=question,
+            answered=decision.answered,
+            match=decision.match,
+            offers=decision.offers,
+        )
+        return AnswerResult(key, decision.answered, decision.match, decision.offers)
 
     async def import_paths(
         self, session: AsyncSession, paths: Sequence[Path], *, keys: Sequence[str] | None = None
@@ -341,6 +428,83 @@ class KnowledgeService:
         )
         return list((await session.scalars(query)).all())
 
+    async def learned(
+        self, session: AsyncSession, *, limit: int = LEARNED_MAX
+    ) -> list[LearnedPhrasing]:
+        """The questions askers matched to a passage by choosing it from an offer, newest first.
+
+        Each is an extra phrasing of its passage that lifts it a little for similar questions
+        (at most LEARNED_PER_PASSAGE per passage, LEARNED_MAX in all); staff see them with
+        `signbot kb learned` and drop one with `signbot kb learned --forget ID`.
+        """
+        rows = await session.execute(
+            select(
+                QuestionLog.id,
+                QuestionLog.chosen_passage_id,
+                QuestionLog.question,
+                QuestionLog.asked_at,
+            )
+            .where(LEARNED)
+            .order_by(QuestionLog.id.desc())
+            .limit(limit)
+        )
+        kept: list[LearnedPhrasing] = []
+        per_passage: dict[int, int] = {}
+        for ident, passage_id, question, asked_at in rows:
+            if passage_id is None or per_passage.get(passage_id, 0) >= LEARNED_PER_PASSAGE:
+                continue
+            per_passage[passage_id] = per_passage.get(passage_id, 0) + 1
+            kept.append(LearnedPhrasing(ident, passage_id, question, asked_at))
+        return kept
+
+    async def forget_learned(self, session: AsyncSession, ident: int) -> None:
+        """Stop using one learned phrasing (the asker's choice stays in the log as "forgot")."""
+        row = await session.get(QuestionLog, ident)
+        if row is None or row.offer_choice != CHOSE_TOPIC:
+            raise DomainError("kb_learned_not_found", ident=ident)
+        row.offer_choice = FORGOTTEN
+        await session.flush()
+
+    async def _offered_question(
+        self, session: AsyncSession, question_key: int, telegram_user_id: int
+    ) -> QuestionLog:
+        """The asker's own question that was answered with an offer; flush the log first."""
+        row = await session.scalar(select(QuestionLog).where(QuestionLog.key == question_key))
+        if row is None or row.user is None or row.user.telegram_id != telegram_user_id:
+            raise DomainError("callback_not_yours")
+        if not row.offered:
+            raise DomainError("kb_offer_expired")
+        return row
+
+    async def choose_topic(
+        self,
+        session: AsyncSession,
+        question_key: int,
+        passage_id: int,
+        *,
+        telegram_user_id: int,
+        lang: str,
+    ) -> Match:
+        """Record the asker's choice of an offered topic; return that passage as the answer."""
+        row = await self._offered_question(session, question_key, telegram_user_id)
+        if str(passage_id) not in (row.offered or "").split(","):
+            raise DomainError("kb_offer_expired")  # forged, or not among this question's topics
+        match = self.passage_for(row.question, passage_id, lang=lang)
+        if match is None:
+            raise DomainError("kb_offer_expired")  # the passage was removed meanwhile
+        row.offer_choice, row.chosen_passage_id = CHOSE_TOPIC, passage_id
+        row.answered, row.passage_id = True, passage_id
+        await session.flush()
+        return match
+
+    async def choose_none(
+        self, session: AsyncSession, question_key: int, *, telegram_user_id: int
+    ) -> None:
+        """Record that none of the offered topics was what the asker meant."""
+        row = await self._offered_question(session, question_key, telegram_user_id)
+        row.offer_choice, row.chosen_passage_id = CHOSE_NONE, None
+        await session.flush()
+
     async def record_feedback(
         self, session: AsyncSession, question_key: int, *, telegram_user_id: int, helpful: bool
     ) -> None:
@@ -350,3 +514,15 @@ class KnowledgeService:
             raise DomainError("callback_not_yours")
         log.feedback = 1 if helpful else -1
         await session.flush()
+
+
+def _distinct(matches: Sequence[Match]) -> list[Match]:
+    """The matches with one per topic (document and section), best first."""
+    seen: set[tuple[str, str, str]] = set()
+    topics = []
+    for match in matches:
+        topic = (match.kind, match.title, match.section or str(match.id))
+        if topic not in seen:
+            seen.add(topic)
+            topics.append(match)
+    return topics

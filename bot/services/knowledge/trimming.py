@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
-from bot.services.knowledge.analyzer import word_list
+from bot.services.knowledge.analyzer import content_tokens, stem, word_list
 
 LIMIT = 600
 CONTEXT = 250  # an answer shorter than this takes the sentences around it too
@@ -62,13 +62,38 @@ def _cap(text: str, limit: int) -> str:
     return cut + " …"
 
 
-def _trim_list(lines: list[str], weights: Mapping[str, float], terms_of: TermsOf) -> str:
-    text = "\n".join(lines)
-    if len(text) <= LIMIT:
-        return text  # a list that answers is answered whole (the budget lines, the members …)
+def _trim_list(
+    lines: list[str], weights: Mapping[str, float], terms_of: TermsOf, quantity: bool
+) -> str:
+    """A list trimmed to the lines the question is about, under the list's first sentence.
+
+    A question for the figure of one or two lines ("Vad kostar kommunikationen?") gets those
+    lines, amounts and all; a question about the list as a whole gets all of it.
+    """
     intro = [line for line in lines if not _ITEM.match(line)][:1]
     items = [line for line in lines if _ITEM.match(line)]
-    hits = [line for line in items if any(weights.get(t) for t in terms_of(line))] or items
+    scores = [_score(line, weights, terms_of, quantity) for line in items]
+    # The lines alone in holding a word of the question: "Kommunikation: 80 000 kr" for
+    # "vad kostar kommunikationen?", both lines for "RÖS-mötena eller processledaren?". Words
+    # that several lines share (kostnader, möten), the opening holds, or that a line holds
+    # only inside a compound (civilsamhälle in civilsamhällesdata) pick no line. Only a
+    # question for a figure is trimmed so: "vad ska göras …?" asks for the whole list.
+    held = [frozenset(stem(token) for token in content_tokens(line)) for line in items]
+    opening = terms_of(intro[0]) if intro else frozenset()
+    rare = {
+        term
+        for term, weight in weights.items()
+        if weight and term not in opening and sum(term in h for h in held) == 1
+    }
+    specific = [line for line, terms in zip(items, held, strict=True) if not rare.isdisjoint(terms)]
+    if quantity and specific and len(specific) <= max(2, len(items) // 2):
+        first = sentences(intro[0])[:1] if intro else []
+        lead = [first[0]] if first and len(first[0]) <= CONTEXT else []
+        return _cap("\n".join(lead + specific), LIMIT)
+    text = "\n".join(lines)
+    if len(text) <= LIMIT:
+        return text  # a list that answers as a whole is answered whole (the members …)
+    hits = [line for line, score in zip(items, scores, strict=True) if score] or items
     kept: list[str] = []
     size = sum(len(line) + 1 for line in intro)
     for line in hits:
@@ -114,7 +139,7 @@ def trim(
     if not lines:
         return text.strip() or text
     if _is_list(lines):
-        return _trim_list(lines, weights, terms_of)
+        return _trim_list(lines, weights, terms_of, quantity)
     units = [s for line in lines for s in (sentences(line) if not _ITEM.match(line) else [line])]
     scores = [_score(unit, weights, terms_of, quantity) for unit in units]
     best = max(range(len(units)), key=lambda i: scores[i])

@@ -9,6 +9,14 @@ SV: dict[str, str] = {
         "Det vet jag tyvärr inte. 🤔 Jag hittar inget svar på det i det jag vet om "
         "överenskommelsen.\n\nVill du att jag skickar frågan till en handläggare?"
     ),
+    "did_you_mean": (
+        "Jag är inte säker på vad du menar. 🤔 Menade du något av det här?\n\n"
+        "Tryck på ett ämne så visar jag vad det står om det."
+    ),
+    "button_none_of_these": "❌ Inget av dessa",
+    "did_you_mean_none": "Tack, då hittar jag inget svar själv. Vill du att en handläggare svarar?",
+    "kb_offer_expired": "Det valet går inte längre att göra. Ställ gärna frågan igen.",
+    "kb_learned_not_found": "Ingen inlärd formulering med nummer {ident}.",
     "button_helpful": "👍 Hjälpte",
     "button_not_helpful": "👎 Hjälpte inte",
     "button_ask_staff": "🙋 Fråga en handläggare",
@@ -44,6 +52,14 @@ EN: dict[str, str] = {
         "Sorry, I do not know that. 🤔 I can't find an answer in what I know about the "
         "agreement.\n\nShall I send the question to a member of staff?"
     ),
+    "did_you_mean": (
+        "I am not sure what you mean. 🤔 Did you mean one of these?\n\n"
+        "Press a topic and I will show you what it says."
+    ),
+    "button_none_of_these": "❌ None of these",
+    "did_you_mean_none": "Thank you, then I find no answer myself. Shall a member of staff answer?",
+    "kb_offer_expired": "That choice can no longer be made. Please ask the question again.",
+    "kb_learned_not_found": "No learned phrasing with number {ident}.",
     "button_helpful": "👍 Helpful",
     "button_not_helpful": "👎 Not helpful",
     "button_ask_staff": "🙋 Ask a member of staff",

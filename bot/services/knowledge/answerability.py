@@ -1,0 +1,298 @@
+"""Whether a passage can answer a question: the kind of fact asked for, and the names asked about.
+
+A question that asks for a number, a date, a place, a person or a phone number / e-mail is
+answerable from a passage only when one of its sentences or list lines holds that kind of fact,
+next to a name the question asks about when it names something ("Hur många anställda har
+Suicide Zero?" is not answered by a list that merely names Suicide Zero). Names and figures of
+the question (Suicide Zero, RÖS, 2019) must appear in the passage. These features rerank the
+best few candidates and scale their confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.services.knowledge.analyzer import stem
+from bot.services.knowledge.trimming import units
+
+FactKind = Literal["amount", "number", "time", "place", "person", "contact"]
+
+MISSING_FACT = 0.35  # confidence kept when no sentence holds the kind of fact asked for
+MISSING_NAME = 0.6  # confidence lost when none of the question's names is in the passage
+FACT_BONUS = 0.15  # confidence added when a sentence holds the asked fact about the thing asked
+HEADING_BONUS = 0.1  # confidence added when the section title names the question's words
+
+_ITEM = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
+_WORD = re.compile(r"[^\W_]+(?:[-:][^\W_]+)*", re.UNICODE)
+_MONTHS = (
+    "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+    "|january|february|march|may|june|july|august|october"
+)
+_NUMBER_WORDS = (
+    "en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\\w*|trettio|fyrtio|femtio"
+    "|hundra\\w*|tusen\\w*|miljon\\w*|tredjedel\\w*|hälften|dussin|flera|ett fåtal"
+)
+_FACTS: dict[FactKind, re.Pattern[str]] = {
+    "amount": re.compile(
+        r"\d\s*(?:kr\b|kronor|sek\b|msek|mkr|miljon|miljard|tusen|%|procent)|\bkostnadsfri\w*"
+        r"|\bgratis\b|\bavgift\w*",
+        re.I,
+    ),
+    "number": re.compile(rf"\d|%|\b(?:{_NUMBER_WORDS})\b", re.I),
+    "time": re.compile(
+        rf"\b(?:1[89]|20)\d\d\b|\b(?:{_MONTHS})\b|\b\d{{1,2}}[./]\d{{1,2}}\b|\bkl\.?\s*\d"
+        r"|\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|våren|hösten|sommaren"
+        r"|vintern|varje|gång|gånger|årligen|månad\w*|vecka|veckor|kvartal\w*|sedan)\b",
+        re.I,
+    ),
+    "place": re.compile(
+        r"\b(?:i|på|vid|hos|in|at|från)\s+(?:[A-ZÅÄÖ]|\d)|^\s*[-*•–]\s+[A-ZÅÄÖ]|(?<=[a-zåäö,] )[A-ZÅÄÖ]|\b(?:digitalt|digital\w*|lokal\w*|adress\w*"
+        r"|plats\w*|online|webb\w*|konserthus\w*|sal\w*|sidan|kanal\w*)\b|\.se\b|www\.",
+    ),
+    "person": re.compile(
+        r"\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+|\b(?:ordförande|processledare\w*"
+        r"|handläggare\w*|representant\w*|politiker\w*|ledamot\w*|ledamöter\w*|\w+person\w*"
+        r"|samordnare\w*|ansvarig\w*)\b",
+    ),
+    "contact": re.compile(
+        r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+46|\b0)\d[\d \-]{5,}\d"
+        r"|\b(?:telefon|tel\.?|e-post|mejl)\s*:?\s*(?:\+|\d)",
+        re.I,
+    ),
+}
+# The question words that ask for each kind of fact, in Swedish and English.
+_ASKS: tuple[tuple[re.Pattern[str], FactKind], ...] = (
+    (
+        re.compile(
+            r"\b(?:telefon\w*|tel|nummer|e-post\w*|epost\w*|mejl\w*|mail\w*|e-mail"
+            r"|phone)\b",
+            re.I,
+        ),
+        "contact",
+    ),
+    (
+        re.compile(
+            r"\b(?:hur\s+(?:mycket|mkt|myket|mycke)|va\w?\s+kostar|kostar\s+det"
+            r"|hur\s+stort?\s+(?:bidrag|belopp|summa)|how\s+much"
+            r"|what\s+does\s+\w+(?:\s+\w+)?\s+cost)\b",
+            re.I,
+        ),
+        "amount",
+    ),
+    (
+        re.compile(r"\b(?:hur\s+(?:många|stor[at]?|manga)|antal\w*|how\s+many)\b", re.I),
+        "number",
+    ),
+    (
+        re.compile(
+            r"\b(?:när|nar|vilket\s+år|vilken\s+månad|vilket\s+datum|vilken\s+dag"
+            r"|when|what\s+year|which\s+year)\b",
+            re.I,
+        ),
+        "time",
+    ),
+    (
+        re.compile(
+            r"^\s*(?:var|vart|where)\b|\b(?:var\s+(?:hölls|hålls|ligger|finns|sker|äger)"
+            r"|i\s+vilken\s+(?:lokal|stad|kommun)|where)\b",
+            re.I,
+        ),
+        "place",
+    ),
+    (
+        re.compile(
+            r"^\s*(?:vem|vilka\s+personer|who)\b|\bvem\s+(?:är|var|blir|har|tog|ersatte)"
+            r"|\bwho\b",
+            re.I,
+        ),
+        "person",
+    ),
+)
+# Capitalised words that open or glue a question rather than name something.
+_NOT_NAMES = frozenset(
+    [
+        "vad",
+        "vem",
+        "vilken",
+        "vilket",
+        "vilka",
+        "varför",
+        "hur",
+        "när",
+        "var",
+        "vart",
+        "finns",
+        "kan",
+        "ska",
+        "är",
+        "har",
+        "hade",
+        "blir",
+        "jag",
+        "vi",
+        "ni",
+        "du",
+        "hej",
+        "tack",
+        "hejsan",
+        "what",
+        "who",
+        "which",
+        "when",
+        "where",
+        "why",
+        "how",
+        "is",
+        "are",
+        "do",
+        "does",
+        "did",
+        "can",
+        "the",
+        "in",
+        "on",
+        "for",
+        "of",
+        "a",
+        "an",
+        "i",
+        "it",
+        "you",
+        "we",
+        "and",
+        "or",
+        "to",
+        "at",
+        "my",
+        "our",
+        "your",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks for: a kind of fact (if any) and the names and figures it names."""
+
+    kind: FactKind | None
+    names: tuple[str, ...]  # stems of names, acronyms and figures, in question order
+
+
+@dataclass(frozen=True)
+class Features:
+    """How well one passage answers one question."""
+
+    kind: FactKind | None  # the kind of fact asked for
+    fact: bool  # a sentence holds that kind of fact (next to a name asked about, if any)
+    names: float  # share of the question's names and figures found in the passage (1 if none)
+    heading: float  # share of the question's content words the section title names
+
+    @property
+    def answers(self) -> bool:
+        """Whether the passage holds the kind of fact asked for and every name asked about."""
+        return self.fact and self.names >= 1.0
+
+    def adjust(self, confidence: float) -> float:
+        """The confidence these features leave, 0 .. 1.1."""
+        value = confidence
+        if self.kind is not None:
+            value = value + FACT_BONUS if self.fact else value * MISSING_FACT
+        value *= 1.0 - MISSING_NAME * (1.0 - self.names)
+        value += HEADING_BONUS * self.heading
+        return max(0.0, min(1.1, value))
+
+
+def asked(question: str) -> Asked:
+    """The kind of fact a question asks for and the names and figures in it."""
+    kind: FactKind | None = None
+    for pattern, candidate in _ASKS:
+        if pattern.search(question):
+            kind = candidate
+            break
+    names: list[str] = []
+    for line in question.splitlines():
+        words = _WORD.findall(line)
+        for place, word in enumerate(words):
+            if word.casefold() in _NOT_NAMES:
+                continue
+            figure = word.isdigit() and len(word) == 4  # a year: 2019, 2027
+            acronym = len(word) >= 2 and word.split("-")[0].split(":")[0].isupper()
+            capital = place > 0 and word[:1].isupper() and not word.isupper()
+            if figure or acronym or capital:
+                # RÖS-gruppen, IOP-utbildningarna: the name is the first part
+                names.append(_stem(word.split("-")[0] if acronym else word))
+    return Asked(kind, tuple(dict.fromkeys(names)))
+
+
+def features(
+    question: Asked, text: str, section: str, title: str, content: Sequence[str] = ()
+) -> Features:
+    """The answerability features of a passage (its text, section and document title)."""
+    whole = _stems(f"{title}\n{section}\n{text}")
+    found = [name for name in question.names if name in whole]
+    names = len(found) / len(question.names) if question.names else 1.0
+    fact = True
+    if question.kind is not None:
+        pattern = _FACTS[question.kind]
+        # Words only: a year in the question is a name, not the fact asked for.
+        named = [n for n in found if not n.isdigit()]
+        pieces = units(text)
+        if not _stems(f"{title}\n{section}").isdisjoint(named):
+            named = []  # the heading names it: the whole passage is about it
+        about = [not named or not _stems(unit).isdisjoint(named) for unit in pieces]
+        fact = any(
+            pattern.search(_without(unit, question.names, question.kind))
+            and (about[i] or _near(pieces, about, i))
+            for i, unit in enumerate(pieces)
+        )
+    heading_words = _stems(section)
+    asked_words = {_stem(w) for w in content}
+    heading = len(asked_words & heading_words) / len(asked_words) if asked_words else 0.0
+    return Features(question.kind, fact, names, heading)
+
+
+def _near(pieces: Sequence[str], about: Sequence[bool], i: int) -> bool:
+    """Whether a sentence next to this one names the thing asked about (not in a list)."""
+    if _ITEM.match(pieces[i]):
+        return False
+    return any(
+        0 <= j < len(pieces) and about[j] and not _ITEM.match(pieces[j]) for j in (i - 1, i + 1)
+    )
+
+
+def _without(unit: str, names: Sequence[str], kind: FactKind) -> str:
+    """A sentence without the question's own figures (2024 asked about is no answer).
+
+    An amount is not a year or a date either: "hur mycket …" is not answered by "i maj 2024".
+    """
+    figures = [name for name in names if name.isdigit()]
+    for figure in figures:
+        unit = re.sub(rf"(?<!\d){figure}(?!\d)", " ", unit)
+    if kind == "number":
+        unit = _DATE.sub(" ", unit)
+    return unit
+
+
+_DATE = re.compile(
+    rf"\b(?:den\s+)?\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+(?:{_MONTHS})\b"
+    r"|(?<!\d)(?<!\d )(?:19|20)\d\d(?:\s*[–-]\s*(?:19|20)\d\d)?(?!\d)(?! \d{3}\b)",
+    re.I,
+)
+
+
+def _stem(word: str) -> str:
+    word = word.casefold().split(":")[0]
+    return word if word.isdigit() else stem(word)
+
+
+def _stems(text: str) -> set[str]:
+    found: set[str] = set()
+    for word in _WORD.findall(text):
+        found.add(_stem(word))
+        for part in re.split(r"[-:]", word):
+            if part:
+                found.add(_stem(part))
+    return found
