@@ -71,12 +71,23 @@ def menu_for(user: User) -> ChatMenu:
 
 async def chat_menus(session: AsyncSession, *, admins: Collection[int]) -> list[ChatMenu]:
     """The chats whose menu differs from the default: staff, configured admins, and people
-    who chose a language other than Swedish."""
+    who chose a language other than Swedish.
+
+    Only people who have written to the bot: Telegram refuses a chat it has not seen ("chat
+    not found"), and a configured admin's menu is set at their first update instead.
+    """
     query = select(User).where(
         User.status == UserStatus.ACTIVE,
-        or_(User.role.in_(STAFF_ROLES), User.language != DEFAULT_LANGUAGE),
+        or_(
+            User.role.in_(STAFF_ROLES),
+            User.language != DEFAULT_LANGUAGE,
+            User.telegram_id.in_(list(admins)),
+        ),
     )
-    menus = {user.telegram_id: menu_for(user) for user in await session.scalars(query)}
-    for admin in admins:
-        menus.setdefault(admin, ChatMenu(admin, DEFAULT_LANGUAGE, True))
+    menus = {}
+    for user in await session.scalars(query):
+        menu = menu_for(user)
+        menus[user.telegram_id] = (
+            ChatMenu(menu.chat_id, menu.language, True) if (user.telegram_id in admins) else menu
+        )
     return [menus[chat_id] for chat_id in sorted(menus)]

@@ -219,5 +219,5 @@ def test_campaigns_list_names_automatic_campaigns_and_their_audience(database: s
     assert listing.exit_code == 0, listing.output
     assert (
         "   1  scheduled  2030-12-02 13:00  ⏰ Reminder 1 d before: Dialogmöte om bidrag, "
-        "2030-12-03 13:00 CET -> those with a seat at Dialogmöte om bidrag (attendees:1)"
+        "3 December 2030 at 13:00 -> those with a seat at Dialogmöte om bidrag (attendees:1)"
     ) in listing.output
