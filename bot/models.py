@@ -240,6 +240,8 @@ class QuestionLog(Base):
     feedback: Mapped[int | None] = mapped_column(Integer)
     handed_over_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     staff_replied_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Staff finished with it in the review queue: dismissed (Klar) or made a FAQ entry.
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User | None] = relationship(lazy="joined")
 
