@@ -24,7 +24,15 @@ from handlers.common import (
 from handlers.meeting_cards import moment_text
 from handlers.staff_replies import ask_for_reply
 
-QUESTION_SHOWN = 300  # characters of a question in the list: a page must fit one message
+# Characters of a question, a name and a source in the list: a full page must fit one message
+# (4096 characters), since Klar redraws it in place.
+QUESTION_SHOWN = 200
+NAME_SHOWN = 60
+SOURCE_SHOWN = 80
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _source(source: Source | None, lang: str) -> str:
@@ -38,13 +46,13 @@ def _source(source: Source | None, lang: str) -> str:
 
 
 def _line(item: ReviewItem, number: int, lang: str, *, when: str) -> str:
-    question = item.question
-    if len(question) > QUESTION_SHOWN:
-        question = question[: QUESTION_SHOWN - 1] + "…"
-    name = item.asker if item.asker is not None else t("unanswered_gone", lang)
+    question = _shorten(item.question, QUESTION_SHOWN)
+    name = (
+        _shorten(item.asker, NAME_SHOWN) if item.asker is not None else t("unanswered_gone", lang)
+    )
     status = t("unanswered_handed", lang) if item.handed_over else ""
     if item.kind == "disliked":
-        source = _source(item.source, lang)
+        source = _shorten(_source(item.source, lang), SOURCE_SHOWN)
         return t(
             "review_item_disliked",
             lang,

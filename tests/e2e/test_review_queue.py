@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.models import QuestionLog
+from bot.models import KnowledgeDocument, Passage, QuestionLog, User
 from bot.services.review_queue import PAGE_SIZE
 from tests.e2e.chat import Person, buttons, has
 from tests.e2e.conftest import Harness
@@ -116,3 +116,37 @@ async def test_members_cannot_press_klar_or_visa_fler(harness: Harness) -> None:
     async with harness.db.session() as session:
         stored = await session.get(QuestionLog, row.id)
         assert stored is not None and stored.reviewed_at is None
+
+
+async def test_a_page_of_the_longest_questions_fits_one_message_klar_can_redraw(
+    harness: Harness,
+) -> None:
+    admin = Person(harness.client, harness.admin_id)
+    async with harness.db.session() as session:
+        asker = User(telegram_id=7700002, display_name="Långa " + "L" * 190)
+        document = KnowledgeDocument(
+            source_key="lång", title="T" * 300, kind="markdown", content_hash="h"
+        )
+        document.passages = [Passage(position=0, section="S" * 500, text="Text.")]
+        session.add_all([asker, document])
+        await session.flush()
+        for n in range(PAGE_SIZE + 1):
+            session.add(
+                QuestionLog(
+                    key=5000 + n,
+                    user_id=asker.id,
+                    question=f"{n} " + "<ö&" * 1400,  # escaped, each of these grows
+                    answered=n % 2 == 0,
+                    passage_id=document.passages[0].id,
+                    feedback=-1,
+                )
+            )
+        await session.commit()
+
+    listing = await admin.say("/unanswered")
+    assert buttons(listing)[-1] == "Visa fler"
+    assert len(listing["text"]) <= 4096 and "Mitt svar kom från: TTT" in listing["text"]
+    query_id, cursor = await admin.press(listing, "Klar 1")
+    assert "borttagen" in await admin.answer_text(query_id)
+    redrawn = await admin.next_message(after=cursor, predicate=lambda m: bool(m["edited"]))
+    assert buttons(redrawn)[-1] != "Visa fler"  # one fewer: the page holds them all now
