@@ -24,6 +24,7 @@ from bot.cli_meetings import meetings_app
 from bot.cli_nominations import nominations_app
 from bot.cli_polls import polls_app
 from bot.cli_register import orgs_app, staff_app
+from bot.cli_review import review
 from bot.cli_stats import stats
 from bot.cli_support import settings_or_exit
 from bot.config import ConfigError, Settings, load_settings
@@ -104,6 +105,7 @@ app.add_typer(faq_app, name="faq")
 app.command()(ask)
 app.command()(broadcast)
 app.command()(stats)
+app.command()(review)
 app.add_typer(campaigns_app, name="campaigns")
 app.add_typer(meetings_app, name="meetings")
 app.add_typer(calls_app, name="calls")

@@ -247,6 +247,8 @@ class QuestionLog(Base):
     chosen_passage_id: Mapped[int | None] = mapped_column(
         ForeignKey("passages.id", ondelete="SET NULL")
     )
+    # Staff finished with it in the review queue: dismissed (Klar) or made a FAQ entry.
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     user: Mapped[User | None] = relationship(lazy="joined")
 

@@ -110,6 +110,24 @@ class UnansweredAction(Callback):
 
 
 @dataclass(frozen=True)
+class ReviewDone(Callback):
+    """Klar under /unanswered (staff): the question leaves the review queue; the page shown from
+    `offset` is redrawn."""
+
+    prefix = "rvd"
+    question_id: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class ReviewMore(Callback):
+    """Visa fler under /unanswered (staff): the queue's next page, from `offset`."""
+
+    prefix = "rvm"
+    offset: int
+
+
+@dataclass(frozen=True)
 class FaqDecision(Callback):
     prefix = "faq"
     save: bool
@@ -426,6 +444,8 @@ ACTIONS: dict[str, type[Callback]] = {
         AskStaff,
         SettingsMenu,
         UnansweredAction,
+        ReviewDone,
+        ReviewMore,
         FaqDecision,
         ToggleTopic,
         AllTopics,

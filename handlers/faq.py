@@ -108,7 +108,9 @@ async def decide_faq(update: Update, context: Context, action: FaqDecision) -> s
                 session, step["phrasings"], step["answer"], created_by=user.telegram_id
             )
             if step.get("question_id") is not None:  # made from an unanswered question
-                await handover.covered_by_faq(session, int(step["question_id"]), entry.id)
+                await handover.covered_by_faq(
+                    session, int(step["question_id"]), entry.id, clock=svc.clock
+                )
     set_awaiting(context, None)
     if action.save:
         await svc.knowledge.rebuild()

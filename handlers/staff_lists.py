@@ -1,4 +1,5 @@
-"""/unanswered: the questions the bot could not answer, with Svara and Gör till FAQ for each."""
+"""/unanswered (and /review): the review queue, questions the bot declined and answers marked 👎,
+with Svara, Gör till FAQ and Klar for each, a page at a time."""
 
 from __future__ import annotations
 
@@ -6,72 +7,160 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CommandHandler, filters
 
 from bot.errors import DomainError
-from bot.models import QuestionLog
-from bot.services import handover
-from bot.texts import t
+from bot.services import handover, review_queue
+from bot.services.review_queue import ReviewItem, ReviewPage, Source
+from bot.texts import label, t
 from handlers import faq
-from handlers.callbacks import UnansweredAction
-from handlers.common import App, Context, reply, services, staff_language, user_session
+from handlers.callbacks import ReviewDone, ReviewMore, UnansweredAction
+from handlers.common import (
+    App,
+    Context,
+    edit_in_place,
+    reply,
+    services,
+    staff_language,
+    user_session,
+)
 from handlers.meeting_cards import moment_text
 from handlers.staff_replies import ask_for_reply
 
-
-def _status(question: QuestionLog, lang: str) -> str:
-    if question.faq_id is not None:
-        return t("unanswered_faq", lang)
-    if question.staff_replied_at is not None:
-        return t("unanswered_replied", lang)
-    if question.handed_over_at is not None:
-        return t("unanswered_handed", lang)
-    return ""
+# Characters of a question, a name and a source in the list: a full page must fit one message
+# (4096 characters), since Klar redraws it in place.
+QUESTION_SHOWN = 200
+NAME_SHOWN = 60
+SOURCE_SHOWN = 80
 
 
-def _buttons(questions: list[QuestionLog], lang: str) -> InlineKeyboardMarkup:
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _source(source: Source | None, lang: str) -> str:
+    if source is None:
+        return t("review_source_gone", lang)
+    if source.kind == "faq":
+        return source.title or t("answer_faq_source", lang)
+    if not source.section or source.section == source.title:
+        return source.title
+    return f"{source.title} – {source.section}"
+
+
+def _line(item: ReviewItem, number: int, lang: str, *, when: str) -> str:
+    question = _shorten(item.question, QUESTION_SHOWN)
+    name = (
+        _shorten(item.asker, NAME_SHOWN) if item.asker is not None else t("unanswered_gone", lang)
+    )
+    status = t("unanswered_handed", lang) if item.handed_over else ""
+    if item.kind == "disliked":
+        source = _shorten(_source(item.source, lang), SOURCE_SHOWN)
+        return t(
+            "review_item_disliked",
+            lang,
+            number=number,
+            when=when,
+            name=name,
+            question=question,
+            status=status,
+            source=source,
+        )
+    return t(
+        "unanswered_item",
+        lang,
+        number=number,
+        when=when,
+        name=name,
+        question=question,
+        status=status,
+    )
+
+
+def _buttons(page: ReviewPage, lang: str) -> InlineKeyboardMarkup:
     """A row per question, numbered as in the list; the data names the question's row id."""
     rows = []
-    for number, question in enumerate(questions, start=1):
+    for number, item in enumerate(page.items, start=page.offset + 1):
         row = []
-        if question.user is not None:  # a deleted asker cannot be answered
-            label = t("button_unanswered_reply", lang, number=number)
-            row.append(InlineKeyboardButton(label, callback_data=_data(question, "reply")))
-        label = t("button_unanswered_faq", lang, number=number)
-        row.append(InlineKeyboardButton(label, callback_data=_data(question, "faq")))
+        if item.asker is not None:  # a deleted asker cannot be answered
+            data = UnansweredAction(item.question_id, "reply").encode()
+            row.append(
+                InlineKeyboardButton(
+                    label("button_unanswered_reply", lang, number=number), callback_data=data
+                )
+            )
+        data = UnansweredAction(item.question_id, "faq").encode()
+        row.append(
+            InlineKeyboardButton(
+                label("button_unanswered_faq", lang, number=number), callback_data=data
+            )
+        )
+        data = ReviewDone(item.question_id, page.offset).encode()
+        row.append(
+            InlineKeyboardButton(
+                label("button_review_done", lang, number=number), callback_data=data
+            )
+        )
         rows.append(row)
+    if page.has_more:
+        data = ReviewMore(page.offset + len(page.items)).encode()
+        rows.append([InlineKeyboardButton(label("button_review_more", lang), callback_data=data)])
     return InlineKeyboardMarkup(rows)
 
 
-def _data(question: QuestionLog, action: str) -> str:
-    return UnansweredAction(question.id, action).encode()
+async def _page(
+    context: Context, lang: str, offset: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The queue's page from offset as text and buttons; no buttons once nothing is left."""
+    svc = services(context)
+    await svc.question_log.flush()
+    async with svc.db.session() as session:
+        page = await review_queue.review_queue(session, offset=offset)
+        if not page.items and offset > 0:  # the last items of a later page were dismissed
+            page = await review_queue.review_queue(session)
+    if not page.items:
+        return t("unanswered_none", lang), None
+    now = svc.clock()
+    lines = [
+        _line(item, number, lang, when=moment_text(item.asked_at, lang, svc.settings.tz, now=now))
+        for number, item in enumerate(page.items, start=page.offset + 1)
+    ]
+    counts = t(
+        "review_page",
+        lang,
+        first=page.offset + 1,
+        last=page.offset + len(page.items),
+        total=page.total,
+    )
+    text = "\n\n".join([t("unanswered_header", lang), *lines, counts, t("unanswered_hint", lang)])
+    return text, _buttons(page, lang)
 
 
 async def unanswered(update: Update, context: Context) -> None:
-    """List recent questions the bot could not answer."""
-    svc = services(context)
-    await svc.question_log.flush()
-    async with user_session(update, context) as (session, user):
+    """Show the first page of the review queue (staff only)."""
+    async with user_session(update, context) as (_session, user):
         if not user.is_staff:
             raise DomainError("not_staff")
         lang = user.language
-        questions = await svc.knowledge.unanswered(session, limit=20)
-        now = svc.clock()
-        lines = [
-            t(
-                "unanswered_item",
-                lang,
-                number=number,
-                when=moment_text(q.asked_at, lang, svc.settings.tz, now=now),
-                name=q.user.display_name if q.user is not None else t("unanswered_gone", lang),
-                question=q.question,
-                status=_status(q, lang),
-            )
-            for number, q in enumerate(questions, start=1)
-        ]
-        keyboard = _buttons(questions, lang)
-    if not lines:
-        await reply(update, context, t("unanswered_none", lang))
-        return
-    text = "\n\n".join([t("unanswered_header", lang), *lines, t("unanswered_hint", lang)])
+    text, keyboard = await _page(context, lang, 0)
     await reply(update, context, text, keyboard=keyboard)
+
+
+async def review_more(update: Update, context: Context, action: ReviewMore) -> str:
+    """Visa fler: the next page as a new message, so the one before stays to act on."""
+    lang = await staff_language(update, context)
+    text, keyboard = await _page(context, lang, action.offset)
+    await reply(update, context, text, keyboard=keyboard)
+    return ""
+
+
+async def review_done(update: Update, context: Context, action: ReviewDone) -> str:
+    """Klar: the question leaves the queue and the pressed page is redrawn without it."""
+    lang = await staff_language(update, context)
+    svc = services(context)
+    async with svc.db.session() as session:
+        dismissed = await review_queue.dismiss(session, action.question_id, clock=svc.clock)
+        await session.commit()
+    text, keyboard = await _page(context, lang, action.offset)
+    await edit_in_place(update, text, keyboard)
+    return t("review_done" if dismissed else "review_already_done", lang)
 
 
 async def unanswered_action(update: Update, context: Context, action: UnansweredAction) -> str:
@@ -93,4 +182,4 @@ async def unanswered_action(update: Update, context: Context, action: Unanswered
 def register(application: App) -> None:
     # Names and questions of askers: never in a group (the group fallback points to the private chat).
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("unanswered", unanswered, filters=private))
+    application.add_handler(CommandHandler(["unanswered", "review"], unanswered, filters=private))

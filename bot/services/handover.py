@@ -73,9 +73,13 @@ async def question_for_staff(session: AsyncSession, question_id: int) -> Questio
     return question
 
 
-async def covered_by_faq(session: AsyncSession, question_id: int, faq_id: int) -> None:
-    """Note that a FAQ entry made from this question now answers it (gone: nothing to note)."""
+async def covered_by_faq(
+    session: AsyncSession, question_id: int, faq_id: int, *, clock: Clock
+) -> None:
+    """Note that a FAQ entry made from this question now answers it (gone: nothing to note);
+    it leaves the review queue."""
     question = await session.get(QuestionLog, question_id)
     if question is not None:
         question.faq_id = faq_id
+        question.reviewed_at = clock()
         await session.flush()

@@ -1,4 +1,5 @@
-"""/unanswered: staff reply to an asker through the bot, or make the question a FAQ entry."""
+"""/unanswered: staff reply to an asker through the bot, or make the question a FAQ entry; a
+handled question leaves the list."""
 
 from __future__ import annotations
 
@@ -29,8 +30,10 @@ async def test_svara_relays_the_typed_answer_to_the_asker(harness: Harness) -> N
     assert buttons(listing) == [
         "💬 Svara 1",
         "📚 Gör till FAQ 1",
+        "✅ Klar 1",
         "💬 Svara 2",
         "📚 Gör till FAQ 2",
+        "✅ Klar 2",
     ]
     assert "1." in listing["text"] and "Otto" in listing["text"].split("2.")[0]
     assert re.search(r"\d{4}-\d\d-\d\d", listing["text"]) is None and "kl. " in listing["text"]
@@ -48,7 +51,8 @@ async def test_svara_relays_the_typed_answer_to_the_asker(harness: Harness) -> N
         (True, True),  # Ida's
         (True, False),  # Otto's: untouched
     ]
-    assert "besvarad" in (await admin.say("/unanswered"))["text"].split("2.")[1]
+    after_reply = (await admin.say("/unanswered"))["text"]
+    assert "Otto" in after_reply and "Ida" not in after_reply and "2." not in after_reply
 
     # The next text is a question again, not another answer to Ida.
     after = await harness.client.cursor()
@@ -70,7 +74,7 @@ async def test_gor_till_faq_starts_the_entry_with_the_question(harness: Harness)
     assert question in preview["text"]
     await admin.press_and_wait(preview, "Spara", predicate=has("Sparat"))
     assert "bjuder regionen på" in (await rut.say(question))["text"]
-    assert "nu en vanlig fråga" in (await admin.say("/unanswered"))["text"]
+    assert "Inget att granska" in (await admin.say("/unanswered"))["text"]
     # The button of that finished entry does nothing more.
     query_id, _ = await admin.press(started, "Inga fler")
     assert "fungerar inte längre" in await admin.answer_text(query_id)
@@ -123,4 +127,5 @@ async def test_svara_after_the_asker_erased_their_data_says_the_question_is_gone
     await gun.press_and_wait(asked, "Radera allt", predicate=lambda m: bool(m["edited"]))
     query_id, _ = await admin.press(listing, "Svara 1")
     assert "raderat sina uppgifter" in await admin.answer_text(query_id)
-    assert "raderad användare" in (await admin.say("/unanswered"))["text"]
+    # Erasing blanked the question: nothing is left to review.
+    assert "Inget att granska" in (await admin.say("/unanswered"))["text"]

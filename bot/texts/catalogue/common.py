@@ -20,7 +20,7 @@ SV: dict[str, str] = {
     ),
     "help_staff": (
         "<b>För handläggare</b>\n"
-        "/unanswered – frågor jag inte kunde svara på\n"
+        "/unanswered – att granska: frågor jag inte kunde svara på och svar som fick 👎\n"
         "/faq – lägg till ett färdigt svar på en vanlig fråga\n"
         "/invite – en inbjudningslänk till en organisation, att vidarebefordra\n"
         "/broadcast – skicka ett meddelande till många (förhandsvisning först)\n"
@@ -46,7 +46,7 @@ SV: dict[str, str] = {
     "command_meetings": "Kommande dialogmöten",
     "command_calls": "Öppna utlysningar",
     "command_cancel": "Avbryt pågående steg",
-    "command_unanswered": "Obesvarade frågor (handläggare)",
+    "command_unanswered": "Att granska: obesvarade frågor och 👎 (handläggare)",
     "command_faq": "Lägg till vanlig fråga (handläggare)",
     "command_broadcast": "Skicka ett utskick (handläggare)",
     "command_campaigns": "Senaste utskicken (handläggare)",
@@ -102,7 +102,7 @@ EN: dict[str, str] = {
     ),
     "help_staff": (
         "<b>For staff</b>\n"
-        "/unanswered – questions I could not answer\n"
+        "/unanswered – to review: questions I could not answer and answers that got 👎\n"
         "/faq – add a ready answer to a common question\n"
         "/invite – an invitation link to an organisation, to forward\n"
         "/broadcast – send a message to many people (preview first)\n"
@@ -128,7 +128,7 @@ EN: dict[str, str] = {
     "command_meetings": "Upcoming dialogue meetings",
     "command_calls": "Open funding calls",
     "command_cancel": "Cancel the current step",
-    "command_unanswered": "Unanswered questions (staff)",
+    "command_unanswered": "To review: unanswered questions and 👎 (staff)",
     "command_faq": "Add a common question (staff)",
     "command_broadcast": "Send a broadcast (staff)",
     "command_campaigns": "Recent campaigns (staff)",

@@ -34,19 +34,29 @@ SV: dict[str, str] = {
     "staff_question_org": " ({org})",
     "staff_reply_sent": "✅ Svaret är skickat till {name}.",
     "staff_reply_failed": "Svaret gick inte fram: personen har blockerat boten.",
-    "unanswered_header": "<b>Obesvarade frågor</b> (senaste först)",
-    "unanswered_item": "<b>{number}.</b> {when} – {name}: ”{question}”{status}",
+    "unanswered_header": (
+        "<b>Att granska</b> (senaste först): frågor jag inte kunde svara på och svar som fick 👎"
+    ),
+    "unanswered_item": "<b>{number}.</b> ❓ {when} – {name}: ”{question}”{status}",
+    "review_item_disliked": (
+        "<b>{number}.</b> 👎 {when} – {name}: ”{question}”{status}\n<i>Mitt svar kom från: {source}</i>"
+    ),
+    "review_source_gone": "(källan finns inte längre)",
     "unanswered_gone": "(raderad användare)",
     "unanswered_handed": " – skickad till handläggare",
-    "unanswered_replied": " – besvarad",
-    "unanswered_faq": " – nu en vanlig fråga",
-    "unanswered_none": "Inga obesvarade frågor. 🎉",
+    "unanswered_none": "Inget att granska just nu. 🎉",
+    "review_page": "Visar {first}–{last} av {total}.",
     "unanswered_hint": (
         "<b>Svara</b> skickar ditt svar till den som frågade. <b>Gör till FAQ</b> gör frågan "
-        "till ett färdigt svar som jag använder från och med nu."
+        "till ett färdigt svar som jag använder från och med nu. <b>Klar</b> tar bort frågan "
+        "ur listan."
     ),
     "button_unanswered_reply": "💬 Svara {number}",
     "button_unanswered_faq": "📚 Gör till FAQ {number}",
+    "button_review_done": "✅ Klar {number}",
+    "button_review_more": "Visa fler",
+    "review_done": "Klar: frågan är borttagen ur listan.",
+    "review_already_done": "Den frågan var redan klar.",
     "unanswered_reply_ask": (
         "Skriv ditt svar till {name} på frågan ”{question}”. Jag skickar det genom boten, "
         "precis som du skriver det. /cancel avbryter."
@@ -104,19 +114,29 @@ EN: dict[str, str] = {
     "staff_question_org": " ({org})",
     "staff_reply_sent": "✅ The answer was sent to {name}.",
     "staff_reply_failed": "The answer could not be delivered: the person has blocked the bot.",
-    "unanswered_header": "<b>Unanswered questions</b> (newest first)",
-    "unanswered_item": "<b>{number}.</b> {when} – {name}: “{question}”{status}",
+    "unanswered_header": (
+        "<b>To review</b> (newest first): questions I could not answer and answers that got 👎"
+    ),
+    "unanswered_item": "<b>{number}.</b> ❓ {when} – {name}: “{question}”{status}",
+    "review_item_disliked": (
+        "<b>{number}.</b> 👎 {when} – {name}: “{question}”{status}\n<i>My answer came from: {source}</i>"
+    ),
+    "review_source_gone": "(the source no longer exists)",
     "unanswered_gone": "(deleted user)",
     "unanswered_handed": " – sent to staff",
-    "unanswered_replied": " – answered",
-    "unanswered_faq": " – now a common question",
-    "unanswered_none": "No unanswered questions. 🎉",
+    "unanswered_none": "Nothing to review right now. 🎉",
+    "review_page": "Showing {first}–{last} of {total}.",
     "unanswered_hint": (
         "<b>Reply</b> sends your answer to the person who asked. <b>Make FAQ</b> turns the "
-        "question into a ready answer that I use from now on."
+        "question into a ready answer that I use from now on. <b>Done</b> takes the question "
+        "off the list."
     ),
     "button_unanswered_reply": "💬 Reply {number}",
     "button_unanswered_faq": "📚 Make FAQ {number}",
+    "button_review_done": "✅ Done {number}",
+    "button_review_more": "Show more",
+    "review_done": "Done: the question is off the list.",
+    "review_already_done": "That question was already done.",
     "unanswered_reply_ask": (
         "Write your answer to {name}'s question “{question}”. I send it through the bot, "
         "exactly as you write it. /cancel stops."
