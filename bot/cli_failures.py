@@ -29,12 +29,24 @@ def _first_line(text: str) -> str:
     return lines[0] if lines else ""
 
 
+# A password this long is replaced wherever it stands; a shorter one only where a driver
+# would quote it (a URL, a conninfo "password=", quotes), so that "o" does not mask every o.
+ANYWHERE = 6
+
+
 def _without_secrets(text: str, database_url: str) -> str:
     try:
         password = sync_url(database_url).password
     except ArgumentError:
         return text
-    return text.replace(str(password), "***") if password else text
+    if not password:
+        return text
+    secret = str(password)
+    if len(secret) >= ANYWHERE:
+        return text.replace(secret, "***")
+    for before, after in ((":", "@"), ("password=", ""), ("'", "'"), ('"', '"')):
+        text = text.replace(f"{before}{secret}{after}", f"{before}***{after}")
+    return text
 
 
 def _about_sqlite_file(error: OSError, database_url: str) -> bool:

@@ -17,6 +17,7 @@ import typer
 from typer.testing import CliRunner
 
 from bot.cli import app
+from bot.cli_failures import _without_secrets
 from tests.dbutil import PG_ENV
 
 runner = CliRunner()
@@ -155,3 +156,24 @@ def test_run_and_sandbox_on_a_port_in_use(tmp_path: Path) -> None:
         for args in (["sandbox"], ["run"]):
             line = _one_line(args, **env)
             assert f"127.0.0.1:{port}" in line and "SIGNBOT_SANDBOX_PORT" in line, line
+
+
+@pytest.mark.parametrize(
+    ("password", "message", "cleaned"),
+    [
+        # A short password is hidden where a driver quotes it, not in every word it is part of.
+        (
+            "o",
+            "connection failed: port 1: user u:o@host",
+            "connection failed: port 1: user u:***@host",
+        ),
+        ("o", "bad conninfo password=o dbname=x", "bad conninfo password=*** dbname=x"),
+        # A long one is hidden wherever it stands.
+        ("hemligt42", "auth failed for hemligt42 here", "auth failed for *** here"),
+    ],
+)
+def test_a_database_password_is_hidden_without_mangling_the_message(
+    password: str, message: str, cleaned: str
+) -> None:
+    url = f"postgresql://u:{password}@127.0.0.1:1/db"
+    assert _without_secrets(message, url) == cleaned
