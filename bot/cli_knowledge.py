@@ -166,7 +166,7 @@ def kb_learned(
             )
         tz = services.settings.tz
         return [
-            f"{row.id:>6}  {local(row.asked_at, tz):%Y-%m-%d %H:%M}  «{row.question}» → "
+            f"{row.id:>6}  {local(row.asked_at, tz):%Y-%m-%d %H:%M}  “{row.question}” → "
             f"{sections.get(row.passage_id, row.passage_id)}"
             for row in learned
         ] or ["No learned phrasings yet."]

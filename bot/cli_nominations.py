@@ -52,7 +52,7 @@ def nominations_open(
             await session.commit()
         told = "members are told when it opens" if announce else "not announced"
         return (
-            f"Round {found.id} «{found.title}» is open {schedule.show(found.opens_at, tz)} – "
+            f"Round {found.id} “{found.title}” is open {schedule.show(found.opens_at, tz)} – "
             f"{schedule.show(found.closes_at, tz)}; {told}."
         )
 

@@ -24,7 +24,7 @@ SV: dict[str, str] = {
     "meeting_summary_cancelled": "❌ Inställt: {title}, {when}",
     "meeting_summary_promoted": "🎟 Plats från väntelistan: {title}, {when}",
     "meeting_before_days": "{n} dygn",
-    "meeting_before_hours": "{n} tim",
+    "meeting_before_hours": "{n} {n|timme|timmar}",
     "meeting_before_minutes": "{n} min",
     # The attendee list (CSV).
     "meeting_csv_name": "Namn",
@@ -59,7 +59,7 @@ EN: dict[str, str] = {
     "meeting_summary_cancelled": "❌ Cancelled: {title}, {when}",
     "meeting_summary_promoted": "🎟 Seat from the waiting list: {title}, {when}",
     "meeting_before_days": "{n} d",
-    "meeting_before_hours": "{n} h",
+    "meeting_before_hours": "{n} {n|hour|hours}",
     "meeting_before_minutes": "{n} min",
     "meeting_csv_name": "Name",
     "meeting_csv_username": "Username",
