@@ -15,6 +15,7 @@ from bot.ids import MAX_KEY
 from bot.models import Organisation
 from bot.services import invitations, menus, organisations, users
 from bot.services.container import Services
+from bot.services.delivery import schedule
 from bot.services.org_import import OrgImportError, import_csv
 from bot.timeutil import local
 
@@ -88,8 +89,8 @@ def orgs_invite(
             )
             await session.commit()
         username = services.settings.bot_username or await fetch_username(services.settings)
-        expires = local(invitation.expires_at, services.settings.tz).strftime("%Y-%m-%d %H:%M")
-        details = f"For {org.name}; valid until {expires} (Stockholm time). Code: {invitation.code}"
+        expires = schedule.show(invitation.expires_at, services.settings.tz)
+        details = f"For {org.name}; valid until {expires}. Code: {invitation.code}"
         if username:
             return f"{invitations.deep_link(username, invitation.code)}\n{details}", None
         return details, USERNAME_UNKNOWN.format(code=invitation.code)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -294,3 +296,28 @@ def test_ask_phrases_with_a_configured_endpoint_unless_no_llm(
     assert "✨ Sammanfattat automatiskt från källan" in readable.output
     assert "<i>" not in readable.output
     assert unphrased.output == plain.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["calls", "add"],
+        ["digest", "send"],
+        ["meetings", "add"],
+        ["meetings", "move"],
+        ["nominations", "open"],
+        ["polls", "add"],
+    ],
+)
+def test_example_dates_in_help_are_ahead_of_today(command: list[str]) -> None:
+    shown = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "400"}).output
+    days = [date.fromisoformat(day) for day in re.findall(r"\b\d{4}-\d\d-\d\d\b", shown)]
+    assert days and all(day > date.today() for day in days), shown
+
+
+def test_the_shell_writes_times_as_iso_with_the_zone(tmp_path: Path) -> None:
+    register = tmp_path / "register.csv"
+    register.write_text("name\nPRO Skaraborg\n", encoding="utf-8")
+    runner.invoke(app, ["orgs", "import", str(register)])
+    invited = runner.invoke(app, ["orgs", "invite", "PRO Skaraborg"])
+    assert re.search(r"valid until \d{4}-\d\d-\d\d \d\d:\d\d CES?T\. Code: ", invited.stdout)

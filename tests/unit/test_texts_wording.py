@@ -192,6 +192,7 @@ def test_swedish_takes_the_object_form_after_a_preposition() -> None:
 @pytest.mark.parametrize(("n", "sv", "en"), [(1, "1 timme", "1 hour"), (3, "3 timmar", "3 hours")])
 def test_units_are_written_out_and_follow_the_count(n: int, sv: str, en: str) -> None:
     assert (t("meeting_before_hours", "sv", n=n), t("meeting_before_hours", "en", n=n)) == (sv, en)
+    assert t("meeting_before_days", "en", n=n) == en.replace("hour", "day")
     assert [key for key, text in CATALOGUE["sv"].items() if re.search(r"\btim\b", text)] == []
 
 

@@ -58,7 +58,7 @@ EN: dict[str, str] = {
     "meeting_summary_changed": "✏️ New time or place: {title}, {when}",
     "meeting_summary_cancelled": "❌ Cancelled: {title}, {when}",
     "meeting_summary_promoted": "🎟 Seat from the waiting list: {title}, {when}",
-    "meeting_before_days": "{n} d",
+    "meeting_before_days": "{n} {n|day|days}",
     "meeting_before_hours": "{n} {n|hour|hours}",
     "meeting_before_minutes": "{n} min",
     "meeting_csv_name": "Name",
