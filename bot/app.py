@@ -11,11 +11,11 @@ from telegram.ext import Application, ApplicationBuilder, Defaults, ExtBot
 
 import handlers
 import scheduler
+from bot.bot_identity import SANDBOX_TOKEN as SANDBOX_TOKEN
 from bot.services.container import Services
 from handlers.clean_updates import CleanApplication
 from handlers.delivery_sender import InteractiveRateLimiter
 
-SANDBOX_TOKEN = "1000000:sandbox"
 CONCURRENT_UPDATES = 64
 
 App = Application[Any, Any, Any, Any, Any, Any]

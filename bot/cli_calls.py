@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli_support import with_services
+from bot.cli_support import EX_ISO, with_services
 from bot.ids import MAX_ID
 from bot.services import calls
 from bot.services.container import Services
@@ -24,7 +24,7 @@ def calls_add(
     deadline: Annotated[
         str | None,
         typer.Option(
-            help="The last day, Stockholm time: 2026-05-15 (until 23:59) or 2026-05-15 12:00."
+            help=f"The last day, Stockholm time: {EX_ISO} (until 23:59) or {EX_ISO} 12:00."
         ),
     ] = None,
     tags: Annotated[str, typer.Option(help='Subject areas, e.g. "kultur,idrott".')] = "",

@@ -17,7 +17,6 @@ from bot.services import campaign_labels
 from bot.services.container import Services
 from bot.services.delivery import audience, campaigns, schedule, staff
 from bot.texts import t
-from bot.timeutil import local
 
 campaigns_app = typer.Typer(
     help="Recent campaigns; pause, resume or cancel one.", invoke_without_command=True
@@ -107,7 +106,7 @@ def campaigns_list(
                     await campaign_labels.audience_label(session, c.audience, CLI_LANGUAGE)
                 )
                 lines.append(
-                    f"{c.id:>4}  {c.status.value:<9}  {local(c.due_at, tz):%Y-%m-%d %H:%M}  "
+                    f"{c.id:>4}  {c.status.value:<9}  {schedule.show(c.due_at, tz)}  "
                     f"{title} -> {to} ({c.audience})  "
                     f"sent {n.sent}, pending {n.pending}, failed {n.failed}, skipped {n.skipped}"
                 )

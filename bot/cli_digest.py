@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli_support import fail, with_services
+from bot.cli_support import EX_ISO, fail, with_services
 from bot.ids import MAX_KEY
 from bot.models import DigestFrequency, EditionKind, Topic
 from bot.services.container import Services
@@ -89,7 +89,7 @@ def digest_send(
     note: Annotated[str, typer.Option(help="A greeting at the top of the digest.")] = "",
     at: Annotated[
         str | None,
-        typer.Option(help='Send later, as a special edition: e.g. "2026-12-01 09:00".'),
+        typer.Option(help=f'Send later, as a special edition: e.g. "{EX_ISO} 09:00".'),
     ] = None,
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:

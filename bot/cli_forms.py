@@ -28,18 +28,25 @@ FormId = Annotated[
 def forms_create(
     file: Annotated[Path, typer.Argument(help="A TOML file describing the form.")],
 ) -> None:
-    """Store a form described in a TOML file (not sent yet). Prints its id."""
+    """Store a form described in a TOML file (not sent yet). Says its id and how to send it."""
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         fail(f"Cannot read {file}: {error.__class__.__name__}")
 
     async def body(services: Services) -> str:
-        spec = spec_file.parse(text, tz=services.settings.tz)
+        tz = services.settings.tz
+        spec = spec_file.parse(text, tz=tz)
         async with services.db.session() as session:
             form = await forms.create(session, spec, created_by=None, clock=services.clock)
             await session.commit()
-            return str(form.id)
+        count = len(spec.questions)
+        closes = "" if form.closes_at is None else f", closes {schedule.show(form.closes_at, tz)}"
+        return (
+            f"Form {form.id} created: {forms.form_title(form, 'en')} "
+            f"({count} question{'' if count == 1 else 's'}, to {form.audience}{closes}); "
+            f"send it with `signbot forms send {form.id}`."
+        )
 
     typer.echo(with_services(body))
 

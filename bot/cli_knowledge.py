@@ -16,13 +16,13 @@ from bot.errors import DomainError
 from bot.ids import MAX_ID
 from bot.models import Passage
 from bot.services.container import Services
+from bot.services.delivery import schedule
 from bot.services.intents import Intent, recognise
 from bot.services.knowledge.documents import ImportOutcome
 from bot.services.knowledge.faq_file import read_faq_file
 from bot.services.knowledge.phrasing import excerpts_for
 from bot.texts import LANGUAGES, plain_text, t
 from bot.texts.answers import language_note, source_label
-from bot.timeutil import local
 
 if TYPE_CHECKING:
     from bot.services.knowledge.evaluation import Report
@@ -70,7 +70,7 @@ def kb_list() -> None:
         tz = services.settings.tz
         return [
             f"{d.id:>4}  {d.title}  ({d.kind}, {d.passages} passages, "
-            f"{local(d.imported_at, tz):%Y-%m-%d %H:%M})  {d.source_key}"
+            f"{schedule.show(d.imported_at, tz)})  {d.source_key}"
             for d in documents
         ]
 
@@ -166,7 +166,7 @@ def kb_learned(
             )
         tz = services.settings.tz
         return [
-            f"{row.id:>6}  {local(row.asked_at, tz):%Y-%m-%d %H:%M}  «{row.question}» → "
+            f"{row.id:>6}  {schedule.show(row.asked_at, tz)}  “{row.question}” → "
             f"{sections.get(row.passage_id, row.passage_id)}"
             for row in learned
         ] or ["No learned phrasings yet."]

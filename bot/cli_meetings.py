@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli_support import CsvOutput, emit_csv, fail, with_services
+from bot.cli_support import EX_DM, EX_ISO, CsvOutput, emit_csv, fail, with_services
 from bot.ids import MAX_ID
 from bot.services import audit, meetings
 from bot.services.container import Services
@@ -22,7 +22,7 @@ meetings_app = typer.Typer(
     no_args_is_help=True,
 )
 CLOCK_ONLY = re.compile(r"^\s*\d{1,2}[:.]\d{2}\s*$")
-TIME_HELP = 'Stockholm time, e.g. "2026-12-03 13:00" or "3/12 13:00".'
+TIME_HELP = f'Stockholm time, e.g. "{EX_ISO} 13:00" or "{EX_DM} 13:00".'
 
 MeetingId = Annotated[
     int, typer.Argument(help="The meeting id (see `signbot meetings list`).", min=1, max=MAX_ID)

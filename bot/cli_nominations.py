@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli_support import CsvOutput, emit_csv, with_services
+from bot.cli_support import EX_DM, EX_ISO, CsvOutput, emit_csv, with_services
 from bot.ids import MAX_ID
 from bot.services import nominations
 from bot.services.container import Services
@@ -19,7 +19,7 @@ nominations_app = typer.Typer(
 RoundId = Annotated[
     int, typer.Argument(help="The round id (see `signbot nominations list`).", min=1, max=MAX_ID)
 ]
-MOMENT_HELP = 'Stockholm time: "2026-11-01", "2026-11-01 09:00" or "1/11 9:00"'
+MOMENT_HELP = f'Stockholm time: "{EX_ISO}", "{EX_ISO} 09:00" or "{EX_DM} 9:00"'
 
 
 @nominations_app.command("open")
@@ -52,7 +52,7 @@ def nominations_open(
             await session.commit()
         told = "members are told when it opens" if announce else "not announced"
         return (
-            f"Round {found.id} «{found.title}» is open {schedule.show(found.opens_at, tz)} – "
+            f"Round {found.id} “{found.title}” is open {schedule.show(found.opens_at, tz)} – "
             f"{schedule.show(found.closes_at, tz)}; {told}."
         )
 

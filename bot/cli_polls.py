@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from bot.cli_support import CLI_LANGUAGE, CsvOutput, emit_csv, fail, with_services
+from bot.cli_support import CLI_LANGUAGE, EX_ISO, CsvOutput, emit_csv, fail, with_services
 from bot.ids import MAX_ID
 from bot.services import audit, polls
 from bot.services.container import Services
@@ -41,7 +41,7 @@ def polls_add(
     closes: Annotated[
         str | None,
         typer.Option(
-            help='When it closes, Stockholm time, e.g. "2026-12-01 12:00" (default: in SIGNBOT_POLL_DAYS days).'
+            help=f'When it closes, Stockholm time, e.g. "{EX_ISO} 12:00" (default: in SIGNBOT_POLL_DAYS days).'
         ),
     ] = None,
     audience: Annotated[str, typer.Option(help=f"Who gets it: {AUDIENCE_HELP}")] = "all",

@@ -6,12 +6,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.bot_identity import fetch_username, set_chat_commands
 from bot.cli_support import fail, with_services
+from bot.errors import DomainError
 from bot.ids import MAX_KEY
+from bot.models import Organisation
 from bot.services import invitations, menus, organisations, users
 from bot.services.container import Services
+from bot.services.delivery import schedule
 from bot.services.org_import import OrgImportError, import_csv
 from bot.timeutil import local
 
@@ -41,7 +45,14 @@ def orgs_import(file: Annotated[Path, typer.Argument(help="CSV file with a heade
         typer.echo(f"{file.name} has {len(error.errors)} error(s); nothing was imported:", err=True)
         for line in error.errors:
             typer.echo(f"  {line}", err=True)
+        typer.echo(IMPORT_HINT.format(file=file), err=True)
         raise typer.Exit(1) from None
+
+
+IMPORT_HINT = (
+    "Fix the rows named above in {file} and run `signbot orgs import {file}` again; "
+    "nothing in the register changes until the whole file is right."
+)
 
 
 @orgs_app.command("list")
@@ -72,14 +83,14 @@ def orgs_invite(
 
     async def body(services: Services) -> tuple[str, str | None]:
         async with services.db.session() as session:
-            org = await organisations.find_by_name(session, name)
+            org = await _find_organisation(session, name)
             invitation = await invitations.create(
                 session, org.id, days=days or services.settings.invite_days, clock=services.clock
             )
             await session.commit()
         username = services.settings.bot_username or await fetch_username(services.settings)
-        expires = local(invitation.expires_at, services.settings.tz).strftime("%Y-%m-%d %H:%M")
-        details = f"For {org.name}; valid until {expires} (Stockholm time). Code: {invitation.code}"
+        expires = schedule.show(invitation.expires_at, services.settings.tz)
+        details = f"For {org.name}; valid until {expires}. Code: {invitation.code}"
         if username:
             return f"{invitations.deep_link(username, invitation.code)}\n{details}", None
         return details, USERNAME_UNKNOWN.format(code=invitation.code)
@@ -90,8 +101,29 @@ def orgs_invite(
         typer.echo(warning, err=True)
 
 
+async def _find_organisation(session: AsyncSession, name: str) -> Organisation:
+    """The organisation by its name in any case ("röda korset"), or by a part of it that only
+    one name contains; a part several names contain stops with the candidates listed."""
+    try:
+        return await organisations.find_by_name(session, name)
+    except DomainError:
+        wanted = " ".join(name.split()).casefold()
+        found = [
+            org
+            for org in await organisations.list_all(session)
+            if wanted and wanted in " ".join(org.name.split()).casefold()
+        ]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            raise
+    names = "\n".join(f"  {org.name}" for org in found)
+    fail(f"“{name}” matches {len(found)} organisations; give the full name of one:\n{names}")
+
+
 USERNAME_UNKNOWN = (
-    "The bot's username is unknown (no TELEGRAM_BOT_TOKEN, or the Bot API did not answer "
+    "The bot's username is unknown (no TELEGRAM_BOT_TOKEN or TELEGRAM_API_BASE_URL, or the Bot "
+    "API did not answer "
     "getMe), so no t.me link could be made: set SIGNBOT_BOT_USERNAME and run this again, or "
     "revoke this code. Until then the person can send the bot: /start {code}"
 )

@@ -11,8 +11,8 @@ import typer
 from bot.cli_support import with_services
 from bot.services import review_queue
 from bot.services.container import Services
+from bot.services.delivery import schedule
 from bot.services.review_queue import ReviewItem, ReviewPage
-from bot.timeutil import local
 
 KIND_LABELS = {"declined": "declined", "disliked": "thumbs down"}
 
@@ -51,7 +51,7 @@ def report(page: ReviewPage, tz: ZoneInfo) -> str:
         asker = item.asker if item.asker is not None else "(deleted user)"
         handed = ", sent to staff" if item.handed_over else ""
         lines.append(
-            f"#{item.question_id}  {local(item.asked_at, tz):%Y-%m-%d %H:%M}  "
+            f"#{item.question_id}  {schedule.show(item.asked_at, tz)}  "
             f"{KIND_LABELS[item.kind]}{handed}  {asker}: {item.question}"
         )
         if item.kind == "disliked":

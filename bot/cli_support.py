@@ -6,6 +6,7 @@ import asyncio
 import csv
 import io
 from collections.abc import Awaitable, Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated, NoReturn, TypeVar
 
@@ -17,6 +18,7 @@ from bot.errors import DomainError
 from bot.logging_setup import setup_logging
 from bot.services.container import Services, build_services
 from bot.texts import t
+from bot.texts.moments import EXAMPLE_DAYS_AHEAD
 
 T = TypeVar("T")
 CLI_LANGUAGE = "en"
@@ -30,6 +32,12 @@ def fail(message: str) -> NoReturn:
     """Stop the command with a one-line message on stderr and exit status 2."""
     typer.echo(message, err=True)
     raise typer.Exit(2)
+
+
+# Example dates in `--help`: always ahead of today, so an example never shows a past date.
+EXAMPLE_DAY = date.today() + timedelta(days=EXAMPLE_DAYS_AHEAD)
+EX_ISO = EXAMPLE_DAY.isoformat()
+EX_DM = f"{EXAMPLE_DAY.day}/{EXAMPLE_DAY.month}"
 
 
 def settings_or_exit() -> Settings:

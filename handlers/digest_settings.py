@@ -15,15 +15,14 @@ from handlers.common import Context, edit_in_place, reply, services, user_sessio
 
 
 def clock_label(settings: Settings, lang: str) -> str:
-    """The digest's time of day as people say it: "8" or "8.30" in Swedish, "8:00" in English."""
+    """The digest's time of day as every other time is written: "08.00" in Swedish, "08:00" in
+    English."""
     hour, _, minute = settings.digest_time.partition(":")
-    if lang == "en":
-        return f"{int(hour)}:{minute}"
-    return str(int(hour)) if minute == "00" else f"{int(hour)}.{minute}"
+    return f"{int(hour):02d}{'.' if lang == 'sv' else ':'}{minute}"
 
 
 def frequency_label(frequency: DigestFrequency, settings: Settings, lang: str) -> str:
-    """ "Varje vecka (måndagar kl. 8)", "Varje månad (första vardagen kl. 8)" or "Av"."""
+    """ "Varje vecka (måndagar kl. 08.00)", "Varje månad (första vardagen kl. 08.00)" or "Av"."""
     return t(
         f"dchat_frequency_{frequency.value}",
         lang,

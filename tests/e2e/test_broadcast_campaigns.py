@@ -177,11 +177,11 @@ async def test_campaigns_names_a_meetings_campaigns_and_a_new_broadcast_can_be_s
         "1. 📣 ”Välkommen till årsmöte & fika”",
         "2. 🎟 Plats från väntelistan: Dialogmöte om bidrag, 3 december 2030 kl. 13.00",
         "3. 📅 Inbjudan: Dialogmöte om bidrag, 3 december 2030 kl. 13.00",
-        "4. ⏰ Påminnelse 1 tim före: Dialogmöte om bidrag, 3 december 2030 kl. 13.00",
+        "4. ⏰ Påminnelse 1 timme före: Dialogmöte om bidrag, 3 december 2030 kl. 13.00",
         "5. ⏰ Påminnelse 1 dygn före: Dialogmöte om bidrag, 3 december 2030 kl. 13.00",
     ]
     assert "· till alla" in items[0] and "· till Eva" in items[1]
-    assert "· till de som har plats på Dialogmöte om bidrag" in items[3]
+    assert "· till dem som har plats på Dialogmöte om bidrag" in items[3]
     assert "#" not in listing["text"]
 
     paused, answer = await _press_list(admin, listing, "Pausa 1")

@@ -167,7 +167,7 @@ async def test_settings_screens_open_in_place_and_come_back_with_the_back_button
     main = buttons(menu)
     for item, expected in (
         ("Utskick", "Välj vad jag ska skicka"),
-        ("Nyhetsbrev", "Du får det"),
+        ("Nyhetsbrev", "Just nu"),
         ("Språk", "Välj språk"),
         ("Organisation", "Vilken organisation"),
     ):

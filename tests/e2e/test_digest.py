@@ -83,11 +83,11 @@ async def _add_call(harness: Harness, clock: FakeClock) -> None:
 
 async def _choose_off(person: Person) -> None:
     menu = await person.say("/settings")
-    digest_menu = await person.press_and_wait(menu, "Nyhetsbrev", predicate=has("Du får det"))
-    assert "Varje vecka (måndagar kl. 8) (standardinställningen)" in digest_menu["text"]
+    digest_menu = await person.press_and_wait(menu, "Nyhetsbrev", predicate=has("Just nu"))
+    assert "Varje vecka (måndagar kl. 08.00) (standardinställningen)" in digest_menu["text"]
     assert buttons(digest_menu) == [
-        "✅ Varje vecka (måndagar kl. 8)",
-        "Varje månad (första vardagen kl. 8)",
+        "✅ Varje vecka (måndagar kl. 08.00)",
+        "Varje månad (första vardagen kl. 08.00)",
         "Av",
         "◀ Tillbaka",
     ]
@@ -95,7 +95,7 @@ async def _choose_off(person: Person) -> None:
     assert await person.answer_text(query_id) == "Nyhetsbrevet är avstängt."
     edited = await person.next_message(after=cursor)
     assert edited["message_id"] == digest_menu["message_id"]
-    assert "Du får det: <b>Av</b>" in edited["text"] or "Du får det: Av" in edited["text"]
+    assert "Just nu: <b>Av</b>" in edited["text"] or "Just nu: Av" in edited["text"]
     assert buttons(edited)[-2:] == ["✅ Av", "◀ Tillbaka"]
 
 
@@ -143,9 +143,9 @@ async def test_send_now_reaches_readers_with_the_note_and_skips_those_who_chose_
         assert buttons(digest)[0] == "Anmäl mig: Dialogmöte i Borås"
         assert buttons(digest)[-1] == SETTINGS_BUTTON
 
-        settings = await eva.press_and_wait(digest, SETTINGS_BUTTON, predicate=has("Du får det"))
+        settings = await eva.press_and_wait(digest, SETTINGS_BUTTON, predicate=has("Just nu"))
         assert settings["message_id"] != digest["message_id"]  # a new message; the digest stays
-        assert buttons(settings)[0] == "✅ Varje vecka (måndagar kl. 8)"
+        assert buttons(settings)[0] == "✅ Varje vecka (måndagar kl. 08.00)"
 
         query_id, cursor = await eva.press(digest, "Anmäl mig")
         assert await eva.answer_text(query_id) == "Du är anmäld. Välkommen!"

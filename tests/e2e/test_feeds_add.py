@@ -45,7 +45,7 @@ async def test_staff_add_a_feed_step_by_step_with_bad_answers_asked_again(
 
     assert "steg 1 av 5" in (await admin.say("/feeds add"))["text"]
     refused = await admin.say("ftp://exempel.se/rss")
-    assert refused["text"].startswith("Adressen ftp://exempel.se/rss går inte att använda.")
+    assert refused["text"].startswith("Adressen ”ftp://exempel.se/rss” går inte att använda.")
     assert "steg 1 av 5" in refused["text"]
     assert "går inte att använda" in (await admin.say("min favoritsida"))["text"]
     kind = await admin.say(server.url("/rss"))
@@ -63,7 +63,7 @@ async def test_staff_add_a_feed_step_by_step_with_bad_answers_asked_again(
 
     preview = await admin.say("2 h")
     assert f"Adress: {server.url('/rss')}" in preview["text"]
-    assert "Sort: utlysningar" in preview["text"]
+    assert "Typ: utlysningar" in preview["text"]
     assert "Bara inlägg med: kultur, idrott\nInga inlägg med: –" in preview["text"]
     assert "Hämtas: med 2 timmar mellanrum" in preview["text"]
     assert "✅ Jag provhämtade flödet: 3 inlägg, varav 2 passar orden." in preview["text"]

@@ -96,7 +96,7 @@ async def test_english_reader_gets_the_english_card(harness: Harness) -> None:
     assert buttons(card) == ["I'm coming", "Can't come", "📅 Add to calendar"]
     nothing = await anna.say("Which polls are waiting for me?")
     assert "No forms or polls are waiting for you right now." in nothing["text"]
-    assert "You already get notifications about «Polls»" in nothing["text"]
+    assert "You already get notifications about “Polls”" in nothing["text"]
 
 
 async def test_nothing_planned_says_so_and_offers_the_subscription(harness: Harness) -> None:
@@ -105,10 +105,10 @@ async def test_nothing_planned_says_so_and_offers_the_subscription(harness: Harn
 
     offer, plan = await _answer(olle, "När är nästa dialogmöte?", count=2)
     assert "Inga dialogmöten är inplanerade just nu." in offer["text"]
-    assert buttons(offer) == ["🔔 Slå på «Dialogmöten»"]
+    assert buttons(offer) == ["🔔 Slå på ”Dialogmöten”"]
     assert "Källa" in plan["text"]  # the documents' plan of meetings as context
 
-    query_id, cursor = await olle.press(offer, "🔔 Slå på «Dialogmöten»")
+    query_id, cursor = await olle.press(offer, "🔔 Slå på ”Dialogmöten”")
     assert "på" in await olle.answer_text(query_id)
     done = await olle.next_message(after=cursor, predicate=has("nu får du utskick"))
     assert "Dialogmöten" in done["text"]

@@ -169,7 +169,7 @@ async def test_a_kind_without_words_or_a_deleted_row_falls_back_and_never_fails(
 ) -> None:
     gone = Campaign(
         subject="meeting_reminder:999:1:60",
-        text_html="⏰ Påminnelse 1 tim före: Borttaget möte",
+        text_html="⏰ Påminnelse 1 timme före: Borttaget möte",
         audience="attendees:999",
     )
     unknown = Campaign(subject="quiz:3", text_html="<b>Frågesport</b> &amp; fika", audience="all")

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from bot.cli import app
+from bot.sandbox import start_sandbox
+from bot.sandbox.state import BOT_USERNAME
 from tests.fake_llm import fake_llm_in_thread
 
 runner = CliRunner()
@@ -38,6 +43,11 @@ def test_org_import_reports_every_bad_row_and_imports_nothing(tmp_path: Path) ->
     result = runner.invoke(app, ["orgs", "import", str(register)])
     assert result.exit_code == 1
     assert "row 3" in result.output and "Mars" in result.output and "kanske" in result.output
+    # The last line says what to do about it.
+    assert (
+        result.stderr.strip().splitlines()[-1].startswith(f"Fix the rows named above in {register}")
+    )
+    assert f"signbot orgs import {register}" in result.stderr
     assert "register is empty" in runner.invoke(app, ["orgs", "list"]).output
 
 
@@ -53,6 +63,40 @@ def test_invite_prints_the_t_me_link_with_the_configured_username(
     link, details = invited.stdout.strip().splitlines()
     code = details.split("Code: ")[1]
     assert link == f"https://t.me/vgr_overenskommelsen_bot?start={code}"
+
+
+async def test_invite_asks_the_sandbox_for_the_username_without_a_token(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    register = tmp_path / "register.csv"
+    register.write_text("name\nRöda Korset Göteborg\nRöda Korset Borås\n", encoding="utf-8")
+    await asyncio.to_thread(runner.invoke, app, ["orgs", "import", str(register)])
+    sandbox = await start_sandbox()
+    try:
+        monkeypatch.setenv("TELEGRAM_API_BASE_URL", sandbox.base_url)
+        monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+        # Any case finds the organisation, and the link carries the username getMe gave.
+        invited = await asyncio.to_thread(
+            runner.invoke, app, ["orgs", "invite", "röda korset göteborg"]
+        )
+    finally:
+        await sandbox.stop()
+    assert invited.exit_code == 0 and invited.stderr == "", invited.output
+    assert invited.stdout.startswith(f"https://t.me/{BOT_USERNAME}?start=")
+    assert "For Röda Korset Göteborg;" in invited.stdout
+
+
+def test_invite_finds_an_organisation_by_a_part_of_its_name_unless_several_have_it(
+    tmp_path: Path,
+) -> None:
+    register = tmp_path / "register.csv"
+    register.write_text("name\nRöda Korset Göteborg\nRöda Korset Borås\n", encoding="utf-8")
+    runner.invoke(app, ["orgs", "import", str(register)])
+    one = runner.invoke(app, ["orgs", "invite", "korset borås"])
+    assert one.exit_code == 0 and "For Röda Korset Borås;" in one.stdout
+    several = runner.invoke(app, ["orgs", "invite", "röda korset"])
+    assert several.exit_code == 2 and "matches 2 organisations" in several.stderr
+    assert "  Röda Korset Borås\n  Röda Korset Göteborg" in several.stderr
 
 
 def test_org_import_invite_and_revoke(tmp_path: Path) -> None:
@@ -252,3 +296,28 @@ def test_ask_phrases_with_a_configured_endpoint_unless_no_llm(
     assert "✨ Sammanfattat automatiskt från källan" in readable.output
     assert "<i>" not in readable.output
     assert unphrased.output == plain.output
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["calls", "add"],
+        ["digest", "send"],
+        ["meetings", "add"],
+        ["meetings", "move"],
+        ["nominations", "open"],
+        ["polls", "add"],
+    ],
+)
+def test_example_dates_in_help_are_ahead_of_today(command: list[str]) -> None:
+    shown = runner.invoke(app, [*command, "--help"], env={"COLUMNS": "400"}).output
+    days = [date.fromisoformat(day) for day in re.findall(r"\b\d{4}-\d\d-\d\d\b", shown)]
+    assert days and all(day > date.today() for day in days), shown
+
+
+def test_the_shell_writes_times_as_iso_with_the_zone(tmp_path: Path) -> None:
+    register = tmp_path / "register.csv"
+    register.write_text("name\nPRO Skaraborg\n", encoding="utf-8")
+    runner.invoke(app, ["orgs", "import", str(register)])
+    invited = runner.invoke(app, ["orgs", "invite", "PRO Skaraborg"])
+    assert re.search(r"valid until \d{4}-\d\d-\d\d \d\d:\d\d CES?T\. Code: ", invited.stdout)

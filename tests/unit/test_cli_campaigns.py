@@ -218,6 +218,6 @@ def test_campaigns_list_names_automatic_campaigns_and_their_audience(database: s
     listing = runner.invoke(app, ["campaigns"])
     assert listing.exit_code == 0, listing.output
     assert (
-        "   1  scheduled  2030-12-02 13:00  ⏰ Reminder 1 d before: Dialogmöte om bidrag, "
+        "   1  scheduled  2030-12-02 13:00 CET  ⏰ Reminder 1 day before: Dialogmöte om bidrag, "
         "3 December 2030 at 13:00 -> those with a seat at Dialogmöte om bidrag (attendees:1)"
     ) in listing.output

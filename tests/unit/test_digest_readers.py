@@ -170,8 +170,8 @@ def test_digest_callbacks_round_trip_and_refuse_forgeries() -> None:
 @pytest.mark.parametrize(
     ("lang", "weekly", "monthly"),
     [
-        ("sv", "Varje vecka (tisdagar kl. 7.30)", "Varje månad (första vardagen kl. 7.30)"),
-        ("en", "Every week (Tuesdays at 7:30)", "Every month (first weekday at 7:30)"),
+        ("sv", "Varje vecka (tisdagar kl. 07.30)", "Varje månad (första vardagen kl. 07.30)"),
+        ("en", "Every week (Tuesdays at 07:30)", "Every month (first weekday at 07:30)"),
     ],
 )
 def test_the_menu_says_the_configured_day_and_time(lang: str, weekly: str, monthly: str) -> None:

@@ -99,7 +99,7 @@ def test_add_list_poll_and_remove(database: str, server: FeedServer) -> None:
 def test_bad_input_is_one_line_and_stores_nothing(database: str) -> None:
     assert _run("add", "ftp://e.org/rss", "--kind", "news") == (
         2,
-        "The address ftp://e.org/rss cannot be used. Give an http or https address.",
+        "The address “ftp://e.org/rss” cannot be used. Give an http or https address.",
     )
     assert _run("add", "https://e.org/rss", "--kind", "weather") == (
         2,

@@ -71,7 +71,11 @@ def test_create_send_progress_remind_export_close(database: str, tmp_path: Path)
     source.write_text(FORM_FILE, encoding="utf-8")
     created = runner.invoke(app, ["forms", "create", str(source)])
     assert created.exit_code == 0, created.output
-    form_id = int(created.output.strip())
+    form_id = int(created.output.split()[1])
+    assert created.output.strip() == (
+        f"Form {form_id} created: Hur når vi er? (1 question, to contacts, closes "
+        f"2099-11-30 23:59 CET); send it with `signbot forms send {form_id}`."
+    )
     sent = runner.invoke(app, ["forms", "send", str(form_id)])
     assert sent.output.strip().startswith(f"Form {form_id} goes out to 0 recipient(s)")
     asyncio.run(_answer_and_reach(database, form_id))

@@ -46,7 +46,7 @@ async def _nominate(url: str, round_id: int) -> None:
 def test_open_list_export_close(database: str, tmp_path: Path) -> None:
     opened = runner.invoke(app, [*OPEN, "--to", "2099-12-15"])
     assert opened.exit_code == 0, opened.output
-    assert opened.output.startswith("Round 1 «Styrgruppen 2027–2030» is open ")
+    assert opened.output.startswith("Round 1 “Styrgruppen 2027–2030” is open ")
     assert opened.output.strip().endswith("2099-12-15 23:59 CET; members are told when it opens.")
     [found], [campaign], _ = asyncio.run(_state(database))
     assert found.campaign_id == campaign.id and "/nominate" in campaign.text_html

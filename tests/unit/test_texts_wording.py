@@ -170,3 +170,47 @@ def test_no_text_writes_a_date_of_its_own(lang: str) -> None:
         if ISO_DATE.search(text) or re.search(r"(?<![\d/<])\d{1,2}/\d{1,2}(?![\d/])", text)
     }
     assert dated == {}
+
+
+def test_quotes_are_the_languages_own() -> None:
+    """Swedish quotes ”…” in Swedish texts, “…” in English ones: never guillemets «…»."""
+    swedish = {key: text for key, text in CATALOGUE["sv"].items() if re.search("[«»“]", text)}
+    english = {key: text for key, text in CATALOGUE["en"].items() if re.search("[«»]", text)}
+    assert (swedish, english) == ({}, {})
+
+
+def test_swedish_takes_the_object_form_after_a_preposition() -> None:
+    """ "till dem som har plats", never "till de som": also where a label follows "till"."""
+    wrong = re.compile(r"\b(till|på|för|med|åt|av|om|hos|från|Till:</b>) de som\b")
+    table = CATALOGUE["sv"]
+    audiences = [t(key, "sv", value="Mötet") for key in table if key.startswith("audience_label")]
+    texts = [*_render_all("sv", "x").values()]
+    texts += [t("broadcast_confirm_time", "sv", time="x", audience=label) for label in audiences]
+    assert [text for text in texts if wrong.search(text)] == []
+
+
+@pytest.mark.parametrize(("n", "sv", "en"), [(1, "1 timme", "1 hour"), (3, "3 timmar", "3 hours")])
+def test_units_are_written_out_and_follow_the_count(n: int, sv: str, en: str) -> None:
+    assert (t("meeting_before_hours", "sv", n=n), t("meeting_before_hours", "en", n=n)) == (sv, en)
+    assert t("meeting_before_days", "en", n=n) == en.replace("hour", "day")
+    assert [key for key, text in CATALOGUE["sv"].items() if re.search(r"\btim\b", text)] == []
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_emoji_reads_as_a_foreign_script(lang: str) -> None:
+    """Enclosed ideographs (🈵 means "full" in Japanese) say nothing to a Swedish reader."""
+    foreign = re.compile("[\U0001f200-\U0001f2ff]")
+    assert [key for key, text in CATALOGUE[lang].items() if foreign.search(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "quoted"), [("sv", "”inte en adress alls”"), ("en", "“not a url”")]
+)
+def test_a_refused_address_is_quoted(lang: str, quoted: str) -> None:
+    assert quoted in t("feeds_bad_url", lang, url=quoted[1:-1])
+
+
+def test_the_language_confirmation_is_truthful_about_the_knowledge_base() -> None:
+    assert t("language_set", "sv").startswith("Nu pratar vi svenska.")
+    english = t("language_set", "en")
+    assert "itself is in Swedish" not in english and "only in Swedish" in english

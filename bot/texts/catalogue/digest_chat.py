@@ -7,7 +7,7 @@ SV: dict[str, str] = {
         "<b>📰 Nyhetsbrev</b>\n"
         "Ett kort nyhetsbrev med det som är nytt: dialogmöten, utlysningar, "
         "meddelanden från regionen och nyheter.\n\n"
-        "Du får det: <b>{choice}</b>"
+        "Just nu: <b>{choice}</b>"
     ),
     "dchat_choice_default": "{frequency} (standardinställningen)",
     "dchat_frequency_weekly": "Varje vecka ({weekday} kl. {time})",
@@ -91,7 +91,7 @@ EN: dict[str, str] = {
         "<b>📰 Newsletter</b>\n"
         "A short newsletter with what is new: dialogue meetings, funding calls, "
         "messages from the region and news.\n\n"
-        "You get it: <b>{choice}</b>"
+        "Right now: <b>{choice}</b>"
     ),
     "dchat_choice_default": "{frequency} (the default)",
     "dchat_frequency_weekly": "Every week ({weekday} at {time})",

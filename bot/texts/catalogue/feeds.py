@@ -1,7 +1,7 @@
 """Texts: staff management of RSS/Atom feeds (/feeds) and notices about failing feeds."""
 
 SV: dict[str, str] = {
-    "feeds_bad_url": "Adressen {url} går inte att använda. Ange en http- eller https-adress.",
+    "feeds_bad_url": "Adressen ”{url}” går inte att använda. Ange en http- eller https-adress.",
     "feeds_bad_kind": "Okänd typ av flöde: {kind}. Välj funding (utlysningar) eller news (nyheter).",
     "feeds_bad_interval": "Intervallet måste vara minst {seconds} {seconds|sekund|sekunder}.",
     "feeds_exists": "Flödet {url} finns redan.",
@@ -45,7 +45,7 @@ SV: dict[str, str] = {
     "feeds_add_preview": (
         "<b>Nytt flöde</b>\n"
         "Adress: {url}\n"
-        "Sort: {kind}\n"
+        "Typ: {kind}\n"
         "Bara inlägg med: {include}\n"
         "Inga inlägg med: {exclude}\n"
         "Hämtas: med {interval} mellanrum\n\n"
@@ -149,7 +149,7 @@ SV: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "feeds_bad_url": "The address {url} cannot be used. Give an http or https address.",
+    "feeds_bad_url": "The address “{url}” cannot be used. Give an http or https address.",
     "feeds_bad_kind": "Unknown kind of feed: {kind}. Choose funding or news.",
     "feeds_bad_interval": "The interval must be at least {seconds} {seconds|second|seconds}.",
     "feeds_exists": "The feed {url} already exists.",

@@ -14,10 +14,10 @@ SV: dict[str, str] = {
     "intent_no_signups": "Du är inte anmäld till något kommande dialogmöte.",
     "intent_polls_header": "🗳 <b>Enkäter som väntar på ditt svar</b>",
     "intent_no_forms": "Inga formulär eller enkäter väntar på dig just nu.",
-    "intent_topic_offer": "Vill du att jag säger till när det kommer något? Slå på «{topic}».",
-    "intent_topic_already_on": "Du får redan utskick om «{topic}», så jag säger till när det kommer något.",
-    "intent_button_topic_on": "🔔 Slå på «{topic}»",
-    "intent_topic_turned_on": "🔔 Klart – nu får du utskick om «{topic}».",
+    "intent_topic_offer": "Vill du att jag säger till när det kommer något? Slå på ”{topic}”.",
+    "intent_topic_already_on": "Du får redan utskick om ”{topic}”, så jag säger till när det kommer något.",
+    "intent_button_topic_on": "🔔 Slå på ”{topic}”",
+    "intent_topic_turned_on": "🔔 Klart – nu får du utskick om ”{topic}”.",
 }
 
 EN: dict[str, str] = {
@@ -34,8 +34,8 @@ EN: dict[str, str] = {
     "intent_no_signups": "You are not signed up for any upcoming dialogue meeting.",
     "intent_polls_header": "🗳 <b>Polls waiting for your answer</b>",
     "intent_no_forms": "No forms or polls are waiting for you right now.",
-    "intent_topic_offer": "Shall I tell you when there is something? Turn on «{topic}».",
-    "intent_topic_already_on": "You already get notifications about «{topic}», so I will tell you when there is something.",
-    "intent_button_topic_on": "🔔 Turn on «{topic}»",
-    "intent_topic_turned_on": "🔔 Done – you now get notifications about «{topic}».",
+    "intent_topic_offer": "Shall I tell you when there is something? Turn on “{topic}”.",
+    "intent_topic_already_on": "You already get notifications about “{topic}”, so I will tell you when there is something.",
+    "intent_button_topic_on": "🔔 Turn on “{topic}”",
+    "intent_topic_turned_on": "🔔 Done – you now get notifications about “{topic}”.",
 }

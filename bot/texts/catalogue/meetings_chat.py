@@ -87,7 +87,7 @@ SV: dict[str, str] = {
         "{going} av {capacity} anmälda."
     ),
     "mtg_capacity_full": (
-        "🈵 Dialogmötet ”{title}” ({when}) är fullt: {going} av {capacity} {capacity|plats|platser}. "
+        "🔒 Dialogmötet ”{title}” ({when}) är fullt: {going} av {capacity} {capacity|plats|platser}. "
         "Nya anmälningar hamnar på väntelistan."
     ),
     # Staff controls.
@@ -242,7 +242,7 @@ EN: dict[str, str] = {
         "{going} of {capacity} signed up."
     ),
     "mtg_capacity_full": (
-        "🈵 The dialogue meeting “{title}” ({when}) is full: {going} of {capacity} {capacity|seat|seats}. "
+        "🔒 The dialogue meeting “{title}” ({when}) is full: {going} of {capacity} {capacity|seat|seats}. "
         "New sign-ups join the waiting list."
     ),
     "mtg_cancel_confirm": (

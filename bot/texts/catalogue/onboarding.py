@@ -11,7 +11,7 @@ SV: dict[str, str] = {
         "{privacy}\n\n"
         "Välj språk / Choose a language:"
     ),
-    "language_set": "Jag skriver på svenska. 🇸🇪",
+    "language_set": "Nu pratar vi svenska. 🇸🇪",
     "onboarding_language_chosen": "<i>Språk: svenska</i>",
     "language_chosen_toast": "Språk: svenska",
     "onboarding_language_reminder": "Välj gärna språk också / Choose a language too:",
@@ -79,7 +79,10 @@ EN: dict[str, str] = {
         "{privacy}\n\n"
         "Välj språk / Choose a language:"
     ),
-    "language_set": "I will write in English. 🇬🇧 (The knowledge base itself is in Swedish.)",
+    "language_set": (
+        "Now we speak English. 🇬🇧 Answers from the knowledge base come in English; "
+        "a few imported documents exist only in Swedish, and answers from them say so."
+    ),
     "onboarding_language_chosen": "<i>Language: English</i>",
     "language_chosen_toast": "Language: English",
     "onboarding_language_reminder": "Välj gärna språk också / Choose a language too:",

@@ -14,7 +14,7 @@ SV: dict[str, str] = {
         "Frågor kan du ställa när du vill, vad du än väljer här."
     ),
     "topics_summary_all": "Du får alla utskick.",
-    "topics_summary_some": "Du får {count} av {total} slags utskick.",
+    "topics_summary_some": "{count} av {total} sorters utskick är på.",
     "topics_summary_none": "Du får inga utskick just nu.",
     "button_topics_all_off": "Stäng av allt",
     "button_topics_all_on": "Slå på allt",
