@@ -91,10 +91,11 @@ def test_a_range_within_one_day_names_the_day_once(lang: str) -> None:
 
 def test_the_signatories_are_called_underskrivare_everywhere() -> None:
     texts = [(f"catalogue:{key}", value) for key, value in CATALOGUE["sv"].items()]
+    # The synonym groups list the words people type, "undertecknare" among them, on purpose.
     texts += [
         (str(path.relative_to(ROOT)), path.read_text(encoding="utf-8"))
         for path in (ROOT / "bot" / "knowledge_base").glob("*")
-        if path.is_file()
+        if path.is_file() and path.name != "synonyms.txt"
     ]
     wrong = [
         name for name, text in texts if re.search(r"undertecknar|undertecknande org", text, re.I)
