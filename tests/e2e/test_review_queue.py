@@ -26,7 +26,7 @@ async def test_declined_and_thumbs_down_are_listed_and_klar_removes_one(harness:
     listing = await admin.say("/unanswered")
     text = listing["text"]
     assert text.startswith("Att granska")
-    first, second = text.split("2.")[0], text.split("2.")[1]
+    first, second = text.split("\n\n2. ")[0], text.split("\n\n2. ")[1]
     assert "👎" in first and ANSWERED in first and "Maja" in first
     assert f"Mitt svar kom från: {source}" in first
     assert "❓" in second and DECLINED in second
