@@ -8,6 +8,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
+import simplemma
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import Database
@@ -19,7 +20,9 @@ from bot.services.question_log import QuestionLogWriter
 INTRO = "# Avtalet\n\nÖverenskommelsen är ett avtal mellan regionen och civilsamhället.\n\n"
 SIX_MB = 6_000_000
 # Generous: before the cap a 20,000-letter word took 822 MB and 100,000 letters ran out of memory.
-MEMORY_BOUND = 150_000_000
+# The speller's word counts hold a document's words once more while the index is built (a 6 MB
+# chain of 1.5 million hyphenated words peaks near 210 MB): linear in the document, not more.
+MEMORY_BOUND = 250_000_000
 SECONDS_BOUND = 60.0
 
 
@@ -46,6 +49,9 @@ async def test_a_spaceless_document_imports_and_answers_in_bounded_time_and_memo
     path = (tmp_path / "hostile").with_suffix(suffix)
     path.write_text(INTRO + body + "\n", encoding="utf-8")
     stem.cache_clear()
+    # The Swedish dictionary (about 100 MB, loaded once per process) is a fixed cost, not the
+    # document's: load it before measuring, whichever case runs first.
+    simplemma.is_known("och", lang="sv")
     started = time.perf_counter()
     tracemalloc.start()
     try:
