@@ -97,6 +97,21 @@ async def sweep(context: Context) -> None:
         await _strip(context, chat_id, message_id)
 
 
+async def retire_step(context: Context) -> None:
+    """Take the buttons off the current step's earlier prompts (a newer one replaces them)."""
+    remembered = _remembered(context)
+    current = _step_key(context)
+    now = _sent_now(context)
+
+    def retired(entry: list[Any]) -> bool:
+        return entry[2] == current and (entry[0], entry[1]) not in now
+
+    gone = [entry for entry in remembered if retired(entry)]
+    remembered[:] = [entry for entry in remembered if not retired(entry)]
+    for chat_id, message_id, _key in gone:
+        await _strip(context, chat_id, message_id)
+
+
 async def close_keyboards(context: Context) -> None:
     """Take the buttons off every remembered prompt (the conversation is over)."""
     remembered = _remembered(context)
