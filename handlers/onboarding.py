@@ -26,7 +26,13 @@ from handlers.common import (
 from handlers.privacy import privacy_notice
 from handlers.settings_menu import settings_screen
 from handlers.staff_links import link_request_notices
-from handlers.step_keyboards import close_keyboards, forget_keyboard, remember_keyboard, settle
+from handlers.step_keyboards import (
+    close_keyboards,
+    forget_keyboard,
+    remember_keyboard,
+    retire_step,
+    settle,
+)
 from handlers.steps import looks_like_question
 
 LANGUAGE = "onboarding_language"  # the welcome's language buttons
@@ -155,7 +161,9 @@ async def leave_organisation_search(update: Update, context: Context) -> None:
 
 
 async def remind_organisation(update: Update, context: Context, lang: str) -> None:
-    """After a question at the organisation step: where the person was, still live."""
+    """After a question at the organisation step: where the person was, still live (the
+    step's earlier prompts lose their buttons: only the newest can be pressed)."""
+    await retire_step(context)
     message = await reply(
         update, context, t("organisation_reminder", lang), keyboard=keyboards.skip(lang)
     )

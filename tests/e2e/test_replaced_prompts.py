@@ -47,3 +47,70 @@ async def test_an_older_time_confirmation_loses_its_buttons_and_a_press_on_it_is
     async with harness.db.session() as session:
         due = await session.scalar(select(Campaign.due_at))
     assert due == datetime(2030, 12, 10, 8, 0, tzinfo=UTC)
+
+
+async def test_questions_mid_onboarding_leave_only_the_newest_skip_button(
+    harness: Harness,
+) -> None:
+    eva = await Person.create(harness.client, "Eva")
+    welcome = await eva.say("/start")
+    prompt = await eva.press_and_wait(welcome, "Svenska", predicate=has("Vilken organisation"))
+    reminders: list[JSON] = []
+    for question in ("Vad är IOP?", "Vad är överenskommelsen?"):
+        newest = max(int(m["message_id"]) for m in await eva.client.messages(eva.user_id))
+        cursor = await eva.send(question)
+        reminders.append(
+            await eva.next_message(
+                after=cursor,
+                predicate=lambda m, newest=newest: (
+                    m["message_id"] > newest  # type: ignore[misc]
+                    and has("Vi var mitt i")(m)
+                ),
+            )
+        )
+    assert buttons(await current(eva, reminders[-1]["message_id"])) == ["Hoppa över"]
+    for earlier in (prompt, reminders[0]):
+        assert buttons(await current(eva, earlier["message_id"])) == []
+
+
+async def test_newpoll_offers_klar_only_under_the_newest_option(harness: Harness) -> None:
+    admin = Person(harness.client, harness.admin_id)
+    await admin.say("/newpoll")
+    await admin.say("Hur var höstens dialogmöten?")
+    await admin.say("Bra")
+    second = await admin.say("Okej")
+    third = await admin.say("Dåliga")
+    assert buttons(third) == ["Klar"]
+    assert buttons(await current(admin, second["message_id"])) == []
+    ask = await admin.press_and_wait(third, "Klar", predicate=has("ett eller flera"))
+    assert "✓ Klar" in (await current(admin, third["message_id"]))["text"]
+    # The one-or-several choice is written on its message too.
+    await admin.press_and_wait(ask, "Ett svar", predicate=has("kommentar"))
+    assert "✓ Ett svar" in (await current(admin, ask["message_id"]))["text"]
+
+
+async def test_invite_matches_record_the_choice_and_lose_their_buttons(harness: Harness) -> None:
+    admin = Person(harness.client, harness.admin_id)
+    await admin.say("/invite")
+    old = await admin.say("röda")
+    matches = await admin.say("röda korset")
+    assert buttons(await current(admin, old["message_id"])) == []  # a new search replaces it
+    cursor = await harness.client.cursor()
+    await admin.press(matches, "Röda Korset Västra Götaland")
+    await admin.next_message(after=cursor, predicate=has("Inbjudan"))
+    pressed = await current(admin, matches["message_id"])
+    assert buttons(pressed) == [] and "✓ Röda Korset Västra Götaland" in pressed["text"]
+
+
+async def test_faq_no_more_button_goes_once_the_entry_moves_on(harness: Harness) -> None:
+    rut = await Person.create(harness.client, "Rut")
+    admin = Person(harness.client, harness.admin_id)
+    await rut.say("Får vi ha fika på dialogmötet?")
+    listing = await admin.say("/unanswered")
+    started = await admin.press_and_wait(listing, "Gör till FAQ 1", predicate=has("formulering"))
+    assert "Inga fler – skriv svaret" in buttons(started)
+    asked = await admin.say("Bjuds det på fika?")  # another phrasing: the answer comes next
+    assert "svaret" in asked["text"]
+    preview = await admin.say("Ja, det bjuder regionen på.")
+    await admin.press_and_wait(preview, "Spara", predicate=has("Sparat"))
+    assert buttons(await current(admin, started["message_id"])) == []
