@@ -28,6 +28,8 @@ async def test_an_older_time_confirmation_loses_its_buttons_and_a_press_on_it_is
     await add_members(harness, {"Eva": None})
     admin, question = await compose(harness, text="Välkommen till årsmötet")
     _, summary = await preview_and_summary(admin, question, "Alla")
+    chosen = await current(admin, question["message_id"])  # the audience is written where chosen
+    assert chosen["text"].endswith("✓ Alla") and buttons(chosen) == []
     await admin.press_and_wait(summary, "Schemalägg", predicate=has("När ska det skickas?"))
     first = await admin.say("2030-12-09 09:00")
     assert "9 december 2030" in first["text"] and "Ja, schemalägg" in buttons(first)
