@@ -485,7 +485,7 @@ ACTIONS: dict[str, type[Callback]] = {
     )
 }
 
-SETTINGS_ITEMS = ("main", "language", "organisation", "topics", "digest", "unlink")
+SETTINGS_ITEMS = ("main", "language", "organisation", "topics", "digest", "unlink", "unlink_yes")
 UNANSWERED_ACTIONS = ("reply", "faq", "answer")
 LANGUAGES = ("sv", "en")
 AUDIENCE_KINDS = ("all", "subregion", "umbrella", "topic", "org")

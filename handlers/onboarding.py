@@ -24,7 +24,7 @@ from handlers.common import (
     user_session,
 )
 from handlers.privacy import privacy_notice
-from handlers.settings_menu import settings_screen
+from handlers.settings_menu import organisation_label, settings_screen
 from handlers.staff_links import link_request_notices
 from handlers.step_keyboards import (
     close_keyboards,
@@ -203,10 +203,16 @@ async def choose_organisation(update: Update, context: Context, action: ChooseOr
 
 
 async def skip_organisation(update: Update, context: Context, action: SkipOrganisation) -> None:
-    """Leave linking for later."""
+    """Leave linking for later; one already linked (or waiting) keeps that organisation."""
     async with user_session(update, context) as (_session, user):
         lang = user.language
+        kept = user.organisation is not None and user.link_status != LinkStatus.NONE
+        label = organisation_label(user)
     set_awaiting(context, None)
+    if kept:
+        await settle(update, context, t("onboarding_organisation_kept", lang))
+        await reply(update, context, t("organisation_kept", lang, org=label))
+        return
     await settle(update, context, t("onboarding_organisation_skipped", lang))
     await reply(update, context, t("organisation_skipped", lang))
 
