@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CommandHandler, filters
 
+from bot.models import LinkStatus
 from bot.services import users
 from bot.texts import t
 from handlers import digest_settings, forms_fill, keyboards, topics
@@ -50,9 +51,18 @@ async def settings_choice(update: Update, context: Context, action: SettingsMenu
         return await digest_settings.show_menu(update, context, in_place=True)
     async with user_session(update, context) as (session, user):
         lang = user.language
-        if action.item == "unlink":
+        org = user.organisation.name if user.organisation is not None else None
+        linked = org is not None and user.link_status != LinkStatus.NONE
+        if action.item == "unlink_yes" and linked:
             await users.unlink(session, user)
         text, keyboard = settings_screen(user)
+    if action.item == "unlink" and linked:
+        # Relinking needs staff approval again: ask before taking the link away.
+        await leave_organisation_search(update, context)
+        await edit_in_place(
+            update, t("unlink_confirm", lang, org=org), keyboards.unlink_confirm(lang)
+        )
+        return ""
     if action.item == "language":
         await edit_in_place(update, t("choose_language", lang), keyboards.languages(back=lang))
         return ""
@@ -61,7 +71,7 @@ async def settings_choice(update: Update, context: Context, action: SettingsMenu
         return ""
     await leave_organisation_search(update, context)
     await edit_in_place(update, text, keyboard)
-    return t("unlinked", lang) if action.item == "unlink" else ""
+    return t("unlinked", lang) if action.item == "unlink_yes" and linked else ""
 
 
 async def cancel(update: Update, context: Context) -> None:

@@ -27,6 +27,7 @@ from handlers.broadcast_send import (
 )
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, BroadcastAudience
 from handlers.common import App, Context, ask, awaiting, reply, set_awaiting, user_session
+from handlers.step_keyboards import mark_choice
 
 
 async def start_broadcast(update: Update, context: Context) -> None:
@@ -109,6 +110,7 @@ async def choose_audience(update: Update, context: Context, action: BroadcastAud
     """An audience button: ask the second step, or show the preview for a complete audience."""
     lang = await staff_language(update, context)
     step = current(context, action.draft, (BC_AUDIENCE, BC_ORG))
+    await mark_choice(update, context)  # the pressed message keeps "✓ <button>"
     data = {key: value for key, value in step.items() if key != "step"}
     if action.kind == "org" and not action.value:
         set_awaiting(context, BC_ORG, **data)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -69,12 +70,18 @@ def decision(draft: str, lang: str) -> InlineKeyboardMarkup:
     )
 
 
-def confirm_time(draft: str, lang: str) -> InlineKeyboardMarkup:
+def time_version(due: datetime) -> int:
+    """The confirmed time in whole minutes: carried by its button, so an older one is told."""
+    return int(due.timestamp()) // 60
+
+
+def confirm_time(draft: str, due: datetime, lang: str) -> InlineKeyboardMarkup:
     """Confirm the parsed time, or cancel."""
+    confirm = BroadcastDecision(draft, "at", time_version(due))
     return InlineKeyboardMarkup(
         [
             [
-                _button(t("button_confirm_time", lang), BroadcastDecision(draft, "at")),
+                _button(t("button_confirm_time", lang), confirm),
                 _button(t("button_cancel", lang), BroadcastDecision(draft, "drop")),
             ]
         ]

@@ -85,7 +85,9 @@ async def on_time_text(update: Update, context: Context, step: dict[str, Any], t
     # The label is already HTML (campaign_labels), kept with the draft as a plain string.
     label = Html(step["audience_label"])
     confirm = t("broadcast_confirm_time", lang, time=shown, audience=label)
-    await ask(update, context, confirm, keyboard=keyboards.confirm_time(step["draft"], lang))
+    markup = keyboards.confirm_time(step["draft"], due, lang)
+    # A new time replaces the confirmation of the former one: its buttons go.
+    await ask(update, context, confirm, keyboard=markup, replace=True)
 
 
 async def decide(update: Update, context: Context, action: BroadcastDecision) -> str:
@@ -93,6 +95,12 @@ async def decide(update: Update, context: Context, action: BroadcastDecision) ->
     lang = await staff_language(update, context)
     wanted = {"send": (BC_DECIDE,), "schedule": (BC_DECIDE,), "at": (BC_AT,), "drop": ALL_STEPS}
     step = current(context, action.draft, wanted[action.choice])
+    confirmed = step.get("due_at")
+    if action.choice == "at" and (
+        confirmed is None
+        or action.version != keyboards.time_version(datetime.fromisoformat(confirmed))
+    ):
+        raise DomainError("broadcast_time_replaced")  # an older confirmation's button
     await mark_choice(update, context)
     if action.choice == "drop":
         set_awaiting(context, None)

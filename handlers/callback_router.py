@@ -162,9 +162,12 @@ async def on_callback(update: Update, context: Context) -> None:
         language = (context.user_data or {}).get("lang")
         await query.answer(t("callback_invalid", language))
         return
+    before = awaiting(context)
     answer = await ROUTES[type(action)](update, context, action)
-    if (awaiting(context) or {}).get("step") == CONFIRMING:
-        set_awaiting(context, None)  # a press answers the confirmation (or leaves it)
+    after = awaiting(context)
+    if after is before and (after or {}).get("step") == CONFIRMING:
+        # A press answers the confirmation (or leaves it); one it has just asked stays.
+        set_awaiting(context, None)
     await sweep(context)  # the buttons of a step just left go
     # A press's answer is plain text: Telegram would show "&lt;" or "<b>" as typed.
     await query.answer(plain_text(answer) if answer else None)

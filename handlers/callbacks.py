@@ -173,6 +173,7 @@ class BroadcastDecision(Callback):
     prefix = "bcd"
     draft: str
     choice: str
+    version: int = 0  # "at": the time it confirms, so an older confirmation never acts
 
 
 @dataclass(frozen=True)
@@ -484,7 +485,7 @@ ACTIONS: dict[str, type[Callback]] = {
     )
 }
 
-SETTINGS_ITEMS = ("main", "language", "organisation", "topics", "digest", "unlink")
+SETTINGS_ITEMS = ("main", "language", "organisation", "topics", "digest", "unlink", "unlink_yes")
 UNANSWERED_ACTIONS = ("reply", "faq", "answer")
 LANGUAGES = ("sv", "en")
 AUDIENCE_KINDS = ("all", "subregion", "umbrella", "topic", "org")
@@ -566,10 +567,13 @@ def parse(data: str | None) -> Callback:
     if cls is None:
         raise BadCallback(data)
     fields = dataclasses.fields(cls)
-    if len(raw) != len(fields):
+    # A trailing field with a default may be left out (buttons made before it was added).
+    required = sum(1 for field in fields if field.default is dataclasses.MISSING)
+    if not required <= len(raw) <= len(fields):
         raise BadCallback(data)
     try:
-        values = [_convert(field, value) for field, value in zip(fields, raw, strict=True)]
+        given = fields[: len(raw)]
+        values = [_convert(field, value) for field, value in zip(given, raw, strict=True)]
         action = cls(*values)
     except ValueError as error:
         raise BadCallback(data) from error

@@ -22,7 +22,7 @@ from bot.services import users
 from bot.services.container import Services
 from bot.texts import DEFAULT_LANGUAGE
 from bot.texts.split import split_message
-from handlers.step_keyboards import AWAITING, remember_keyboard, sweep
+from handlers.step_keyboards import AWAITING, remember_keyboard, retire_step, sweep
 
 Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]
 App = Application[Any, Context, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any]
@@ -134,9 +134,20 @@ async def ask_confirmation(
 
 
 async def ask(
-    update: Update, context: Context, text: str, *, keyboard: InlineKeyboardMarkup | None
+    update: Update,
+    context: Context,
+    text: str,
+    *,
+    keyboard: InlineKeyboardMarkup | None,
+    replace: bool = False,
 ) -> Message:
-    """Send a step's prompt; its buttons are taken away once the step is left."""
+    """Send a step's prompt; its buttons are taken away once the step is left.
+
+    With replace, the prompt replaces the step's earlier ones (a new time to confirm, the
+    latest "Klar"): theirs go now, so only the newest can be pressed.
+    """
+    if replace:
+        await retire_step(context)
     message = await reply(update, context, text, keyboard=keyboard)
     if keyboard is not None:
         remember_keyboard(context, message)

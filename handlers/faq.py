@@ -48,7 +48,7 @@ async def start_faq_from(
         ]
     )
     text = t("faq_ask_more_phrasings", lang, phrasings=_listing(phrasings))
-    await reply(update, context, text, keyboard=keyboard)
+    await ask(update, context, text, keyboard=keyboard)
 
 
 async def end_phrasings(update: Update, context: Context, lang: str, question_id: int) -> None:
@@ -57,6 +57,7 @@ async def end_phrasings(update: Update, context: Context, lang: str, question_id
     if step.get("step") != FAQ_PHRASINGS or step.get("question_id") != question_id:
         raise DomainError("callback_invalid")  # a button of an entry no longer being written
     set_awaiting(context, FAQ_ANSWER, **_carried(step))
+    await mark_choice(update, context)
     await reply(update, context, t("faq_ask_answer", lang))
 
 

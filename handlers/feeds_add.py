@@ -21,6 +21,7 @@ from handlers.common import Context, ask, awaiting, reply, services, set_awaitin
 from handlers.feeds_add_view import interval_label, preview_text
 from handlers.feeds_view import render_list
 from handlers.meeting_input import is_skip, staff_language
+from handlers.step_keyboards import mark_choice
 
 FA_URL = "fa_url"
 FA_KIND = "fa_kind"
@@ -152,9 +153,7 @@ async def feed_add_choice(update: Update, context: Context, action: FeedAdd) -> 
     allowed = wanted.get(choice, (FA_INTERVAL,))  # the rest are intervals ("m60")
     if step.get("draft") != action.draft or step.get("step") not in allowed:
         raise DomainError("feeds_add_stale")
-    query = update.callback_query
-    assert query is not None
-    await query.edit_message_reply_markup(None)
+    await mark_choice(update, context)  # the pressed message keeps "✓ <button>"
     if choice == "drop":
         set_awaiting(context, None)
         await reply(update, context, t("feeds_add_dropped", lang))

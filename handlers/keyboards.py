@@ -115,6 +115,16 @@ def settings_menu(lang: str, *, linked: bool) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(rows)
 
 
+def unlink_confirm(lang: str) -> InlineKeyboardMarkup:
+    """Remove the link for real, or back to the menu."""
+    return InlineKeyboardMarkup(
+        [
+            [_button(t("button_unlink_confirm", lang), SettingsMenu("unlink_yes"))],
+            [_button(t("button_settings_back", lang), SettingsMenu("main"))],
+        ]
+    )
+
+
 def topics(chosen: Mapping[Topic, bool], lang: str) -> InlineKeyboardMarkup:
     """One toggle per topic showing its state, then all off / all on."""
     rows = [

@@ -24,9 +24,15 @@ from handlers.common import (
     user_session,
 )
 from handlers.privacy import privacy_notice
-from handlers.settings_menu import settings_screen
+from handlers.settings_menu import organisation_label, settings_screen
 from handlers.staff_links import link_request_notices
-from handlers.step_keyboards import close_keyboards, forget_keyboard, remember_keyboard, settle
+from handlers.step_keyboards import (
+    close_keyboards,
+    forget_keyboard,
+    remember_keyboard,
+    retire_step,
+    settle,
+)
 from handlers.steps import looks_like_question
 
 LANGUAGE = "onboarding_language"  # the welcome's language buttons
@@ -155,7 +161,9 @@ async def leave_organisation_search(update: Update, context: Context) -> None:
 
 
 async def remind_organisation(update: Update, context: Context, lang: str) -> None:
-    """After a question at the organisation step: where the person was, still live."""
+    """After a question at the organisation step: where the person was, still live (the
+    step's earlier prompts lose their buttons: only the newest can be pressed)."""
+    await retire_step(context)
     message = await reply(
         update, context, t("organisation_reminder", lang), keyboard=keyboards.skip(lang)
     )
@@ -195,10 +203,16 @@ async def choose_organisation(update: Update, context: Context, action: ChooseOr
 
 
 async def skip_organisation(update: Update, context: Context, action: SkipOrganisation) -> None:
-    """Leave linking for later."""
+    """Leave linking for later; one already linked (or waiting) keeps that organisation."""
     async with user_session(update, context) as (_session, user):
         lang = user.language
+        kept = user.organisation is not None and user.link_status != LinkStatus.NONE
+        label = organisation_label(user)
     set_awaiting(context, None)
+    if kept:
+        await settle(update, context, t("onboarding_organisation_kept", lang))
+        await reply(update, context, t("organisation_kept", lang, org=label))
+        return
     await settle(update, context, t("onboarding_organisation_skipped", lang))
     await reply(update, context, t("organisation_skipped", lang))
 

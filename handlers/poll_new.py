@@ -112,7 +112,8 @@ async def _take_option(
         await _ask(update, context, PN_OPTIONS, data, lang)
         return
     text = t("poll_new_option_added", lang, number=count, option=option, limit=OPTIONS_MAX)
-    await ask(update, context, text, keyboard=keys.done(data["draft"], lang))
+    # Only the newest option's message offers Klar.
+    await ask(update, context, text, keyboard=keys.done(data["draft"], lang), replace=True)
 
 
 async def on_new_poll_text(update: Update, context: Context, text: str) -> None:

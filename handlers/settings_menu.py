@@ -9,7 +9,8 @@ from bot.texts import t
 from handlers import keyboards
 
 
-def _organisation_label(user: User) -> str:
+def organisation_label(user: User) -> str:
+    """The user's organisation as /settings shows it (pending, or none chosen)."""
     if user.organisation is None or user.link_status == LinkStatus.NONE:
         return t("settings_no_org", user.language)
     if user.link_status == LinkStatus.PENDING:
@@ -24,7 +25,7 @@ def settings_screen(user: User) -> tuple[str, InlineKeyboardMarkup]:
         "settings_menu",
         lang,
         language=t("language_name", lang),
-        organisation=_organisation_label(user),
+        organisation=organisation_label(user),
     )
     linked = user.link_status != LinkStatus.NONE
     return text, keyboards.settings_menu(lang, linked=linked)

@@ -13,6 +13,7 @@ from handlers.callbacks import InviteOrganisation
 from handlers.common import (
     App,
     Context,
+    ask,
     reply,
     services,
     set_awaiting,
@@ -20,6 +21,7 @@ from handlers.common import (
     user_session,
 )
 from handlers.meeting_cards import date_text
+from handlers.step_keyboards import mark_choice
 
 INVITE_SEARCH = "invite_search"
 INVITE_STEPS = (INVITE_SEARCH,)
@@ -49,7 +51,9 @@ async def on_invite_text(update: Update, context: Context, text: str) -> None:
     if not found:
         await reply(update, context, t("invite_no_match", lang, text=text))
         return
-    await reply(update, context, t("invite_choose_org", lang), keyboard=_matches(found))
+    # A new search's matches replace the former ones.
+    text = t("invite_choose_org", lang)
+    await ask(update, context, text, keyboard=_matches(found), replace=True)
 
 
 async def invite_organisation(update: Update, context: Context, action: InviteOrganisation) -> str:
@@ -69,6 +73,7 @@ async def invite_organisation(update: Update, context: Context, action: InviteOr
         )
         name, code, expires_at = org.name, invitation.code, invitation.expires_at
     set_awaiting(context, None)
+    await mark_choice(update, context)
     link = invitations.deep_link(context.bot.username, code)
     now, tz = svc.clock(), svc.settings.tz
     await reply(

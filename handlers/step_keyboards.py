@@ -5,6 +5,10 @@ under the step the user is at. Before each reply, and after each typed answer an
 ``sweep`` takes the buttons off the prompts of steps the user has left (a new step, a new
 draft, another form question); ``settle`` records the choice on the pressed message and
 closes all of them. Sweeping before the reply keeps the reply the last thing in the chat.
+
+A prompt sent while an update is handled is never swept by that same update: the press that
+asks "Skicka?" must not take the buttons off its own question (the context lives for one
+update, so the prompts it sent are noted on it).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ Context = CallbackContext[Any, Any, Any, Any]
 
 AWAITING = "awaiting"  # user_data key of the step the bot waits at (see handlers.common)
 STEP_KEYBOARDS = "step_keyboards"  # [chat id, message id, step key] per remembered prompt
+_SENT_NOW = "step_keyboards_sent_now"  # context attribute: prompts sent during this update
 
 
 def _step_key(context: Context) -> str | None:
@@ -46,10 +51,20 @@ async def _strip(context: Context, chat_id: int, message_id: int) -> None:
         await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
 
 
+def _sent_now(context: Context) -> set[tuple[int, int]]:
+    """The prompts sent while this update is handled (the context lives for one update)."""
+    found: set[tuple[int, int]] | None = getattr(context, _SENT_NOW, None)
+    if found is None:
+        found = set()
+        setattr(context, _SENT_NOW, found)
+    return found
+
+
 def remember_keyboard(context: Context, message: Message) -> None:
     """File a message's buttons under the current step, to take them away when it is left."""
     forget_keyboard(context, message)
     _remembered(context).append([message.chat_id, message.message_id, _step_key(context)])
+    _sent_now(context).add((message.chat_id, message.message_id))
 
 
 def forget_keyboard(context: Context, message: Message) -> None:
@@ -63,14 +78,37 @@ def forget_keyboard(context: Context, message: Message) -> None:
 
 
 async def sweep(context: Context) -> None:
-    """Take the buttons off every prompt of a step the user has left."""
+    """Take the buttons off every prompt of a step the user has left.
+
+    Prompts sent during this very update stay: they are what this update just asked.
+    """
     if not (context.user_data or {}).get(STEP_KEYBOARDS):
         return  # the common case, before every reply: nothing remembered
     remembered = _remembered(context)
     current = _step_key(context)
-    stale = [entry for entry in remembered if entry[2] != current]
-    remembered[:] = [entry for entry in remembered if entry[2] == current]
+    now = _sent_now(context)
+
+    def kept(entry: list[Any]) -> bool:
+        return entry[2] == current or (entry[0], entry[1]) in now
+
+    stale = [entry for entry in remembered if not kept(entry)]
+    remembered[:] = [entry for entry in remembered if kept(entry)]
     for chat_id, message_id, _key in stale:
+        await _strip(context, chat_id, message_id)
+
+
+async def retire_step(context: Context) -> None:
+    """Take the buttons off the current step's earlier prompts (a newer one replaces them)."""
+    remembered = _remembered(context)
+    current = _step_key(context)
+    now = _sent_now(context)
+
+    def retired(entry: list[Any]) -> bool:
+        return entry[2] == current and (entry[0], entry[1]) not in now
+
+    gone = [entry for entry in remembered if retired(entry)]
+    remembered[:] = [entry for entry in remembered if not retired(entry)]
+    for chat_id, message_id, _key in gone:
         await _strip(context, chat_id, message_id)
 
 

@@ -98,7 +98,9 @@ async def compose(harness: Harness, **content: Any) -> tuple[Person, JSON]:
 async def preview_and_summary(admin: Person, message: JSON, button: str) -> tuple[JSON, JSON]:
     """Press the audience button; return the preview and the summary under it."""
     _, cursor = await admin.press(message, button)
-    preview = await admin.next_message(after=cursor)
+    # Not the pressed question, which is edited to show the choice.
+    pressed = message["message_id"]
+    preview = await admin.next_message(after=cursor, predicate=lambda m: m["message_id"] != pressed)
     summary = await admin.next_message(
         after=preview["revision"], predicate=has("Mottagare just nu")
     )

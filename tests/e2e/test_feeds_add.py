@@ -14,6 +14,7 @@ from bot.models import Feed
 from tests.e2e.chat import JSON, Person, buttons, has
 from tests.e2e.conftest import Harness, start_harness
 from tests.e2e.test_broadcast import add_members
+from tests.e2e.test_replaced_prompts import current
 from tests.unit.feed_server import FeedServer, rss, running_feed_server
 
 ONE = ("g1", "Bidrag till kultur", "https://example.org/1", "Sök nu")
@@ -55,10 +56,13 @@ async def test_staff_add_a_feed_step_by_step_with_bad_answers_asked_again(
     assert buttons(again) == ["Utlysningar", "Nyheter"]
     include = await _press(admin, again, "Utlysningar", "Steg 3 av 5")
     assert buttons(include) == ["Hoppa över"]
+    chosen = await current(admin, again["message_id"])  # each press is written where it was made
+    assert chosen["text"].endswith("✓ Utlysningar") and buttons(chosen) == []
     exclude = await admin.say("kultur,  idrott ,")
     assert "Steg 4 av 5" in exclude["text"]
     interval = await _press(admin, exclude, "Hoppa över", "Steg 5 av 5")
     assert buttons(interval) == ["15 min", "30 min (standard)", "1 timme", "4 timmar", "1 dygn"]
+    assert (await current(admin, exclude["message_id"]))["text"].endswith("✓ Hoppa över")
     assert "högst 10080 minuter" in (await admin.say("ofta"))["text"]
 
     preview = await admin.say("2 h")
@@ -74,6 +78,7 @@ async def test_staff_add_a_feed_step_by_step_with_bad_answers_asked_again(
 
     added = await _press(admin, preview, "Lägg till", "Flöde #1 är tillagt")
     assert "utlysningar · 🕓 inte hämtad än" in added["text"]
+    assert (await current(admin, preview["message_id"]))["text"].endswith("✓ Lägg till")
     assert "Med: kultur, idrott · Utan: –" in added["text"]
     assert buttons(added) == ["Hämta nu #1", "Ta bort #1", "➕ Lägg till flöde"]
     [feed] = await _feeds(harness)

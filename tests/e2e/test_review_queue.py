@@ -68,7 +68,7 @@ async def test_gor_till_faq_of_a_thumbs_down_takes_one_step_and_leaves_the_queue
     listing = await admin.say("/unanswered")
     started = await admin.press_and_wait(listing, "Gör till FAQ 1", predicate=has("formulering"))
     assert ANSWERED in started["text"]  # the question is the entry's first phrasing already
-    asked = await admin.press_and_wait(started, "Inga fler", predicate=has("svaret"))
+    asked = await admin.press_and_wait(started, "Inga fler", predicate=has("Skicka nu svaret"))
     assert "Skicka nu svaret" in asked["text"]
     preview = await admin.say("Processledaren är Kim på kansliet.")
     await admin.press_and_wait(preview, "Spara", predicate=has("Sparat"))

@@ -68,7 +68,7 @@ async def test_gor_till_faq_starts_the_entry_with_the_question(harness: Harness)
     listing = await admin.say("/unanswered")
     started = await admin.press_and_wait(listing, "Gör till FAQ 1", predicate=has("formulering"))
     assert question in started["text"]
-    asked = await admin.press_and_wait(started, "Inga fler", predicate=has("svaret"))
+    asked = await admin.press_and_wait(started, "Inga fler", predicate=has("Skicka nu svaret"))
     assert "Skicka nu svaret" in asked["text"]
     preview = await admin.say("Ja, det bjuder regionen på.")
     assert question in preview["text"]

@@ -32,6 +32,8 @@ SV: dict[str, str] = {
     "button_skip": "Hoppa över",
     "onboarding_organisation_chosen": "<i>Organisation: {org}</i>",
     "onboarding_organisation_skipped": "<i>Organisation: hoppade över</i>",
+    "onboarding_organisation_kept": "<i>Organisation: oförändrad</i>",
+    "organisation_kept": "Okej! Din organisation är oförändrad: {org}.",
     "organisation_skipped": (
         "Okej! Du kan koppla dig till din organisation senare under /settings. "
         "Ställ gärna en fråga om överenskommelsen."
@@ -62,6 +64,11 @@ SV: dict[str, str] = {
     "button_language": "🌐 Språk / Language",
     "button_organisation": "🏢 Organisation",
     "button_unlink": "Ta bort kopplingen",
+    "unlink_confirm": (
+        "Vill du ta bort kopplingen till <b>{org}</b>? För att kopplas igen behöver en "
+        "handläggare godkänna det på nytt."
+    ),
+    "button_unlink_confirm": "Ja, ta bort kopplingen",
     "button_settings_back": "◀ Tillbaka",
     "choose_language": "Välj språk / Choose a language:",
     "unlinked": "Kopplingen till organisationen är borttagen.",
@@ -100,6 +107,8 @@ EN: dict[str, str] = {
     "button_skip": "Skip",
     "onboarding_organisation_chosen": "<i>Organisation: {org}</i>",
     "onboarding_organisation_skipped": "<i>Organisation: skipped</i>",
+    "onboarding_organisation_kept": "<i>Organisation: unchanged</i>",
+    "organisation_kept": "Okay! Your organisation is unchanged: {org}.",
     "organisation_skipped": (
         "Okay! You can link to your organisation later in /settings. "
         "Feel free to ask a question about the agreement."
@@ -130,6 +139,11 @@ EN: dict[str, str] = {
     "button_language": "🌐 Språk / Language",
     "button_organisation": "🏢 Organisation",
     "button_unlink": "Remove the link",
+    "unlink_confirm": (
+        "Do you want to remove the link to <b>{org}</b>? To be linked again, a member of "
+        "staff has to approve it anew."
+    ),
+    "button_unlink_confirm": "Yes, remove the link",
     "button_settings_back": "◀ Back",
     "choose_language": "Välj språk / Choose a language:",
     "unlinked": "The link to the organisation has been removed.",
