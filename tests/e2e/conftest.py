@@ -7,10 +7,12 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 import pytest
+from sqlalchemy import select
 
 from bot.app import SANDBOX_TOKEN
 from bot.config import Settings
 from bot.db import Database
+from bot.models import QuestionLog
 from bot.runner import RunningBot, running_bot
 from bot.sandbox.client import SandboxClient
 from bot.sandbox.server import RunningSandbox
@@ -37,6 +39,14 @@ class Harness:
     bot: RunningBot
     db: Database
     admin_id: int = ADMIN_ID
+
+    async def logged_question(self, text: str) -> QuestionLog:
+        """The question log row of a question asked in the chat (written in the background)."""
+        await self.bot.services.question_log.flush()
+        async with self.db.session() as session:
+            row = await session.scalar(select(QuestionLog).where(QuestionLog.question == text))
+            assert row is not None
+            return row
 
 
 def e2e_settings(database_url: str, **overrides: object) -> Settings:

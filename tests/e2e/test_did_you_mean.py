@@ -7,20 +7,12 @@ import asyncio
 
 from sqlalchemy import select
 
-from bot.models import Passage, QuestionLog
+from bot.models import Passage
 from tests.e2e.chat import Person, buttons, has
 from tests.e2e.conftest import Harness
 
 UNSURE = "vad lägger ni på utbildning och sånt"  # vague: budget, plans and courses are all likely
 VAGUE = "vad händer med IOP framöver då"
-
-
-async def _question(harness: Harness, text: str) -> QuestionLog:
-    await harness.bot.services.question_log.flush()
-    async with harness.db.session() as session:
-        row = await session.scalar(select(QuestionLog).where(QuestionLog.question == text))
-        assert row is not None
-        return row
 
 
 async def test_a_pressed_topic_answers_with_its_source_and_the_choice_is_learned(
@@ -32,13 +24,13 @@ async def test_a_pressed_topic_answers_with_its_source_and_the_choice_is_learned
     topics = buttons(offer)
     assert topics[-1] == "❌ Inget av dessa"
     assert 2 <= len(topics) <= 4 and "IOP-utbildningar 2024" in topics
-    row = await _question(harness, UNSURE)
+    row = await harness.logged_question(UNSURE)
     assert not row.answered and row.offered is not None and row.offer_choice is None
 
     answer = await vera.press_and_wait(offer, "IOP-utbildningar 2024", predicate=has("Källa:"))
     assert "30" in answer["text"] and "IOP-utbildningar 2024" in answer["text"]
     assert buttons(answer) == ["👍 Hjälpte", "👎 Hjälpte inte"]
-    row = await _question(harness, UNSURE)
+    row = await harness.logged_question(UNSURE)
     assert row.offer_choice == "topic" and row.answered
     async with harness.db.session() as session:
         chosen = await session.get(Passage, row.chosen_passage_id)
@@ -57,7 +49,7 @@ async def test_a_pressed_topic_answers_with_its_source_and_the_choice_is_learned
 
     query_id, _ = await vera.press(answer, "👍")  # the usual feedback works on it
     assert "Tack" in await vera.answer_text(query_id)
-    assert (await _question(harness, UNSURE)).feedback == 1
+    assert (await harness.logged_question(UNSURE)).feedback == 1
 
 
 async def test_none_of_these_offers_a_person_and_is_logged(harness: Harness) -> None:
@@ -66,19 +58,19 @@ async def test_none_of_these_offers_a_person_and_is_logged(harness: Harness) -> 
     assert "Menade du" in offer["text"]
     reply = await olof.press_and_wait(offer, "Inget av dessa", predicate=has("handläggare"))
     assert buttons(reply) == ["🙋 Fråga en handläggare"]
-    row = await _question(harness, VAGUE)
+    row = await harness.logged_question(VAGUE)
     assert row.offer_choice == "none" and row.chosen_passage_id is None and not row.answered
 
     confirmation = await olof.press_and_wait(reply, "handläggare", predicate=has("skickat"))
     assert "Svaret kommer här" in confirmation["text"]
-    assert (await _question(harness, VAGUE)).handed_over_at is not None
+    assert (await harness.logged_question(VAGUE)).handed_over_at is not None
 
 
 async def test_a_forged_or_foreign_topic_press_is_refused(harness: Harness) -> None:
     pia = await Person.create(harness.client, "Pia")
     eve = await Person.create(harness.client, "Eve")
     offer = await pia.say(UNSURE)
-    row = await _question(harness, UNSURE)
+    row = await harness.logged_question(UNSURE)
     offered = [int(ident) for ident in (row.offered or "").split(",")]
     async with harness.db.session() as session:
         other = await session.scalar(select(Passage.id).where(Passage.id.not_in(offered)))
@@ -97,5 +89,5 @@ async def test_a_forged_or_foreign_topic_press_is_refused(harness: Harness) -> N
     for bad in ("dym:1:x", "dym:-1:2", "dymx:", f"dym:{row.key}:99999999999999999999"):
         query_id = await harness.client.press_data(pia.user_id, offer["message_id"], bad)
         assert await pia.answer_text(query_id)
-    row = await _question(harness, UNSURE)
+    row = await harness.logged_question(UNSURE)
     assert row.offer_choice is None and row.chosen_passage_id is None

@@ -11,14 +11,6 @@ from tests.e2e.chat import Person, buttons, has
 from tests.e2e.conftest import Harness
 
 
-async def _question(harness: Harness, text: str) -> QuestionLog:
-    await harness.bot.services.question_log.flush()
-    async with harness.db.session() as session:
-        row = await session.scalar(select(QuestionLog).where(QuestionLog.question == text))
-        assert row is not None
-        return row
-
-
 async def test_known_question_gets_the_number_with_a_source_and_feedback_is_stored(
     harness: Harness,
 ) -> None:
@@ -31,7 +23,7 @@ async def test_known_question_gets_the_number_with_a_source_and_feedback_is_stor
 
     query_id, _ = await gun.press(answer, "👍")
     assert "Tack" in await gun.answer_text(query_id)
-    row = await _question(harness, question)
+    row = await harness.logged_question(question)
     assert row.answered and row.feedback == 1 and row.score >= 0.5
 
 
@@ -52,7 +44,7 @@ async def test_unknown_question_is_handed_to_staff_and_the_reply_reaches_the_ask
     dont_know = await ida.say(question)
     assert "vet jag tyvärr inte" in dont_know["text"]
     assert buttons(dont_know) == ["🙋 Fråga en handläggare"]
-    assert not (await _question(harness, question)).answered
+    assert not (await harness.logged_question(question)).answered
 
     admin_cursor = await harness.client.cursor()
     confirmation = await ida.press_and_wait(dont_know, "handläggare", predicate=has("skickat"))
@@ -67,7 +59,7 @@ async def test_unknown_question_is_handed_to_staff_and_the_reply_reaches_the_ask
     relayed = await ida.next_message(after=ida_cursor, predicate=has("Svar från en handläggare"))
     assert "24 timmars jäsning" in relayed["text"] and question in relayed["text"]
     assert await admin.next_message(after=ida_cursor, predicate=has("skickat till Ida"))
-    row = await _question(harness, question)
+    row = await harness.logged_question(question)
     assert row.handed_over_at is not None and row.staff_replied_at is not None
 
     unanswered = await admin.say("/unanswered")
@@ -148,14 +140,14 @@ async def test_someone_elses_feedback_button_is_refused(harness: Harness) -> Non
     mia = await Person.create(harness.client, "Mia")
     nils = await Person.create(harness.client, "Nils")
     await mia.say("Vad är IOP?")
-    row = await _question(harness, "Vad är IOP?")
+    row = await harness.logged_question("Vad är IOP?")
     own_answer = await nils.say("Vad är reserverad upphandling?")
     forged = f"fb:{row.key}:0"
     query_id = await harness.client.press_data(
         nils.user_id, own_answer["message_id"], forged, chat_id=nils.user_id
     )
     assert "inte till för dig" in await nils.answer_text(query_id)
-    assert (await _question(harness, "Vad är IOP?")).feedback is None
+    assert (await harness.logged_question("Vad är IOP?")).feedback is None
 
 
 async def test_staff_add_a_faq_entry_that_then_answers_first(harness: Harness) -> None:
@@ -196,7 +188,7 @@ async def test_an_english_reader_gets_the_english_passage_with_its_source(
     assert "Source: IOP and reserved procurement – IOP training in 2024" in answer["text"]
     assert "30-tal" not in answer["text"] and "Swedish" not in answer["text"]
     assert buttons(answer) == ["👍 Helpful", "👎 Not helpful"]
-    assert (await _question(harness, "IOP-utbildningar 2024?")).answered
+    assert (await harness.logged_question("IOP-utbildningar 2024?")).answered
 
 
 async def test_an_imported_swedish_document_reaches_an_english_reader_with_a_note(
