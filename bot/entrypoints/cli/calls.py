@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.cli_support import EX_ISO, with_services
+from bot.entrypoints.cli.support import EX_ISO, with_services
 from bot.ids import MAX_ID
-from bot.services import calls
-from bot.services.container import Services
-from bot.services.delivery import schedule
+
+if TYPE_CHECKING:
+    from bot.services.container import Services
 
 calls_app = typer.Typer(help="Funding calls (utlysningar).", no_args_is_help=True)
 
@@ -33,6 +33,8 @@ def calls_add(
     ] = True,
 ) -> None:
     """Add a funding call; announced to the funding-calls topic unless --no-announce."""
+    from bot.services import calls
+    from bot.services.delivery import schedule
 
     async def body(services: Services) -> str:
         tz = services.settings.tz
@@ -62,6 +64,8 @@ def calls_list(
     limit: Annotated[int, typer.Option(min=1, help="How many to show.")] = 20,
 ) -> None:
     """List open funding calls, nearest deadline first."""
+    from bot.services import calls
+    from bot.services.delivery import schedule
 
     async def body(services: Services) -> list[str]:
         tz = services.settings.tz
@@ -82,6 +86,7 @@ def calls_withdraw(
     call_id: Annotated[int, typer.Argument(help="The call's id.", min=1, max=MAX_ID)],
 ) -> None:
     """Withdraw a funding call: its card and reminders no longer go out."""
+    from bot.services import calls
 
     async def body(services: Services) -> None:
         async with services.db.session() as session:

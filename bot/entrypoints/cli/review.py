@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bot.cli_support import with_services
-from bot.services import review_queue
-from bot.services.container import Services
-from bot.services.delivery import schedule
-from bot.services.review_queue import ReviewItem, ReviewPage
+from bot.entrypoints.cli.support import with_services
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from bot.services.container import Services
+    from bot.services.review_queue import ReviewItem, ReviewPage
 
 KIND_LABELS = {"declined": "declined", "disliked": "thumbs down"}
 
@@ -44,6 +45,8 @@ def _source_text(item: ReviewItem) -> str:
 
 def report(page: ReviewPage, tz: ZoneInfo) -> str:
     """The queue as plain text for the terminal."""
+    from bot.services.delivery import schedule
+
     if not page.items:
         return "Nothing to review."
     lines = [f"To review: {page.total} question(s), newest first."]
@@ -66,6 +69,7 @@ def review(
     as_json: Annotated[bool, typer.Option("--json", help="The queue as one JSON object.")] = False,
 ) -> None:
     """The review queue: questions the bot declined and answers marked 👎, newest first."""
+    from bot.services import review_queue
 
     async def body(services: Services) -> tuple[ReviewPage, ZoneInfo]:
         async with services.db.session() as session:

@@ -4,16 +4,24 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.cli_support import CLI_LANGUAGE, EX_ISO, CsvOutput, emit_csv, fail, with_services
+from bot.entrypoints.cli.support import (
+    CLI_LANGUAGE,
+    EX_ISO,
+    CsvOutput,
+    emit_csv,
+    fail,
+    with_services,
+)
 from bot.ids import MAX_ID
-from bot.services import audit, polls
-from bot.services.container import Services
-from bot.services.delivery import schedule
-from bot.services.polls import FeedbackTemplate, PollDraft
+
+if TYPE_CHECKING:
+    from bot.services import polls
+    from bot.services.container import Services
+    from bot.services.polls import FeedbackTemplate
 
 polls_app = typer.Typer(
     help="Feedback polls: add, list, results, export, close, the meeting feedback template.",
@@ -47,6 +55,9 @@ def polls_add(
     audience: Annotated[str, typer.Option(help=f"Who gets it: {AUDIENCE_HELP}")] = "all",
 ) -> None:
     """Create a poll and send it to those in the audience who take polls; prints its id."""
+    from bot.services import polls
+    from bot.services.delivery import schedule
+    from bot.services.polls import PollDraft
 
     async def body(services: Services) -> str:
         now, tz = services.clock(), services.settings.tz
@@ -79,6 +90,8 @@ def polls_add(
 @polls_app.command("list")
 def polls_list(limit: Annotated[int, typer.Option(min=1, help="How many to show.")] = 20) -> None:
     """List the newest polls with status, closing time and answers so far."""
+    from bot.services import polls
+    from bot.services.delivery import schedule
 
     async def body(services: Services) -> list[str]:
         lines = []
@@ -103,6 +116,7 @@ def polls_results(
     chart: Annotated[Path | None, typer.Option(help="Also write a bar chart (PNG) here.")] = None,
 ) -> None:
     """Counts and percentages per option, the response rate and the comments."""
+    from bot.services import polls
 
     async def body(services: Services) -> polls.Results:
         async with services.db.session() as session:
@@ -137,6 +151,7 @@ def polls_export(
     output: CsvOutput = None,
 ) -> None:
     """The answers as CSV (anonymous polls: answers and comments only)."""
+    from bot.services import audit, polls
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
@@ -157,6 +172,7 @@ def polls_export(
 @polls_app.command("close")
 def polls_close(poll_id: PollId) -> None:
     """Close a poll now; its author then gets the result."""
+    from bot.services import polls
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
@@ -196,6 +212,7 @@ def polls_feedback_template(
     days: Annotated[int | None, typer.Option(help="Days the poll stays open.")] = None,
 ) -> None:
     """Show the poll sent after each meeting, or change it with the options given."""
+    from bot.services import polls
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:

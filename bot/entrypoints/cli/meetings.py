@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 import sys
-from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.cli_support import EX_DM, EX_ISO, CsvOutput, emit_csv, fail, with_services
+from bot.entrypoints.cli.support import EX_DM, EX_ISO, CsvOutput, emit_csv, fail, with_services
 from bot.ids import MAX_ID
-from bot.services import audit, meetings
-from bot.services.container import Services
-from bot.services.delivery import schedule
-from bot.services.meetings import UNSET, MeetingDraft, MeetingOptions, Unset
 from bot.timeutil import local
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from bot.services.container import Services
+    from bot.services.meetings import Unset
 
 meetings_app = typer.Typer(
     help="Dialogue meetings: add, list, edit, move, cancel, announce, export.",
@@ -32,6 +33,8 @@ End = Annotated[str, typer.Option(help='When it ends: "15:00" (the same day) or 
 
 
 def _times(services: Services, start: str, end: str) -> tuple[datetime, datetime]:
+    from bot.services.delivery import schedule
+
     tz, now = services.settings.tz, services.clock()
     starts_at = schedule.parse_local(start, now=now, tz=tz)
     if CLOCK_ONLY.match(end):  # "15:00": on the day it starts
@@ -40,6 +43,8 @@ def _times(services: Services, start: str, end: str) -> tuple[datetime, datetime
 
 
 def _when(services: Services, moment: datetime) -> str:
+    from bot.services.delivery import schedule
+
     return schedule.show(moment, services.settings.tz)
 
 
@@ -60,6 +65,9 @@ def meetings_add(
     ] = True,
 ) -> None:
     """Create a meeting (with reminders) and invite the subscribers of meetings; prints its id."""
+    from bot.services import meetings
+    from bot.services.delivery import schedule
+    from bot.services.meetings import MeetingDraft, MeetingOptions
 
     async def body(services: Services) -> str:
         starts_at, ends_at = _times(services, start, end)
@@ -100,6 +108,7 @@ def meetings_list(
     limit: Annotated[int, typer.Option(min=1, help="How many to show.")] = 20,
 ) -> None:
     """List upcoming meetings with how many are going and waiting."""
+    from bot.services import meetings
 
     async def body(services: Services) -> list[str]:
         async with services.db.session() as session:
@@ -120,6 +129,8 @@ def meetings_list(
 
 
 def _cleared(value: str | None) -> str | Unset | None:
+    from bot.services.meetings import UNSET
+
     if value is None:
         return UNSET
     return value.strip() or None  # "" clears the field
@@ -138,6 +149,9 @@ def meetings_edit(
     ] = None,
 ) -> None:
     """Change a meeting; a new place or link is told to everyone who answered."""
+    from bot.services import meetings
+    from bot.services.delivery import schedule
+    from bot.services.meetings import UNSET, MeetingOptions
 
     async def body(services: Services) -> str:
         closes: datetime | Unset | None = UNSET
@@ -171,6 +185,8 @@ def meetings_edit(
 @meetings_app.command("move")
 def meetings_move(meeting_id: MeetingId, start: Start, end: End) -> None:
     """Give a meeting a new time: reminders follow and those who answered are told."""
+    from bot.services import meetings
+    from bot.services.meetings import MeetingOptions
 
     async def body(services: Services) -> str:
         starts_at, ends_at = _times(services, start, end)
@@ -200,6 +216,7 @@ def meetings_cancel(
         if not sys.stdin.isatty():
             fail("Not cancelled: confirm at a terminal, or add --yes.")
         typer.confirm(f"Cancel meeting {meeting_id}?", abort=True)
+    from bot.services import meetings
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
@@ -215,6 +232,7 @@ def meetings_cancel(
 @meetings_app.command("announce")
 def meetings_announce(meeting_id: MeetingId) -> None:
     """Send the invitation to the subscribers of meetings (once per meeting)."""
+    from bot.services import meetings
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
@@ -235,6 +253,7 @@ def meetings_export(
     output: CsvOutput = None,
 ) -> None:
     """The attendee list as CSV: going, then the waiting list in order, then declined."""
+    from bot.services import audit, meetings
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:

@@ -8,23 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy import select
 
-from bot.app_prepare import prepare_knowledge
-from bot.cli_support import CLI_LANGUAGE, fail, settings_or_exit, with_services
-from bot.errors import DomainError
+from bot.entrypoints.cli.support import CLI_LANGUAGE, fail, settings_or_exit, with_services
 from bot.ids import MAX_ID
-from bot.models import Passage
-from bot.services.container import Services
-from bot.services.delivery import schedule
 from bot.services.intents import Intent, recognise
-from bot.services.knowledge.documents import ImportOutcome
-from bot.services.knowledge.faq_file import read_faq_file
-from bot.services.knowledge.phrasing import excerpts_for
-from bot.texts import LANGUAGES, plain_text, t
-from bot.texts.answers import language_note, source_label
 
 if TYPE_CHECKING:
+    from bot.services.container import Services
+    from bot.services.knowledge.documents import ImportOutcome
     from bot.services.knowledge.evaluation import Report
     from bot.services.knowledge.index import Match
 
@@ -51,6 +42,8 @@ def kb_import(
 
 
 def _describe(outcome: ImportOutcome) -> str:
+    from bot.texts import t
+
     if outcome.error is not None:
         return (
             f"skipped {outcome.name}: {t(outcome.error.key, CLI_LANGUAGE, **outcome.error.params)}"
@@ -62,6 +55,8 @@ def _describe(outcome: ImportOutcome) -> str:
 @kb_app.command("list")
 def kb_list() -> None:
     """List the imported documents."""
+    from bot.entrypoints.bootstrap import prepare_knowledge
+    from bot.services.delivery import schedule
 
     async def body(services: Services) -> list[str]:
         await prepare_knowledge(services)
@@ -152,6 +147,11 @@ def kb_learned(
 
     Each lifts its passage a little for similar questions; --forget ID stops that.
     """
+    from sqlalchemy import select
+
+    from bot.entrypoints.bootstrap import prepare_knowledge
+    from bot.models import Passage
+    from bot.services.delivery import schedule
 
     async def body(services: Services) -> list[str]:
         await prepare_knowledge(services)
@@ -182,6 +182,7 @@ def kb_eval(
     lang: Annotated[str, typer.Option(help="Answer as to a reader of this language.")] = "sv",
 ) -> None:
     """Ask every question of a dev set as the chat would; print hits per kind and the misses."""
+    from bot.entrypoints.bootstrap import prepare_knowledge
     from bot.services.knowledge.evaluation import evaluate, parse_devset, replier
     from bot.services.knowledge.evaluation_text import report_data, report_lines
 
@@ -208,6 +209,10 @@ def kb_eval(
 @faq_app.command("import")
 def faq_import(file: Annotated[Path, typer.Argument(help="CSV: questions,answer,source.")]) -> None:
     """Add FAQ entries from a CSV file (questions separated by |); a bad row imports nothing."""
+    from bot.errors import DomainError
+    from bot.services.knowledge.faq_file import read_faq_file
+    from bot.texts import t
+
     try:
         drafts = read_faq_file(file)
     except DomainError as error:
@@ -295,7 +300,11 @@ def ask(
     ] = False,
 ) -> None:
     """Print the answer the chat would give to each question (nothing is logged)."""
+    from bot.entrypoints.bootstrap import prepare_knowledge
     from bot.services.knowledge.evaluation import replier
+    from bot.services.knowledge.phrasing import excerpts_for
+    from bot.texts import plain_text, t
+    from bot.texts.answers import language_note
 
     _check_language(lang)
 
@@ -343,10 +352,14 @@ def ask(
 
 
 def _labeller(lang: str) -> Callable[[Match], str]:
+    from bot.texts.answers import source_label
+
     # The FAQ label (the only catalogue text in a source line) follows the reader's language.
     return lambda match: source_label(match, lang)
 
 
 def _check_language(lang: str) -> None:
+    from bot.texts import LANGUAGES
+
     if lang not in LANGUAGES:
         fail(f"Unknown language {lang!r}: use one of {', '.join(LANGUAGES)}.")

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.cli_support import CsvOutput, emit_csv, fail, with_services
+from bot.entrypoints.cli.support import CsvOutput, emit_csv, fail, with_services
 from bot.ids import MAX_ID
-from bot.services import forms
-from bot.services.container import Services
-from bot.services.delivery import schedule
-from bot.services.forms import export, manage, sending, spec_file
-from bot.services.forms.progress import progress
+
+if TYPE_CHECKING:
+    from bot.services.container import Services
 
 forms_app = typer.Typer(
     help="Forms: create one from a TOML file, send it, follow it, remind, export, close.",
@@ -33,6 +31,9 @@ def forms_create(
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         fail(f"Cannot read {file}: {error.__class__.__name__}")
+    from bot.services import forms
+    from bot.services.delivery import schedule
+    from bot.services.forms import spec_file
 
     async def body(services: Services) -> str:
         tz = services.settings.tz
@@ -54,6 +55,10 @@ def forms_create(
 @forms_app.command("list")
 def forms_list() -> None:
     """The forms, open ones first, with their answers so far."""
+    from bot.services import forms
+    from bot.services.delivery import schedule
+    from bot.services.forms import manage
+    from bot.services.forms.progress import progress
 
     async def body(services: Services) -> list[str]:
         tz = services.settings.tz
@@ -79,6 +84,8 @@ def forms_list() -> None:
 @forms_app.command("send")
 def forms_send(form_id: FormId) -> None:
     """Send the form's card to its audience now."""
+    from bot.services import forms
+    from bot.services.forms import sending
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
@@ -96,6 +103,8 @@ def forms_send(form_id: FormId) -> None:
 @forms_app.command("progress")
 def forms_progress(form_id: FormId) -> None:
     """Answers, drafts and who has not answered yet."""
+    from bot.services import forms
+    from bot.services.forms.progress import progress
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
@@ -121,6 +130,8 @@ def forms_progress(form_id: FormId) -> None:
 @forms_app.command("remind")
 def forms_remind(form_id: FormId) -> None:
     """Remind those who were sent the form and have not answered yet."""
+    from bot.services import forms
+    from bot.services.forms import sending
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
@@ -138,6 +149,8 @@ def forms_remind(form_id: FormId) -> None:
 @forms_app.command("export")
 def forms_export(form_id: FormId, output: CsvOutput = None) -> None:
     """The answers in force as CSV (recorded in the audit log)."""
+    from bot.services import forms
+    from bot.services.forms import export
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
@@ -154,6 +167,9 @@ def forms_export(form_id: FormId, output: CsvOutput = None) -> None:
 @forms_app.command("close")
 def forms_close(form_id: FormId) -> None:
     """Close the form now: no more answers."""
+    from bot.services import forms
+    from bot.services.forms import manage
+    from bot.services.forms.progress import progress
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.cli_support import CLI_LANGUAGE, emit_csv, fail, with_services
-from bot.services import followup
-from bot.services.container import Services
+from bot.entrypoints.cli.support import CLI_LANGUAGE, emit_csv, fail, with_services
 from bot.timeutil import local
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from bot.services import followup
+    from bot.services.container import Services
 
 MUNICIPALITIES_SHOWN = 15
 
@@ -29,6 +32,8 @@ def _table(rows: list[tuple[str, int]]) -> list[str]:
 
 def report(found: followup.FollowUp, tz: ZoneInfo) -> str:
     """The figures as plain English text for the terminal."""
+    from bot.services import followup
+
     lang = CLI_LANGUAGE
     share = f"{100 * found.profile_share:.0f}"
     lines = [
@@ -67,6 +72,7 @@ def stats(
     chart: Annotated[Path | None, typer.Option(help="Draw the chart into this PNG file.")] = None,
 ) -> None:
     """Follow-up figures from the organisation profiles; optionally CSVs and the chart."""
+    from bot.services import followup
 
     async def body(services: Services) -> tuple[followup.FollowUp, ZoneInfo]:
         async with services.db.session() as session:

@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import enum
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.cli_support import EX_ISO, fail, with_services
+from bot.entrypoints.cli.support import EX_ISO, fail, with_services
 from bot.ids import MAX_KEY
-from bot.models import DigestFrequency, EditionKind, Topic
-from bot.services.container import Services
-from bot.services.delivery import audience, schedule
-from bot.services.digest import editions, readers
-from bot.services.digest.compose import compose
-from bot.services.digest.schedule import DigestOptions, ensure_due_editions
-from bot.services.digest.writer import Action, OpenLink, SignUp
+
+if TYPE_CHECKING:
+    from bot.services.container import Services
+    from bot.services.digest.writer import Action
+
+
+class Frequency(enum.StrEnum):
+    """The values of bot.models.DigestFrequency (kept equal by a test), so that --help needs
+    no database models."""
+
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    OFF = "off"
+
 
 digest_app = typer.Typer(
     help="Newsletter digests: preview, create what is due, send an edition, defaults.",
@@ -25,6 +33,8 @@ digest_app = typer.Typer(
 
 def _describe(action: Action) -> str:
     """A button as a line of text: what it says and what it does."""
+    from bot.services.digest.writer import OpenLink, SignUp
+
     if isinstance(action, SignUp):
         return f"[{action.text}] signs the reader up for meeting {action.meeting_id}"
     if isinstance(action, OpenLink):
@@ -39,6 +49,11 @@ def digest_preview(
     ],
 ) -> None:
     """Print a reader's next digest as it would be sent (Telegram HTML), then its buttons."""
+    from bot.models import DigestFrequency
+    from bot.services.delivery import schedule
+    from bot.services.digest import readers
+    from bot.services.digest.compose import compose
+    from bot.services.digest.schedule import DigestOptions
 
     async def body(services: Services) -> str:
         tz, now = services.settings.tz, services.clock()
@@ -67,6 +82,8 @@ def digest_preview(
 @digest_app.command("run")
 def digest_run() -> None:
     """Create the weekly and monthly editions that are due now (as the bot's leader would)."""
+    from bot.services.delivery import schedule
+    from bot.services.digest.schedule import DigestOptions, ensure_due_editions
 
     async def body(services: Services) -> list[str]:
         options = DigestOptions.from_settings(services.settings)
@@ -96,6 +113,9 @@ def digest_send(
     """Send a special edition to every reader now, or schedule it with --at."""
     if not yes and not sys.stdin.isatty():
         fail("Not sent: confirm at a terminal, or add --yes.")
+    from bot.models import EditionKind, Topic
+    from bot.services.delivery import audience, schedule
+    from bot.services.digest import editions
 
     async def body(services: Services) -> str:
         tz, clock = services.settings.tz, services.clock
@@ -125,11 +145,15 @@ def digest_send(
 @digest_app.command("defaults")
 def digest_defaults(
     frequency: Annotated[
-        DigestFrequency | None,
+        Frequency | None,
         typer.Option(help="Set the default for readers who have not chosen."),
     ] = None,
 ) -> None:
     """Show the default digest frequency and the next editions, or set the default."""
+    from bot.models import DigestFrequency
+    from bot.services.delivery import schedule
+    from bot.services.digest import editions, readers
+    from bot.services.digest.schedule import DigestOptions
 
     async def body(services: Services) -> list[str]:
         options = DigestOptions.from_settings(services.settings)
@@ -137,7 +161,7 @@ def digest_defaults(
         async with services.db.session() as session:
             if frequency is not None:
                 await editions.set_default_frequency(
-                    session, frequency, actor=None, clock=services.clock
+                    session, DigestFrequency(frequency), actor=None, clock=services.clock
                 )
                 await session.commit()
             default = await editions.get_default_frequency(session)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.cli_support import EX_DM, EX_ISO, CsvOutput, emit_csv, with_services
+from bot.entrypoints.cli.support import EX_DM, EX_ISO, CsvOutput, emit_csv, with_services
 from bot.ids import MAX_ID
-from bot.services import nominations
-from bot.services.container import Services
-from bot.services.delivery import schedule
+
+if TYPE_CHECKING:
+    from bot.services.container import Services
 
 nominations_app = typer.Typer(
     help="Nominations to the steering group: open a round, list, export, close.",
@@ -34,6 +34,8 @@ def nominations_open(
     ] = True,
 ) -> None:
     """Open a round (one at a time); it closes by itself at its end. Prints its id."""
+    from bot.services import nominations
+    from bot.services.delivery import schedule
 
     async def body(services: Services) -> str:
         tz = services.settings.tz
@@ -69,6 +71,8 @@ def nominations_list(
     ] = None,
 ) -> None:
     """The rounds with their counts, or one round's nominations."""
+    from bot.services import nominations
+    from bot.services.delivery import schedule
 
     async def rounds(services: Services) -> list[str]:
         tz = services.settings.tz
@@ -107,6 +111,7 @@ def nominations_export(
     output: CsvOutput = None,
 ) -> None:
     """The round's nominations as CSV (recorded in the audit log)."""
+    from bot.services import nominations
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
@@ -122,6 +127,7 @@ def nominations_export(
 @nominations_app.command("close")
 def nominations_close(round_id: RoundId) -> None:
     """Close a round now."""
+    from bot.services import nominations
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:

@@ -8,23 +8,27 @@ import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from functools import partial
-from typing import Any
-
-from telegram.ext import ExtBot
+from typing import TYPE_CHECKING
 
 from bot import migrate
-from bot.app import SANDBOX_TOKEN, App, build_application, build_worker_bot
-from bot.app_prepare import prepare_knowledge
+from bot.bot_identity import SANDBOX_TOKEN
 from bot.config import Settings
-from bot.sandbox.server import RunningSandbox, start_sandbox
-from bot.services import campaign_labels
-from bot.services.container import Services, build_services
-from bot.services.delivery import DeliveryWorker, WorkerLoop, WorkerOptions
-from handlers.delivery_sender import BotSender
+from bot.entrypoints.bootstrap import (
+    bot_api,
+    build_application,
+    build_services,
+    build_worker_bot,
+    delivery_loop,
+    prepare_knowledge,
+)
+from bot.sandbox.server import RunningSandbox
+from bot.services.container import Services
+from bot.services.delivery import WorkerLoop
 from handlers.menu import MENUS_KEY, set_command_menu
-from handlers.personalise import build_personaliser
 from scheduler.digest import release_leader
+
+if TYPE_CHECKING:
+    from bot.entrypoints.bootstrap import App
 
 log = logging.getLogger(__name__)
 
@@ -39,20 +43,6 @@ class RunningBot:
     worker: WorkerLoop | None = None
 
 
-def delivery_loop(services: Services, bot: ExtBot[Any]) -> WorkerLoop:
-    """The delivery worker sending through this bot."""
-    worker = DeliveryWorker(
-        services.db,
-        BotSender(bot),
-        services.limiter,
-        options=WorkerOptions.from_settings(services.settings),
-        clock=services.clock,
-        personaliser=build_personaliser(services.settings.tz, poll_key=services.settings.poll_key),
-        title=partial(campaign_labels.title, tz=services.settings.tz),
-    )
-    return WorkerLoop(worker)
-
-
 @asynccontextmanager
 async def running_bot(
     settings: Settings, *, services: Services | None = None, poll_timeout: int = 10
@@ -60,15 +50,7 @@ async def running_bot(
     """Start everything, yield while it runs, then stop it cleanly."""
     await asyncio.to_thread(migrate.upgrade, settings.database_url)
     services = services or build_services(settings)
-    sandbox: RunningSandbox | None = None
-    if settings.telegram_bot_token is not None:
-        token, base_url = (
-            settings.telegram_bot_token.get_secret_value(),
-            settings.telegram_api_base_url,
-        )
-    else:
-        sandbox = await start_sandbox(settings.sandbox_host, settings.sandbox_port)
-        token, base_url = SANDBOX_TOKEN, sandbox.base_url
+    token, base_url, sandbox = await bot_api(settings)
     try:
         await prepare_knowledge(services)
         services.question_log.start()

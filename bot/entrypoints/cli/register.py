@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.bot_identity import fetch_username, set_chat_commands
-from bot.cli_support import fail, with_services
-from bot.errors import DomainError
+from bot.entrypoints.cli.support import fail, with_services
 from bot.ids import MAX_KEY
-from bot.models import Organisation
-from bot.services import invitations, menus, organisations, users
-from bot.services.container import Services
-from bot.services.delivery import schedule
-from bot.services.org_import import OrgImportError, import_csv
 from bot.timeutil import local
+
+if TYPE_CHECKING:
+    from sqlalchemy.ext.asyncio import AsyncSession
+
+    from bot.models import Organisation
+    from bot.services import menus
+    from bot.services.container import Services
 
 orgs_app = typer.Typer(
     help="The register of signatory organisations and invitations.", no_args_is_help=True
@@ -32,6 +31,7 @@ def orgs_import(file: Annotated[Path, typer.Argument(help="CSV file with a heade
         text = file.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         fail(f"Cannot read {file}: {error.__class__.__name__}")
+    from bot.services.org_import import OrgImportError, import_csv
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
@@ -58,6 +58,7 @@ IMPORT_HINT = (
 @orgs_app.command("list")
 def orgs_list() -> None:
     """List the register."""
+    from bot.services import organisations
 
     async def body(services: Services) -> list[str]:
         async with services.db.session() as session:
@@ -80,6 +81,9 @@ def orgs_invite(
     days: Annotated[int | None, typer.Option(help="Days until the link expires.")] = None,
 ) -> None:
     """Create an invitation link that links its user to the organisation at once."""
+    from bot.bot_identity import fetch_username
+    from bot.services import invitations
+    from bot.services.delivery import schedule
 
     async def body(services: Services) -> tuple[str, str | None]:
         async with services.db.session() as session:
@@ -104,6 +108,9 @@ def orgs_invite(
 async def _find_organisation(session: AsyncSession, name: str) -> Organisation:
     """The organisation by its name in any case ("röda korset"), or by a part of it that only
     one name contains; a part several names contain stops with the candidates listed."""
+    from bot.errors import DomainError
+    from bot.services import organisations
+
     try:
         return await organisations.find_by_name(session, name)
     except DomainError:
@@ -132,6 +139,7 @@ USERNAME_UNKNOWN = (
 @orgs_app.command("revoke")
 def orgs_revoke(code: Annotated[str, typer.Argument(help="The invitation code.")]) -> None:
     """Withdraw an invitation so its link no longer works."""
+    from bot.services import invitations
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
@@ -145,6 +153,7 @@ def orgs_revoke(code: Annotated[str, typer.Argument(help="The invitation code.")
 @orgs_app.command("invites")
 def orgs_invites() -> None:
     """List invitations that still work."""
+    from bot.services import invitations
 
     async def body(services: Services) -> list[str]:
         async with services.db.session() as session:
@@ -167,6 +176,7 @@ def staff_add(
     admin: Annotated[bool, typer.Option("--admin", help="Make them an admin.")] = False,
 ) -> None:
     """Make someone staff (or admin)."""
+    from bot.services import menus, users
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
@@ -185,6 +195,7 @@ def staff_remove(
     ],
 ) -> None:
     """Make a staff member an ordinary member again."""
+    from bot.services import menus, users
 
     async def body(services: Services) -> str:
         async with services.db.session() as session:
@@ -198,6 +209,9 @@ def staff_remove(
 
 async def _menu_note(services: Services, menu: menus.ChatMenu) -> str:
     """Give the person's chat the menu of their new role at once, if the Bot API answers."""
+    from bot.bot_identity import set_chat_commands
+    from bot.services import menus
+
     items = menus.commands(menu.language, staff=menu.staff)
     if await set_chat_commands(services.settings, menu.chat_id, items):
         return "Their command menu is updated."
@@ -207,6 +221,7 @@ async def _menu_note(services: Services, menu: menus.ChatMenu) -> str:
 @staff_app.command("list")
 def staff_list() -> None:
     """List staff members and admins."""
+    from bot.services import users
 
     async def body(services: Services) -> list[str]:
         async with services.db.session() as session:

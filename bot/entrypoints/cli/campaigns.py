@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import html
 import sys
-from datetime import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.cli_support import CLI_LANGUAGE, fail, with_services
-from bot.errors import DomainError
+from bot.entrypoints.cli.support import CLI_LANGUAGE, fail, with_services
 from bot.ids import MAX_ID
-from bot.models import Topic
-from bot.services import campaign_labels
-from bot.services.container import Services
-from bot.services.delivery import audience, campaigns, schedule, staff
-from bot.texts import t
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from bot.models import Topic
+    from bot.services.container import Services
 
 campaigns_app = typer.Typer(
     help="Recent campaigns; pause, resume or cancel one.", invoke_without_command=True
@@ -24,6 +23,10 @@ campaigns_app = typer.Typer(
 
 
 def _topic(name: str | None, spec: str) -> Topic:
+    from bot.errors import DomainError
+    from bot.models import Topic
+    from bot.services.delivery import staff
+
     if name is None:
         return staff.topic_for(spec)
     if name.lower() not in {t.value for t in Topic}:
@@ -47,6 +50,7 @@ def broadcast(
     yes: Annotated[bool, typer.Option("--yes", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Send a campaign to an audience now or at a time; prints its id."""
+    from bot.services.delivery import audience, schedule, staff
 
     async def check(services: Services) -> tuple[str, Topic, datetime | None, int]:
         spec = audience.parse(audience_spec).spec
@@ -93,6 +97,8 @@ def campaigns_list(
     """List recent campaigns with their counts (newest first), each named by what it is."""
     if context.invoked_subcommand is not None:
         return
+    from bot.services import campaign_labels
+    from bot.services.delivery import campaigns, schedule
 
     async def body(services: Services) -> list[str]:
         tz = services.settings.tz
@@ -117,6 +123,10 @@ def campaigns_list(
 
 
 def _act(campaign_id: int, action: str) -> None:
+    from bot.errors import DomainError
+    from bot.services.delivery import staff
+    from bot.texts import t
+
     async def body(services: Services) -> None:
         async with services.db.session() as session:
             try:

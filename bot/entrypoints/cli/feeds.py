@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import httpx
 import typer
 
-from bot.cli_support import with_services
+from bot.entrypoints.cli.support import with_services
 from bot.ids import MAX_ID
-from bot.services import calls
-from bot.services.container import Services
-from bot.services.delivery.schedule import show
-from bot.services.feeds import (
-    FeedOptions,
-    FeedOutcome,
-    add_feed,
-    feeds_with_counts,
-    list_feeds,
-    poll_now,
-    remove_feed,
-)
-from bot.services.feeds.poller import FAILURES_BEFORE_DISABLE
-from bot.services.feeds.words import problem_text
+
+if TYPE_CHECKING:
+    from bot.services.container import Services
+    from bot.services.feeds import FeedOutcome
 
 DETAILS = typer.Option("--details", help="Also print the technical detail of each error.")
 
@@ -46,6 +35,7 @@ def feeds_add(
     ] = None,
 ) -> None:
     """Add a feed; it is polled within a minute by the running bot (or `signbot feeds poll`)."""
+    from bot.services.feeds import add_feed
 
     async def body(services: Services) -> int:
         minutes = interval or services.settings.feed_interval_minutes
@@ -68,6 +58,9 @@ def feeds_add(
 @feeds_app.command("list")
 def feeds_list(details: Annotated[bool, DETAILS] = False) -> None:
     """List feeds: id, kind, status, next poll (Stockholm time), items, address, last error."""
+    from bot.services.delivery.schedule import show
+    from bot.services.feeds import feeds_with_counts
+    from bot.services.feeds.words import problem_text
 
     async def body(services: Services) -> list[str]:
         tz = services.settings.tz
@@ -108,6 +101,7 @@ def feeds_remove(
     feed_id: Annotated[int, typer.Argument(help="The feed id.", min=1, max=MAX_ID)],
 ) -> None:
     """Remove a feed and the items fetched from it (calls made from it stay)."""
+    from bot.services.feeds import remove_feed
 
     async def body(services: Services) -> None:
         async with services.db.session() as session:
@@ -120,6 +114,9 @@ def feeds_remove(
 
 def describe(outcome: FeedOutcome, *, details: bool = False) -> str:
     """One line per polled feed for the terminal, in plain words (the detail on request)."""
+    from bot.services.feeds.poller import FAILURES_BEFORE_DISABLE
+    from bot.services.feeds.words import problem_text
+
     head = f"Feed {outcome.feed_id} ({outcome.url}): "
     if outcome.removed:
         return head + "removed meanwhile."
@@ -149,6 +146,10 @@ def feeds_poll(
     details: Annotated[bool, DETAILS] = False,
 ) -> None:
     """Poll now (disabled feeds too); new funding items become calls and are announced."""
+    import httpx
+
+    from bot.services import calls
+    from bot.services.feeds import FeedOptions, list_feeds, poll_now
 
     async def body(services: Services) -> list[FeedOutcome]:
         if feed_id is not None:

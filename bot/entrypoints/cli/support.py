@@ -1,24 +1,25 @@
-"""Helpers for the command line: settings errors and failures as one clear line."""
+"""Helpers for the command line: settings errors and failures as one clear line.
+
+Everything heavy (the database, the services, the catalogue) is imported when a command runs,
+never when the command line starts, so `signbot --help` answers at once.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeVar
 
 import typer
 
-from bot import migrate
-from bot.config import ConfigError, Settings, load_settings
-from bot.errors import DomainError
-from bot.logging_setup import setup_logging
-from bot.services.container import Services, build_services
-from bot.texts import t
-from bot.texts.moments import EXAMPLE_DAYS_AHEAD
+from bot.timeutil import EXAMPLE_DAYS_AHEAD
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.services.container import Services
 
 T = TypeVar("T")
 CLI_LANGUAGE = "en"
@@ -42,6 +43,8 @@ EX_DM = f"{EXAMPLE_DAY.day}/{EXAMPLE_DAY.month}"
 
 def settings_or_exit() -> Settings:
     """Load settings or exit with the one-line reason."""
+    from bot.config import ConfigError, load_settings
+
     try:
         return load_settings()
     except ConfigError as error:
@@ -50,12 +53,20 @@ def settings_or_exit() -> Settings:
 
 def with_services(body: Callable[[Services], Awaitable[T]]) -> T:
     """Load settings, migrate, run body with the services; domain errors become one line."""
+    import asyncio
+
+    from bot import migrate
+    from bot.entrypoints import bootstrap
+    from bot.errors import DomainError
+    from bot.logging_setup import setup_logging
+    from bot.texts import t
+
     settings = settings_or_exit()
     setup_logging("WARNING", secrets=[])
     migrate.upgrade(settings.database_url)
 
     async def runner() -> T:
-        services = build_services(settings)
+        services = bootstrap.build_services(settings)
         try:
             return await body(services)
         finally:
