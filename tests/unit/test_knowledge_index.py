@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.services.knowledge import IndexedFaq, IndexedPassage, SearchIndex
+from bot.services.knowledge.analyzer import looks_english
 
 PASSAGES = [
     IndexedPassage(
@@ -106,3 +107,29 @@ def test_search_returns_several_and_empty_questions_nothing() -> None:
     assert len(index.search("processledaren", limit=3)) == 3
     assert index.search("Vad är det?") == []
     assert SearchIndex.build([], []).best("budget") is None
+
+
+def test_english_questions_are_read_against_the_english_versions() -> None:
+    passages = [
+        IndexedPassage(1, "Organisation", "Nyhetsbrev", "Nyhetsbrevet kommer fyra gånger om året."),
+        IndexedPassage(2, "Organisation", "Kanaler", "Vi finns på Facebook och LinkedIn."),
+    ]
+    english = {
+        1: IndexedPassage(
+            1, "Organisation", "Newsletter", "The newsletter comes four times a year."
+        ),
+        2: IndexedPassage(
+            2, "Organisation", "Channels", "Our social media are Facebook and LinkedIn."
+        ),
+    }
+    index = SearchIndex.build(passages, [], english=english)
+    match = index.best("Which social media channels do you use?")
+    assert match is not None and match.id == 2 and match.confidence >= 0.6
+    without = SearchIndex.build(passages, []).best("Which social media channels do you use?")
+    assert without is None or without.confidence < match.confidence
+
+
+def test_swedish_with_a_few_english_words_is_read_as_swedish() -> None:
+    assert looks_english("How often does the steering group meet?")
+    assert not looks_english("vad är RÖS-gruppens budget för meetings 2026")
+    assert not looks_english("hur många signatories har VGR-överenskommelsen")

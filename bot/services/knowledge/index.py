@@ -6,7 +6,7 @@ import heapq
 import logging
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -18,6 +18,7 @@ from bot.services.knowledge.analyzer import (
     content_tokens,
     is_quantity_question,
     lemma_stem,
+    looks_english,
     question_type,
     raw_tokens,
     stem,
@@ -102,6 +103,15 @@ class IndexedPassage:
 
 
 @dataclass(frozen=True)
+class Lexical:
+    """One language's word index over the passages: BM25F, compound parts and headings."""
+
+    corpus: Corpus
+    vocab: Decompounder
+    headings: list[tuple[frozenset[str], frozenset[str], str | None]]
+
+
+@dataclass(frozen=True)
 class IndexedFaq:
     id: int
     phrasings: tuple[str, ...]
@@ -133,6 +143,7 @@ class SearchIndex:
         synonyms: Synonyms | None = None,
         clock: Clock = utc_now,
         learned: Iterable[tuple[int, str]] = (),
+        english: Mapping[int, IndexedPassage] | None = None,
     ) -> None:
         self.passages = passages
         self.faqs = faqs
@@ -183,12 +194,40 @@ class SearchIndex:
                 terms = self._terms_of(passage.section)
                 headings[passage.section] = (terms, words, question_type(passage.section))
         self.headings = [headings[passage.section] for passage in passages]
+        self.swedish = Lexical(self.corpus, self.vocab, self.headings)
+        # English questions are read against the English versions, where a passage has one.
+        self.english_versions = dict(english or {})
+        self.english = self._english_side(self.english_versions, tokens)
         # Questions askers matched to a passage ("Menade du …?"): passage id → their words.
         self.learned: dict[int, list[frozenset[str]]] = {}
         for passage_id, phrasing in learned:
             words = frozenset(stem(token) for token in content_tokens(phrasing))
             if words:
                 self.learned.setdefault(passage_id, []).append(words)
+
+    def _english_side(
+        self, english: Mapping[int, IndexedPassage], tokens: Callable[..., list[str]]
+    ) -> Lexical | None:
+        versions = [english.get(passage.id) for passage in self.passages]
+        if not any(versions):
+            return None
+        docs: list[list[Field]] = [
+            [
+                (tokens(v.text), 1.0, 1.0),
+                (tokens(v.section, repeated=True), 1.5, 1.0),
+                (tokens(v.title, repeated=True), 0.5, 0.8),
+            ]
+            if v is not None
+            else []
+            for v in versions
+        ]
+        vocab = Decompounder({stem(t) for doc in docs for field in doc for t in field[0]})
+        headings: list[tuple[frozenset[str], frozenset[str], str | None]] = []
+        for version in versions:
+            section = version.section if version is not None else ""
+            words = frozenset(stem(t) for t in content_tokens(section))
+            headings.append((words, words, None))
+        return Lexical(Corpus(docs, vocab), vocab, headings)
 
     @classmethod
     def build(
@@ -201,10 +240,12 @@ class SearchIndex:
         synonyms: Synonyms | None = None,
         clock: Clock = utc_now,
         learned: Iterable[tuple[int, str]] = (),
+        english: Mapping[int, IndexedPassage] | None = None,
     ) -> SearchIndex:
         """Build an index over the given passages and FAQ entries (and their vectors).
 
-        `learned` pairs a passage id with a question an asker matched to it.
+        `learned` pairs a passage id with a question an asker matched to it; `english` holds
+        the English version of a passage (by id), which English questions are read against.
         """
         return cls(
             list(passages),
@@ -214,6 +255,7 @@ class SearchIndex:
             synonyms=synonyms,
             clock=clock,
             learned=learned,
+            english=english,
         )
 
     @property
@@ -229,8 +271,9 @@ class SearchIndex:
     def search(self, question: str, limit: int = 5) -> list[Match]:
         """The best matches for a question, best first (of the surest reading of a long one)."""
         best: list[Match] = []
+        english = self.english is not None and looks_english(question)
         for text in focus.variants(question):
-            found = self._search(self.understand(text), limit, as_written=text)
+            found = self._search(self.understand(text), limit, as_written=text, english=english)
             if found and (not best or found[0].confidence > best[0].confidence):
                 best = found
         return best
@@ -240,13 +283,24 @@ class SearchIndex:
         today = local(self.clock()).date()
         return " ".join(self.speller.correct(raw_tokens(relative_time.resolve(question, today))))
 
-    def _search(self, question: str, limit: int, *, as_written: str) -> list[Match]:
+    def _search(
+        self, question: str, limit: int, *, as_written: str, english: bool = False
+    ) -> list[Match]:
         query = self._query(question, self.corpus)
         if not query.concepts:
             return []
-        # The model reads the words as written (the speller knows only Swedish: it would
-        # "correct" English words), and so does the check for names, told by their capitals.
-        passages = self._reranked(question, as_written, self._passages(query, as_written))
+        side = self.swedish
+        words = query
+        if english and self.english is not None:
+            # The speller knows only Swedish: it would "correct" English words.
+            side = self.english
+            today = local(self.clock()).date()
+            words = self._query(relative_time.resolve(as_written, today), side.corpus, side.vocab)
+            if not words.concepts:
+                side, words = self.swedish, query
+        # The model reads the words as written, and so does the check for names (capitals).
+        found = self._passages(words, as_written, side)
+        passages = self._reranked(question, as_written, found, english=side is not self.swedish)
         faqs = sorted(self._faqs(question), key=lambda match: -match.confidence)
         surest = max((match.confidence for match in passages), default=0.0)
         strong = [f for f in faqs if f.confidence >= max(FAQ_MIN, surest - FAQ_MARGIN)]
@@ -258,12 +312,13 @@ class SearchIndex:
         query = self._query(question, self.corpus)
         return self._match(self._passage(doc, 1.0), query)
 
-    def _query(self, question: str, corpus: Corpus) -> Query:
+    def _query(self, question: str, corpus: Corpus, vocab: Decompounder | None = None) -> Query:
         concepts: dict[str, Concept] = {}
         terms: dict[str, float] = {}
+        vocab = vocab or self.vocab
         for token in content_tokens(question, self.synonyms.rewrite):
             whole = stem(token)
-            parts = self.vocab.parts(token)
+            parts = vocab.parts(token)
             alternatives = self._alternatives(token, whole)
             concepts.setdefault(whole, Concept(whole, parts, corpus.weight(whole), alternatives))
             terms[whole] = 1.0
@@ -279,8 +334,8 @@ class SearchIndex:
         found = table.get(whole, frozenset()) | table.get(base, frozenset())
         return found | ({base} - {whole})
 
-    def _passages(self, query: Query, question: str) -> list[Match]:
-        lexical = self._lexical(query)
+    def _passages(self, query: Query, question: str, side: Lexical) -> list[Match]:
+        lexical = self._lexical(query, side)
         mode = self.mode
         if mode == "lexical" or self.semantic is None:
             return [self._passage(doc, coverage) for doc, _, coverage in lexical]
@@ -315,14 +370,16 @@ class SearchIndex:
             self._passage(
                 doc,
                 max(
-                    self.corpus.coverage(query, doc) + (fusion.agree if doc == agreed else 0.0),
+                    side.corpus.coverage(query, doc) + (fusion.agree if doc == agreed else 0.0),
                     fusion.confidence((float(similarity[doc]) - mean) / spread, len(similarity)),
                 ),
             )
             for doc in ranked
         ]
 
-    def _reranked(self, question: str, as_written: str, passages: list[Match]) -> list[Match]:
+    def _reranked(
+        self, question: str, as_written: str, passages: list[Match], *, english: bool = False
+    ) -> list[Match]:
         """The first few passages reranked, their confidence scaled by answerability features.
 
         A passage that holds the kind of fact asked for and every name asked about keeps its
@@ -333,7 +390,13 @@ class SearchIndex:
         words = frozenset(stem(token) for token in content)
         head = []
         for match in passages[:RERANKED]:
-            found = answerability.features(wants, match.text, match.section, match.title, content)
+            version = self.english_versions.get(match.id) if english else None
+            text, section, title = (
+                (version.text, version.section, version.title)
+                if version is not None
+                else (match.text, match.section, match.title)
+            )
+            found = answerability.features(wants, text, section, title, content)
             confidence = found.adjust(match.confidence) + self._learned(match.id, words)
             head.append((not found.answers, replace(match, confidence=min(1.1, confidence))))
         head.sort(key=lambda item: item[0])  # stable: the ranking's order otherwise
@@ -352,9 +415,10 @@ class SearchIndex:
             "passage", passage.id, passage.text, passage.title, passage.section, confidence
         )
 
-    def _lexical(self, query: Query) -> list[tuple[int, float, float]]:
+    def _lexical(self, query: Query, side: Lexical) -> list[tuple[int, float, float]]:
         """The lexical candidates, best first: (passage, ranking score, coverage)."""
-        scores = self.corpus.scores(query)
+        corpus = side.corpus
+        scores = corpus.scores(query)
         top = heapq.nlargest(CANDIDATES, scores.items(), key=lambda item: item[1])
         ranked = []
         total = sum(concept.weight for concept in query.concepts)
@@ -363,8 +427,8 @@ class SearchIndex:
         if query.quantity:
             asked.add("antal")
         for doc, score in top:
-            confidence = self.corpus.coverage(query, doc)
-            heading, words, kind = self.headings[doc]
+            confidence = corpus.coverage(query, doc)
+            heading, words, kind = side.headings[doc]
             named = sum(c.weight for c in query.concepts if _named(c, heading)) / total
             # Dice-like: the heading names the question, and the question names the heading.
             share = len(words & asked) / len(words) if words else 0.0
@@ -372,7 +436,7 @@ class SearchIndex:
                 named = 0.0  # a heading that asks another question ("Hur ofta …?") is no hint
             rank = confidence + HEADING_RANK * named * (0.5 + 0.5 * share)
             rank += BM25_RANK * score / top[0][1] + (TYPE_RANK if kind and kind == asks else 0)
-            if query.quantity and self.corpus.has_number[doc]:
+            if query.quantity and corpus.has_number[doc]:
                 rank += NUMBER_RANK
             ranked.append((doc, rank, confidence))
         ranked.sort(key=lambda item: -item[1])
