@@ -133,3 +133,25 @@ def test_swedish_with_a_few_english_words_is_read_as_swedish() -> None:
     assert looks_english("How often does the steering group meet?")
     assert not looks_english("vad är RÖS-gruppens budget för meetings 2026")
     assert not looks_english("hur många signatories har VGR-överenskommelsen")
+
+
+def test_a_short_section_answers_whole_whichever_paragraph_matched() -> None:
+    passages = [
+        IndexedPassage(1, "Budget", "Budget 2026", "Budgeten täcker möten och kommunikation."),
+        IndexedPassage(
+            2, "Budget", "Budget 2026", "- Möten: 410 000 kr\n- Kommunikation: 80 000 kr"
+        ),
+        IndexedPassage(3, "Om", "Parterna", "Parterna är regionen och civilsamhället."),
+    ]
+    match = SearchIndex.build(passages, []).best("budget")
+    assert match is not None and match.id == 1 and match.parts == (1, 2)
+    assert "410 000" in match.text and "80 000" in match.text
+
+
+def test_a_name_most_passages_share_is_not_required_of_the_answer() -> None:
+    passages = [
+        IndexedPassage(n, "Om", f"Del {n}", f"VGR och civilsamhället samverkar, del {n}.")
+        for n in range(1, 10)
+    ] + [IndexedPassage(10, "Om", "Antal underskrivare", "Det finns 125 underskrivare.")]
+    match = SearchIndex.build(passages, []).best("Hur många underskrivare har VGR?")
+    assert match is not None and match.id == 10 and match.confidence >= 0.6

@@ -32,8 +32,11 @@ _MONTHS = (
     "|january|february|march|may|june|july|august|october"
 )
 _NUMBER_WORDS = (
-    "en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\\w*|trettio|fyrtio|femtio"
-    "|hundra\\w*|tusen\\w*|miljon\\w*|tredjedel\\w*|hälften|dussin|flera|ett fåtal"
+    # "en", "ett" and "flera" are no answer to "hur många": nearly every sentence has them.
+    "två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\\w*|trettio|fyrtio|femtio"
+    "|hundra\\w*|tusen\\w*|miljon\\w*|tredjedel\\w*|hälften|dussin"
+    "|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred\\w*"
+    "|thousand\\w*|million\\w*|third|half"
 )
 _FACTS: dict[FactKind, re.Pattern[str]] = {
     "amount": re.compile(

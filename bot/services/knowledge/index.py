@@ -51,6 +51,8 @@ log = logging.getLogger(__name__)
 _model_failures = 0  # logged the first time only
 FUSED_KEPT = 10
 RERANKED = 5  # the first few passages are reranked by what they can answer (answerability)
+SECTION_ANSWER = 600  # a section this short answers whole, whichever paragraph matched
+COMMON_NAME = 0.1  # a name in more than this share of passages is the setting, not the subject
 LEARNED_MIN = 0.6  # a question this like a learned phrasing (shared words, Jaccard) …
 LEARNED_BOOST = 0.15  # … lifts its passage's confidence by up to this much
 
@@ -128,6 +130,7 @@ class Match:
     section: str
     confidence: float  # 0..1
     lang: str = "sv"  # the language of text, title and section
+    parts: tuple[int, ...] = ()  # the passages of a short section whose text this holds, in order
 
 
 class SearchIndex:
@@ -195,6 +198,7 @@ class SearchIndex:
                 headings[passage.section] = (terms, words, question_type(passage.section))
         self.headings = [headings[passage.section] for passage in passages]
         self.swedish = Lexical(self.corpus, self.vocab, self.headings)
+        self.sections = _short_sections(passages)
         # English questions are read against the English versions, where a passage has one.
         self.english_versions = dict(english or {})
         self.english = self._english_side(self.english_versions, tokens)
@@ -300,7 +304,7 @@ class SearchIndex:
                 side, words = self.swedish, query
         # The model reads the words as written, and so does the check for names (capitals).
         found = self._passages(words, as_written, side)
-        passages = self._reranked(question, as_written, found, english=side is not self.swedish)
+        passages = self._reranked(question, as_written, found, side)
         faqs = sorted(self._faqs(question), key=lambda match: -match.confidence)
         surest = max((match.confidence for match in passages), default=0.0)
         strong = [f for f in faqs if f.confidence >= max(FAQ_MIN, surest - FAQ_MARGIN)]
@@ -378,21 +382,22 @@ class SearchIndex:
         ]
 
     def _reranked(
-        self, question: str, as_written: str, passages: list[Match], *, english: bool = False
+        self, question: str, as_written: str, passages: list[Match], side: Lexical
     ) -> list[Match]:
         """The first few passages reranked, their confidence scaled by answerability features.
 
         A passage that holds the kind of fact asked for and every name asked about keeps its
         place; one that does not moves behind those that do.
         """
-        wants = answerability.asked(as_written)
+        wants = _rare_names(answerability.asked(as_written), side.corpus)
+        english = side is not self.swedish
         content = content_tokens(question)
         words = frozenset(stem(token) for token in content)
         head = []
         for match in passages[:RERANKED]:
             version = self.english_versions.get(match.id) if english else None
             text, section, title = (
-                (version.text, version.section, version.title)
+                (self.english_text(match) or version.text, version.section, version.title)
                 if version is not None
                 else (match.text, match.section, match.title)
             )
@@ -401,6 +406,13 @@ class SearchIndex:
             head.append((not found.answers, replace(match, confidence=min(1.1, confidence))))
         head.sort(key=lambda item: item[0])  # stable: the ranking's order otherwise
         return [match for _, match in head] + passages[RERANKED:]
+
+    def english_text(self, match: Match) -> str | None:
+        """The English version of a match's whole text (its section's passages), if it has one."""
+        versions = [self.english_versions.get(ident) for ident in match.parts or (match.id,)]
+        if not all(versions):
+            return None
+        return "\n".join(version.text for version in versions if version is not None)
 
     def _learned(self, passage_id: int, words: frozenset[str]) -> float:
         """The lift a passage gets from a learned phrasing like the question (0 if none)."""
@@ -411,8 +423,11 @@ class SearchIndex:
 
     def _passage(self, doc: int, confidence: float) -> Match:
         passage = self.passages[doc]
+        group = self.sections[doc]
+        text = "\n".join(self.passages[d].text for d in group) if len(group) > 1 else passage.text
+        parts = tuple(self.passages[d].id for d in group) if len(group) > 1 else ()
         return Match(
-            "passage", passage.id, passage.text, passage.title, passage.section, confidence
+            "passage", passage.id, text, passage.title, passage.section, confidence, parts=parts
         )
 
     def _lexical(self, query: Query, side: Lexical) -> list[tuple[int, float, float]]:
@@ -490,7 +505,7 @@ class SearchIndex:
             return match
         text = trim(match.text, self._weights(query), self._terms_of, quantity=query.quantity)
         confidence = round(match.confidence, 4)
-        return Match(match.kind, match.id, text, match.title, match.section, confidence)
+        return replace(match, text=text, confidence=confidence)
 
     def _weights(self, query: Query) -> dict[str, float]:
         weights = {c.stem: c.weight for c in query.concepts}
@@ -515,6 +530,40 @@ def _model_failed(error: Exception) -> None:
     _model_failures += 1
     if _model_failures == 1:
         log.warning("semantic search failed, answering from words: %s", error.__class__.__name__)
+
+
+def _short_sections(passages: list[IndexedPassage]) -> list[tuple[int, ...]]:
+    """Per passage, the passages of its section when together they fit in one answer.
+
+    A section split into paragraphs ("Budget 2026": an opening sentence, then the list of
+    amounts) answers as a whole: otherwise the paragraph that names the question's words wins
+    and the sibling that holds the asked fact is left out.
+    """
+    groups: list[tuple[int, ...]] = []
+    start = 0
+    for doc in range(1, len(passages) + 1):
+        if doc < len(passages) and _same_section(passages[doc], passages[start]):
+            continue
+        group = tuple(range(start, doc))
+        fits = sum(len(passages[d].text) + 1 for d in group) <= SECTION_ANSWER
+        groups.extend([group] * len(group) if fits else [(d,) for d in group])
+        start = doc
+    return groups
+
+
+def _same_section(one: IndexedPassage, other: IndexedPassage) -> bool:
+    return bool(one.section) and (one.title, one.section) == (other.title, other.section)
+
+
+def _rare_names(wants: answerability.Asked, corpus: Corpus) -> answerability.Asked:
+    """What a question asks, without the names that most passages share (VGR, RÖS, 2024).
+
+    A passage lacking "Suicide Zero" cannot answer a question about it, but one lacking "VGR"
+    in "VGR-överenskommelsen" can: the asker names the setting, not the subject.
+    """
+    limit = COMMON_NAME * corpus.size
+    rare = tuple(name for name in wants.names if len(corpus.postings.get(name, ())) <= limit)
+    return replace(wants, names=rare)
 
 
 def _named(concept: Concept, heading: frozenset[str]) -> bool:

@@ -319,6 +319,13 @@ class KnowledgeService:
         version = self._english.get(match.id)
         if version is None:
             return match
+        if match.parts:
+            versions = [self._english.get(ident) for ident in match.parts]
+            if not all(versions):
+                return match
+            texts = [(v.text, v.original) for v in versions if v is not None]
+            joined = "\n".join(text for text, _ in texts), "\n".join(o for _, o in texts)
+            version = replace(version, text=joined[0], original=joined[1])
         # The sentences the Swedish answer kept; by the question's terms if unaligned.
         text = trim_like(version.text, version.original, match.text) or self._index.trimmed(
             question, version.text, original=version.original
