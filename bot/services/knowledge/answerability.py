@@ -79,7 +79,7 @@ _ASKS: tuple[tuple[re.Pattern[str], FactKind], ...] = (
     (
         re.compile(
             r"\b(?:hur\s+(?:mycket|mkt|myket|mycke)|va\w?\s+kostar|kostar\s+det"
-            r"|va\w?\s+går\s+(?:\S+\s+){0,3}?på\s*\??\s*$"  # "vad går RÖS-mötena på?"
+            r"|va\w?\s+går\s+(?:\S+\s+){0,3}?på(?=\s*\??\s*$)"  # "vad går RÖS-mötena på?"
             r"|va\w?\s+lägger\s+(?:ni|man|regionen|dom)\s+på"
             r"|hur\s+stort?\s+(?:bidrag|belopp|summa)|how\s+much"
             r"|what\s+does\s+\w+(?:\s+\w+)?\s+cost)\b",
