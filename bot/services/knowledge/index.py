@@ -389,7 +389,7 @@ class SearchIndex:
         A passage that holds the kind of fact asked for and every name asked about keeps its
         place; one that does not moves behind those that do.
         """
-        wants = _rare_names(answerability.asked(as_written), side.corpus)
+        wants = _rare_names(answerability.asked(focus.asking(as_written)), side.corpus)
         english = side is not self.swedish
         content = content_tokens(question)
         words = frozenset(stem(token) for token in content)
