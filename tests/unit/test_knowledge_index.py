@@ -155,3 +155,24 @@ def test_a_name_most_passages_share_is_not_required_of_the_answer() -> None:
     ] + [IndexedPassage(10, "Om", "Antal underskrivare", "Det finns 125 underskrivare.")]
     match = SearchIndex.build(passages, []).best("Hur många underskrivare har VGR?")
     assert match is not None and match.id == 10 and match.confidence >= 0.6
+
+
+def test_an_english_question_picks_its_sentences_in_the_english_version() -> None:
+    swedish = (
+        "Nyhetsbrevet skickas fyra gånger om året till alla underskrivare. "
+        "Regionen har också flera strategier för kultur, trafik och vård. "
+        "Dessa strategier bryts ner i handlingsplaner som följs upp varje höst av nämnderna. "
+        "Uppföljningen redovisas för regionstyrelsen i en rapport som blir offentlig."
+    )
+    english = (
+        "The newsletter is sent four times a year to all signatories. "
+        "The region also has several strategies for culture, transport and care. "
+        "These strategies are broken down into action plans followed up each autumn. "
+        "The follow-up is reported to the regional board in a report made public."
+    )
+    passages = [IndexedPassage(1, "Om", "Kommunikation", swedish)]
+    versions = {1: IndexedPassage(1, "About", "Communication", english)}
+    match = SearchIndex.build(passages, [], english=versions).best(
+        "How often is the newsletter sent?"
+    )
+    assert match is not None and match.text.startswith("Nyhetsbrevet skickas fyra gånger")

@@ -35,7 +35,7 @@ from bot.services.knowledge.corpus import (
 from bot.services.knowledge.embeddings import Embedder, Vectors
 from bot.services.knowledge.spelling import Speller
 from bot.services.knowledge.synonyms import Synonyms, shipped
-from bot.services.knowledge.trimming import trim
+from bot.services.knowledge.trimming import trim, trim_like
 from bot.timeutil import Clock, local, utc_now
 
 HEADING_RANK = 0.3  # ranking: a passage whose heading names the question's concepts wins ties
@@ -309,7 +309,8 @@ class SearchIndex:
         surest = max((match.confidence for match in passages), default=0.0)
         strong = [f for f in faqs if f.confidence >= max(FAQ_MIN, surest - FAQ_MARGIN)]
         ranked = strong + passages + [f for f in faqs if f not in strong]
-        return [self._match(match, query) for match in ranked[:limit]]
+        english_words = words if side is not self.swedish else None
+        return [self._match(match, query, english_words) for match in ranked[:limit]]
 
     def chosen(self, question: str, doc: int) -> Match:
         """One passage (by its place in the index) trimmed for a question, fully confident."""
@@ -500,12 +501,29 @@ class SearchIndex:
         weights = {term: w for term, w in self._weights(query).items() if term in held}
         return trim(text, weights, self._terms_of, quantity=query.quantity)
 
-    def _match(self, match: Match, query: Query) -> Match:
+    def _match(self, match: Match, query: Query, english: Query | None = None) -> Match:
         if match.kind == "faq":
             return match
-        text = trim(match.text, self._weights(query), self._terms_of, quantity=query.quantity)
+        text = self._trimmed_as_english(match, english) if english is not None else None
+        if text is None:
+            text = trim(match.text, self._weights(query), self._terms_of, quantity=query.quantity)
         confidence = round(match.confidence, 4)
         return replace(match, text=text, confidence=confidence)
+
+    def _trimmed_as_english(self, match: Match, english: Query) -> str | None:
+        """An English question picks sentences in the English version; the Swedish text keeps
+        the same ones (by position), so both languages show the same part of the passage."""
+        translated = self.english_text(match)
+        if translated is None or self.english is None:
+            return None
+        vocab = self.english.vocab
+        cut = trim(
+            translated,
+            self._weights(english),
+            lambda text: self._terms_of(text, vocab),
+            quantity=english.quantity,
+        )
+        return trim_like(match.text, translated, cut)
 
     def _weights(self, query: Query) -> dict[str, float]:
         weights = {c.stem: c.weight for c in query.concepts}
@@ -517,11 +535,11 @@ class SearchIndex:
                 weights.setdefault(synonym, concept.weight * SYNONYM_CREDIT)
         return weights
 
-    def _terms_of(self, text: str) -> frozenset[str]:
+    def _terms_of(self, text: str, vocab: Decompounder | None = None) -> frozenset[str]:
         terms = set()
         for token in content_tokens(text, self.synonyms.expand):
             terms.add(stem(token))
-            terms.update(self.vocab.parts(token))
+            terms.update((vocab or self.vocab).parts(token))
         return frozenset(terms)
 
 
