@@ -161,3 +161,14 @@ def test_a_learned_phrasing_lifts_its_passage_for_similar_questions_only() -> No
     lift = confidence(learned, similar, 2) - confidence(plain, similar, 2)
     assert 0 < lift <= 0.15  # small and bounded
     assert confidence(learned, other, 2) == confidence(plain, other, 2)
+
+
+@pytest.mark.parametrize(
+    "question", ["vad går rös-mötena på", "vad lägger ni på kommunikation?", "Vad går det på?"]
+)
+def test_everyday_cost_questions_ask_for_an_amount(question: str) -> None:
+    assert asked(question).kind == "amount"
+
+
+def test_a_trip_in_a_question_is_no_cost_question() -> None:
+    assert asked("vad går vi på för möte i maj om det blir av").kind is None

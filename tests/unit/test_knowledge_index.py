@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.services.knowledge import IndexedFaq, IndexedPassage, SearchIndex
+from bot.services.knowledge.analyzer import looks_english
 
 PASSAGES = [
     IndexedPassage(
@@ -106,3 +107,72 @@ def test_search_returns_several_and_empty_questions_nothing() -> None:
     assert len(index.search("processledaren", limit=3)) == 3
     assert index.search("Vad är det?") == []
     assert SearchIndex.build([], []).best("budget") is None
+
+
+def test_english_questions_are_read_against_the_english_versions() -> None:
+    passages = [
+        IndexedPassage(1, "Organisation", "Nyhetsbrev", "Nyhetsbrevet kommer fyra gånger om året."),
+        IndexedPassage(2, "Organisation", "Kanaler", "Vi finns på Facebook och LinkedIn."),
+    ]
+    english = {
+        1: IndexedPassage(
+            1, "Organisation", "Newsletter", "The newsletter comes four times a year."
+        ),
+        2: IndexedPassage(
+            2, "Organisation", "Channels", "Our social media are Facebook and LinkedIn."
+        ),
+    }
+    index = SearchIndex.build(passages, [], english=english)
+    match = index.best("Which social media channels do you use?")
+    assert match is not None and match.id == 2 and match.confidence >= 0.6
+    without = SearchIndex.build(passages, []).best("Which social media channels do you use?")
+    assert without is None or without.confidence < match.confidence
+
+
+def test_swedish_with_a_few_english_words_is_read_as_swedish() -> None:
+    assert looks_english("How often does the steering group meet?")
+    assert not looks_english("vad är RÖS-gruppens budget för meetings 2026")
+    assert not looks_english("hur många signatories har VGR-överenskommelsen")
+
+
+def test_a_short_section_answers_whole_whichever_paragraph_matched() -> None:
+    passages = [
+        IndexedPassage(1, "Budget", "Budget 2026", "Budgeten täcker möten och kommunikation."),
+        IndexedPassage(
+            2, "Budget", "Budget 2026", "- Möten: 410 000 kr\n- Kommunikation: 80 000 kr"
+        ),
+        IndexedPassage(3, "Om", "Parterna", "Parterna är regionen och civilsamhället."),
+    ]
+    match = SearchIndex.build(passages, []).best("budget")
+    assert match is not None and match.id == 1 and match.parts == (1, 2)
+    assert "410 000" in match.text and "80 000" in match.text
+
+
+def test_a_name_most_passages_share_is_not_required_of_the_answer() -> None:
+    passages = [
+        IndexedPassage(n, "Om", f"Del {n}", f"VGR och civilsamhället samverkar, del {n}.")
+        for n in range(1, 10)
+    ] + [IndexedPassage(10, "Om", "Antal underskrivare", "Det finns 125 underskrivare.")]
+    match = SearchIndex.build(passages, []).best("Hur många underskrivare har VGR?")
+    assert match is not None and match.id == 10 and match.confidence >= 0.6
+
+
+def test_an_english_question_picks_its_sentences_in_the_english_version() -> None:
+    swedish = (
+        "Nyhetsbrevet skickas fyra gånger om året till alla underskrivare. "
+        "Regionen har också flera strategier för kultur, trafik och vård. "
+        "Dessa strategier bryts ner i handlingsplaner som följs upp varje höst av nämnderna. "
+        "Uppföljningen redovisas för regionstyrelsen i en rapport som blir offentlig."
+    )
+    english = (
+        "The newsletter is sent four times a year to all signatories. "
+        "The region also has several strategies for culture, transport and care. "
+        "These strategies are broken down into action plans followed up each autumn. "
+        "The follow-up is reported to the regional board in a report made public."
+    )
+    passages = [IndexedPassage(1, "Om", "Kommunikation", swedish)]
+    versions = {1: IndexedPassage(1, "About", "Communication", english)}
+    match = SearchIndex.build(passages, [], english=versions).best(
+        "How often is the newsletter sent?"
+    )
+    assert match is not None and match.text.startswith("Nyhetsbrevet skickas fyra gånger")

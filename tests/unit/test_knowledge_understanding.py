@@ -10,7 +10,7 @@ import pytest
 
 from bot.services.knowledge import IndexedPassage, SearchIndex
 from bot.services.knowledge.analyzer import raw_tokens
-from bot.services.knowledge.focus import segments, variants
+from bot.services.knowledge.focus import asking, segments, variants
 from bot.services.knowledge.relative_time import resolve
 from bot.services.knowledge.spelling import Speller
 from bot.services.knowledge.synonyms import (
@@ -260,3 +260,11 @@ def test_the_season_follows_the_stockholm_date_in_a_dst_week() -> None:
     # Two hours earlier it is still August there: last autumn was 2025.
     built = index(clock=fixed(datetime(2026, 8, 31, 20, 30, tzinfo=UTC)))
     assert built.understand("i höstas") == "hösten 2025"
+
+
+def test_only_the_asking_sentences_say_which_names_the_answer_must_hold() -> None:
+    reading = (
+        "Vi är en idrottsförening i Skövde och funderar på att skriva under. Hur många är med?"
+    )
+    assert asking(reading) == "Hur många är med?"
+    assert asking("Hur många är med?") == "Hur många är med?"

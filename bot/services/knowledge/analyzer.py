@@ -68,6 +68,30 @@ ENGLISH_WORDS: frozenset[str] = _words(
 )
 STOP_WORDS = STOP_WORDS | FILLER_WORDS | ENGLISH_WORDS
 
+# Words only English uses (not Swedish ones too: "in", "man", "var"), telling the language apart.
+_ENGLISH_ONLY = _words(
+    """
+    the what what's which who whom whose when where why how does do did is are was were
+    been has have had will would could should there their they this that these those of to
+    with about you your we our my any some every and but not if than
+    """
+)
+_SWEDISH_ONLY = _words(
+    """
+    vad vem vilken vilket vilka varför hur när är och det som att på för med har hade ni vi
+    jag ett den till av om finns kan ska blir inte eller också från vår våra nästa nåt
+    """
+)
+
+
+def looks_english(text: str) -> bool:
+    """Whether a question is written in English (Swedish with a few English words is not)."""
+    tokens = _TOKEN.findall(text.lower())
+    english = sum(token in _ENGLISH_ONLY for token in tokens)
+    swedish = sum(token in _SWEDISH_ONLY for token in tokens)
+    return english >= 2 and english > 2 * swedish
+
+
 QUANTITY_WORDS: frozenset[str] = _words(
     "många mycket mkt antal antalet belopp beloppet kostar kostade summa summan totalt ofta"
 )

@@ -32,8 +32,11 @@ _MONTHS = (
     "|january|february|march|may|june|july|august|october"
 )
 _NUMBER_WORDS = (
-    "en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\\w*|trettio|fyrtio|femtio"
-    "|hundra\\w*|tusen\\w*|miljon\\w*|tredjedel\\w*|hälften|dussin|flera|ett fåtal"
+    # "en", "ett" and "flera" are no answer to "hur många": nearly every sentence has them.
+    "två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tjugo\\w*|trettio|fyrtio|femtio"
+    "|hundra\\w*|tusen\\w*|miljon\\w*|tredjedel\\w*|hälften|dussin"
+    "|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred\\w*"
+    "|thousand\\w*|million\\w*|third|half"
 )
 _FACTS: dict[FactKind, re.Pattern[str]] = {
     "amount": re.compile(
@@ -76,6 +79,8 @@ _ASKS: tuple[tuple[re.Pattern[str], FactKind], ...] = (
     (
         re.compile(
             r"\b(?:hur\s+(?:mycket|mkt|myket|mycke)|va\w?\s+kostar|kostar\s+det"
+            r"|va\w?\s+går\s+(?:\S+\s+){0,3}?på(?=\s*\??\s*$)"  # "vad går RÖS-mötena på?"
+            r"|va\w?\s+lägger\s+(?:ni|man|regionen|dom)\s+på"
             r"|hur\s+stort?\s+(?:bidrag|belopp|summa)|how\s+much"
             r"|what\s+does\s+\w+(?:\s+\w+)?\s+cost)\b",
             re.I,

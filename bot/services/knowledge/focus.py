@@ -76,3 +76,14 @@ def _asks(part: str) -> bool:
     if part.endswith("?") or "undrar" in tokens:
         return True
     return bool(tokens) and (tokens[0] in _OPENING or not _QUESTION_WORDS.isdisjoint(tokens))
+
+
+def asking(reading: str) -> str:
+    """The sentences of a reading that ask something (all of it when none or all do).
+
+    A situation's names ("vi är en idrottsförening i Skövde") tell who asks, not what: only
+    the asking sentences say which names and which kind of fact the answer must hold.
+    """
+    parts = segments(reading)
+    asked = [part for part in parts if _asks(part)]
+    return "\n".join(asked) if asked and len(asked) < len(parts) else reading

@@ -6,7 +6,7 @@ import heapq
 import logging
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -18,6 +18,7 @@ from bot.services.knowledge.analyzer import (
     content_tokens,
     is_quantity_question,
     lemma_stem,
+    looks_english,
     question_type,
     raw_tokens,
     stem,
@@ -34,7 +35,7 @@ from bot.services.knowledge.corpus import (
 from bot.services.knowledge.embeddings import Embedder, Vectors
 from bot.services.knowledge.spelling import Speller
 from bot.services.knowledge.synonyms import Synonyms, shipped
-from bot.services.knowledge.trimming import trim
+from bot.services.knowledge.trimming import trim, trim_like
 from bot.timeutil import Clock, local, utc_now
 
 HEADING_RANK = 0.3  # ranking: a passage whose heading names the question's concepts wins ties
@@ -50,6 +51,8 @@ log = logging.getLogger(__name__)
 _model_failures = 0  # logged the first time only
 FUSED_KEPT = 10
 RERANKED = 5  # the first few passages are reranked by what they can answer (answerability)
+SECTION_ANSWER = 600  # a section this short answers whole, whichever paragraph matched
+COMMON_NAME = 0.1  # a name in more than this share of passages is the setting, not the subject
 LEARNED_MIN = 0.6  # a question this like a learned phrasing (shared words, Jaccard) …
 LEARNED_BOOST = 0.15  # … lifts its passage's confidence by up to this much
 
@@ -102,6 +105,15 @@ class IndexedPassage:
 
 
 @dataclass(frozen=True)
+class Lexical:
+    """One language's word index over the passages: BM25F, compound parts and headings."""
+
+    corpus: Corpus
+    vocab: Decompounder
+    headings: list[tuple[frozenset[str], frozenset[str], str | None]]
+
+
+@dataclass(frozen=True)
 class IndexedFaq:
     id: int
     phrasings: tuple[str, ...]
@@ -118,6 +130,7 @@ class Match:
     section: str
     confidence: float  # 0..1
     lang: str = "sv"  # the language of text, title and section
+    parts: tuple[int, ...] = ()  # the passages of a short section whose text this holds, in order
 
 
 class SearchIndex:
@@ -133,6 +146,7 @@ class SearchIndex:
         synonyms: Synonyms | None = None,
         clock: Clock = utc_now,
         learned: Iterable[tuple[int, str]] = (),
+        english: Mapping[int, IndexedPassage] | None = None,
     ) -> None:
         self.passages = passages
         self.faqs = faqs
@@ -183,12 +197,41 @@ class SearchIndex:
                 terms = self._terms_of(passage.section)
                 headings[passage.section] = (terms, words, question_type(passage.section))
         self.headings = [headings[passage.section] for passage in passages]
+        self.swedish = Lexical(self.corpus, self.vocab, self.headings)
+        self.sections = _short_sections(passages)
+        # English questions are read against the English versions, where a passage has one.
+        self.english_versions = dict(english or {})
+        self.english = self._english_side(self.english_versions, tokens)
         # Questions askers matched to a passage ("Menade du …?"): passage id → their words.
         self.learned: dict[int, list[frozenset[str]]] = {}
         for passage_id, phrasing in learned:
             words = frozenset(stem(token) for token in content_tokens(phrasing))
             if words:
                 self.learned.setdefault(passage_id, []).append(words)
+
+    def _english_side(
+        self, english: Mapping[int, IndexedPassage], tokens: Callable[..., list[str]]
+    ) -> Lexical | None:
+        versions = [english.get(passage.id) for passage in self.passages]
+        if not any(versions):
+            return None
+        docs: list[list[Field]] = [
+            [
+                (tokens(v.text), 1.0, 1.0),
+                (tokens(v.section, repeated=True), 1.5, 1.0),
+                (tokens(v.title, repeated=True), 0.5, 0.8),
+            ]
+            if v is not None
+            else []
+            for v in versions
+        ]
+        vocab = Decompounder({stem(t) for doc in docs for field in doc for t in field[0]})
+        headings: list[tuple[frozenset[str], frozenset[str], str | None]] = []
+        for version in versions:
+            section = version.section if version is not None else ""
+            words = frozenset(stem(t) for t in content_tokens(section))
+            headings.append((words, words, None))
+        return Lexical(Corpus(docs, vocab), vocab, headings)
 
     @classmethod
     def build(
@@ -201,10 +244,12 @@ class SearchIndex:
         synonyms: Synonyms | None = None,
         clock: Clock = utc_now,
         learned: Iterable[tuple[int, str]] = (),
+        english: Mapping[int, IndexedPassage] | None = None,
     ) -> SearchIndex:
         """Build an index over the given passages and FAQ entries (and their vectors).
 
-        `learned` pairs a passage id with a question an asker matched to it.
+        `learned` pairs a passage id with a question an asker matched to it; `english` holds
+        the English version of a passage (by id), which English questions are read against.
         """
         return cls(
             list(passages),
@@ -214,6 +259,7 @@ class SearchIndex:
             synonyms=synonyms,
             clock=clock,
             learned=learned,
+            english=english,
         )
 
     @property
@@ -229,8 +275,9 @@ class SearchIndex:
     def search(self, question: str, limit: int = 5) -> list[Match]:
         """The best matches for a question, best first (of the surest reading of a long one)."""
         best: list[Match] = []
+        english = self.english is not None and looks_english(question)
         for text in focus.variants(question):
-            found = self._search(self.understand(text), limit, as_written=text)
+            found = self._search(self.understand(text), limit, as_written=text, english=english)
             if found and (not best or found[0].confidence > best[0].confidence):
                 best = found
         return best
@@ -240,30 +287,43 @@ class SearchIndex:
         today = local(self.clock()).date()
         return " ".join(self.speller.correct(raw_tokens(relative_time.resolve(question, today))))
 
-    def _search(self, question: str, limit: int, *, as_written: str) -> list[Match]:
+    def _search(
+        self, question: str, limit: int, *, as_written: str, english: bool = False
+    ) -> list[Match]:
         query = self._query(question, self.corpus)
         if not query.concepts:
             return []
-        # The model reads the words as written (the speller knows only Swedish: it would
-        # "correct" English words), and so does the check for names, told by their capitals.
-        passages = self._reranked(question, as_written, self._passages(query, as_written))
+        side = self.swedish
+        words = query
+        if english and self.english is not None:
+            # The speller knows only Swedish: it would "correct" English words.
+            side = self.english
+            today = local(self.clock()).date()
+            words = self._query(relative_time.resolve(as_written, today), side.corpus, side.vocab)
+            if not words.concepts:
+                side, words = self.swedish, query
+        # The model reads the words as written, and so does the check for names (capitals).
+        found = self._passages(words, as_written, side)
+        passages = self._reranked(question, as_written, found, side)
         faqs = sorted(self._faqs(question), key=lambda match: -match.confidence)
         surest = max((match.confidence for match in passages), default=0.0)
         strong = [f for f in faqs if f.confidence >= max(FAQ_MIN, surest - FAQ_MARGIN)]
         ranked = strong + passages + [f for f in faqs if f not in strong]
-        return [self._match(match, query) for match in ranked[:limit]]
+        english_words = words if side is not self.swedish else None
+        return [self._match(match, query, english_words) for match in ranked[:limit]]
 
     def chosen(self, question: str, doc: int) -> Match:
         """One passage (by its place in the index) trimmed for a question, fully confident."""
         query = self._query(question, self.corpus)
         return self._match(self._passage(doc, 1.0), query)
 
-    def _query(self, question: str, corpus: Corpus) -> Query:
+    def _query(self, question: str, corpus: Corpus, vocab: Decompounder | None = None) -> Query:
         concepts: dict[str, Concept] = {}
         terms: dict[str, float] = {}
+        vocab = vocab or self.vocab
         for token in content_tokens(question, self.synonyms.rewrite):
             whole = stem(token)
-            parts = self.vocab.parts(token)
+            parts = vocab.parts(token)
             alternatives = self._alternatives(token, whole)
             concepts.setdefault(whole, Concept(whole, parts, corpus.weight(whole), alternatives))
             terms[whole] = 1.0
@@ -279,8 +339,8 @@ class SearchIndex:
         found = table.get(whole, frozenset()) | table.get(base, frozenset())
         return found | ({base} - {whole})
 
-    def _passages(self, query: Query, question: str) -> list[Match]:
-        lexical = self._lexical(query)
+    def _passages(self, query: Query, question: str, side: Lexical) -> list[Match]:
+        lexical = self._lexical(query, side)
         mode = self.mode
         if mode == "lexical" or self.semantic is None:
             return [self._passage(doc, coverage) for doc, _, coverage in lexical]
@@ -315,29 +375,45 @@ class SearchIndex:
             self._passage(
                 doc,
                 max(
-                    self.corpus.coverage(query, doc) + (fusion.agree if doc == agreed else 0.0),
+                    side.corpus.coverage(query, doc) + (fusion.agree if doc == agreed else 0.0),
                     fusion.confidence((float(similarity[doc]) - mean) / spread, len(similarity)),
                 ),
             )
             for doc in ranked
         ]
 
-    def _reranked(self, question: str, as_written: str, passages: list[Match]) -> list[Match]:
+    def _reranked(
+        self, question: str, as_written: str, passages: list[Match], side: Lexical
+    ) -> list[Match]:
         """The first few passages reranked, their confidence scaled by answerability features.
 
         A passage that holds the kind of fact asked for and every name asked about keeps its
         place; one that does not moves behind those that do.
         """
-        wants = answerability.asked(as_written)
+        wants = _rare_names(answerability.asked(focus.asking(as_written)), side.corpus)
+        english = side is not self.swedish
         content = content_tokens(question)
         words = frozenset(stem(token) for token in content)
         head = []
         for match in passages[:RERANKED]:
-            found = answerability.features(wants, match.text, match.section, match.title, content)
+            version = self.english_versions.get(match.id) if english else None
+            text, section, title = (
+                (self.english_text(match) or version.text, version.section, version.title)
+                if version is not None
+                else (match.text, match.section, match.title)
+            )
+            found = answerability.features(wants, text, section, title, content)
             confidence = found.adjust(match.confidence) + self._learned(match.id, words)
             head.append((not found.answers, replace(match, confidence=min(1.1, confidence))))
         head.sort(key=lambda item: item[0])  # stable: the ranking's order otherwise
         return [match for _, match in head] + passages[RERANKED:]
+
+    def english_text(self, match: Match) -> str | None:
+        """The English version of a match's whole text (its section's passages), if it has one."""
+        versions = [self.english_versions.get(ident) for ident in match.parts or (match.id,)]
+        if not all(versions):
+            return None
+        return "\n".join(version.text for version in versions if version is not None)
 
     def _learned(self, passage_id: int, words: frozenset[str]) -> float:
         """The lift a passage gets from a learned phrasing like the question (0 if none)."""
@@ -348,13 +424,17 @@ class SearchIndex:
 
     def _passage(self, doc: int, confidence: float) -> Match:
         passage = self.passages[doc]
+        group = self.sections[doc]
+        text = "\n".join(self.passages[d].text for d in group) if len(group) > 1 else passage.text
+        parts = tuple(self.passages[d].id for d in group) if len(group) > 1 else ()
         return Match(
-            "passage", passage.id, passage.text, passage.title, passage.section, confidence
+            "passage", passage.id, text, passage.title, passage.section, confidence, parts=parts
         )
 
-    def _lexical(self, query: Query) -> list[tuple[int, float, float]]:
+    def _lexical(self, query: Query, side: Lexical) -> list[tuple[int, float, float]]:
         """The lexical candidates, best first: (passage, ranking score, coverage)."""
-        scores = self.corpus.scores(query)
+        corpus = side.corpus
+        scores = corpus.scores(query)
         top = heapq.nlargest(CANDIDATES, scores.items(), key=lambda item: item[1])
         ranked = []
         total = sum(concept.weight for concept in query.concepts)
@@ -363,8 +443,8 @@ class SearchIndex:
         if query.quantity:
             asked.add("antal")
         for doc, score in top:
-            confidence = self.corpus.coverage(query, doc)
-            heading, words, kind = self.headings[doc]
+            confidence = corpus.coverage(query, doc)
+            heading, words, kind = side.headings[doc]
             named = sum(c.weight for c in query.concepts if _named(c, heading)) / total
             # Dice-like: the heading names the question, and the question names the heading.
             share = len(words & asked) / len(words) if words else 0.0
@@ -372,7 +452,7 @@ class SearchIndex:
                 named = 0.0  # a heading that asks another question ("Hur ofta …?") is no hint
             rank = confidence + HEADING_RANK * named * (0.5 + 0.5 * share)
             rank += BM25_RANK * score / top[0][1] + (TYPE_RANK if kind and kind == asks else 0)
-            if query.quantity and self.corpus.has_number[doc]:
+            if query.quantity and corpus.has_number[doc]:
                 rank += NUMBER_RANK
             ranked.append((doc, rank, confidence))
         ranked.sort(key=lambda item: -item[1])
@@ -421,12 +501,29 @@ class SearchIndex:
         weights = {term: w for term, w in self._weights(query).items() if term in held}
         return trim(text, weights, self._terms_of, quantity=query.quantity)
 
-    def _match(self, match: Match, query: Query) -> Match:
+    def _match(self, match: Match, query: Query, english: Query | None = None) -> Match:
         if match.kind == "faq":
             return match
-        text = trim(match.text, self._weights(query), self._terms_of, quantity=query.quantity)
+        text = self._trimmed_as_english(match, english) if english is not None else None
+        if text is None:
+            text = trim(match.text, self._weights(query), self._terms_of, quantity=query.quantity)
         confidence = round(match.confidence, 4)
-        return Match(match.kind, match.id, text, match.title, match.section, confidence)
+        return replace(match, text=text, confidence=confidence)
+
+    def _trimmed_as_english(self, match: Match, english: Query) -> str | None:
+        """An English question picks sentences in the English version; the Swedish text keeps
+        the same ones (by position), so both languages show the same part of the passage."""
+        translated = self.english_text(match)
+        if translated is None or self.english is None:
+            return None
+        vocab = self.english.vocab
+        cut = trim(
+            translated,
+            self._weights(english),
+            lambda text: self._terms_of(text, vocab),
+            quantity=english.quantity,
+        )
+        return trim_like(match.text, translated, cut)
 
     def _weights(self, query: Query) -> dict[str, float]:
         weights = {c.stem: c.weight for c in query.concepts}
@@ -438,11 +535,11 @@ class SearchIndex:
                 weights.setdefault(synonym, concept.weight * SYNONYM_CREDIT)
         return weights
 
-    def _terms_of(self, text: str) -> frozenset[str]:
+    def _terms_of(self, text: str, vocab: Decompounder | None = None) -> frozenset[str]:
         terms = set()
         for token in content_tokens(text, self.synonyms.expand):
             terms.add(stem(token))
-            terms.update(self.vocab.parts(token))
+            terms.update((vocab or self.vocab).parts(token))
         return frozenset(terms)
 
 
@@ -451,6 +548,40 @@ def _model_failed(error: Exception) -> None:
     _model_failures += 1
     if _model_failures == 1:
         log.warning("semantic search failed, answering from words: %s", error.__class__.__name__)
+
+
+def _short_sections(passages: list[IndexedPassage]) -> list[tuple[int, ...]]:
+    """Per passage, the passages of its section when together they fit in one answer.
+
+    A section split into paragraphs ("Budget 2026": an opening sentence, then the list of
+    amounts) answers as a whole: otherwise the paragraph that names the question's words wins
+    and the sibling that holds the asked fact is left out.
+    """
+    groups: list[tuple[int, ...]] = []
+    start = 0
+    for doc in range(1, len(passages) + 1):
+        if doc < len(passages) and _same_section(passages[doc], passages[start]):
+            continue
+        group = tuple(range(start, doc))
+        fits = sum(len(passages[d].text) + 1 for d in group) <= SECTION_ANSWER
+        groups.extend([group] * len(group) if fits else [(d,) for d in group])
+        start = doc
+    return groups
+
+
+def _same_section(one: IndexedPassage, other: IndexedPassage) -> bool:
+    return bool(one.section) and (one.title, one.section) == (other.title, other.section)
+
+
+def _rare_names(wants: answerability.Asked, corpus: Corpus) -> answerability.Asked:
+    """What a question asks, without the names that most passages share (VGR, RÖS, 2024).
+
+    A passage lacking "Suicide Zero" cannot answer a question about it, but one lacking "VGR"
+    in "VGR-överenskommelsen" can: the asker names the setting, not the subject.
+    """
+    limit = COMMON_NAME * corpus.size
+    rare = tuple(name for name in wants.names if len(corpus.postings.get(name, ())) <= limit)
+    return replace(wants, names=rare)
 
 
 def _named(concept: Concept, heading: frozenset[str]) -> bool:

@@ -181,7 +181,7 @@ class KnowledgeService:
             learned = [(row.passage_id, row.question) for row in await self.learned(session)]
         semantic = self._semantic(embedder, rows)
         # Building is CPU work: a thread keeps the bot responsive; the swap itself is atomic.
-        index = await asyncio.to_thread(self._build, passages, faqs, semantic, learned)
+        index = await asyncio.to_thread(self._build, passages, faqs, semantic, learned, english)
         self._index, self._english = index, english  # swapped together, with no await between
         self._fingerprint = fingerprint
 
@@ -217,8 +217,12 @@ class KnowledgeService:
         faqs: list[IndexedFaq],
         semantic: Semantic | None,
         learned: list[tuple[int, str]],
+        english: dict[int, English],
     ) -> SearchIndex:
         synonyms = Synonyms.of(load_groups(self.synonyms_file))
+        versions = {
+            ident: IndexedPassage(ident, e.title, e.section, e.text) for ident, e in english.items()
+        }
         return SearchIndex.build(
             passages,
             faqs,
@@ -227,6 +231,7 @@ class KnowledgeService:
             synonyms=synonyms,
             clock=self.clock,
             learned=learned,
+            english=versions,
         )
 
     def _synonyms_stamp(self) -> tuple[int, int] | None:
@@ -314,6 +319,13 @@ class KnowledgeService:
         version = self._english.get(match.id)
         if version is None:
             return match
+        if match.parts:
+            versions = [self._english.get(ident) for ident in match.parts]
+            if not all(versions):
+                return match
+            texts = [(v.text, v.original) for v in versions if v is not None]
+            joined = "\n".join(text for text, _ in texts), "\n".join(o for _, o in texts)
+            version = replace(version, text=joined[0], original=joined[1])
         # The sentences the Swedish answer kept; by the question's terms if unaligned.
         text = trim_like(version.text, version.original, match.text) or self._index.trimmed(
             question, version.text, original=version.original

@@ -79,7 +79,8 @@ def _trim_list(
     # only inside a compound (civilsamhälle in civilsamhällesdata) pick no line. Only a
     # question for a figure is trimmed so: "vad ska göras …?" asks for the whole list.
     held = [frozenset(stem(token) for token in content_tokens(line)) for line in items]
-    opening = terms_of(intro[0]) if intro else frozenset()
+    # Only an opening that introduces the list ("… tre utvecklingsområden:") speaks for it.
+    opening = terms_of(intro[0]) if intro and intro[0].endswith(":") else frozenset()
     rare = {
         term
         for term, weight in weights.items()
