@@ -11,7 +11,7 @@ from bot.models import Passage
 from tests.e2e.chat import Person, buttons, has
 from tests.e2e.conftest import Harness
 
-UNSURE = "vad lägger ni på utbildning och sånt"  # vague: budget, plans and courses are all likely
+UNSURE = "vad satsar ni på utbildning och sånt"  # vague: several courses are all likely
 VAGUE = "vad händer med IOP framöver då"
 
 
