@@ -6,7 +6,7 @@ import secrets
 from typing import Any
 
 from telegram import Update
-from telegram.ext import CommandHandler, filters
+from telegram.ext import filters
 
 from bot.errors import DomainError
 from bot.services import organisations
@@ -23,10 +23,10 @@ from handlers.broadcast_send import (
     current,
     on_time_text,
     show_preview,
-    staff_language,
 )
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, BroadcastAudience
 from handlers.common import App, Context, ask, awaiting, reply, set_awaiting, user_session
+from handlers.staff_guard import staff_command, staff_language
 from handlers.step_keyboards import mark_choice
 
 
@@ -94,9 +94,6 @@ async def _search_organisation(
     update: Update, context: Context, step: dict[str, Any], text: str
 ) -> None:
     async with user_session(update, context) as (session, user):
-        if not user.is_staff:
-            set_awaiting(context, None)
-            raise DomainError("not_staff")
         lang = user.language
         found = await organisations.search(session, text)
     if not found:
@@ -135,4 +132,4 @@ async def choose_audience(update: Update, context: Context, action: BroadcastAud
 
 def register(application: App) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("broadcast", start_broadcast, filters=private))
+    application.add_handler(staff_command("broadcast", start_broadcast, filters=private))

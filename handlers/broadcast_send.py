@@ -17,6 +17,7 @@ from handlers import broadcast_keyboards as keyboards
 from handlers.callbacks import BroadcastDecision
 from handlers.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.delivery_sender import BotSender
+from handlers.staff_guard import require_staff, staff_language, staff_steps
 from handlers.step_keyboards import mark_choice
 
 BC_COMPOSE = "bc_compose"
@@ -25,17 +26,7 @@ BC_ORG = "bc_org"
 BC_DECIDE = "bc_decide"
 BC_TIME = "bc_time"
 BC_AT = "bc_at"
-ALL_STEPS = (BC_COMPOSE, BC_AUDIENCE, BC_ORG, BC_DECIDE, BC_TIME, BC_AT)
-
-
-async def staff_language(update: Update, context: Context) -> str:
-    """The staff member's language; DomainError("not_staff") for anyone else, checked now."""
-    async with user_session(update, context) as (_session, user):
-        if not user.is_staff:
-            if (awaiting(context) or {}).get("step") in ALL_STEPS:
-                set_awaiting(context, None)
-            raise DomainError("not_staff")
-        return user.language
+ALL_STEPS = staff_steps(BC_COMPOSE, BC_AUDIENCE, BC_ORG, BC_DECIDE, BC_TIME, BC_AT)
 
 
 def current(context: Context, draft: str, steps: tuple[str, ...]) -> dict[str, Any]:
@@ -127,8 +118,7 @@ async def _record(
     # Forget the draft first: a second press on the same button finds it stale.
     set_awaiting(context, None)
     async with user_session(update, context) as (session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
+        require_staff(context, user)
         await staff.record(
             session,
             _draft(step),

@@ -8,9 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import CommandHandler, filters
+from telegram.ext import filters
 
-from bot.errors import DomainError
 from bot.services import campaign_labels
 from bot.services.delivery import campaigns, staff
 from bot.services.delivery.notices import excerpt
@@ -20,6 +19,7 @@ from bot.texts.moments import Moment
 from handlers import broadcast_keyboards as keyboards
 from handlers.callbacks import CampaignAction
 from handlers.common import App, Context, reply, services, user_session
+from handlers.staff_guard import staff_command
 
 LIST_LENGTH = 8
 ANSWER_TITLE = 150  # a callback answer shows at most 200 characters
@@ -78,8 +78,6 @@ async def campaigns_command(update: Update, context: Context) -> None:
     """List recent campaigns (staff only)."""
     tz = services(context).settings.tz
     async with user_session(update, context) as (session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
         text, keyboard = await render(session, user.language, tz)
     await reply(update, context, text, keyboard=keyboard)
 
@@ -90,8 +88,6 @@ async def campaign_action(update: Update, context: Context, action: CampaignActi
     campaign_id = action.campaign_id
     tz = svc.settings.tz
     async with user_session(update, context) as (session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
         lang, actor = user.language, user.telegram_id
         answer = ""
         if action.action in ACTIONS:
@@ -119,4 +115,4 @@ async def campaign_action(update: Update, context: Context, action: CampaignActi
 
 def register(application: App) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("campaigns", campaigns_command, filters=private))
+    application.add_handler(staff_command("campaigns", campaigns_command, filters=private))
