@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import itertools
+from collections.abc import Sequence
 
 from handlers.callback_router import ROUTES
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, BadCallback, Callback, parse
@@ -31,7 +32,7 @@ def _words() -> list[str]:
     return sorted(found)
 
 
-def _options(field: dataclasses.Field[object], words: list[str]) -> list[object]:
+def _options(field: dataclasses.Field[object], words: list[str]) -> Sequence[object]:
     kind = field.type
     if kind in (int, "int"):
         return [1]
