@@ -137,8 +137,16 @@ async def forget_draft(update: Update, context: Context) -> None:
     set_awaiting(context, None)
 
 
+RESUMED = "drafts_resumed"  # user_data: the stored draft was already looked for in this run
+
+
 async def resume_draft(update: Update, context: Context) -> None:
-    """After a restart the chat knows no step: take a staff member's draft from the database."""
+    """Once per chat in a run: after a restart the chat knows no step, so a stored draft's
+    stage becomes it again (typed text and photos then reach the draft)."""
+    user_data = context.user_data
+    if user_data is None or user_data.get(RESUMED) or awaiting(context) is not None:
+        return
+    user_data[RESUMED] = True
     sender = update.effective_user
     assert sender is not None
     async with services(context).db.session() as session:

@@ -67,8 +67,6 @@ async def _faq(update: Update, context: Context, _text: str) -> None:
     await on_faq_text(update, context, message.text)  # the answer keeps its own line breaks
 
 
-RESUMED = "drafts_resumed"  # user_data: stored drafts already looked for since the start
-
 STEPS = registry(
     (
         Step((LANGUAGE,), on_language_text, remind=remind_language),
@@ -109,17 +107,8 @@ async def on_private_text(update: Update, context: Context) -> None:
     await sweep(context)  # the buttons of a step just left go
 
 
-async def _resume(update: Update, context: Context) -> None:
-    """Once per chat after a start: a stored draft's step, which the chat's memory lost."""
-    user_data = context.user_data
-    if user_data is None or user_data.get(RESUMED) or awaiting(context) is not None:
-        return
-    user_data[RESUMED] = True
-    await resume_draft(update, context)
-
-
 async def _route(update: Update, context: Context, text: str) -> None:
-    await _resume(update, context)
+    await resume_draft(update, context)
     name = (awaiting(context) or {}).get("step", "")
     if name in STAFF_STEPS:
         await staff_language(update, context)  # a demoted member leaves the step, refused

@@ -78,6 +78,9 @@ async def test_a_new_draft_replaces_the_older_and_its_token_goes_stale(
     assert await _error(wrong_stage) == "broadcast_stale"
     assert await drafts.current_of(session, 4242) == newer
     assert await drafts.current_of(session, 5151) is None
+    user.role = Role.MEMBER  # demoted: the draft is no longer resumed
+    await session.flush()
+    assert await drafts.current_of(session, 4242) is None
 
 
 async def test_a_confirmed_time_schedules_the_campaign(session: AsyncSession) -> None:

@@ -20,6 +20,7 @@ from bot.models import BroadcastDraft, User
 from bot.services import campaign_labels
 from bot.services.delivery import staff
 from bot.services.delivery.campaigns import TEXT_LIMIT
+from bot.services.users import STAFF_ROLES
 from bot.timeutil import Clock
 
 TOKEN_LENGTH = 8  # hex characters; the chat's buttons carry it (64 bytes of callback data)
@@ -86,9 +87,11 @@ async def current(session: AsyncSession, user_id: int) -> DraftState | None:
 
 
 async def current_of(session: AsyncSession, telegram_id: int) -> DraftState | None:
-    """The open draft of the staff member with this Telegram id, if any."""
+    """The open draft of the staff member with this Telegram id, if any (none once demoted)."""
     row = await session.scalar(
-        select(BroadcastDraft).join(User).where(User.telegram_id == telegram_id)
+        select(BroadcastDraft)
+        .join(User)
+        .where(User.telegram_id == telegram_id, User.role.in_(STAFF_ROLES))
     )
     return None if row is None else _state(row)
 
