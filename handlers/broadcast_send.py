@@ -10,7 +10,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.errors import DomainError
-from bot.services.delivery import Sent, drafts, schedule
+from bot.services.delivery import Sent, drafts, schedule, staff
 from bot.services.delivery.drafts import DraftState, Stage
 from bot.texts import Html, t
 from handlers import broadcast_keyboards as keyboards
@@ -73,7 +73,7 @@ async def show_preview(
         return
     async with user_session(update, context) as (session, user):
         draft = await drafts.set_audience(session, user.id, draft.token, spec, clock=svc.clock)
-        found = await drafts.audience_of(session, spec, lang)
+        found = await staff.describe(session, spec, lang)
     point(context, draft)
     text = t("broadcast_summary", lang, audience=Html(found.label), count=found.recipients)
     await ask(update, context, text, keyboard=keyboards.decision(draft.token, lang))
@@ -87,7 +87,7 @@ async def on_time_text(update: Update, context: Context, token: str, text: str) 
         lang = user.language
         draft = await drafts.set_time(session, user.id, token, due, clock=svc.clock)
         assert draft.audience is not None
-        found = await drafts.audience_of(session, draft.audience, lang)
+        found = await staff.describe(session, draft.audience, lang)
     point(context, draft)
     shown = schedule.show(due, svc.settings.tz)
     confirm = t("broadcast_confirm_time", lang, time=shown, audience=Html(found.label))

@@ -46,7 +46,7 @@ async def test_a_draft_walks_its_stages_and_becomes_a_campaign(session: AsyncSes
     assert (draft.stage, draft.message) == (Stage.AUDIENCE, message)
     draft = await drafts.set_audience(session, user.id, draft.token, "all", clock=clock)
     assert (draft.stage, draft.audience) == (Stage.DECIDE, "all")
-    found = await drafts.audience_of(session, "all", "sv")
+    found = await staff.describe(session, "all", "sv")
     assert (found.label, found.recipients) == ("alla", 1)  # Ove; staff are not recipients
 
     recorded = await drafts.finish(session, user, draft.token, clock=clock)

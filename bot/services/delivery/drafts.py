@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import DomainError
 from bot.models import BroadcastDraft, User
-from bot.services import campaign_labels
 from bot.services.delivery import staff
 from bot.services.delivery.campaigns import TEXT_LIMIT
 from bot.services.users import STAFF_ROLES
@@ -46,15 +45,6 @@ class DraftState:
     message: staff.Draft | None
     audience: str | None
     due_at: datetime | None
-
-
-@dataclass(frozen=True)
-class Audience:
-    """An audience in words and how many it reaches now."""
-
-    spec: str
-    label: str  # HTML (campaign_labels)
-    recipients: int
 
 
 @dataclass(frozen=True)
@@ -183,12 +173,6 @@ async def set_time(
     row.due_at, row.step, row.updated_at = due_at, Stage.AT, clock()
     await session.flush()
     return _state(row)
-
-
-async def audience_of(session: AsyncSession, spec: str, lang: str) -> Audience:
-    """An audience in words (naming its organisation, meeting...) and its size now."""
-    label = await campaign_labels.audience_label(session, spec, lang)
-    return Audience(spec, str(label), await staff.recipients(session, spec))
 
 
 async def finish(
