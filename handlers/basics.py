@@ -9,6 +9,7 @@ from bot.models import LinkStatus
 from bot.services import users
 from bot.texts import t
 from handlers import digest_settings, forms_fill, keyboards, topics
+from handlers.broadcast import forget_draft
 from handlers.callbacks import SettingsMenu
 from handlers.common import (
     App,
@@ -81,6 +82,7 @@ async def cancel(update: Update, context: Context) -> None:
     if await forms_fill.pause_on_cancel(update, context, lang):
         return
     key = "cancelled" if awaiting(context) else "nothing_to_cancel"
+    await forget_draft(update, context)
     set_awaiting(context, None)
     await close_keyboards(context)
     await reply(update, context, t(key, lang))

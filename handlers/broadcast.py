@@ -2,39 +2,39 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 from telegram import Update
-from telegram.ext import CommandHandler, filters
+from telegram.ext import filters
 
-from bot.errors import DomainError
 from bot.services import organisations
-from bot.services.delivery import audience
-from bot.services.delivery.campaigns import TEXT_LIMIT
+from bot.services.delivery import audience, drafts, staff
+from bot.services.delivery.drafts import Stage
 from bot.texts import t
 from handlers import broadcast_keyboards as keyboards
 from handlers.broadcast_send import (
+    ALL_STEPS,
     BC_AT,
-    BC_AUDIENCE,
-    BC_COMPOSE,
     BC_ORG,
     BC_TIME,
     current,
     on_time_text,
+    point,
     show_preview,
-    staff_language,
 )
-from handlers.callbacks import DRAFT_TOKEN_LENGTH, BroadcastAudience
-from handlers.common import App, Context, ask, awaiting, reply, set_awaiting, user_session
+from handlers.callbacks import BroadcastAudience
+from handlers.common import App, Context, ask, awaiting, reply, services, set_awaiting, user_session
+from handlers.staff_guard import require_staff, staff_command, staff_language
 from handlers.step_keyboards import mark_choice
 
 
 async def start_broadcast(update: Update, context: Context) -> None:
     """Begin a new draft (staff only); an older unfinished draft is forgotten."""
-    lang = await staff_language(update, context)
-    draft = secrets.token_hex(DRAFT_TOKEN_LENGTH // 2)
-    set_awaiting(context, BC_COMPOSE, draft=draft)
+    svc = services(context)
+    async with user_session(update, context) as (session, user):
+        lang = user.language
+        draft = await drafts.start(session, user.id, clock=svc.clock)
+    point(context, draft)
     await reply(update, context, t("broadcast_compose", lang))
 
 
@@ -46,7 +46,7 @@ async def on_broadcast_text(update: Update, context: Context) -> None:
     if step.get("step") == BC_ORG:
         await _search_organisation(update, context, step, message.text.strip())
     elif step.get("step") in (BC_TIME, BC_AT):  # at the confirmation, a new time replaces it
-        await on_time_text(update, context, step, message.text.strip())
+        await on_time_text(update, context, step["draft"], message.text.strip())
     else:
         await _take_message(update, context, step, message.text_html, None, None)
 
@@ -74,19 +74,14 @@ async def _take_message(
     media_kind: str | None,
     media_file_id: str | None,
 ) -> None:
-    lang = await staff_language(update, context)
-    if len(text_html) > TEXT_LIMIT:
-        raise DomainError("campaign_too_long", limit=TEXT_LIMIT)
-    draft = step["draft"]
-    set_awaiting(
-        context,
-        BC_AUDIENCE,
-        draft=draft,
-        text_html=text_html,
-        media_kind=media_kind,
-        media_file_id=media_file_id,
-    )
-    keyboard = keyboards.audience_kinds(draft, lang)
+    svc = services(context)
+    composed = staff.Draft(text_html, media_kind, media_file_id)
+    async with user_session(update, context) as (session, user):
+        require_staff(context, user)  # a photo reaches here past the text router's guard
+        lang = user.language
+        draft = await drafts.set_message(session, user.id, step["draft"], composed, clock=svc.clock)
+    point(context, draft)
+    keyboard = keyboards.audience_kinds(draft.token, lang)
     await ask(update, context, t("broadcast_choose_audience", lang), keyboard=keyboard)
 
 
@@ -94,9 +89,6 @@ async def _search_organisation(
     update: Update, context: Context, step: dict[str, Any], text: str
 ) -> None:
     async with user_session(update, context) as (session, user):
-        if not user.is_staff:
-            set_awaiting(context, None)
-            raise DomainError("not_staff")
         lang = user.language
         found = await organisations.search(session, text)
     if not found:
@@ -108,14 +100,19 @@ async def _search_organisation(
 
 async def choose_audience(update: Update, context: Context, action: BroadcastAudience) -> str:
     """An audience button: ask the second step, or show the preview for a complete audience."""
-    lang = await staff_language(update, context)
-    step = current(context, action.draft, (BC_AUDIENCE, BC_ORG))
+    svc = services(context)
+    async with user_session(update, context) as (_session, user):
+        lang, user_id = user.language, user.id
+    draft = await current(context, user_id, action.draft, (Stage.AUDIENCE, Stage.ORG))
     await mark_choice(update, context)  # the pressed message keeps "✓ <button>"
-    data = {key: value for key, value in step.items() if key != "step"}
     if action.kind == "org" and not action.value:
-        set_awaiting(context, BC_ORG, **data)
+        async with svc.db.session() as session:
+            draft = await drafts.move(session, user_id, draft.token, Stage.ORG, clock=svc.clock)
+            await session.commit()
+        point(context, draft)
         await reply(update, context, t("broadcast_org_prompt", lang))
         return ""
+    point(context, draft)  # after a restart, the chat learns the step again
     if action.kind in ("subregion", "topic") and not action.value:
         if action.kind == "subregion":
             keyboard = keyboards.subregions(action.draft)
@@ -124,15 +121,40 @@ async def choose_audience(update: Update, context: Context, action: BroadcastAud
         await ask(update, context, t(f"broadcast_choose_{action.kind}", lang), keyboard=keyboard)
         return ""
     spec = audience.parse(f"{action.kind}:{action.value}" if action.value else action.kind).spec
-    org_name = None
     if action.kind == "org":
-        async with user_session(update, context) as (session, _user):
-            org_name = (await organisations.get(session, int(action.value))).name
-    label = keyboards.audience_label(spec, lang, org_name=org_name)
-    await show_preview(update, context, {**data, "audience": spec, "audience_label": label}, lang)
+        async with svc.db.session() as session:
+            await organisations.get(session, int(action.value))  # a forged id: not found
+    await show_preview(update, context, draft, spec, lang)
     return ""
+
+
+async def forget_draft(update: Update, context: Context) -> None:
+    """/cancel at a broadcast step: the stored draft goes too, so no restart brings it back."""
+    if (awaiting(context) or {}).get("step") not in ALL_STEPS:
+        return
+    async with user_session(update, context) as (session, user):
+        await drafts.drop(session, user.id)
+    set_awaiting(context, None)
+
+
+RESUMED = "drafts_resumed"  # user_data: the stored draft was already looked for in this run
+
+
+async def resume_draft(update: Update, context: Context) -> None:
+    """Once per chat in a run: after a restart the chat knows no step, so a stored draft's
+    stage becomes it again (typed text and photos then reach the draft)."""
+    user_data = context.user_data
+    if user_data is None or user_data.get(RESUMED) or awaiting(context) is not None:
+        return
+    user_data[RESUMED] = True
+    sender = update.effective_user
+    assert sender is not None
+    async with services(context).db.session() as session:
+        draft = await drafts.current_of(session, sender.id)
+    if draft is not None:
+        point(context, draft)
 
 
 def register(application: App) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("broadcast", start_broadcast, filters=private))
+    application.add_handler(staff_command("broadcast", start_broadcast, filters=private))

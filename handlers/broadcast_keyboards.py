@@ -7,8 +7,9 @@ from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.models import Campaign, CampaignStatus, Organisation, SubRegion, Topic
+from bot.models import CampaignStatus, Organisation, SubRegion, Topic
 from bot.services import campaign_labels
+from bot.services.delivery.listing import CampaignEntry
 from bot.texts import t
 from handlers.callbacks import BroadcastAudience, BroadcastDecision, Callback, CampaignAction
 
@@ -94,56 +95,39 @@ def audience_label(spec: str, lang: str, *, org_name: str | None = None) -> str:
 
 
 def campaign_list(
-    found: Sequence[Campaign | None], lang: str, *, confirming: int | None = None
+    found: Sequence[CampaignEntry], lang: str, *, confirming: int | None = None
 ) -> InlineKeyboardMarkup:
     """Pause / resume / cancel per open campaign (cancel asks for a second press), refresh.
 
     Buttons name a campaign by its place in the list (1, 2, ...), as the list does; the
-    callback data carries its id. An entry given as None has no buttons but keeps its number.
+    callback data carries its id. An entry that is not actionable has no buttons.
     """
     rows: list[list[InlineKeyboardButton]] = []
-    for number, campaign in enumerate(found, start=1):
-        if campaign is None:
+    for entry in found:
+        if not entry.actionable:
             continue
-        if campaign.id == confirming:
+        number, campaign_id = entry.number, entry.campaign_id
+        if campaign_id == confirming:
+            confirm = t("button_campaign_confirm_cancel", lang, number=number)
             rows.append(
                 [
+                    _button(confirm, CampaignAction(campaign_id, "confirm")),
                     _button(
-                        t("button_campaign_confirm_cancel", lang, number=number),
-                        CampaignAction(campaign.id, "confirm"),
-                    ),
-                    _button(
-                        t("button_campaign_keep", lang), CampaignAction(campaign.id, "refresh")
+                        t("button_campaign_keep", lang), CampaignAction(campaign_id, "refresh")
                     ),
                 ]
             )
             continue
         row: list[InlineKeyboardButton] = []
-        if campaign.status in (CampaignStatus.SCHEDULED, CampaignStatus.RUNNING):
-            row.append(
-                _button(
-                    t("button_campaign_pause", lang, number=number),
-                    CampaignAction(campaign.id, "pause"),
-                )
-            )
-        if campaign.status == CampaignStatus.PAUSED:
-            row.append(
-                _button(
-                    t("button_campaign_resume", lang, number=number),
-                    CampaignAction(campaign.id, "resume"),
-                )
-            )
-        if campaign.status in (
-            CampaignStatus.SCHEDULED,
-            CampaignStatus.RUNNING,
-            CampaignStatus.PAUSED,
-        ):
-            row.append(
-                _button(
-                    t("button_campaign_cancel", lang, number=number),
-                    CampaignAction(campaign.id, "cancel"),
-                )
-            )
+        if entry.status in (CampaignStatus.SCHEDULED, CampaignStatus.RUNNING):
+            pause = t("button_campaign_pause", lang, number=number)
+            row.append(_button(pause, CampaignAction(campaign_id, "pause")))
+        if entry.status == CampaignStatus.PAUSED:
+            resume = t("button_campaign_resume", lang, number=number)
+            row.append(_button(resume, CampaignAction(campaign_id, "resume")))
+        if entry.open:
+            cancel = t("button_campaign_cancel", lang, number=number)
+            row.append(_button(cancel, CampaignAction(campaign_id, "cancel")))
         if row:
             rows.append(row)
     rows.append([_button(t("button_refresh", lang), CampaignAction(0, "refresh"))])

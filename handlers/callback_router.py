@@ -96,6 +96,7 @@ from handlers.callbacks import (
     parse,
 )
 from handlers.common import CONFIRMING, App, Context, awaiting, set_awaiting
+from handlers.staff_guard import staff_language
 from handlers.step_keyboards import sweep
 
 Route = Callable[[Update, Context, Any], Awaitable[str | None]]
@@ -162,6 +163,8 @@ async def on_callback(update: Update, context: Context) -> None:
         language = (context.user_data or {}).get("lang")
         await query.answer(t("callback_invalid", language))
         return
+    if action.staff:
+        await staff_language(update, context)  # refused before the action runs
     before = awaiting(context)
     answer = await ROUTES[type(action)](update, context, action)
     after = awaiting(context)

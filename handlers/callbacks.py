@@ -21,6 +21,7 @@ class Callback:
     """Base of all callback actions; subclasses declare a prefix and typed fields."""
 
     prefix: ClassVar[str]
+    staff: ClassVar[bool] = False  # staff-only: the router refuses anyone else before it runs
 
     def encode(self) -> str:
         values = [str(int(v) if isinstance(v, bool) else v) for v in self.__dict__.values()]
@@ -52,12 +53,14 @@ class InviteOrganisation(Callback):
     """/invite (staff): make an invitation link to this organisation."""
 
     prefix = "inv"
+    staff = True
     org_id: int
 
 
 @dataclass(frozen=True)
 class DecideLink(Callback):
     prefix = "link"
+    staff = True
     user_id: int
     org_id: int
     approve: bool
@@ -105,6 +108,7 @@ class UnansweredAction(Callback):
     "more" ends the phrasings of that FAQ entry. The question is named by its row id."""
 
     prefix = "una"
+    staff = True
     question_id: int
     action: str
 
@@ -115,6 +119,7 @@ class ReviewDone(Callback):
     `offset` is redrawn."""
 
     prefix = "rvd"
+    staff = True
     question_id: int
     offset: int
 
@@ -124,12 +129,14 @@ class ReviewMore(Callback):
     """Visa fler under /unanswered (staff): the queue's next page, from `offset`."""
 
     prefix = "rvm"
+    staff = True
     offset: int
 
 
 @dataclass(frozen=True)
 class FaqDecision(Callback):
     prefix = "faq"
+    staff = True
     save: bool
 
 
@@ -161,6 +168,7 @@ class BroadcastAudience(Callback):
     """An audience for the draft with this token; an empty value asks for the second step."""
 
     prefix = "bca"
+    staff = True
     draft: str
     kind: str
     value: str
@@ -171,6 +179,7 @@ class BroadcastDecision(Callback):
     """Send the previewed draft now, schedule it, confirm the scheduled time, or drop it."""
 
     prefix = "bcd"
+    staff = True
     draft: str
     choice: str
     version: int = 0  # "at": the time it confirms, so an older confirmation never acts
@@ -181,6 +190,7 @@ class CampaignAction(Callback):
     """Pause, resume, cancel (then confirm) a campaign, or refresh the /campaigns list."""
 
     prefix = "cmp"
+    staff = True
     campaign_id: int
     action: str
 
@@ -207,6 +217,7 @@ class MeetingStaff(Callback):
     """A staff control under a meeting card: CSV, edit (and its fields), move, cancel, announce."""
 
     prefix = "mst"
+    staff = True
     meeting_id: int
     action: str
 
@@ -216,6 +227,7 @@ class MeetingCreate(Callback):
     """/newmeeting: skip the current step, create (announced or not), or drop the draft."""
 
     prefix = "mnew"
+    staff = True
     draft: str
     choice: str
 
@@ -233,6 +245,7 @@ class CallWithdraw(Callback):
     """Staff withdraw a funding call from /calls: ask, then yes (withdraw) or no (keep)."""
 
     prefix = "cwd"
+    staff = True
     call_id: int
     step: str
 
@@ -242,6 +255,7 @@ class NewCallAction(Callback):
     """A button of the /newcall draft with this token: skip a step, publish, or cancel."""
 
     prefix = "ncl"
+    staff = True
     draft: str
     choice: str
 
@@ -251,6 +265,7 @@ class FeedAction(Callback):
     """/feeds: poll a feed now, ask to remove it, confirm the removal, or keep it."""
 
     prefix = "fd"
+    staff = True
     feed_id: int
     action: str
 
@@ -260,6 +275,7 @@ class FeedAdd(Callback):
     """/feeds add, step by step: the kind, skip a filter, an interval ("m60"), add or drop."""
 
     prefix = "fda"
+    staff = True
     draft: str
     choice: str
 
@@ -284,6 +300,7 @@ class DigestMenu(Callback):
     """/digest (staff): preview, send an edition now, or schedule a special edition."""
 
     prefix = "dgm"
+    staff = True
     action: str
 
 
@@ -292,6 +309,7 @@ class DigestDefault(Callback):
     """/digest (staff): the default frequency for readers who have not chosen."""
 
     prefix = "dgd"
+    staff = True
     frequency: DigestFrequency
 
 
@@ -300,6 +318,7 @@ class DigestDraft(Callback):
     """A button of the /digest edition draft with this token: no note, send, or drop it."""
 
     prefix = "dgn"
+    staff = True
     draft: str
     choice: str
 
@@ -334,6 +353,7 @@ class PollResults(Callback):
     """/results (staff): show the result of this poll."""
 
     prefix = "prs"
+    staff = True
     poll_id: int
 
 
@@ -342,6 +362,7 @@ class PollCreate(Callback):
     """A button of the /newpoll draft with this token: a step's choice, with its value if any."""
 
     prefix = "pnw"
+    staff = True
     draft: str
     choice: str
     value: str
@@ -369,6 +390,7 @@ class NominationStaff(Callback):
     """/nominations (staff): export a round as CSV, ask to close it, confirm, or keep it open."""
 
     prefix = "nst"
+    staff = True
     round_id: int
     action: str
 
@@ -387,6 +409,7 @@ class FormStaff(Callback):
     and closing ask first ("…_ok" confirms, "keep" cancels)."""
 
     prefix = "fst"
+    staff = True
     form_id: int
     action: str
 
@@ -428,6 +451,7 @@ class StatsExport(Callback):
     """/stats (staff): the follow-up as CSV, per organisation or the figures."""
 
     prefix = "fss"
+    staff = True
     what: str
 
 

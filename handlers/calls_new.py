@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import CommandHandler, filters
+from telegram.ext import filters
 
 from bot.errors import DomainError
 from bot.models import CallStatus, FundingCall, Topic
@@ -22,6 +22,7 @@ from bot.texts import t
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, NewCallAction
 from handlers.calls_cards import card_text
 from handlers.common import App, Context, ask, awaiting, reply, services, set_awaiting, user_session
+from handlers.staff_guard import staff_command, staff_language, staff_steps
 from handlers.step_keyboards import mark_choice
 
 NC_TITLE = "nc_title"
@@ -33,18 +34,8 @@ NC_TAGS = "nc_tags"
 NC_PREVIEW = "nc_preview"
 ORDER = (NC_TITLE, NC_FUNDER, NC_DESCRIPTION, NC_LINK, NC_DEADLINE, NC_TAGS)
 SKIPPABLE = (NC_LINK, NC_DEADLINE, NC_TAGS)
-NEW_CALL_STEPS = (*ORDER, NC_PREVIEW)
+NEW_CALL_STEPS = staff_steps(*ORDER, NC_PREVIEW)
 FIELDS = {NC_LINK: "link", NC_DEADLINE: "deadline", NC_TAGS: "tags"}
-
-
-async def _staff_language(update: Update, context: Context) -> str:
-    """The staff member's language; anyone else is refused (and leaves the steps)."""
-    async with user_session(update, context) as (_session, user):
-        if not user.is_staff:
-            if (awaiting(context) or {}).get("step") in NEW_CALL_STEPS:
-                set_awaiting(context, None)
-            raise DomainError("not_staff")
-        return user.language
 
 
 def _button(text: str, action: NewCallAction) -> InlineKeyboardButton:
@@ -66,7 +57,7 @@ async def _ask(
 
 async def start_new_call(update: Update, context: Context) -> None:
     """Begin a new draft (staff only); an unfinished one is forgotten."""
-    lang = await _staff_language(update, context)
+    lang = await staff_language(update, context)
     await _ask(
         update, context, NC_TITLE, {"draft": secrets.token_hex(DRAFT_TOKEN_LENGTH // 2)}, lang
     )
@@ -100,7 +91,7 @@ async def on_new_call_text(update: Update, context: Context) -> None:
     """The answer to the current step; a bad one is explained and asked again."""
     message = update.effective_message
     assert message is not None and message.text is not None
-    lang = await _staff_language(update, context)
+    lang = await staff_language(update, context)
     step = dict(awaiting(context) or {})
     name = step.pop("step")
     try:
@@ -167,7 +158,7 @@ async def _preview(update: Update, context: Context, data: dict[str, Any], lang:
 
 async def new_call_action(update: Update, context: Context, action: NewCallAction) -> str:
     """Skip a step, publish the previewed call, or drop the draft."""
-    lang = await _staff_language(update, context)
+    lang = await staff_language(update, context)
     step = dict(awaiting(context) or {})
     name = step.pop("step", None)
     wanted = {"skip": SKIPPABLE, "publish": (NC_PREVIEW,), "cancel": NEW_CALL_STEPS}
@@ -208,4 +199,4 @@ async def _publish(update: Update, context: Context, data: dict[str, Any], lang:
 
 def register(application: App) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("newcall", start_new_call, filters=private))
+    application.add_handler(staff_command("newcall", start_new_call, filters=private))

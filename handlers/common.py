@@ -16,7 +16,6 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import Application, CallbackContext, ExtBot
 
-from bot.errors import DomainError
 from bot.models import User
 from bot.services import users
 from bot.services.container import Services
@@ -73,14 +72,6 @@ async def user_session(
         yield session, user
         await session.commit()
     svc.visitors.remember(user)
-
-
-async def staff_language(update: Update, context: Context) -> str:
-    """The staff member's language; DomainError not_staff for anyone else."""
-    async with user_session(update, context) as (_session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
-        return user.language
 
 
 async def send(

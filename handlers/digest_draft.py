@@ -22,26 +22,17 @@ from bot.texts import t
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, DigestDraft
 from handlers.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.digest_preview import personal_for, show_digest
+from handlers.staff_guard import staff_language, staff_steps
 from handlers.step_keyboards import mark_choice
 
 DG_WHEN = "dg_when"
 DG_NOTE = "dg_note"
 DG_CONFIRM = "dg_confirm"
-DIGEST_TEXT_STEPS = (DG_WHEN, DG_NOTE, DG_CONFIRM)
+DIGEST_TEXT_STEPS = staff_steps(DG_WHEN, DG_NOTE, DG_CONFIRM)
 
 
 def _button(text: str, action: DigestDraft) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=action.encode())
-
-
-async def _staff_language(update: Update, context: Context) -> str:
-    """The staff member's language; anyone else is refused (and leaves the steps)."""
-    async with user_session(update, context) as (_session, user):
-        if not user.is_staff:
-            if (awaiting(context) or {}).get("step") in DIGEST_TEXT_STEPS:
-                set_awaiting(context, None)
-            raise DomainError("not_staff")
-        return user.language
 
 
 async def _ask_note(update: Update, context: Context, data: dict[str, Any], lang: str) -> None:
@@ -62,7 +53,7 @@ async def start(update: Update, context: Context, lang: str, *, special: bool) -
 
 async def on_digest_text(update: Update, context: Context, text: str) -> None:
     """The answer to the current step; a bad one is explained and asked again."""
-    lang = await _staff_language(update, context)
+    lang = await staff_language(update, context)
     svc = services(context)
     data = dict(awaiting(context) or {})
     step = data.pop("step")
@@ -120,7 +111,7 @@ async def _confirm(update: Update, context: Context, data: dict[str, Any], lang:
 
 async def draft_action(update: Update, context: Context, action: DigestDraft) -> str:
     """No greeting, send (or schedule) the previewed edition, or drop the draft."""
-    lang = await _staff_language(update, context)
+    lang = await staff_language(update, context)
     data = dict(awaiting(context) or {})
     step = data.pop("step", None)
     wanted = {"nonote": (DG_NOTE,), "send": (DG_CONFIRM,), "cancel": DIGEST_TEXT_STEPS}

@@ -5,9 +5,8 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import CommandHandler, filters
+from telegram.ext import filters
 
-from bot.errors import DomainError
 from bot.models import DigestFrequency, User
 from bot.services.delivery.schedule import show
 from bot.services.digest import editions, readers
@@ -17,6 +16,7 @@ from handlers import digest_draft
 from handlers.callbacks import Callback, DigestDefault, DigestMenu
 from handlers.common import App, Context, reply, services, user_session
 from handlers.digest_preview import reader_preview
+from handlers.staff_guard import staff_command
 
 
 def _button(text: str, action: Callback) -> InlineKeyboardButton:
@@ -64,16 +64,15 @@ async def _menu(context: Context, user: User) -> tuple[str, InlineKeyboardMarkup
     return text, _keyboard(default, lang)
 
 
-async def _staff(update: Update, context: Context) -> User:
+async def _sender(update: Update, context: Context) -> User:
+    """The staff member pressing or typing (the staff guard has checked the role)."""
     async with user_session(update, context) as (_session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
         return user
 
 
 async def digest_command(update: Update, context: Context) -> None:
     """/digest: the menu; /digest preview [telegram id or @username]: a reader's next digest."""
-    user = await _staff(update, context)
+    user = await _sender(update, context)
     arguments = context.args or []
     if arguments and arguments[0].lower() in ("preview", "förhandsgranska"):
         await reader_preview(update, context, user, " ".join(arguments[1:]) or None)
@@ -84,7 +83,7 @@ async def digest_command(update: Update, context: Context) -> None:
 
 async def menu_action(update: Update, context: Context, action: DigestMenu) -> str:
     """A /digest button: preview as oneself, send an edition now, or schedule a special one."""
-    user = await _staff(update, context)
+    user = await _sender(update, context)
     if action.action == "preview":
         await reader_preview(update, context, user, None)
     elif action.action == "now":
@@ -98,8 +97,6 @@ async def set_default(update: Update, context: Context, action: DigestDefault) -
     """Change the default frequency and redraw the menu in place."""
     svc = services(context)
     async with user_session(update, context) as (session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
         await editions.set_default_frequency(
             session, action.frequency, actor=user.telegram_id, clock=svc.clock
         )
@@ -117,4 +114,4 @@ async def set_default(update: Update, context: Context, action: DigestDefault) -
 
 def register(application: App) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("digest", digest_command, filters=private))
+    application.add_handler(staff_command("digest", digest_command, filters=private))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
+from bot.services.delivery.drafts import Stage
 from bot.texts import t
-from handlers.broadcast import on_broadcast_media
-from handlers.broadcast_send import BC_COMPOSE
+from handlers.broadcast import on_broadcast_media, resume_draft
 from handlers.common import App, Context, awaiting, reply, user_session
 
 
@@ -20,7 +20,8 @@ async def unknown_command(update: Update, context: Context) -> None:
 
 async def not_text(update: Update, context: Context) -> None:
     """A sticker, photo, voice message or the like in a private chat (or a broadcast's media)."""
-    if (awaiting(context) or {}).get("step") == BC_COMPOSE:
+    await resume_draft(update, context)
+    if (awaiting(context) or {}).get("step") == Stage.COMPOSE:
         await on_broadcast_media(update, context)
         return
     async with user_session(update, context) as (_session, user):

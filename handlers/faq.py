@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import CommandHandler, filters
+from telegram.ext import filters
 
 from bot.errors import DomainError
 from bot.services import handover
@@ -13,19 +13,18 @@ from bot.texts import t
 from handlers import keyboards
 from handlers.callbacks import FaqDecision, UnansweredAction
 from handlers.common import App, Context, ask, awaiting, reply, services, set_awaiting, user_session
+from handlers.staff_guard import staff_command, staff_steps
 from handlers.step_keyboards import mark_choice
 
 FAQ_PHRASINGS = "faq_phrasings"
 FAQ_ANSWER = "faq_answer"
 FAQ_CONFIRM = "faq_confirm"
-FAQ_STEPS = (FAQ_PHRASINGS, FAQ_ANSWER, FAQ_CONFIRM)
+FAQ_STEPS = staff_steps(FAQ_PHRASINGS, FAQ_ANSWER, FAQ_CONFIRM)
 
 
 async def start_faq(update: Update, context: Context) -> None:
     """Begin a new FAQ entry (staff only)."""
     async with user_session(update, context) as (_session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
         lang = user.language
     set_awaiting(context, FAQ_PHRASINGS)
     await reply(update, context, t("faq_ask_phrasings", lang))
@@ -74,9 +73,6 @@ async def on_faq_text(update: Update, context: Context, text: str) -> None:
     """Take the next part of the FAQ entry being written."""
     step = awaiting(context) or {}
     async with user_session(update, context) as (_session, user):
-        if not user.is_staff:
-            set_awaiting(context, None)
-            raise DomainError("not_staff")
         lang = user.language
     if step.get("step") == FAQ_PHRASINGS:
         # After Gör till FAQ the asked question is already the first phrasing.
@@ -99,8 +95,6 @@ async def decide_faq(update: Update, context: Context, action: FaqDecision) -> s
     step = awaiting(context) or {}
     svc = services(context)
     async with user_session(update, context) as (session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
         lang = user.language
         if step.get("step") != FAQ_CONFIRM:
             raise DomainError("callback_invalid")
@@ -121,8 +115,5 @@ async def decide_faq(update: Update, context: Context, action: FaqDecision) -> s
 
 
 def register(application: App) -> None:
-    application.add_handler(
-        CommandHandler(
-            "faq", start_faq, filters=filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-        )
-    )
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    application.add_handler(staff_command("faq", start_faq, filters=private))

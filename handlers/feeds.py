@@ -7,7 +7,7 @@ import httpx
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import MessageLimit, ParseMode
 from telegram.error import BadRequest
-from telegram.ext import CommandHandler, filters
+from telegram.ext import filters
 
 from bot.errors import DomainError
 from bot.models import Feed
@@ -18,6 +18,7 @@ from handlers.callbacks import FeedAction
 from handlers.common import App, Context, deliver_all, reply, send, services, user_session
 from handlers.feeds_add import start_feed_add
 from handlers.feeds_view import outcome_text, render_list, staff_notices
+from handlers.staff_guard import staff_command
 
 ADD_WORDS = ("add", "lägg", "ny", "new")
 LIST_WORDS = ("list", "lista", "help", "hjälp")
@@ -36,8 +37,6 @@ async def feeds_command(update: Update, context: Context) -> None:
         await start_feed_add(update, context)
         return
     async with user_session(update, context) as (session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
         lang = user.language
         added = ""
         if sub in ADD_WORDS:
@@ -85,8 +84,6 @@ async def feed_action(update: Update, context: Context, action: FeedAction) -> s
         await start_feed_add(update, context)
         return ""
     async with user_session(update, context) as (session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
         lang = user.language
         answer = ""
         if action.action == "remove":
@@ -123,4 +120,4 @@ async def feed_action(update: Update, context: Context, action: FeedAction) -> s
 
 def register(application: App) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("feeds", feeds_command, filters=private))
+    application.add_handler(staff_command("feeds", feeds_command, filters=private))

@@ -20,7 +20,8 @@ from handlers.callbacks import DRAFT_TOKEN_LENGTH, FeedAdd
 from handlers.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.feeds_add_view import interval_label, preview_text
 from handlers.feeds_view import render_list
-from handlers.meeting_input import is_skip, staff_language
+from handlers.meeting_input import is_skip
+from handlers.staff_guard import require_staff, staff_language, staff_steps
 from handlers.step_keyboards import mark_choice
 
 FA_URL = "fa_url"
@@ -30,7 +31,7 @@ FA_EXCLUDE = "fa_exclude"
 FA_INTERVAL = "fa_interval"
 FA_CONFIRM = "fa_confirm"
 ORDER = (FA_URL, FA_KIND, FA_INCLUDE, FA_EXCLUDE, FA_INTERVAL)
-FEED_ADD_STEPS = (*ORDER, FA_CONFIRM)
+FEED_ADD_STEPS = staff_steps(*ORDER, FA_CONFIRM)
 SKIPPABLE = (FA_INCLUDE, FA_EXCLUDE)
 INTERVALS = (15, 30, 60, 240, 1440)  # minutes offered as buttons, with the configured default
 
@@ -78,7 +79,7 @@ async def _ask(
 
 async def start_feed_add(update: Update, context: Context) -> None:
     """Begin adding a feed (staff only); an unfinished one is forgotten."""
-    lang = await staff_language(update, context, FEED_ADD_STEPS)
+    lang = await staff_language(update, context)
     draft = secrets.token_hex(DRAFT_TOKEN_LENGTH // 2)
     await _ask(update, context, FA_URL, {"draft": draft}, lang)
 
@@ -114,7 +115,7 @@ async def _answer(update: Update, context: Context, text: str | None, lang: str)
 
 async def on_feed_add_text(update: Update, context: Context, text: str) -> None:
     """A typed answer to the current step."""
-    lang = await staff_language(update, context, FEED_ADD_STEPS)
+    lang = await staff_language(update, context)
     if (awaiting(context) or {}).get("step") == FA_CONFIRM:
         await reply(update, context, t("feeds_add_use_buttons", lang))
         return
@@ -145,7 +146,7 @@ async def _preview(update: Update, context: Context, data: dict[str, Any], lang:
 
 async def feed_add_choice(update: Update, context: Context, action: FeedAdd) -> str:
     """A button of the dialogue: a kind, Hoppa över, an interval, Lägg till or Avbryt."""
-    lang = await staff_language(update, context, FEED_ADD_STEPS)
+    lang = await staff_language(update, context)
     step = dict(awaiting(context) or {})
     choice = action.choice
     wanted = {"funding": (FA_KIND,), "news": (FA_KIND,), "skip": SKIPPABLE}
@@ -170,8 +171,7 @@ async def _add(update: Update, context: Context, data: dict[str, Any], lang: str
     svc = services(context)
     set_awaiting(context, None)  # first: a second press on "Lägg till" finds the draft gone
     async with user_session(update, context) as (session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
+        require_staff(context, user)
         feed = await add_feed(
             session,
             data["url"],

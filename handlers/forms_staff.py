@@ -4,7 +4,7 @@ answered, remind them, export the answers as CSV, or close it."""
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CommandHandler, filters
+from telegram.ext import filters
 
 from bot.models import Form, FormStatus
 from bot.services import campaign_labels, forms
@@ -19,12 +19,12 @@ from handlers.common import (
     ask_confirmation,
     reply,
     services,
-    staff_language,
     user_session,
 )
 from handlers.delivery_sender import keyboard
 from handlers.documents import send_csv
 from handlers.meetings_view import edit_card
+from handlers.staff_guard import staff_command, staff_language
 
 NAMES_SHOWN = 40  # names in "Läget"; the rest are counted
 
@@ -197,4 +197,4 @@ async def staff_action(update: Update, context: Context, action: FormStaff) -> s
 
 def register(application: App) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("formadmin", formadmin_command, filters=private))
+    application.add_handler(staff_command("formadmin", formadmin_command, filters=private))

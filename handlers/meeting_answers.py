@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InputFile, Message, Update
 from telegram.constants import ParseMode
 
 from bot.errors import DomainError
-from bot.models import AttendanceStatus, Meeting
-from bot.services import handover, meetings
+from bot.models import AttendanceStatus
+from bot.services import meetings
 from bot.services.meetings import AnswerResult, MeetingOptions
+from bot.services.meetings.capacity import CapacityNotice, capacity_notice
 from bot.texts import t
 from handlers.callbacks import DigestSettings, MeetingAnswer, MeetingCalendar
 from handlers.common import (
@@ -26,8 +26,6 @@ from handlers.meeting_redraw import redraw_cards
 from handlers.meeting_shown import note_card
 from handlers.meetings_view import card_for, edit_card
 
-FULL = 100
-
 
 def _toast(result: AnswerResult, lang: str) -> str:
     if result.status == AttendanceStatus.GOING:
@@ -37,24 +35,23 @@ def _toast(result: AnswerResult, lang: str) -> str:
     return t("mtg_answer_declined", lang)
 
 
-async def _capacity_notices(
-    session: AsyncSession, context: Context, meeting: Meeting, percent: int
-) -> list[Outgoing]:
-    """The 80 % or full notice for the staff chat (or every admin), sent after commit."""
+def _capacity_notices(context: Context, notice: CapacityNotice) -> list[Outgoing]:
+    """The 80 % or full notice in the staff's words, one per destination, sent after commit."""
     svc = services(context)
-    going = (await meetings.counts(session, [meeting.id]))[meeting.id].going
     when = when_text(
-        meeting.starts_at, meeting.ends_at, STAFF_LANGUAGE, svc.settings.tz, now=svc.clock()
+        notice.starts_at, notice.ends_at, STAFF_LANGUAGE, svc.settings.tz, now=svc.clock()
     )
-    params = {"title": meeting.title, "when": when, "going": going, "capacity": meeting.capacity}
-    if percent >= FULL:
+    params = {
+        "title": notice.title,
+        "when": when,
+        "going": notice.going,
+        "capacity": notice.capacity,
+    }
+    if notice.full:
         text = t("mtg_capacity_full", STAFF_LANGUAGE, **params)
     else:
-        text = t("mtg_capacity_alert", STAFF_LANGUAGE, percent=percent, **params)
-    destinations = await handover.staff_destinations(
-        session, staff_chat_id=svc.settings.staff_chat_id, admins=svc.settings.admins
-    )
-    return [Outgoing(chat_id, text) for chat_id in destinations]
+        text = t("mtg_capacity_alert", STAFF_LANGUAGE, percent=notice.percent, **params)
+    return [Outgoing(chat_id, text) for chat_id in notice.destinations]
 
 
 async def answer_meeting(update: Update, context: Context, action: MeetingAnswer) -> str:
@@ -86,7 +83,14 @@ async def answer_meeting(update: Update, context: Context, action: MeetingAnswer
         if result is not None:
             toast = _toast(result, lang)
             if result.capacity_alert is not None:
-                notices = await _capacity_notices(session, context, meeting, result.capacity_alert)
+                notice = await capacity_notice(
+                    session,
+                    meeting,
+                    result.capacity_alert,
+                    staff_chat_id=svc.settings.staff_chat_id,
+                    admins=svc.settings.admins,
+                )
+                notices = _capacity_notices(context, notice)
     query = update.callback_query
     pressed = query.message if query is not None and isinstance(query.message, Message) else None
     if _pressed_in_digest(update) or pressed is None:

@@ -1,4 +1,4 @@
-"""Checking what staff type for a meeting: times, links, seats, "skip"; and their role."""
+"""Checking what staff type for a meeting: times, links, seats, "skip"."""
 
 from __future__ import annotations
 
@@ -6,26 +6,13 @@ import re
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from telegram import Update
-
 from bot.errors import DomainError
 from bot.services.delivery import schedule
 from bot.services.meetings.drafts import CAPACITY_MAX, LINK_MAX
 from bot.timeutil import local
-from handlers.common import Context, awaiting, set_awaiting, user_session
 
 SKIP_WORDS = ("-", "hoppa över", "hoppa", "skip")
 TIME_ONLY = re.compile(r"^(\d{1,2})[:.](\d{2})$")
-
-
-async def staff_language(update: Update, context: Context, steps: tuple[str, ...]) -> str:
-    """The staff member's language; anyone else is refused (and leaves these steps)."""
-    async with user_session(update, context) as (_session, user):
-        if not user.is_staff:
-            if (awaiting(context) or {}).get("step") in steps:
-                set_awaiting(context, None)
-            raise DomainError("not_staff")
-        return user.language
 
 
 def parse_end(text: str, starts_at: datetime, *, now: datetime, tz: ZoneInfo) -> datetime:

@@ -12,7 +12,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import CommandHandler, filters
+from telegram.ext import filters
 
 from bot.errors import DomainError
 from bot.services import meetings
@@ -29,8 +29,8 @@ from handlers.meeting_input import (
     check_link,
     is_skip,
     parse_end,
-    staff_language,
 )
+from handlers.staff_guard import require_staff, staff_command, staff_language, staff_steps
 from handlers.step_keyboards import mark_choice
 
 MN_TITLE = "mn_title"
@@ -43,7 +43,7 @@ MN_CAPACITY = "mn_capacity"
 MN_DEADLINE = "mn_deadline"
 MN_CONFIRM = "mn_confirm"
 ORDER = (MN_TITLE, MN_START, MN_END, MN_PLACE, MN_LINK, MN_DESCRIPTION, MN_CAPACITY, MN_DEADLINE)
-NEW_STEPS = (*ORDER, MN_CONFIRM)
+NEW_STEPS = staff_steps(*ORDER, MN_CONFIRM)
 SKIPPABLE = (MN_PLACE, MN_LINK, MN_DESCRIPTION, MN_DEADLINE)
 PROMPTS = {step: f"mtg_new_ask_{step.removeprefix('mn_')}" for step in ORDER}
 
@@ -78,7 +78,7 @@ async def _ask(
 
 async def start_new_meeting(update: Update, context: Context) -> None:
     """Begin a new meeting (staff only); an unfinished one is forgotten."""
-    lang = await staff_language(update, context, NEW_STEPS)
+    lang = await staff_language(update, context)
     token = secrets.token_hex(DRAFT_TOKEN_LENGTH // 2)
     await _ask(update, context, MN_TITLE, {"draft": token}, lang)
 
@@ -127,7 +127,7 @@ def _take(
 async def _next(update: Update, context: Context, answer: str | None) -> None:
     step = awaiting(context) or {}
     name = step.get("step", "")
-    lang = await staff_language(update, context, NEW_STEPS)
+    lang = await staff_language(update, context)
     svc = services(context)
     data = {key: value for key, value in step.items() if key != "step"}
     if name == MN_CONFIRM:
@@ -165,7 +165,7 @@ async def _preview(update: Update, context: Context, data: dict[str, Any], lang:
 
 async def decide_new_meeting(update: Update, context: Context, action: MeetingCreate) -> str:
     """Skip a step, create the previewed meeting (announced or not), or drop it."""
-    lang = await staff_language(update, context, NEW_STEPS)
+    lang = await staff_language(update, context)
     step = awaiting(context) or {}
     name = step.get("step")
     wanted = {"skip": SKIPPABLE, "announce": (MN_CONFIRM,), "quiet": (MN_CONFIRM,)}
@@ -189,8 +189,7 @@ async def _create(
     # Forget the draft first: a second press on the same button finds it stale.
     set_awaiting(context, None)
     async with user_session(update, context) as (session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
+        require_staff(context, user)
         lang = user.language
         meeting = await meetings.create(
             session,
@@ -207,4 +206,4 @@ async def _create(
 
 def register(application: App) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("newmeeting", start_new_meeting, filters=private))
+    application.add_handler(staff_command("newmeeting", start_new_meeting, filters=private))

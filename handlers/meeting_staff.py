@@ -34,17 +34,17 @@ from handlers.meeting_input import (
     check_link,
     is_skip,
     parse_end,
-    staff_language,
 )
 from handlers.meeting_keyboards import EDIT_FIELDS, confirm_cancel_buttons, edit_buttons
 from handlers.meeting_redraw import redraw_cards
 from handlers.meeting_shown import note_card
 from handlers.meetings_view import card_for, edit_card, send_attendees
+from handlers.staff_guard import staff_language, staff_steps
 
 ME_VALUE = "me_value"
 MM_START = "mm_start"
 MM_END = "mm_end"
-STAFF_STEPS = (ME_VALUE, MM_START, MM_END)
+STAFF_STEPS = staff_steps(ME_VALUE, MM_START, MM_END)
 
 
 async def _summary(context: Context, meeting_id: int, lang: str) -> dict[str, str]:
@@ -57,7 +57,7 @@ async def _summary(context: Context, meeting_id: int, lang: str) -> dict[str, st
 
 async def meeting_staff_action(update: Update, context: Context, action: MeetingStaff) -> str:
     """One staff button: answer at once, or ask for what comes next."""
-    lang = await staff_language(update, context, STAFF_STEPS)
+    lang = await staff_language(update, context)
     number, choice = action.meeting_id, action.action
     if choice == "csv":
         await send_attendees(update, context, number)
@@ -141,7 +141,7 @@ def _edit_value(field: str, text: str, *, now: datetime, context: Context) -> di
 
 async def on_meeting_staff_text(update: Update, context: Context, text: str) -> None:
     """The new value of a field, or the new start or end of a move."""
-    lang = await staff_language(update, context, STAFF_STEPS)
+    lang = await staff_language(update, context)
     step = awaiting(context) or {}
     svc = services(context)
     now = svc.clock()

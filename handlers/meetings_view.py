@@ -11,7 +11,6 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import CommandHandler, filters
 
-from bot.errors import DomainError
 from bot.ids import parse_id
 from bot.models import Meeting, User
 from bot.services import audit, meetings
@@ -22,6 +21,7 @@ from handlers.documents import send_csv
 from handlers.meeting_cards import Facts, card_text
 from handlers.meeting_keyboards import card_buttons, staff_buttons
 from handlers.meeting_shown import note_card
+from handlers.staff_guard import staff_command, staff_language
 
 LIST_LENGTH = 10
 CSV_MIME = "text/csv"
@@ -73,11 +73,9 @@ async def meetings_command(update: Update, context: Context) -> None:
 
 
 async def send_attendees(update: Update, context: Context, meeting_id: int) -> None:
-    """The attendee list of one meeting as a CSV document (staff only)."""
+    """The attendee list of one meeting as a CSV document (callers are staff-guarded)."""
     svc = services(context)
     async with user_session(update, context) as (session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
         lang = user.language
         meeting = await meetings.get(session, meeting_id)
         title = meeting.title
@@ -98,10 +96,7 @@ async def attendees_command(update: Update, context: Context) -> None:
     args = context.args or []
     meeting_id = parse_id(args[0]) if len(args) == 1 else None
     if meeting_id is None:
-        async with user_session(update, context) as (_session, user):
-            if not user.is_staff:
-                raise DomainError("not_staff")
-            lang = user.language
+        lang = await staff_language(update, context)
         await reply(update, context, t("mtg_attendees_usage", lang))
         return
     await send_attendees(update, context, meeting_id)
@@ -110,4 +105,4 @@ async def attendees_command(update: Update, context: Context) -> None:
 def register(application: App) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
     application.add_handler(CommandHandler("meetings", meetings_command, filters=private))
-    application.add_handler(CommandHandler("attendees", attendees_command, filters=private))
+    application.add_handler(staff_command("attendees", attendees_command, filters=private))

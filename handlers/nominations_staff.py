@@ -5,7 +5,7 @@ and opening a round with `/nominations open <title>; <from>; <to>`.
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CommandHandler, filters
+from telegram.ext import filters
 
 from bot.errors import DomainError
 from bot.models import NominationRound, RoundStatus, Topic
@@ -19,13 +19,13 @@ from handlers.common import (
     ask_confirmation,
     reply,
     services,
-    staff_language,
     user_session,
 )
 from handlers.delivery_sender import keyboard
 from handlers.documents import send_csv
 from handlers.meeting_cards import moment_text
 from handlers.meetings_view import edit_card
+from handlers.staff_guard import staff_command, staff_language
 
 OPEN_WORDS = ("open", "öppna")
 
@@ -170,4 +170,4 @@ async def staff_action(update: Update, context: Context, action: NominationStaff
 
 def register(application: App) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("nominations", nominations_command, filters=private))
+    application.add_handler(staff_command("nominations", nominations_command, filters=private))

@@ -11,7 +11,7 @@ import secrets
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import CommandHandler, filters
+from telegram.ext import filters
 
 from bot.errors import DomainError
 from bot.ids import parse_id
@@ -22,7 +22,6 @@ from bot.texts import t
 from handlers import poll_new_keys as keys
 from handlers.callbacks import DRAFT_TOKEN_LENGTH, PollCreate
 from handlers.common import App, Context, ask, awaiting, reply, services, set_awaiting, user_session
-from handlers.meeting_input import staff_language
 from handlers.poll_new_keys import (
     NEW_POLL_STEPS,
     PN_ANONYMOUS,
@@ -36,6 +35,7 @@ from handlers.poll_new_keys import (
     PN_QUESTION,
 )
 from handlers.poll_new_send import preview, send_poll
+from handlers.staff_guard import staff_command, staff_language
 from handlers.step_keyboards import mark_choice
 
 # Which step each button answers; the draft's flag it sets, if it is a yes/no step.
@@ -84,7 +84,7 @@ async def _ask(
 
 async def start_new_poll(update: Update, context: Context) -> None:
     """Begin a new poll (staff only); an unfinished one is forgotten."""
-    lang = await staff_language(update, context, NEW_POLL_STEPS)
+    lang = await staff_language(update, context)
     token = secrets.token_hex(DRAFT_TOKEN_LENGTH // 2)
     await _ask(update, context, PN_QUESTION, {"draft": token, "options": []}, lang)
 
@@ -118,7 +118,7 @@ async def _take_option(
 
 async def on_new_poll_text(update: Update, context: Context, text: str) -> None:
     """A typed answer to the current /newpoll step."""
-    lang = await staff_language(update, context, NEW_POLL_STEPS)
+    lang = await staff_language(update, context)
     step = awaiting(context) or {}
     name, data = step.get("step", ""), _data(step)
     svc = services(context)
@@ -198,7 +198,7 @@ async def _audience(
 
 async def decide_new_poll(update: Update, context: Context, action: PollCreate) -> str:
     """A /newpoll button: a step's answer, send, or drop."""
-    lang = await staff_language(update, context, NEW_POLL_STEPS)
+    lang = await staff_language(update, context)
     step = awaiting(context) or {}
     name, data = step.get("step"), _data(step)
     flag = FLAGS.get(action.choice)
@@ -233,4 +233,4 @@ async def decide_new_poll(update: Update, context: Context, action: PollCreate) 
 
 def register(application: App) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("newpoll", start_new_poll, filters=private))
+    application.add_handler(staff_command("newpoll", start_new_poll, filters=private))

@@ -12,6 +12,7 @@ from bot.texts import t
 from handlers.broadcast_keyboards import FIRST_STEP, audience_label
 from handlers.callbacks import PollCreate
 from handlers.delivery_sender import keyboard
+from handlers.staff_guard import staff_steps
 
 PN_QUESTION = "pn_question"
 PN_OPTIONS = "pn_options"
@@ -22,7 +23,7 @@ PN_CLOSES = "pn_closes"
 PN_AUDIENCE = "pn_audience"
 PN_ORG = "pn_org"
 PN_CONFIRM = "pn_confirm"
-NEW_POLL_STEPS = (
+NEW_POLL_STEPS = staff_steps(
     PN_QUESTION,
     PN_OPTIONS,
     PN_MULTIPLE,

@@ -21,6 +21,7 @@ from handlers import poll_new_keys as keys
 from handlers.common import Context, ask, reply, services, set_awaiting, user_session
 from handlers.poll_new_keys import PN_CLOSES, PN_CONFIRM
 from handlers.poll_render import head_lines
+from handlers.staff_guard import require_staff
 
 
 def closes_at(data: dict[str, Any]) -> datetime | None:
@@ -76,8 +77,7 @@ async def send_poll(update: Update, context: Context, data: dict[str, Any], lang
     set_awaiting(context, None)
     try:
         async with user_session(update, context) as (session, user):
-            if not user.is_staff:
-                raise DomainError("not_staff")
+            require_staff(context, user)
             poll = await polls.create(
                 session,
                 draft_of(data),

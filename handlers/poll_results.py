@@ -11,10 +11,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
-from telegram.ext import CommandHandler, ExtBot, filters
+from telegram.ext import ExtBot, filters
 
 from bot import texts
-from bot.errors import DomainError
 from bot.ids import parse_id
 from bot.models import PollStatus
 from bot.services import audit, polls
@@ -25,6 +24,7 @@ from handlers.common import App, Context, reply, services, user_session
 from handlers.delivery_sender import keyboard
 from handlers.documents import send_csv
 from handlers.meeting_cards import moment_text
+from handlers.staff_guard import staff_command, staff_language
 
 LIST_LENGTH = 10
 BUTTON_QUESTION = 40  # characters of a question on a button
@@ -92,18 +92,9 @@ async def send_report(bot: ExtBot[Any], chat_id: int, found: Report) -> None:
     await bot.send_photo(chat_id, photo)
 
 
-async def _staff(update: Update, context: Context) -> str:
-    async with user_session(update, context) as (_session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
-        return user.language
-
-
 async def _show(update: Update, context: Context, poll_id: int) -> None:
     svc = services(context)
     async with user_session(update, context) as (session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
         found = await report(session, poll_id, user.language, svc.settings.tz, now=svc.clock())
     chat = update.effective_chat
     assert chat is not None
@@ -121,7 +112,7 @@ async def results_command(update: Update, context: Context) -> None:
     if poll_id is not None:
         await _show(update, context, poll_id)
         return
-    lang = await _staff(update, context)
+    lang = await staff_language(update, context)
     if args:
         await reply(update, context, t("poll_results_usage", lang))
         return
@@ -152,7 +143,7 @@ async def export_command(update: Update, context: Context) -> None:
     """/export <id>: the poll's answers (and comments) as a CSV document."""
     svc = services(context)
     args = context.args or []
-    lang = await _staff(update, context)
+    lang = await staff_language(update, context)
     poll_id = parse_id(args[0]) if len(args) == 1 else None
     if poll_id is None:
         await reply(update, context, t("poll_export_usage", lang))
@@ -181,5 +172,5 @@ async def notify(bot: ExtBot[Any], chat_id: int, found: Report, lang: str) -> No
 
 def register(application: App) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("results", results_command, filters=private))
-    application.add_handler(CommandHandler("export", export_command, filters=private))
+    application.add_handler(staff_command("results", results_command, filters=private))
+    application.add_handler(staff_command("export", export_command, filters=private))

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import CommandHandler, filters
+from telegram.ext import filters
 
-from bot.errors import DomainError
 from bot.models import Organisation
 from bot.services import invitations, organisations
 from bot.texts import DEFAULT_LANGUAGE, t
@@ -17,14 +16,14 @@ from handlers.common import (
     reply,
     services,
     set_awaiting,
-    staff_language,
     user_session,
 )
 from handlers.meeting_cards import date_text
+from handlers.staff_guard import staff_command, staff_language, staff_steps
 from handlers.step_keyboards import mark_choice
 
 INVITE_SEARCH = "invite_search"
-INVITE_STEPS = (INVITE_SEARCH,)
+INVITE_STEPS = staff_steps(INVITE_SEARCH)
 
 
 def _matches(found: list[Organisation]) -> InlineKeyboardMarkup:
@@ -59,8 +58,6 @@ async def on_invite_text(update: Update, context: Context, text: str) -> None:
 async def invite_organisation(update: Update, context: Context, action: InviteOrganisation) -> str:
     """Create the invitation and send its link, then a message ready to forward."""
     async with user_session(update, context) as (session, staff):
-        if not staff.is_staff:
-            raise DomainError("not_staff")
         lang = staff.language
         svc = services(context)
         org = await organisations.get(session, action.org_id)
@@ -96,8 +93,5 @@ async def invite_organisation(update: Update, context: Context, action: InviteOr
 
 
 def register(application: App) -> None:
-    application.add_handler(
-        CommandHandler(
-            "invite", start_invite, filters=filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-        )
-    )
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    application.add_handler(staff_command("invite", start_invite, filters=private))

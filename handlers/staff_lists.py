@@ -4,9 +4,8 @@ with Svara, Gör till FAQ and Klar for each, a page at a time."""
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import CommandHandler, filters
+from telegram.ext import filters
 
-from bot.errors import DomainError
 from bot.services import handover, review_queue
 from bot.services.review_queue import ReviewItem, ReviewPage, Source
 from bot.texts import label, t
@@ -18,10 +17,9 @@ from handlers.common import (
     edit_in_place,
     reply,
     services,
-    staff_language,
-    user_session,
 )
 from handlers.meeting_cards import moment_text
+from handlers.staff_guard import staff_command, staff_language
 from handlers.staff_replies import ask_for_reply
 
 # Characters of a question, a name and a source in the list: a full page must fit one message
@@ -135,10 +133,7 @@ async def _page(
 
 async def unanswered(update: Update, context: Context) -> None:
     """Show the first page of the review queue (staff only)."""
-    async with user_session(update, context) as (_session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
-        lang = user.language
+    lang = await staff_language(update, context)
     text, keyboard = await _page(context, lang, 0)
     await reply(update, context, text, keyboard=keyboard)
 
@@ -182,4 +177,4 @@ async def unanswered_action(update: Update, context: Context, action: Unanswered
 def register(application: App) -> None:
     # Names and questions of askers: never in a group (the group fallback points to the private chat).
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler(["unanswered", "review"], unanswered, filters=private))
+    application.add_handler(staff_command(["unanswered", "review"], unanswered, filters=private))

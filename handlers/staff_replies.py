@@ -19,12 +19,12 @@ from handlers.common import (
     send,
     services,
     set_awaiting,
-    staff_language,
     user_session,
 )
+from handlers.staff_guard import staff_language, staff_steps
 
 UNANSWERED_REPLY = "unanswered_reply"
-REPLY_STEPS = (UNANSWERED_REPLY,)
+REPLY_STEPS = staff_steps(UNANSWERED_REPLY)
 
 
 async def send_to_asker(

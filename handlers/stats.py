@@ -8,18 +8,18 @@ from zoneinfo import ZoneInfo
 
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
-from telegram.ext import CommandHandler, filters
+from telegram.ext import filters
 
-from bot.errors import DomainError
 from bot.services import audit, followup
 from bot.services.delivery import Button
 from bot.texts import t
 from bot.texts.numbers import grouped
 from handlers.callbacks import StatsExport
-from handlers.common import App, Context, reply, services, staff_language, user_session
+from handlers.common import App, Context, reply, services, user_session
 from handlers.delivery_sender import keyboard
 from handlers.documents import send_csv
 from handlers.meeting_cards import date_text
+from handlers.staff_guard import staff_command, staff_language
 
 MUNICIPALITIES_SHOWN = 10  # the rest are in the CSV
 MISSING_SHOWN = 20
@@ -133,8 +133,6 @@ async def export_pressed(update: Update, context: Context, action: StatsExport) 
     svc = services(context)
     tz = svc.settings.tz
     async with user_session(update, context) as (session, user):
-        if not user.is_staff:
-            raise DomainError("not_staff")
         lang = user.language
         found = await followup.follow_up(session)
         if action.what == "organisations":
@@ -156,4 +154,4 @@ async def export_pressed(update: Update, context: Context, action: StatsExport) 
 
 def register(application: App) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("stats", stats_command, filters=private))
+    application.add_handler(staff_command("stats", stats_command, filters=private))

@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import MessageHandler, filters
 
 from bot.texts import t
-from handlers.broadcast import on_broadcast_text
+from handlers.broadcast import on_broadcast_text, resume_draft
 from handlers.broadcast_send import BC_AT, BC_AUDIENCE, BC_COMPOSE, BC_DECIDE, BC_ORG, BC_TIME
 from handlers.calls_new import NC_PREVIEW, on_new_call_text
 from handlers.calls_new import ORDER as NEW_CALL_ORDER
@@ -46,6 +46,7 @@ from handlers.poll_new_keys import (
 )
 from handlers.poll_steps import on_poll_text
 from handlers.questions import answer_question
+from handlers.staff_guard import STAFF_STEPS, staff_language
 from handlers.staff_invite import INVITE_STEPS, on_invite_text
 from handlers.staff_replies import REPLY_STEPS, on_reply_text, relay_staff_reply
 from handlers.step_keyboards import sweep
@@ -107,7 +108,11 @@ async def on_private_text(update: Update, context: Context) -> None:
 
 
 async def _route(update: Update, context: Context, text: str) -> None:
-    step = STEPS.get((awaiting(context) or {}).get("step", ""))
+    await resume_draft(update, context)
+    name = (awaiting(context) or {}).get("step", "")
+    if name in STAFF_STEPS:
+        await staff_language(update, context)  # a demoted member leaves the step, refused
+    step = STEPS.get(name)
     if step is None:
         if not await greet_newcomer(update, context, text):
             await answer_question(update, context, text)

@@ -7,7 +7,14 @@ from bot.models.app_settings import AppSetting
 from bot.models.audit import AuditEntry
 from bot.models.base import NAMING, Base, UTCDateTime
 from bot.models.calls import CallReminder, CallStatus, FundingCall
-from bot.models.delivery import Campaign, CampaignStatus, Delivery, DeliveryStatus, SendSlot
+from bot.models.delivery import (
+    BroadcastDraft,
+    Campaign,
+    CampaignStatus,
+    Delivery,
+    DeliveryStatus,
+    SendSlot,
+)
 from bot.models.digest import DigestEdition, EditionKind
 from bot.models.feeds import Feed, FeedItem
 from bot.models.forms import (
@@ -49,6 +56,7 @@ __all__ = [
     "AttendanceStatus",
     "AuditEntry",
     "Base",
+    "BroadcastDraft",
     "CallReminder",
     "CallStatus",
     "Campaign",

@@ -1,4 +1,4 @@
-"""Delivery: campaigns, their per-recipient deliveries and the shared send window."""
+"""Delivery: campaigns, broadcast drafts, per-recipient deliveries and the shared send window."""
 
 from __future__ import annotations
 
@@ -54,6 +54,23 @@ class Campaign(Base):
     expanded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     paused_reason: Mapped[str | None] = mapped_column(String(200))
+
+
+class BroadcastDraft(Base):
+    """A broadcast a staff member is composing (one at a time), kept across restarts."""
+
+    __tablename__ = "broadcast_drafts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), unique=True)
+    token: Mapped[str] = mapped_column(String(16))  # carried by the draft's buttons
+    step: Mapped[str] = mapped_column(String(20))  # the composing step it waits at
+    text_html: Mapped[str | None] = mapped_column(Text)
+    media_kind: Mapped[str | None] = mapped_column(String(10))  # "photo" | "document"
+    media_file_id: Mapped[str | None] = mapped_column(String(200))
+    audience: Mapped[str | None] = mapped_column(String(200))
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # a time shown to confirm
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
 
 
 class Delivery(Base):

@@ -88,6 +88,23 @@ async def start_harness(
 
 
 @asynccontextmanager
+async def restarted_harness(database_url: str, sandbox: RunningSandbox) -> AsyncIterator[Harness]:
+    """A fresh bot on the same database and sandbox as a stopped one: the bot restarted."""
+    settings = e2e_settings(
+        database_url, telegram_bot_token=SANDBOX_TOKEN, telegram_api_base_url=sandbox.base_url
+    )
+    db = Database(database_url)
+    try:
+        async with (
+            running_bot(settings, poll_timeout=1) as bot,
+            SandboxClient(sandbox.root_url) as client,
+        ):
+            yield Harness(client=client, bot=bot, db=db)
+    finally:
+        await db.dispose()
+
+
+@asynccontextmanager
 async def clocked_harness(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
     """The bot whose services (and so its delivery worker) tell time by this clock."""
     settings = e2e_settings(db_url)

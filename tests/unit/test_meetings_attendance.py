@@ -13,6 +13,7 @@ from bot.errors import DomainError
 from bot.models import AttendanceStatus
 from bot.services import meetings
 from bot.services.meetings import AnswerResult, Counts, MyStatus, subjects
+from bot.services.meetings.capacity import capacity_notice
 from tests.conftest import FakeClock
 from tests.unit.test_meetings_support import (
     NOW,
@@ -196,3 +197,19 @@ async def test_signed_up_lists_upcoming_seats_and_places_in_line_only(
         ]
         now.advance(days=400)  # after the meeting: nothing is upcoming
         assert await meetings.signed_up(session, a, clock=now) == []
+
+
+async def test_the_capacity_notice_names_the_meeting_its_seats_and_the_staff_chat(
+    db: Database, now: FakeClock
+) -> None:
+    meeting_id = await new_meeting(db, now, capacity=5)
+    async with db.session() as session:
+        for user_id in await add_members(session, 4):
+            result = await _answer(session, meeting_id, user_id, now)
+        assert result.capacity_alert == 80
+        meeting = await meetings.get(session, meeting_id)
+        notice = await capacity_notice(session, meeting, 80, staff_chat_id=-100, admins=(7,))
+        assert (notice.going, notice.capacity, notice.full) == (4, 5, False)
+        assert (notice.title, notice.destinations) == (meeting.title, (-100,))
+        to_admins = await capacity_notice(session, meeting, 100, staff_chat_id=None, admins=(7,))
+        assert (to_admins.full, to_admins.destinations) == (True, (7,))

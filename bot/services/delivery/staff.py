@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Campaign, Topic
-from bot.services import audit
+from bot.services import audit, campaign_labels
 from bot.services.delivery import audience, campaigns
 from bot.timeutil import Clock
 
@@ -26,6 +26,15 @@ class Draft:
     media_file_id: str | None = None
 
 
+@dataclass(frozen=True)
+class Audience:
+    """An audience in words and how many it reaches now."""
+
+    spec: str
+    label: str  # HTML (campaign_labels)
+    recipients: int
+
+
 def topic_for(audience_spec: str) -> Topic:
     """The campaign's topic: announcements, unless it goes to the subscribers of a topic."""
     parsed = audience.parse(audience_spec)
@@ -37,6 +46,15 @@ async def recipients(
 ) -> int:
     """How many people a campaign to this audience (and topic) would reach now."""
     return await audience.count(session, audience_spec, topic or topic_for(audience_spec))
+
+
+async def describe(
+    session: AsyncSession, audience_spec: str, lang: str, *, topic: Topic | None = None
+) -> Audience:
+    """An audience in words (naming its organisation, meeting...) and its size now."""
+    label = await campaign_labels.audience_label(session, audience_spec, lang)
+    count = await recipients(session, audience_spec, topic=topic)
+    return Audience(audience_spec, str(label), count)
 
 
 async def record(

@@ -20,6 +20,7 @@ from bot.errors import DomainError
 from bot.models import (
     Attendance,
     AttendanceStatus,
+    BroadcastDraft,
     CallReminder,
     Delivery,
     Meeting,
@@ -152,6 +153,7 @@ async def erase_user(
         audit_entries=await unlink_staff_traces(session, user),
     )
     await session.execute(delete(TopicPreference).where(TopicPreference.user_id == user_id))
+    await session.execute(delete(BroadcastDraft).where(BroadcastDraft.user_id == user_id))
     await session.delete(user)
     await session.flush()
     await audit.record(

@@ -14,6 +14,7 @@ from bot.errors import DomainError
 from bot.models import (
     Attendance,
     AuditEntry,
+    BroadcastDraft,
     CallReminder,
     Delivery,
     FundingCall,
@@ -224,4 +225,19 @@ async def export_user(session: AsyncSession, user_id: int, *, tz: ZoneInfo) -> J
         "nominations_made": await _nominations(session, user_id, tz),
         "form_answers": await export_form_answers(session, user_id, tz),
         "actions_logged": await _audit(session, user.telegram_id, tz),
+        "broadcast_draft": await _broadcast_draft(session, user_id, tz),
+    }
+
+
+async def _broadcast_draft(session: AsyncSession, user_id: int, tz: ZoneInfo) -> JSON | None:
+    """The broadcast a staff member is composing, if any."""
+    row = await session.scalar(select(BroadcastDraft).where(BroadcastDraft.user_id == user_id))
+    if row is None:
+        return None
+    return {
+        "text_html": row.text_html,
+        "media_kind": row.media_kind,
+        "audience": row.audience,
+        "send_at": _time(row.due_at, tz),
+        "changed_at": _time(row.updated_at, tz),
     }
