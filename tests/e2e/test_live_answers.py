@@ -5,6 +5,7 @@ asker's sign-ups, and the English card for an English reader.
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from sqlalchemy import select
@@ -166,6 +167,7 @@ async def test_pending_polls_are_the_open_cards_not_yet_answered(harness: Harnes
     await hans.client.wait_for_bot_message(
         hans.user_id, after=0, predicate=has("fler digitala möten"), timeout=10.0
     )
+    await _until_sent_to(harness, hans)  # the card shows a moment before it is recorded sent
     header, card = await _answer(hans, "do I have any forms to fill in", count=2)
     assert "Enkäter som väntar på ditt svar" in header["text"]
     assert "fler digitala möten" in card["text"] and buttons(card) == ["Ja", "Nej"]
@@ -174,6 +176,19 @@ async def test_pending_polls_are_the_open_cards_not_yet_answered(harness: Harnes
     await hans.answer_text(query_id)
     answered = await hans.say("har jag några enkäter att svara på?")
     assert "Inga formulär eller enkäter väntar" in answered["text"]
+
+
+async def _until_sent_to(harness: Harness, person: Person) -> None:
+    services = harness.bot.services
+    for _ in range(500):
+        async with harness.db.session() as session:
+            user = await session.scalar(select(User).where(User.telegram_id == person.user_id))
+            assert user is not None
+            key = await polls.poll_key(session, services.settings.poll_key)
+            if await polls.waiting_for(session, user.id, key=key, clock=services.clock):
+                return
+        await asyncio.sleep(0.02)
+    raise AssertionError("the poll card was never recorded as sent")
 
 
 async def test_document_questions_about_meetings_still_get_the_passage(harness: Harness) -> None:
