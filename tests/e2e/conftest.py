@@ -132,7 +132,7 @@ async def clocked_harness(db_url: str, clock: FakeClock) -> AsyncIterator[Harnes
     """The bot whose services (and so its delivery worker) tell time by this clock.
 
     The sandbox enforces no flood limits here, so the bot's pacing of one message a second to
-    a person (proved against the sandbox's limits in test_delivery*) is relaxed: otherwise
+    a person (proved in tests/unit/test_delivery_limits.py) is relaxed: otherwise
     every further push to one person would wait out a second of real time.
     """
     settings = e2e_settings(db_url, rate_per_chat=20.0)
