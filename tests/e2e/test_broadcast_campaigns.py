@@ -66,6 +66,7 @@ async def test_scheduled_waits_then_pause_resume_from_campaigns_sends_it(
     await due_now(harness, campaign.id)  # the day comes while it is paused
     await harness.worker_passes(3)  # a whole look for due campaigns after the day came, and more
     assert await harness.client.messages(people["Eva"].user_id) == []
+    assert await campaign_status(harness, campaign.id) == CampaignStatus.PAUSED
 
     _, answer = await _press_list(admin, paused, "Återuppta 1")
     assert answer == "Fortsätter: 📣 ”Välkommen till årsmötet”"
