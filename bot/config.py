@@ -59,6 +59,10 @@ class Settings(BaseSettings):
     send_concurrency: int = Field(default=8, ge=1, le=100, alias="SIGNBOT_SEND_CONCURRENCY")
     send_max_attempts: int = Field(default=5, ge=1, le=50, alias="SIGNBOT_SEND_MAX_ATTEMPTS")
     send_lease: float = Field(default=60.0, ge=1, le=3600, alias="SIGNBOT_SEND_LEASE")
+    # Seconds before a failed send's first retry (doubling, with jitter), and between the idle
+    # worker's looks for due campaigns and retries.
+    send_backoff: float = Field(default=2.0, gt=0, le=300, alias="SIGNBOT_SEND_BACKOFF")
+    delivery_idle: float = Field(default=1.0, gt=0, le=60, alias="SIGNBOT_DELIVERY_IDLE")
     error_rate_limit: float = Field(default=0.2, gt=0, le=1, alias="SIGNBOT_ERROR_RATE_LIMIT")
     error_rate_min: int = Field(default=20, ge=1, le=100_000, alias="SIGNBOT_ERROR_RATE_MIN")
     delivery_worker: bool = Field(default=True, alias="SIGNBOT_DELIVERY_WORKER")

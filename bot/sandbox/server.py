@@ -14,7 +14,7 @@ from bot.sandbox.state import STATE_KEY, SandboxState
 
 log = logging.getLogger(__name__)
 MAX_UPLOAD = 50 * 1024 * 1024  # Telegram's limit for bots' uploads
-# Long polls (getUpdates, transcript waits) would otherwise hold stop() for up to a minute.
+# stop() ends long polls (getUpdates, transcript waits) at once; this bounds anything else.
 SHUTDOWN_TIMEOUT = 0.5
 
 
@@ -58,7 +58,11 @@ class RunningSandbox:
         return f"{self.root_url}/"
 
     async def stop(self) -> None:
-        """Stop serving; pending long polls are cancelled."""
+        """Stop serving; pending long polls answer at once (with nothing new)."""
+        # A client that gave up on a long poll leaves its handler waiting (aiohttp does not
+        # cancel it): without this, cleanup() would wait SHUTDOWN_TIMEOUT for each one.
+        self.state.updates_changed.release()
+        self.state.messages_changed.release()
         await self.runner.cleanup()
 
 

@@ -168,6 +168,7 @@ class SandboxState:
             self.updates = self.updates[offset:]
         else:
             self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        self.updates_changed.fire()
 
     def deliverable_updates(self, limit: int) -> list[JSON]:
         """Return up to ``limit`` queued updates of the allowed types."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class Harness:
     client: SandboxClient
     bot: RunningBot
     db: Database
+    sandbox: RunningSandbox
     admin_id: int = ADMIN_ID
 
     async def logged_question(self, text: str) -> QuestionLog:
@@ -47,6 +49,40 @@ class Harness:
             row = await session.scalar(select(QuestionLog).where(QuestionLog.question == text))
             assert row is not None
             return row
+
+    async def settled(self, *, timeout: float = 10.0) -> None:  # noqa: ASYNC109 - bounds failure
+        """Wait until the bot has fetched every update sent so far and finished handling it.
+
+        Lets a test check that the bot did *not* answer something without sleeping.
+        """
+        state = self.sandbox.state
+        # The bot confirms updates (the next getUpdates offset) only once they are in its queue.
+        fetched = await state.updates_changed.wait_for(
+            lambda: not state.deliverable_updates(1), timeout
+        )
+        assert fetched, f"the bot did not fetch every update within {timeout}s"
+        await asyncio.wait_for(self.bot.application.update_queue.join(), timeout)
+
+    async def worker_passes(self, count: int, *, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+        """Wait until the delivery worker has looked for due campaigns ``count`` more times."""
+        assert self.bot.worker is not None
+        worker = self.bot.worker.worker
+        looked = worker.housekeeping
+        seen = 0
+        enough = asyncio.Event()
+
+        async def counted() -> None:
+            nonlocal seen
+            await looked()
+            seen += 1
+            if seen >= count:
+                enough.set()
+
+        setattr(worker, "housekeeping", counted)  # noqa: B010 - instance-level, undone below
+        try:
+            await asyncio.wait_for(enough.wait(), timeout)
+        finally:
+            setattr(worker, "housekeeping", looked)  # noqa: B010
 
 
 def e2e_settings(database_url: str, **overrides: object) -> Settings:
@@ -59,6 +95,10 @@ def e2e_settings(database_url: str, **overrides: object) -> Settings:
         "staff_chat_id": None,
         "sandbox_port": 0,
         "log_level": "INFO",
+        # Short waits inside the delivery worker: a push or a retry comes within a tenth of a
+        # second instead of one or two seconds; what is sent, and when it is due, is the same.
+        "delivery_idle": 0.1,
+        "send_backoff": 0.1,
     }
     values.update(overrides)
     return Settings.model_validate(values)
@@ -84,7 +124,7 @@ async def start_harness(
             assert running is not None
             async with SandboxClient(running.root_url) as client:
                 await client.create_user("Admin", user_id=ADMIN_ID, language_code="sv")
-                yield Harness(client=client, bot=bot, db=db)
+                yield Harness(client=client, bot=bot, db=db, sandbox=running)
 
 
 @asynccontextmanager
@@ -106,8 +146,13 @@ async def restarted_harness(database_url: str, sandbox: RunningSandbox) -> Async
 
 @asynccontextmanager
 async def clocked_harness(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
-    """The bot whose services (and so its delivery worker) tell time by this clock."""
-    settings = e2e_settings(db_url)
+    """The bot whose services (and so its delivery worker) tell time by this clock.
+
+    The sandbox enforces no flood limits here, so the bot's pacing of one message a second to
+    a person (proved in tests/unit/test_delivery_limits.py) is relaxed: otherwise
+    every further push to one person would wait out a second of real time.
+    """
+    settings = e2e_settings(db_url, rate_per_chat=20.0)
     async with open_empty_database(db_url) as db:
         services = build_services(settings, clock=clock)
         # Telegram's rate limits run on real time: on a frozen clock they would never refill.
@@ -116,7 +161,7 @@ async def clocked_harness(db_url: str, clock: FakeClock) -> AsyncIterator[Harnes
             assert bot.sandbox is not None
             async with SandboxClient(bot.sandbox.root_url) as client:
                 await client.create_user("Admin", user_id=ADMIN_ID, language_code="sv")
-                yield Harness(client=client, bot=bot, db=db)
+                yield Harness(client=client, bot=bot, db=db, sandbox=bot.sandbox)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
@@ -65,8 +64,9 @@ async def test_scheduled_waits_then_pause_resume_from_campaigns_sends_it(
     paused, answer = await _press_list(admin, listing, "Pausa 1")
     assert answer == "Pausat: 📣 ”Välkommen till årsmötet”" and "⏸ pausat" in paused["text"]
     await due_now(harness, campaign.id)  # the day comes while it is paused
-    await asyncio.sleep(1.5)  # more than the worker's idle interval
+    await harness.worker_passes(3)  # a whole look for due campaigns after the day came, and more
     assert await harness.client.messages(people["Eva"].user_id) == []
+    assert await campaign_status(harness, campaign.id) == CampaignStatus.PAUSED
 
     _, answer = await _press_list(admin, paused, "Återuppta 1")
     assert answer == "Fortsätter: 📣 ”Välkommen till årsmötet”"

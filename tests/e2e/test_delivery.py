@@ -106,6 +106,7 @@ def _worker_env(database_url: str, sandbox: RunningSandbox) -> dict[str, str]:
         SIGNBOT_RATE_GLOBAL="300",  # fast, to keep the test short
         SIGNBOT_SEND_CONCURRENCY=str(CONCURRENCY),
         SIGNBOT_SEND_LEASE="2",  # so the restarted worker takes over the dead one's claims soon
+        SIGNBOT_DELIVERY_IDLE="0.1",  # and looks for them (and the campaign's end) often
         SIGNBOT_LOG_LEVEL="WARNING",
     )
     return env

@@ -3,8 +3,6 @@ private chat, so nothing it knows about people (askers, attendees, answers) is s
 
 from __future__ import annotations
 
-import asyncio
-
 from telegram.ext import CommandHandler
 
 from bot.models import QuestionLog, User
@@ -40,7 +38,7 @@ async def test_no_command_answers_with_content_in_a_group(harness: Harness) -> N
         )
         pointer = await harness.client.wait_for_bot_message(GROUP, after=sent["cursor"])
         assert "privat chatt" in pointer["text"], command
-        await asyncio.sleep(0.1)
+        await harness.settled()
         said = [
             m for m in await harness.client.messages(GROUP, after=sent["cursor"]) if m["from_bot"]
         ]

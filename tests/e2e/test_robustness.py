@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from tests.e2e.chat import Person, has
 from tests.e2e.conftest import Harness
 
@@ -59,7 +57,7 @@ async def test_group_command_points_to_private_chat_and_group_text_is_ignored(
     sent = await harness.client.send_text(
         rut.user_id, "Vad är IOP?", chat_id=group_id, chat_type="group"
     )
-    await asyncio.sleep(0.3)
+    await harness.settled()
     assert [
         m for m in await harness.client.messages(group_id, after=sent["cursor"]) if m["from_bot"]
     ] == []
@@ -93,7 +91,7 @@ async def test_edited_messages_and_channel_posts_are_ignored(harness: Harness) -
     )
     answer = await sara.say("Vad är IOP?")
     assert answer["revision"] > cursor
-    await asyncio.sleep(0.2)
+    await harness.settled()
     replies = [
         m for m in await harness.client.messages(sara.user_id, after=cursor) if m["from_bot"]
     ]

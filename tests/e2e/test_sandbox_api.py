@@ -25,6 +25,7 @@ from telegram.error import BadRequest, Forbidden, InvalidToken
 from bot.sandbox import RunningSandbox, start_sandbox
 from bot.sandbox.client import SandboxClient, SandboxError
 from bot.sandbox.params import BotApiError, Params
+from bot.sandbox.server import SHUTDOWN_TIMEOUT
 
 TOKEN = "123456:TEST"
 ALICE = 1000001
@@ -212,6 +213,26 @@ async def test_get_updates_long_poll_wakes_on_new_update(bot: Bot, client: Sandb
 
     updates = await asyncio.wait_for(poll, timeout=2)
     assert [u.message.text for u in updates if u.message] == ["vaken?"]
+
+
+async def test_stop_ends_a_pending_long_poll_at_once() -> None:
+    running = await start_sandbox()
+    telegram_bot = Bot(TOKEN, base_url=running.base_url)
+    await telegram_bot.initialize()
+    try:
+        poll = asyncio.create_task(telegram_bot.get_updates(timeout=10))
+        await asyncio.sleep(0.05)
+        assert not poll.done()
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+
+        await running.stop()
+
+        # Without ending it, stop() would wait out the server's whole shutdown timeout.
+        assert loop.time() - started < SHUTDOWN_TIMEOUT
+        await asyncio.wait_for(asyncio.gather(poll, return_exceptions=True), timeout=2)
+    finally:
+        await telegram_bot.shutdown()
 
 
 async def test_transcript_wait_returns_promptly_after_a_send(

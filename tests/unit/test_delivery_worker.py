@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
+from bot.config import load_settings
 from bot.db import Database
 from bot.models import Campaign, CampaignStatus, Delivery, DeliveryStatus, Topic, User, UserStatus
 from bot.services import topics
-from bot.services.delivery import Blocked, Button, Rejected, RetryAfter, Transient, campaigns
+from bot.services.delivery import (
+    Blocked,
+    Button,
+    Rejected,
+    RetryAfter,
+    Transient,
+    WorkerOptions,
+    campaigns,
+)
 from tests.conftest import FakeClock
 from tests.unit.test_delivery_support import AUTHOR_ID, FakeSender, add_users, drain, make_worker
 
@@ -211,3 +222,17 @@ async def test_pause_resume_and_cancel_stop_and_continue_sending(
     assert await _counts(db, paused) == campaigns.Counts(sent=10)
     assert (await _campaign_row(db, paused)).status == CampaignStatus.DONE
     assert (await _campaign_row(db, cancelled)).status == CampaignStatus.CANCELLED
+
+
+def test_the_idle_interval_and_first_backoff_follow_the_settings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no .env
+    monkeypatch.delenv("SIGNBOT_DELIVERY_IDLE", raising=False)
+    monkeypatch.delenv("SIGNBOT_SEND_BACKOFF", raising=False)
+    defaults = WorkerOptions.from_settings(load_settings())
+    assert (defaults.idle_interval, defaults.backoff_base) == (1.0, 2.0)
+    monkeypatch.setenv("SIGNBOT_DELIVERY_IDLE", "0.25")
+    monkeypatch.setenv("SIGNBOT_SEND_BACKOFF", "0.5")
+    options = WorkerOptions.from_settings(load_settings())
+    assert (options.idle_interval, options.backoff_base) == (0.25, 0.5)

@@ -63,6 +63,8 @@ class WorkerOptions:
             lease=settings.send_lease,
             error_rate_limit=settings.error_rate_limit,
             error_rate_min=settings.error_rate_min,
+            idle_interval=settings.delivery_idle,
+            backoff_base=settings.send_backoff,
         )
 
 
