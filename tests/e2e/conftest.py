@@ -139,7 +139,7 @@ async def restarted_harness(database_url: str, sandbox: RunningSandbox) -> Async
             running_bot(settings, poll_timeout=1) as bot,
             SandboxClient(sandbox.root_url) as client,
         ):
-            yield Harness(client=client, bot=bot, db=db)
+            yield Harness(client=client, bot=bot, db=db, sandbox=sandbox)
     finally:
         await db.dispose()
 
