@@ -172,3 +172,10 @@ def test_everyday_cost_questions_ask_for_an_amount(question: str) -> None:
 
 def test_a_trip_in_a_question_is_no_cost_question() -> None:
     assert asked("vad går vi på för möte i maj om det blir av").kind is None
+
+
+def test_how_often_is_no_answer_to_how_many() -> None:
+    text = "Underskrivarna får ett nyhetsbrev ungefär 4 gånger per år."
+    many = features(asked("Hur många underskrivare finns det?"), text, "Kanaler", "Om")
+    times = features(asked("Hur många gånger kommer nyhetsbrevet?"), text, "Kanaler", "Om")
+    assert not many.fact and times.fact

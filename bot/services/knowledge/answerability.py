@@ -184,6 +184,7 @@ class Asked:
 
     kind: FactKind | None
     names: tuple[str, ...]  # stems of names, acronyms and figures, in question order
+    counts_time: bool = False  # "hur många gånger …": a count of times or years is the answer
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,8 @@ def asked(question: str) -> Asked:
             if figure or acronym or capital:
                 # RÖS-gruppen, IOP-utbildningarna: the name is the first part
                 names.append(_stem(word.split("-")[0] if acronym else word))
-    return Asked(kind, tuple(dict.fromkeys(names)))
+    counts_time = bool(_TIME_WORDS.search(question))
+    return Asked(kind, tuple(dict.fromkeys(names)), counts_time)
 
 
 def features(
@@ -249,7 +251,9 @@ def features(
             named = []  # the heading names it: the whole passage is about it
         about = [not named or not _stems(unit).isdisjoint(named) for unit in pieces]
         fact = any(
-            pattern.search(_without(unit, question.names, question.kind))
+            pattern.search(
+                _without(unit, question.names, question.kind, counts_time=question.counts_time)
+            )
             and (about[i] or _near(pieces, about, i))
             for i, unit in enumerate(pieces)
         )
@@ -268,7 +272,7 @@ def _near(pieces: Sequence[str], about: Sequence[bool], i: int) -> bool:
     )
 
 
-def _without(unit: str, names: Sequence[str], kind: FactKind) -> str:
+def _without(unit: str, names: Sequence[str], kind: FactKind, *, counts_time: bool) -> str:
     """A sentence without the question's own figures (2024 asked about is no answer).
 
     An amount is not a year or a date either: "hur mycket …" is not answered by "i maj 2024".
@@ -278,7 +282,22 @@ def _without(unit: str, names: Sequence[str], kind: FactKind) -> str:
         unit = re.sub(rf"(?<!\d){figure}(?!\d)", " ", unit)
     if kind == "number":
         unit = _DATE.sub(" ", unit)
+        if not counts_time:
+            unit = _TIMES.sub(" ", unit)
     return unit
+
+
+# "4 gånger per år", "tio år": how often or how long, no answer to "hur många underskrivare".
+_TIMES = re.compile(
+    rf"(?:\d+|\b(?:{_NUMBER_WORDS}|en|ett))\s+(?:gång\w*|år(?:en|et)?|månad\w*|veck\w*|dag\w*"
+    r"|timm\w*|minut\w*|times?|years?|months?|weeks?|days?|hours?)\b",
+    re.I,
+)
+_TIME_WORDS = re.compile(
+    r"\b(?:hur\s+m[aå]nga|how\s+many)\s+(?:gång\w*|år|månad\w*|veck\w*|dag\w*|timm\w*"
+    r"|times|years|months|weeks|days|hours)\b",
+    re.I,
+)
 
 
 _DATE = re.compile(
