@@ -179,3 +179,10 @@ def test_how_often_is_no_answer_to_how_many() -> None:
     many = features(asked("Hur många underskrivare finns det?"), text, "Kanaler", "Om")
     times = features(asked("Hur många gånger kommer nyhetsbrevet?"), text, "Kanaler", "Om")
     assert not many.fact and times.fact
+
+
+def test_a_date_question_needs_a_date_not_a_season() -> None:
+    wants = asked("Vilket datum är höstens dialogmöte?")
+    season = features(wants, "Ett dialogmöte hålls under hösten.", "Dialogmöten", "Om")
+    dated = features(wants, "Höstens dialogmöte hålls den 24 september.", "Dialogmöten", "Om")
+    assert wants.kind == "date" and not season.fact and dated.fact

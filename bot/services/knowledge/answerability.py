@@ -18,7 +18,7 @@ from typing import Literal
 from bot.services.knowledge.analyzer import stem
 from bot.services.knowledge.trimming import units
 
-FactKind = Literal["amount", "number", "time", "place", "person", "contact"]
+FactKind = Literal["amount", "number", "date", "time", "place", "person", "contact"]
 
 MISSING_FACT = 0.35  # confidence kept when no sentence holds the kind of fact asked for
 MISSING_NAME = 0.6  # confidence lost when none of the question's names is in the passage
@@ -45,6 +45,11 @@ _FACTS: dict[FactKind, re.Pattern[str]] = {
         re.I,
     ),
     "number": re.compile(rf"\d|%|\b(?:{_NUMBER_WORDS})\b", re.I),
+    "date": re.compile(
+        rf"\b\d{{1,2}}(?::e|:a)?\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b"
+        r"|\b\d{1,2}[./]\d{1,2}\b|\b\d{4}-\d{2}-\d{2}\b",
+        re.I,
+    ),
     "time": re.compile(
         rf"\b(?:1[89]|20)\d\d\b|\b(?:{_MONTHS})\b|\b\d{{1,2}}[./]\d{{1,2}}\b|\bkl\.?\s*\d"
         r"|\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|våren|hösten|sommaren"
@@ -90,6 +95,12 @@ _ASKS: tuple[tuple[re.Pattern[str], FactKind], ...] = (
     (
         re.compile(r"\b(?:hur\s+(?:många|stor[at]?|manga)|antal\w*|how\s+many)\b", re.I),
         "number",
+    ),
+    (
+        re.compile(
+            r"\b(?:vilket\s+datum|vilken\s+dag|what\s+date|which\s+date|on\s+which\s+day)\b", re.I
+        ),
+        "date",
     ),
     (
         re.compile(
