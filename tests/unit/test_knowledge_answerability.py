@@ -186,3 +186,11 @@ def test_a_date_question_needs_a_date_not_a_season() -> None:
     season = features(wants, "Ett dialogmöte hålls under hösten.", "Dialogmöten", "Om")
     dated = features(wants, "Höstens dialogmöte hålls den 24 september.", "Dialogmöten", "Om")
     assert wants.kind == "date" and not season.fact and dated.fact
+
+
+def test_english_amounts_are_amounts() -> None:
+    wants = asked("How much does the culture committee pay out each year?")
+    found = features(
+        wants, "The committee pays out about SEK 330 million a year.", "Money", "Report"
+    )
+    assert wants.kind == "amount" and found.fact

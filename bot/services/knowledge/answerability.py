@@ -40,7 +40,8 @@ _NUMBER_WORDS = (
 )
 _FACTS: dict[FactKind, re.Pattern[str]] = {
     "amount": re.compile(
-        r"\d\s*(?:kr\b|kronor|sek\b|msek|mkr|miljon|miljard|tusen|%|procent)|\bkostnadsfri\w*"
+        r"\d\s*(?:kr\b|kronor|sek\b|msek|mkr|miljon|miljard|tusen|%|procent"
+        r"|million|billion|thousand|percent)|\bsek\s*\d|\bkostnadsfri\w*|\bfree\s+of\s+charge"
         r"|\bgratis\b|\bavgift\w*",
         re.I,
     ),
