@@ -194,3 +194,10 @@ def test_english_amounts_are_amounts() -> None:
         wants, "The committee pays out about SEK 330 million a year.", "Money", "Report"
     )
     assert wants.kind == "amount" and found.fact
+
+
+def test_who_is_answered_by_a_name_not_by_a_role() -> None:
+    wants = asked("Vem är ordförande i styrgruppen?")
+    role = features(wants, "Styrgruppens ordförande leder mötena.", "Styrgruppen", "Om")
+    named = features(wants, "Styrgruppens ordförande är Anna Berg.", "Styrgruppen", "Om")
+    assert not role.fact and named.fact
