@@ -172,3 +172,32 @@ def test_everyday_cost_questions_ask_for_an_amount(question: str) -> None:
 
 def test_a_trip_in_a_question_is_no_cost_question() -> None:
     assert asked("vad går vi på för möte i maj om det blir av").kind is None
+
+
+def test_how_often_is_no_answer_to_how_many() -> None:
+    text = "Underskrivarna får ett nyhetsbrev ungefär 4 gånger per år."
+    many = features(asked("Hur många underskrivare finns det?"), text, "Kanaler", "Om")
+    times = features(asked("Hur många gånger kommer nyhetsbrevet?"), text, "Kanaler", "Om")
+    assert not many.fact and times.fact
+
+
+def test_a_date_question_needs_a_date_not_a_season() -> None:
+    wants = asked("Vilket datum är höstens dialogmöte?")
+    season = features(wants, "Ett dialogmöte hålls under hösten.", "Dialogmöten", "Om")
+    dated = features(wants, "Höstens dialogmöte hålls den 24 september.", "Dialogmöten", "Om")
+    assert wants.kind == "date" and not season.fact and dated.fact
+
+
+def test_english_amounts_are_amounts() -> None:
+    wants = asked("How much does the culture committee pay out each year?")
+    found = features(
+        wants, "The committee pays out about SEK 330 million a year.", "Money", "Report"
+    )
+    assert wants.kind == "amount" and found.fact
+
+
+def test_who_is_answered_by_a_name_not_by_a_role() -> None:
+    wants = asked("Vem är ordförande i styrgruppen?")
+    role = features(wants, "Styrgruppens ordförande leder mötena.", "Styrgruppen", "Om")
+    named = features(wants, "Styrgruppens ordförande är Anna Berg.", "Styrgruppen", "Om")
+    assert not role.fact and named.fact
