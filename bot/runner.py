@@ -24,7 +24,6 @@ from bot.services.delivery import DeliveryWorker, WorkerLoop, WorkerOptions
 from handlers.delivery_sender import BotSender
 from handlers.menu import MENUS_KEY, set_command_menu
 from handlers.personalise import build_personaliser
-from scheduler.digest import release_leader
 
 log = logging.getLogger(__name__)
 
@@ -101,7 +100,7 @@ async def running_bot(
                 finally:
                     await updater.stop()
                     await application.stop()
-                    await release_leader(application)
+                    await services.leader.release()  # another process takes over at once
     finally:
         await services.question_log.stop()
         await services.db.dispose()

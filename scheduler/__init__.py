@@ -29,7 +29,8 @@ def register(application: Application[Any, Any, Any, Any, Any, Any], services: S
         name="knowledge-refresh",
     )
     feeds.register(queue)
-    leader = digest.register(application, services)
+    digest.register(application, services)
+    leader = services.leader
     polls.register(application, services, leader=leader)
     nominations.register(application, services, leader=leader)
     forms.register(application, services, leader=leader)

@@ -11,9 +11,9 @@ from telegram.ext import Application
 
 from bot.services import forms, handover
 from bot.services.container import Services
-from bot.services.digest.leader import LeaderLock
 from bot.services.forms import manage
 from bot.services.forms.progress import progress
+from bot.services.leader import LeaderLock
 from bot.texts import t
 from handlers.common import STAFF_LANGUAGE, Context, Outgoing, deliver_all
 from scheduler.jobs import job_queue, run_as_leader

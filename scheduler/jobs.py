@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from telegram.ext import Application, JobQueue
 
-from bot.services.digest.leader import LeaderLock
+from bot.services.leader import LeaderLock
 
 T = TypeVar("T")
 

@@ -12,7 +12,7 @@ from telegram.ext import Application
 
 from bot.services import handover, nominations
 from bot.services.container import Services
-from bot.services.digest.leader import LeaderLock
+from bot.services.leader import LeaderLock
 from bot.texts import t
 from handlers.common import STAFF_LANGUAGE, Context, Outgoing, deliver_all
 from scheduler.jobs import job_queue, run_as_leader

@@ -20,7 +20,7 @@ from telegram.ext import Application, ExtBot
 from bot.models import User
 from bot.services import handover, polls
 from bot.services.container import Services
-from bot.services.digest.leader import LeaderLock
+from bot.services.leader import LeaderLock
 from bot.texts import DEFAULT_LANGUAGE
 from handlers.common import Context
 from handlers.poll_results import Report, notify, report

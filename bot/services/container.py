@@ -10,6 +10,7 @@ from bot.services.delivery import LocalLimiter, Rates, build_limiter
 from bot.services.knowledge.embeddings import load_embedder
 from bot.services.knowledge.phrasing import Phraser
 from bot.services.knowledge.service import KnowledgeService
+from bot.services.leader import LeaderLock
 from bot.services.question_log import QuestionLogWriter
 from bot.services.visitors import VisitorCache
 from bot.texts.moments import use_clock
@@ -26,6 +27,7 @@ class Services:
     question_log: QuestionLogWriter
     visitors: VisitorCache
     limiter: LocalLimiter
+    leader: LeaderLock  # the process's one leader lock, for the jobs only the leader runs
     clock: Clock = field(default=utc_now)
     phraser: Phraser | None = None  # generative phrasing of answers; off unless configured
 
@@ -50,6 +52,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         question_log=question_log,
         visitors=VisitorCache(clock=clock),
         limiter=build_limiter(db, Rates.from_settings(settings), clock=clock),
+        leader=LeaderLock(db.engine),
         clock=clock,
         phraser=Phraser.from_settings(settings),
     )
