@@ -1,5 +1,6 @@
 """The nomination job: every 30 s the leading process closes the rounds whose end has come
-and tells staff (the staff chat, else the admins) how many nominations each got.
+and tells staff (the staff chat, else the admins) how many nominations each got, through
+the delivery engine.
 """
 
 from __future__ import annotations
@@ -10,11 +11,12 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.services import handover, nominations
+from bot.services import nominations, staff_notices
 from bot.services.container import Services
 from bot.services.leader import LeaderLock
+from bot.services.staff_notices import NOMINATION_CLOSED, StaffChats, Subject
 from bot.texts import t
-from handlers.common import STAFF_LANGUAGE, Context, Outgoing, deliver_all
+from handlers.common import Context
 from scheduler.jobs import job_queue, run_as_leader
 
 log = logging.getLogger(__name__)
@@ -24,49 +26,41 @@ FIRST_RUN = timedelta(seconds=10)
 
 
 class NominationJob:
-    """The job's state: the services and the leader lock it shares with the digest job."""
+    """The job's state: the services and the leader lock it shares with the other jobs."""
 
     def __init__(self, services: Services, leader: LeaderLock) -> None:
         self.services = services
         self.leader = leader
 
-    async def _close_due(self) -> list[Outgoing]:
-        """Close what is due (committed); the staff notices to send."""
+    async def _close_due(self) -> int:
+        """Close what is due and record a notice for staff of each, in one transaction (so a
+        restart neither loses nor repeats one); the number of rounds closed."""
         svc = self.services
+        chats = StaffChats(svc.settings.staff_chat_id, svc.settings.admins)
         async with svc.db.session() as session:
             closed = await nominations.close_due(session, clock=svc.clock)
-            await session.commit()
-        if not closed:
-            return []
-        log.info("nominations: %d round(s) closed", len(closed))
-        notices: list[Outgoing] = []
-        async with svc.db.session() as session:
-            chats = await handover.staff_destinations(
-                session, staff_chat_id=svc.settings.staff_chat_id, admins=svc.settings.admins
-            )
             for round_id in closed:
                 found = await nominations.get_round(session, round_id)
-                text = t(
-                    "nomination_closed_notice",
-                    STAFF_LANGUAGE,
-                    round_id=round_id,
-                    title=found.title,
-                    count=await nominations.count(session, round_id),
+                count = await nominations.count(session, round_id)
+                await staff_notices.notify(
+                    session,
+                    Subject(NOMINATION_CLOSED, (round_id, count)),
+                    summary=t("nomination_closed_summary", "sv", title=found.title),
+                    chats=chats,
+                    clock=svc.clock,
                 )
-                notices += [Outgoing(chat_id, text) for chat_id in chats]
-        return notices
+            await session.commit()
+        if closed:
+            log.info("nominations: %d round(s) closed", len(closed))
+        return len(closed)
 
-    async def run(self, context: Context) -> int | None:
-        """One tick: the number of staff notices sent, None if not leading or it failed."""
+    async def run(self) -> int | None:
+        """One tick: the number of rounds closed, None if not leading or it failed."""
+        return await run_as_leader(self.leader, self._close_due, log=log, what="nomination job")
 
-        async def close_and_tell() -> int:
-            return len(await deliver_all(context, await self._close_due()))
-
-        return await run_as_leader(self.leader, close_and_tell, log=log, what="nomination job")
-
-    async def tick(self, context: Context) -> None:
+    async def tick(self, _context: Context) -> None:
         """The job queue's callback."""
-        await self.run(context)
+        await self.run()
 
 
 def register(

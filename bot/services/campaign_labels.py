@@ -28,6 +28,7 @@ from bot.models import (
     Form,
     FundingCall,
     Meeting,
+    NominationRound,
     Organisation,
     Poll,
     User,
@@ -42,6 +43,7 @@ from bot.services.forms.labels import form_title
 from bot.services.meetings import subjects as meeting_subjects
 from bot.services.meetings.notices import before
 from bot.services.polls import SUBJECT as POLL_SUBJECT
+from bot.services.staff_notices import FORM_CLOSED, NOMINATION_CLOSED, parse_facts
 from bot.texts import CATALOGUE, DEFAULT_LANGUAGE, Html, t
 
 # The row whose name an id audience shows: "org:3" -> the organisation's name.
@@ -137,6 +139,22 @@ async def _digest_title(
     return t(f"digest_summary_{edition.kind.value}", lang, when=show(edition.scheduled_for, tz))
 
 
+async def _form_closed_title(
+    session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo
+) -> str | None:
+    facts = parse_facts(arguments)
+    form = await session.get(Form, facts[0]) if facts else None
+    return t("form_closed_summary", lang, title=form_title(form, lang)) if form else None
+
+
+async def _nomination_closed_title(
+    session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo
+) -> str | None:
+    facts = parse_facts(arguments)
+    found = await session.get(NominationRound, facts[0]) if facts else None
+    return t("nomination_closed_summary", lang, title=found.title) if found else None
+
+
 # What each kind of automatic campaign is about, keyed by its subject kind ("<kind>:...").
 TITLES: dict[str, Titler] = {
     meeting_subjects.CARD: _meeting_title("meeting_summary_card"),
@@ -150,6 +168,8 @@ TITLES: dict[str, Titler] = {
     form_subjects.REMINDER: _form_title("form_staff_reminder_summary"),
     POLL_SUBJECT: _poll_title,
     digest_subjects.SUBJECT: _digest_title,
+    FORM_CLOSED: _form_closed_title,
+    NOMINATION_CLOSED: _nomination_closed_title,
 }
 SUBJECT_KINDS = tuple(TITLES)
 

@@ -21,12 +21,13 @@ from bot.models import (
     Form,
     FundingCall,
     Meeting,
+    NominationRound,
     Organisation,
     Poll,
     SubRegion,
     User,
 )
-from bot.services import campaign_labels
+from bot.services import campaign_labels, staff_notices
 from bot.services.calls import subjects as call_subjects
 from bot.services.delivery import audience, campaigns, notices
 from bot.services.delivery.schedule import show
@@ -57,6 +58,7 @@ class Rows:
     form: Form
     poll: Poll
     edition: DigestEdition
+    nomination: NominationRound
 
 
 async def _rows(session: AsyncSession) -> Rows:
@@ -69,6 +71,9 @@ async def _rows(session: AsyncSession) -> Rows:
         poll=Poll(question="Hur var mötet?", closes_at=STARTS),
         edition=DigestEdition(
             kind=EditionKind.WEEKLY, scheduled_for=STARTS, window_end=STARTS - timedelta(days=7)
+        ),
+        nomination=NominationRound(
+            title="Styrgruppen 2027", opens_at=STARTS, closes_at=STARTS + timedelta(days=7)
         ),
     )
     session.add_all(vars(rows).values())
@@ -92,6 +97,7 @@ def _audiences(rows: Rows) -> dict[str, tuple[str, str | None]]:
         "user": (f"user:{rows.user.id}", rows.user.display_name),
         "digest": ("digest:weekly+", None),
         "form": (f"form:{rows.form.id}", rows.form.title),
+        "staff": ("staff", None),
     }
     assert set(specs) == set(audience.KINDS)  # a new kind needs a case here
     return specs
@@ -114,6 +120,16 @@ def _subjects(rows: Rows) -> dict[str, tuple[str, str]]:
         digest_subjects.SUBJECT: (
             digest_subjects.subject(rows.edition.id),
             show(rows.edition.scheduled_for, STOCKHOLM),
+        ),
+        staff_notices.FORM_CLOSED: (
+            staff_notices.Subject(staff_notices.FORM_CLOSED, (rows.form.id, 3, 7)).encode(),
+            rows.form.title,
+        ),
+        staff_notices.NOMINATION_CLOSED: (
+            staff_notices.Subject(
+                staff_notices.NOMINATION_CLOSED, (rows.nomination.id, 4)
+            ).encode(),
+            rows.nomination.title,
         ),
     }
     renderers = build_personaliser(STOCKHOLM, poll_key=None).renderers

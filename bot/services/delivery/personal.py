@@ -11,6 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services.delivery.sending import Buttons
 
+# The recipient id a personaliser gets for a chat that is no user's (the staff group, which
+# staff notices reach): users.id is never 0, and such a chat reads the staff language.
+NO_USER = 0
+
 
 @dataclass(frozen=True)
 class Personal:
@@ -25,7 +29,7 @@ class Personaliser(Protocol):
 
     A user missing from the answer, or mapped to None, gets nothing: the message is no
     longer relevant (a reminder of a meeting that was cancelled or moved, say) and the
-    delivery is skipped with that reason.
+    delivery is skipped with that reason. ``NO_USER`` stands for a chat that is no user's.
     """
 
     async def personalise(

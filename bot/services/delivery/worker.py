@@ -173,7 +173,8 @@ class DeliveryWorker:
                     self.db, item, at=at, reason="retry after", count_attempt=False
                 )
             case Blocked(reason):
-                await store.block_user(self.db, item.user_id)
+                if item.user_id is not None:
+                    await store.block_user(self.db, item.user_id)
                 await store.record_final(
                     self.db, item, DeliveryStatus.SKIPPED, f"blocked: {reason}"
                 )
