@@ -15,6 +15,7 @@ from bot.bot_identity import SANDBOX_TOKEN as SANDBOX_TOKEN
 from bot.services.container import Services
 from handlers.clean_updates import CleanApplication
 from handlers.delivery_sender import InteractiveRateLimiter
+from handlers.job_queue import JobQueueTimetable
 
 CONCURRENT_UPDATES = 64
 
@@ -52,7 +53,7 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
     application = builder.build()
     application.bot_data["services"] = services
     handlers.register(application, staff_chat_id=services.settings.staff_chat_id)
-    scheduler.register(application, services)
+    scheduler.register(JobQueueTimetable(application), services)
     return application
 
 

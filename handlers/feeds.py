@@ -13,11 +13,12 @@ from bot.errors import DomainError
 from bot.models import Feed
 from bot.services import calls
 from bot.services.feeds import FeedOptions, add_feed, parse_add, poll_now, remove_feed
+from bot.services.feeds.notices import tell_staff
 from bot.texts import t
 from handlers.callbacks import FeedAction
-from handlers.common import App, Context, deliver_all, reply, send, services, user_session
+from handlers.common import App, Context, reply, send, services, user_session
 from handlers.feeds_add import start_feed_add
-from handlers.feeds_view import outcome_text, render_list, staff_notices
+from handlers.feeds_view import outcome_text, render_list
 
 ADD_WORDS = ("add", "lägg", "ny", "new")
 LIST_WORDS = ("list", "lista", "help", "hjälp")
@@ -115,9 +116,9 @@ async def feed_action(update: Update, context: Context, action: FeedAction) -> s
     confirming = number if action.action == "remove" else None
     async with svc.db.session() as session:
         text, keyboard = await render_list(session, svc.settings, lang, confirming=confirming)
-        notices = await staff_notices(session, svc.settings, polled)
+        await tell_staff(session, polled, settings=svc.settings, clock=svc.clock)
+        await session.commit()
     await _show(update, context, heading + text, keyboard)
-    await deliver_all(context, notices)
     return answer
 
 

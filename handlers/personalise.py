@@ -63,6 +63,7 @@ def build_personaliser(tz: ZoneInfo, *, poll_key: SecretStr | None) -> SubjectPe
     renderers[POLL_SUBJECT] = poll_renderer(tz, poll_key=poll_key)
     renderers[form_subjects.CARD] = forms_cards.card_renderer(tz)
     renderers[form_subjects.REMINDER] = forms_cards.reminder_renderer(tz)
-    for kind in staff_notices.KINDS:
+    for kind in staff_notice_texts.TEXTS:
         renderers[kind] = staff_notice_texts.renderer(kind)
+    renderers[staff_notices.POLL_RESULT] = staff_notice_texts.poll_result_renderer(tz)
     return SubjectPersonaliser(renderers)

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any
-
-from telegram.ext import Application
 
 from bot.services.container import Services
 from bot.services.digest.schedule import DigestOptions, SkipMemo, ensure_due_editions
-from handlers.common import Context
-from scheduler.jobs import job_queue, run_as_leader
+from scheduler.jobs import Timetable, run_as_leader
 
 log = logging.getLogger(__name__)
 
@@ -45,14 +41,8 @@ class DigestJob:
             await session.commit()
         return len(created)
 
-    async def tick(self, _context: Context) -> None:
-        """The job queue's callback."""
-        await self.run()
 
-
-def register(application: Application[Any, Any, Any, Any, Any, Any], services: Services) -> None:
+def register(timetable: Timetable, services: Services) -> None:
     """Add the digest job, run only while this process holds ``services.leader``."""
     job = DigestJob(services)
-    job_queue(application).run_repeating(
-        job.tick, interval=DIGEST_EVERY, first=FIRST_RUN, name="digest-schedule"
-    )
+    timetable.every(job.run, interval=DIGEST_EVERY, first=FIRST_RUN, name="digest-schedule")

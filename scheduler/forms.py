@@ -6,19 +6,13 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any
 
-from telegram.ext import Application
-
-from bot.services import forms, staff_notices
+from bot.services import campaign_labels, staff_notices
 from bot.services.container import Services
 from bot.services.forms import manage
 from bot.services.forms.progress import progress
-from bot.services.leader import LeaderLock
 from bot.services.staff_notices import FORM_CLOSED, StaffChats, Subject
-from bot.texts import t
-from handlers.common import Context
-from scheduler.jobs import job_queue, run_as_leader
+from scheduler.jobs import Timetable, run_as_leader
 
 log = logging.getLogger(__name__)
 
@@ -35,10 +29,11 @@ async def close_due(services: Services) -> int:
         closed = await manage.close_due(session, clock=services.clock)
         for form in closed:
             found = await progress(session, form)
+            subject = Subject(FORM_CLOSED, (form.id, found.answered, found.total))
             await staff_notices.notify(
                 session,
-                Subject(FORM_CLOSED, (form.id, found.answered, found.total)),
-                summary=t("form_closed_summary", "sv", title=forms.form_title(form, "sv")),
+                subject,
+                summary=await campaign_labels.summary(session, subject.encode(), settings.tz),
                 chats=chats,
                 clock=services.clock,
             )
@@ -48,15 +43,10 @@ async def close_due(services: Services) -> int:
     return len(closed)
 
 
-def register(
-    application: Application[Any, Any, Any, Any, Any, Any],
-    services: Services,
-    *,
-    leader: LeaderLock,
-) -> None:
-    """Add the form job, run only while this process holds ``leader``."""
+def register(timetable: Timetable, services: Services) -> None:
+    """Add the form job, run only while this process holds ``services.leader``."""
 
-    async def tick(context: Context) -> None:
-        await run_as_leader(leader, lambda: close_due(services), log=log, what="form job")
+    async def tick() -> None:
+        await run_as_leader(services.leader, lambda: close_due(services), log=log, what="form job")
 
-    job_queue(application).run_repeating(tick, interval=FORMS_EVERY, first=FIRST_RUN, name="forms")
+    timetable.every(tick, interval=FORMS_EVERY, first=FIRST_RUN, name="forms")

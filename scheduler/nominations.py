@@ -7,17 +7,12 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any
 
-from telegram.ext import Application
-
-from bot.services import nominations, staff_notices
+from bot.services import campaign_labels, nominations, staff_notices
 from bot.services.container import Services
 from bot.services.leader import LeaderLock
 from bot.services.staff_notices import NOMINATION_CLOSED, StaffChats, Subject
-from bot.texts import t
-from handlers.common import Context
-from scheduler.jobs import job_queue, run_as_leader
+from scheduler.jobs import Timetable, run_as_leader
 
 log = logging.getLogger(__name__)
 
@@ -40,12 +35,14 @@ class NominationJob:
         async with svc.db.session() as session:
             closed = await nominations.close_due(session, clock=svc.clock)
             for round_id in closed:
-                found = await nominations.get_round(session, round_id)
                 count = await nominations.count(session, round_id)
+                subject = Subject(NOMINATION_CLOSED, (round_id, count))
                 await staff_notices.notify(
                     session,
-                    Subject(NOMINATION_CLOSED, (round_id, count)),
-                    summary=t("nomination_closed_summary", "sv", title=found.title),
+                    subject,
+                    summary=await campaign_labels.summary(
+                        session, subject.encode(), svc.settings.tz
+                    ),
                     chats=chats,
                     clock=svc.clock,
                 )
@@ -58,19 +55,8 @@ class NominationJob:
         """One tick: the number of rounds closed, None if not leading or it failed."""
         return await run_as_leader(self.leader, self._close_due, log=log, what="nomination job")
 
-    async def tick(self, _context: Context) -> None:
-        """The job queue's callback."""
-        await self.run()
 
-
-def register(
-    application: Application[Any, Any, Any, Any, Any, Any],
-    services: Services,
-    *,
-    leader: LeaderLock,
-) -> None:
-    """Add the nomination job, run only while this process holds ``leader``."""
-    job = NominationJob(services, leader)
-    job_queue(application).run_repeating(
-        job.tick, interval=NOMINATIONS_EVERY, first=FIRST_RUN, name="nominations"
-    )
+def register(timetable: Timetable, services: Services) -> None:
+    """Add the nomination job, run only while this process holds ``services.leader``."""
+    job = NominationJob(services, services.leader)
+    timetable.every(job.run, interval=NOMINATIONS_EVERY, first=FIRST_RUN, name="nominations")

@@ -25,6 +25,7 @@ from bot.errors import DomainError
 from bot.models import (
     Campaign,
     DigestEdition,
+    Feed,
     Form,
     FundingCall,
     Meeting,
@@ -43,7 +44,15 @@ from bot.services.forms.labels import form_title
 from bot.services.meetings import subjects as meeting_subjects
 from bot.services.meetings.notices import before
 from bot.services.polls import SUBJECT as POLL_SUBJECT
-from bot.services.staff_notices import FORM_CLOSED, NOMINATION_CLOSED, parse_facts
+from bot.services.staff_notices import (
+    FEED_CAPPED,
+    FEED_DISABLED,
+    FEED_RECOVERED,
+    FORM_CLOSED,
+    NOMINATION_CLOSED,
+    POLL_RESULT,
+    first_id,
+)
 from bot.texts import CATALOGUE, DEFAULT_LANGUAGE, Html, t
 
 # The row whose name an id audience shows: "org:3" -> the organisation's name.
@@ -142,17 +151,34 @@ async def _digest_title(
 async def _form_closed_title(
     session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo
 ) -> str | None:
-    facts = parse_facts(arguments)
-    form = await session.get(Form, facts[0]) if facts else None
+    form_id = first_id(arguments)
+    form = await session.get(Form, form_id) if form_id is not None else None
     return t("form_closed_summary", lang, title=form_title(form, lang)) if form else None
 
 
 async def _nomination_closed_title(
     session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo
 ) -> str | None:
-    facts = parse_facts(arguments)
-    found = await session.get(NominationRound, facts[0]) if facts else None
+    round_id = first_id(arguments)
+    found = await session.get(NominationRound, round_id) if round_id is not None else None
     return t("nomination_closed_summary", lang, title=found.title) if found else None
+
+
+def _feed_title(key: str) -> Titler:
+    async def title(session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo) -> str | None:
+        feed_id = first_id(arguments)
+        feed = await session.get(Feed, feed_id) if feed_id is not None else None
+        return t(key, lang, url=feed.url) if feed else None
+
+    return title
+
+
+async def _poll_result_title(
+    session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo
+) -> str | None:
+    poll_id = first_id(arguments)
+    poll = await session.get(Poll, poll_id) if poll_id is not None else None
+    return t("poll_result_summary", lang, question=poll.question) if poll else None
 
 
 # What each kind of automatic campaign is about, keyed by its subject kind ("<kind>:...").
@@ -170,8 +196,25 @@ TITLES: dict[str, Titler] = {
     digest_subjects.SUBJECT: _digest_title,
     FORM_CLOSED: _form_closed_title,
     NOMINATION_CLOSED: _nomination_closed_title,
+    FEED_DISABLED: _feed_title("feeds_staff_disabled_summary"),
+    FEED_RECOVERED: _feed_title("feeds_staff_recovered_summary"),
+    FEED_CAPPED: _feed_title("feeds_staff_capped_summary"),
+    POLL_RESULT: _poll_result_title,
 }
 SUBJECT_KINDS = tuple(TITLES)
+
+
+async def subject_title(session: AsyncSession, subject: str, lang: str, tz: ZoneInfo) -> str | None:
+    """What an automatic campaign's subject is about; None for an unknown kind or a row
+    since deleted."""
+    kind, _, arguments = subject.partition(":")
+    titler = TITLES.get(kind)
+    return await titler(session, arguments, lang, tz) if titler else None
+
+
+async def summary(session: AsyncSession, subject: str, tz: ZoneInfo) -> str:
+    """The summary stored with an automatic campaign when it is made (its Swedish title)."""
+    return await subject_title(session, subject, DEFAULT_LANGUAGE, tz) or html.escape(subject)
 
 
 async def title(session: AsyncSession, campaign: Campaign, lang: str, tz: ZoneInfo) -> Html:
@@ -182,9 +225,7 @@ async def title(session: AsyncSession, campaign: Campaign, lang: str, tz: ZoneIn
         if not words:
             return Html(t("campaign_title_media", lang))
         return Html(t("campaign_title_broadcast", lang, excerpt=words))
-    kind, _, arguments = campaign.subject.partition(":")
-    titler = TITLES.get(kind)
-    found = await titler(session, arguments, lang, tz) if titler else None
+    found = await subject_title(session, campaign.subject, lang, tz)
     # The summary written when it was made (in Swedish) still says what it was about.
     return Html(found or t("campaign_title_other", lang, excerpt=excerpt(campaign.text_html)))
 

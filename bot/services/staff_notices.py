@@ -1,5 +1,6 @@
 """Notices for staff from scheduled work (a form or a nomination round closed, a feed
-disabled or working again): pushes like any other, sent by the one delivery engine.
+disabled, working again or with more new items than were announced, a closed poll's
+result for its author): pushes like any other, sent by the one delivery engine.
 
 A notice is a campaign to the staff chat, else to every admin, recorded in the same
 transaction as what it tells of (so it is never lost or sent twice after a restart). Its
@@ -36,22 +37,26 @@ class StaffChats:
 
 @dataclass(frozen=True)
 class Subject:
-    """A notice's kind and its facts, e.g. ("staff_form_closed", (3, 5, 12))."""
+    """A notice's kind and its facts, e.g. ("staff_form_closed", (3, 5, 12)); a fact is a
+    number or a word without ":"."""
 
     kind: str
-    facts: tuple[int, ...]
+    facts: tuple[int | str, ...]
 
     def encode(self) -> str:
         """The campaign subject: "<kind>:<fact>:<fact>..."."""
         return ":".join([self.kind, *map(str, self.facts)])
 
 
-def parse_facts(arguments: str) -> tuple[int, ...] | None:
-    """The facts of a subject's arguments ("3:5:12"), or None when they are not numbers."""
-    parts = arguments.split(":")
-    if not all(part.lstrip("-").isdigit() for part in parts):
-        return None
-    return tuple(int(part) for part in parts)
+def parse_facts(arguments: str) -> tuple[str, ...]:
+    """The facts of a subject's arguments ("3:5:12" -> ("3", "5", "12"))."""
+    return tuple(arguments.split(":"))
+
+
+def first_id(arguments: str) -> int | None:
+    """The id of what a notice is about (its first fact), or None if garbled."""
+    head = parse_facts(arguments)[0]
+    return int(head) if head.isdigit() else None
 
 
 async def destinations(session: AsyncSession, chats: StaffChats) -> list[tuple[int | None, int]]:
@@ -65,13 +70,20 @@ async def destinations(session: AsyncSession, chats: StaffChats) -> list[tuple[i
 
 
 async def notify(
-    session: AsyncSession, subject: Subject, *, summary: str, chats: StaffChats, clock: Clock
+    session: AsyncSession,
+    subject: Subject,
+    *,
+    summary: str,
+    chats: StaffChats,
+    clock: Clock,
+    to: Sequence[tuple[int | None, int]] | None = None,
 ) -> Campaign | None:
     """Record a notice for staff, ready to send (flushed, committed by the caller).
 
-    ``summary`` (Swedish) names it in /campaigns. None when there is nobody to tell.
+    It goes to ``to`` (users.id or None, chat id) when given (a poll's author), else to
+    ``chats``. ``summary`` (Swedish) names it in /campaigns. None when there is nobody to tell.
     """
-    targets = await destinations(session, chats)
+    targets = list(to) if to is not None else await destinations(session, chats)
     if not targets:
         return None
     campaign = await campaigns.create(
@@ -114,4 +126,8 @@ async def languages(session: AsyncSession, user_ids: Sequence[int]) -> dict[int,
 # The kinds of staff notice (the subject's "<kind>:"), each with its facts.
 FORM_CLOSED = "staff_form_closed"  # form id, answered, reached
 NOMINATION_CLOSED = "staff_nomination_closed"  # round id, nominations
-KINDS = (FORM_CLOSED, NOMINATION_CLOSED)
+FEED_DISABLED = "staff_feed_disabled"  # feed id, failures in a row, error kind, HTTP status or 0
+FEED_RECOVERED = "staff_feed_recovered"  # feed id
+FEED_CAPPED = "staff_feed_capped"  # feed id, new items, of which kept quiet
+POLL_RESULT = "staff_poll_result"  # poll id (the result is read when it is sent)
+KINDS = (FORM_CLOSED, NOMINATION_CLOSED, FEED_DISABLED, FEED_RECOVERED, FEED_CAPPED, POLL_RESULT)

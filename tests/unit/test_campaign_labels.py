@@ -18,6 +18,7 @@ from bot.models import (
     Campaign,
     DigestEdition,
     EditionKind,
+    Feed,
     Form,
     FundingCall,
     Meeting,
@@ -36,6 +37,7 @@ from bot.services.forms import subjects as form_subjects
 from bot.services.meetings import subjects as meeting_subjects
 from bot.services.polls import SUBJECT as POLL_SUBJECT
 from bot.services.polls import subject as poll_subject
+from bot.services.staff_notices import Subject
 from bot.texts import CATALOGUE, LANGUAGES, t
 from bot.texts.moments import MomentText, render_moment
 from bot.timeutil import STOCKHOLM
@@ -59,6 +61,7 @@ class Rows:
     poll: Poll
     edition: DigestEdition
     nomination: NominationRound
+    feed: Feed
 
 
 async def _rows(session: AsyncSession) -> Rows:
@@ -75,6 +78,7 @@ async def _rows(session: AsyncSession) -> Rows:
         nomination=NominationRound(
             title="Styrgruppen 2027", opens_at=STARTS, closes_at=STARTS + timedelta(days=7)
         ),
+        feed=Feed(url="https://example.org/bidrag.xml", kind="funding"),
     )
     session.add_all(vars(rows).values())
     for lang, telegram_id in AUTHOR.items():
@@ -130,6 +134,22 @@ def _subjects(rows: Rows) -> dict[str, tuple[str, str]]:
                 staff_notices.NOMINATION_CLOSED, (rows.nomination.id, 4)
             ).encode(),
             rows.nomination.title,
+        ),
+        staff_notices.FEED_DISABLED: (
+            Subject(staff_notices.FEED_DISABLED, (rows.feed.id, 5, "http", 503)).encode(),
+            rows.feed.url,
+        ),
+        staff_notices.FEED_RECOVERED: (
+            Subject(staff_notices.FEED_RECOVERED, (rows.feed.id,)).encode(),
+            rows.feed.url,
+        ),
+        staff_notices.FEED_CAPPED: (
+            Subject(staff_notices.FEED_CAPPED, (rows.feed.id, 1200, 1197)).encode(),
+            rows.feed.url,
+        ),
+        staff_notices.POLL_RESULT: (
+            Subject(staff_notices.POLL_RESULT, (rows.poll.id,)).encode(),
+            rows.poll.question,
         ),
     }
     renderers = build_personaliser(STOCKHOLM, poll_key=None).renderers

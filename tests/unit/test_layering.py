@@ -1,4 +1,5 @@
-"""Dependencies run one way: handlers and scheduler use bot; bot's services never use Telegram."""
+"""Dependencies run one way: handlers and scheduler use bot; bot's services never use Telegram,
+and scheduled jobs never use Telegram or the handlers."""
 
 from __future__ import annotations
 
@@ -27,5 +28,14 @@ def test_bot_does_not_import_telegram_handlers_or_scheduler() -> None:
         str(path.relative_to(ROOT))
         for path in (ROOT / "bot").rglob("*.py")
         if path.name not in ENTRY_POINTS and _imports(path) & set(FORBIDDEN)
+    ]
+    assert offenders == []
+
+
+def test_scheduled_jobs_call_services_only_never_telegram_or_handlers() -> None:
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "scheduler").rglob("*.py")
+        if _imports(path) & {"telegram", "handlers"}
     ]
     assert offenders == []

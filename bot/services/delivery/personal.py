@@ -18,10 +18,12 @@ NO_USER = 0
 
 @dataclass(frozen=True)
 class Personal:
-    """One recipient's message: text (Telegram HTML) and buttons."""
+    """One recipient's message: text (Telegram HTML) and buttons; ``photo`` (PNG bytes, e.g.
+    a poll's chart) follows the text as part of the same delivery."""
 
     text_html: str
     buttons: Buttons = ()
+    photo: bytes | None = None
 
 
 class Personaliser(Protocol):

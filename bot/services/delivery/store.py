@@ -31,6 +31,7 @@ class Content:
     buttons: Buttons
     created_by: int | None
     subject: str | None = None
+    photo: bytes | None = None  # rendered for the recipient: sent after the text
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ async def _personalise(
                 message.buttons,
                 content.created_by,
                 content.subject,
+                message.photo,
             )
     return ready
 

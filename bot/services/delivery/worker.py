@@ -154,6 +154,7 @@ class DeliveryWorker:
                 content.media_kind,
                 content.media_file_id,
                 content.buttons,
+                photo=content.photo,
             )
         finally:
             self.limiter.release(ticket)  # answered: the send counts from now
