@@ -13,7 +13,7 @@ from bot.errors import DomainError
 from bot.models import Feed
 from bot.services import calls
 from bot.services.feeds import FeedOptions, add_feed, parse_add, poll_now, remove_feed
-from bot.services.feeds.notices import tell_staff
+from bot.services.feeds.notices import staff_notifier
 from bot.texts import t
 from handlers.callbacks import FeedAction
 from handlers.common import App, Context, reply, send, services, user_session
@@ -99,7 +99,7 @@ async def feed_action(update: Update, context: Context, action: FeedAction) -> s
             answer = t("feeds_removed", lang, feed_id=number)
         elif action.action == "keep":
             answer = t("feeds_kept", lang)
-    heading, polled = "", []
+    heading = ""
     if action.action == "poll":
         # No session is open while the feed is fetched; the poll records in its own.
         async with httpx.AsyncClient() as client:
@@ -110,14 +110,13 @@ async def feed_action(update: Update, context: Context, action: FeedAction) -> s
                 convert=calls.create_from_feed_item,
                 clock=svc.clock,
                 options=FeedOptions.from_settings(svc.settings),
+                notify=staff_notifier(svc.settings, svc.clock),
             )
         answer = outcome_text(outcome, lang)
-        heading, polled = answer + "\n\n", [outcome]
+        heading = answer + "\n\n"
     confirming = number if action.action == "remove" else None
     async with svc.db.session() as session:
         text, keyboard = await render_list(session, svc.settings, lang, confirming=confirming)
-        await tell_staff(session, polled, settings=svc.settings, clock=svc.clock)
-        await session.commit()
     await _show(update, context, heading + text, keyboard)
     return answer
 

@@ -1,5 +1,6 @@
-"""The feed poll job: every minute, poll the feeds that are due; tell staff of state changes
-(through the delivery engine)."""
+"""The feed poll job: every minute, poll the feeds that are due; staff hear of state changes
+and of feeds over their caps through the delivery engine, each notice recorded with the
+feed's outcome."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import httpx
 from bot.services import calls
 from bot.services.container import Services
 from bot.services.feeds import FeedOptions, RunReport, poll_due
-from bot.services.feeds.notices import tell_staff
+from bot.services.feeds.notices import staff_notifier
 from scheduler.jobs import Timetable
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ async def run_poll(services: Services) -> RunReport | None:
                 convert=calls.create_from_feed_item,
                 clock=services.clock,
                 options=FeedOptions.from_settings(services.settings),
+                notify=staff_notifier(services.settings, services.clock),
             )
     except Exception as error:  # the job must never take the bot down (e.g. database gone)
         causes = error.exceptions if isinstance(error, ExceptionGroup) else (error,)
@@ -39,14 +41,8 @@ async def run_poll(services: Services) -> RunReport | None:
 
 
 async def poll_feeds(services: Services) -> None:
-    """The job: poll what is due, then record a notice for staff of each feed disabled or
-    working again, and of each with more new items than were announced."""
-    report = await run_poll(services)
-    if report is None or not (report.disabled_now or report.recovered or report.capped):
-        return
-    async with services.db.session() as session:
-        await tell_staff(session, report.outcomes, settings=services.settings, clock=services.clock)
-        await session.commit()
+    """The job: poll what is due (staff's notices are recorded as each feed is)."""
+    await run_poll(services)
 
 
 def register(timetable: Timetable, services: Services) -> None:

@@ -8,13 +8,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from bot.config import Settings
 from bot.db import Database
 from bot.models import Feed
+from bot.services import calls
 from bot.services.container import Services, build_services
-from bot.services.feeds import add_feed
+from bot.services.feeds import add_feed, poll_now
+from bot.services.feeds.notices import staff_notifier
 from bot.services.feeds.poller import FAILURES_BEFORE_DISABLE
 from bot.timeutil import STOCKHOLM
 from handlers.personalise import build_personaliser
@@ -156,5 +159,37 @@ async def test_staff_hear_when_a_fetch_had_more_new_items_than_were_announced(
             STAFF_CHAT,
             f"📥 Flöde #{feed.id} ({server.url('/feed')}) hade 1\u00a0200 nya poster; "
             "3 annonserades, resten (1\u00a0197) sparades utan utskick.",
+        )
+    ]
+
+
+async def test_staff_hear_of_a_recovery_found_by_poll_now_through_the_outbox(
+    db_url: str, db: Database, server: FeedServer, clock: FakeClock
+) -> None:
+    server.document("/feed", rss(("g1", "Bidrag", "https://example.org/1", "Sök")))
+    async with db.session() as session:
+        feed = await add_feed(session, server.url("/feed"), kind="funding", clock=clock)
+        feed.disabled, feed.failures = True, FAILURES_BEFORE_DISABLE
+        await session.commit()
+    services = _services(db_url, clock, staff_chat_id=STAFF_CHAT)
+    outbox = StaffOutbox(db, clock)
+    try:
+        async with httpx.AsyncClient() as client:
+            await poll_now(
+                db,
+                client,
+                feed.id,
+                convert=calls.create_from_feed_item,
+                clock=clock,
+                notify=staff_notifier(services.settings, clock),
+            )
+        sent = await outbox.sent()
+    finally:
+        await services.db.dispose()
+
+    assert sent == [
+        (
+            STAFF_CHAT,
+            f"✅ Flöde #{feed.id} ({server.url('/feed')}) fungerar igen och hämtas som vanligt.",
         )
     ]

@@ -1,5 +1,6 @@
 """What staff hear of polled feeds: a notice for each feed just disabled or working again,
-and for each with more new items than were announced, recorded in the outbox."""
+and for each with more new items than were announced, recorded in the outbox in the same
+transaction as the poll's outcome (so a restart neither loses nor repeats one)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.config import Settings
 from bot.services import campaign_labels, staff_notices
 from bot.services.feeds.fetch import ErrorKind, Problem
-from bot.services.feeds.runner import FeedOutcome
+from bot.services.feeds.runner import FeedOutcome, Notify
 from bot.services.staff_notices import (
     FEED_CAPPED,
     FEED_DISABLED,
@@ -46,3 +47,12 @@ async def tell_staff(
         summary = await campaign_labels.summary(session, subject.encode(), settings.tz)
         await staff_notices.notify(session, subject, summary=summary, chats=chats, clock=clock)
     return len(found)
+
+
+def staff_notifier(settings: Settings, clock: Clock) -> Notify:
+    """The poll's ``notify``: each feed's notices recorded in the transaction of its outcome."""
+
+    async def notify(session: AsyncSession, outcome: FeedOutcome) -> int:
+        return await tell_staff(session, [outcome], settings=settings, clock=clock)
+
+    return notify
