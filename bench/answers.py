@@ -22,9 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot import migrate  # noqa: E402
-from bot.app_prepare import prepare_knowledge  # noqa: E402
 from bot.config import load_settings  # noqa: E402
-from bot.services.container import build_services  # noqa: E402
+from bot.entrypoints.bootstrap import build_services, prepare_knowledge  # noqa: E402
 from bot.services.knowledge.evaluation import (  # noqa: E402
     Ask,
     Report,

@@ -40,7 +40,7 @@ from telegram import Update  # noqa: E402
 from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filters  # noqa: E402
 
 from bench.processes import Child, child, free_port  # noqa: E402
-from bot.app import CONCURRENT_UPDATES  # noqa: E402
+from bot.entrypoints.bootstrap import CONCURRENT_UPDATES  # noqa: E402
 from bot.sandbox.client import SandboxClient  # noqa: E402
 from tests.unit.kb_cases import CASES, UNANSWERABLE  # noqa: E402
 

@@ -1,5 +1,5 @@
 """`python -m bot …` is the same as the `signbot` command."""
 
-from bot.cli import main
+from bot.entrypoints.cli import main
 
 main()

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 Clock = Callable[[], datetime]
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+# Example dates in prompts and in `signbot --help` lie this far ahead, so they are never past.
+EXAMPLE_DAYS_AHEAD = 10
 
 
 def utc_now() -> datetime:

@@ -21,7 +21,7 @@ from tests.dbutil import (
 )
 
 # python-telegram-bot 22 warns on every RetryAfter.retry_after unless durations are opted into
-# timedelta; the bot opts in too (bot/app.py), and warnings are errors in this suite.
+# timedelta; the bot opts in too (bot/entrypoints/bootstrap.py), and warnings are errors in this suite.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 # Tests use the fake embedder where they mean to; the one test of the real model loads it itself.
 os.environ.setdefault("SIGNBOT_SEMANTIC_MODEL", "none")

@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
-from bot.services.knowledge.index import Match
+from typing import Protocol
+
 from bot.texts import t
 
 
-def source_label(match: Match, lang: str) -> str:
+class AnswerSource(Protocol):
+    """What an answer is rendered from: a search match (the knowledge index's Match); read-only,
+    so the catalogue needs nothing from the services."""
+
+    @property
+    def kind(self) -> str:  # "faq" or "passage"
+        ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def section(self) -> str: ...
+
+    @property
+    def lang(self) -> str:  # the language of text, title and section
+        ...
+
+
+def source_label(match: AnswerSource, lang: str) -> str:
     """'Title – Section' for a passage; the FAQ's own source, or the FAQ label, otherwise."""
     if match.kind == "faq":
         return match.title or t("answer_faq_source", lang)
@@ -15,14 +38,14 @@ def source_label(match: Match, lang: str) -> str:
     return f"{match.title} – {match.section}"
 
 
-def language_note(match: Match, lang: str) -> str | None:
+def language_note(match: AnswerSource, lang: str) -> str | None:
     """A one-line note when a passage answers in another language than the reader's."""
     if match.kind == "passage" and match.lang != lang:
         return t("answer_source_in_swedish", lang)
     return None
 
 
-def answer_text(match: Match, lang: str, *, phrased: str | None = None) -> str:
+def answer_text(match: AnswerSource, lang: str, *, phrased: str | None = None) -> str:
     """The chat's answer: the passage or FAQ text, its source, and any language note.
 
     With `phrased` (plain text a language model wrote from the passage) that text replaces the

@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.timeutil import STOCKHOLM, Clock, as_utc, utc_now
+from bot.timeutil import EXAMPLE_DAYS_AHEAD, STOCKHOLM, Clock, as_utc, utc_now
 
-# Example dates in prompts lie this far ahead, so they are never in the past.
-EXAMPLE_DAYS_AHEAD = 10
 EXAMPLE_SPAN_DAYS = 30  # the second date of an example range ("from; to")
 
 

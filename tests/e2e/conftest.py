@@ -9,14 +9,14 @@ from dataclasses import dataclass
 import pytest
 from sqlalchemy import select
 
-from bot.app import SANDBOX_TOKEN
+from bot.bot_identity import SANDBOX_TOKEN
 from bot.config import Settings
 from bot.db import Database
+from bot.entrypoints.bootstrap import build_services
+from bot.entrypoints.runner import RunningBot, running_bot
 from bot.models import QuestionLog
-from bot.runner import RunningBot, running_bot
 from bot.sandbox.client import SandboxClient
 from bot.sandbox.server import RunningSandbox
-from bot.services.container import build_services
 from bot.services.delivery import Rates, build_limiter
 from bot.services.org_import import import_csv
 from tests.conftest import FakeClock

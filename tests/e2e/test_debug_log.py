@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.app import SANDBOX_TOKEN
+from bot.bot_identity import SANDBOX_TOKEN
 from bot.logging_setup import PAYLOAD_LOGGERS, setup_logging
 from bot.services.knowledge import KnowledgeService
 from tests.e2e.chat import Person

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bot.app import SANDBOX_TOKEN
+from bot.bot_identity import SANDBOX_TOKEN
 from bot.db import Database
 from bot.models import Campaign, CampaignStatus, Delivery, DeliveryStatus, User, UserStatus
 from bot.sandbox.params import Params

@@ -8,8 +8,8 @@ import re
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from bot.app import SANDBOX_TOKEN
-from bot.cli import app
+from bot.bot_identity import SANDBOX_TOKEN
+from bot.entrypoints.cli import app
 from bot.models import AuditEntry, LinkStatus, User
 from tests.e2e.chat import Person, buttons, has
 from tests.e2e.conftest import Harness

@@ -6,8 +6,8 @@ import asyncio
 
 from typer.testing import CliRunner
 
-from bot.app import SANDBOX_TOKEN
-from bot.cli import app
+from bot.bot_identity import SANDBOX_TOKEN
+from bot.entrypoints.cli import app
 from bot.services.menus import MEMBER_COMMANDS, STAFF_COMMANDS
 from bot.texts import t
 from tests.e2e.chat import Person, has

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.db import Database
+from bot.entrypoints.cli import app
 from tests.dbutil import open_empty_database
 
 # db_url, sqlite_template, postgres_url, clock and FakeClock live in tests/conftest.py.

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.db import Database
+from bot.entrypoints.cli import app
 from bot.models import CallStatus, Campaign, CampaignStatus, FundingCall, Topic
 
 runner = CliRunner()

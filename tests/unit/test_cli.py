@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.entrypoints.cli import app
 from bot.sandbox import start_sandbox
 from bot.sandbox.state import BOT_USERNAME
 from tests.fake_llm import fake_llm_in_thread

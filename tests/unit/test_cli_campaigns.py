@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.db import Database
+from bot.entrypoints.cli import app
 from bot.errors import DomainError
 from bot.models import (
     AuditEntry,

@@ -16,8 +16,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from bot.cli import app
-from bot.cli_failures import _without_secrets
+from bot.entrypoints.cli import app
+from bot.entrypoints.cli.failures import _without_secrets
 from tests.dbutil import PG_ENV
 
 runner = CliRunner()

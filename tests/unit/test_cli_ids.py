@@ -10,7 +10,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.entrypoints.cli import app
 from bot.ids import MAX_ID, MAX_KEY
 
 HUGE = "99999999999999999999"  # SQLite raised OverflowError (a traceback) past 2**63 - 1

@@ -10,13 +10,15 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from bot import cli_support
-from bot.cli import app
 from bot.config import Settings
 from bot.db import Database
-from bot.models import AuditEntry, Campaign, DigestEdition, EditionKind
+from bot.entrypoints import bootstrap
+from bot.entrypoints.bootstrap import build_services
+from bot.entrypoints.cli import app
+from bot.entrypoints.cli.digest import Frequency
+from bot.models import AuditEntry, Campaign, DigestEdition, DigestFrequency, EditionKind
 from bot.services import meetings
-from bot.services.container import Services, build_services
+from bot.services.container import Services
 from tests.conftest import FakeClock
 from tests.unit.conftest import prepare_cli_database
 from tests.unit.test_meetings_support import OPTIONS, add_members, draft
@@ -39,7 +41,7 @@ def database(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, clock: FakeClock) 
     def clocked(settings: Settings) -> Services:
         return build_services(settings, clock=clock)
 
-    monkeypatch.setattr(cli_support, "build_services", clocked)
+    monkeypatch.setattr(bootstrap, "build_services", clocked)
     return url
 
 
@@ -169,3 +171,8 @@ def test_defaults_show_and_set(database: str) -> None:
     bad = runner.invoke(app, ["digest", "defaults", "--frequency", "daily"])
     assert bad.exit_code == 2
     assert asyncio.run(_stored(database))[2] == ["digest_default_set"]
+
+
+def test_the_frequency_choices_are_the_models() -> None:
+    # --frequency lists them without loading the models; they must stay the same values.
+    assert [choice.value for choice in Frequency] == [choice.value for choice in DigestFrequency]

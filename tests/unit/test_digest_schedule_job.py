@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from bot.config import Settings
 from bot.db import Database
+from bot.entrypoints.bootstrap import build_services
 from bot.models import DigestEdition
-from bot.services.container import build_services
 from scheduler.digest import DigestJob
 from tests.conftest import FakeClock
 

@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.db import Database
+from bot.entrypoints.cli import app
 from bot.models import Campaign, Feed, FeedItem, FundingCall
 from tests.unit.conftest import prepare_cli_database
 from tests.unit.feed_server import FeedServer, atom, feed_server_in_thread, rss

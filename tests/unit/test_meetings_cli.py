@@ -12,8 +12,8 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.db import Database
+from bot.entrypoints.cli import app
 from bot.models import AuditEntry, Campaign, CampaignStatus, Meeting, MeetingStatus
 from bot.services import meetings
 from bot.services.meetings import MeetingOptions

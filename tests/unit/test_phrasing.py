@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pydantic import SecretStr
 
-from bot.cli import secret_values
 from bot.config import ConfigError, Settings, load_settings
-from bot.services.container import build_services
+from bot.entrypoints.bootstrap import build_services
+from bot.entrypoints.cli.serve import secret_values
 from bot.services.knowledge.index import IndexedFaq, IndexedPassage, Match, SearchIndex
 from bot.services.knowledge.phrasing import MAX_CHARS, Phraser, excerpts_for
 from bot.texts import plain_text

@@ -11,8 +11,8 @@ from pathlib import Path
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.db import Database
+from bot.entrypoints.cli import app
 from bot.models import Campaign, Poll, PollStatus, Topic
 from bot.services import polls
 from tests.unit.test_meetings_support import add_members

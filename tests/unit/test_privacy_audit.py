@@ -8,8 +8,8 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.db import Database
+from bot.entrypoints.cli import app
 from bot.models import AuditEntry
 from bot.services import meetings, polls
 from bot.services.meetings import MeetingDraft, MeetingOptions

@@ -11,9 +11,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.config import Settings
 from bot.db import Database
+from bot.entrypoints.bootstrap import build_services
 from bot.models import PollStatus, PollVote, QuestionLog
 from bot.services import polls, privacy
-from bot.services.container import Services, build_services
+from bot.services.container import Services
 from bot.services.leader import LeaderLock
 from bot.services.polls import PollDraft
 from scheduler.privacy import RetentionJob

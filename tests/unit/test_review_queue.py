@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.db import Database
+from bot.entrypoints.cli import app
 from bot.errors import DomainError
 from bot.models import FaqEntry, KnowledgeDocument, Passage, QuestionLog, User
 from bot.services import handover, review_queue

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from bot.cli import app
+from bot.entrypoints.cli import app
 from bot.sandbox import server
 from bot.sandbox.limits import LimitSettings
 

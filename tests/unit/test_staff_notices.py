@@ -10,9 +10,10 @@ from sqlalchemy import select
 
 from bot.config import Settings
 from bot.db import Database
+from bot.entrypoints.bootstrap import build_services
 from bot.models import Campaign, Delivery, DeliveryStatus, NominationRound, Role, User
 from bot.services import polls
-from bot.services.container import Services, build_services
+from bot.services.container import Services
 from bot.services.delivery import Blocked
 from bot.services.polls import PollDraft
 from handlers.personalise import build_personaliser

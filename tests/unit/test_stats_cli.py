@@ -9,8 +9,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from bot.cli import app
 from bot.db import Database
+from bot.entrypoints.cli import app
 from tests.conftest import FakeClock
 from tests.unit.test_delivery_support import add_org
 from tests.unit.test_followup_support import signatories

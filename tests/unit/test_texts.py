@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pkgutil
 import string
+from collections import Counter
 
-from bot.texts import CATALOGUE, Html, normalise_language, t
+import bot.texts.catalogue as catalogue_package
+from bot.texts import CATALOGUE, LANGUAGES, Html, normalise_language, t
+from bot.texts.catalogue import CATALOGUE_MODULES
 
 
 def _placeholders(template: str) -> set[str]:
@@ -14,6 +18,21 @@ def _placeholders(template: str) -> set[str]:
 
 def test_swedish_and_english_have_every_key() -> None:
     assert set(CATALOGUE["sv"]) == set(CATALOGUE["en"])
+
+
+def test_every_catalogue_module_is_merged_and_has_a_docstring() -> None:
+    names = {info.name for info in pkgutil.iter_modules(catalogue_package.__path__)}
+    assert {module.__name__.rsplit(".", 1)[-1] for module in CATALOGUE_MODULES} == names
+    for module in CATALOGUE_MODULES:
+        assert module.__doc__ and "\n" not in module.__doc__.strip(), module.__name__
+
+
+def test_no_key_is_defined_in_two_catalogue_modules() -> None:
+    for language in LANGUAGES:
+        counts = Counter(
+            key for module in CATALOGUE_MODULES for key in getattr(module, language.upper())
+        )
+        assert [key for key, count in counts.items() if count > 1] == [], language
 
 
 def test_both_languages_use_the_same_placeholders() -> None:

@@ -1,27 +1,26 @@
-"""Catalogue modules, one per feature; each defines SV and EN dictionaries with the same keys."""
+"""The message catalogue, one module per feature, named after it.
+
+Each module defines SV and EN dictionaries with the same keys, and holds every text of its
+feature: what members see, the staff side, service errors, buttons and campaign summaries. A
+text goes in `common` only when no single feature owns it: /help and the command menu, the names
+of days and months, cancel and step replies, generic buttons and errors. A key is defined once
+across all modules (`bot.texts` refuses duplicates at import).
+"""
 
 from bot.texts.catalogue import (
     broadcast,
     calls,
-    campaigns,
     common,
     digest,
-    digest_chat,
-    digest_schedule,
     feeds,
     forms,
-    forms_chat,
-    forms_staff,
-    intents,
-    knowledge,
     meetings,
-    meetings_chat,
     nominations,
     onboarding,
     polls,
-    polls_chat,
     privacy,
-    staff,
+    questions,
+    settings,
     stats,
     topics,
 )
@@ -29,25 +28,17 @@ from bot.texts.catalogue import (
 CATALOGUE_MODULES = (
     common,
     onboarding,
-    knowledge,
-    intents,
-    staff,
+    settings,
     topics,
-    campaigns,
+    questions,
     broadcast,
-    feeds,
     meetings,
-    meetings_chat,
     calls,
+    feeds,
     digest,
-    digest_chat,
-    digest_schedule,
     polls,
-    polls_chat,
+    forms,
     nominations,
     privacy,
-    forms,
-    forms_chat,
     stats,
-    forms_staff,
 )

@@ -1,4 +1,4 @@
-"""Texts: shared replies, help, errors and robustness."""
+"""Texts no feature owns: /help, the command menu, dates, cancel, steps, generic errors."""
 
 SV: dict[str, str] = {
     "help_member": (
@@ -62,6 +62,14 @@ SV: dict[str, str] = {
     "command_nominations": "Nomineringar till styrgruppen (handläggare)",
     "command_formadmin": "Formulär: skicka, påminn, exportera (handläggare)",
     "command_stats": "Uppföljning och statistik (handläggare)",
+    "command_forms": "Formulär att fylla i",
+    "command_profile": "Organisationens profil",
+    # Names of days and months and the clock, for every feature's dates and times.
+    "mtg_weekdays": "måndag,tisdag,onsdag,torsdag,fredag,lördag,söndag",
+    "mtg_months": (
+        "januari,februari,mars,april,maj,juni,juli,augusti,september,oktober,november,december"
+    ),
+    "mtg_clock": "{hour}.{minute}",
     # A point in time, e.g. "15 december kl. 13.00"; {time} as in mtg_clock.
     "moment": "{day} {month} kl. {time}",
     "moment_year": "{day} {month} {year} kl. {time}",
@@ -75,6 +83,7 @@ SV: dict[str, str] = {
     ),
     "private_only": "Jag svarar bara i privat chatt. Skriv till mig direkt: @{username}",
     "error_apology": "Oj, något gick fel hos mig. Försök gärna igen om en liten stund.",
+    "button_cancel": "Avbryt",
     "callback_invalid": "Den knappen fungerar inte längre.",
     "callback_not_yours": "Den knappen är inte till för dig.",
     "not_staff": "Det här är bara för handläggare.",
@@ -144,6 +153,14 @@ EN: dict[str, str] = {
     "command_nominations": "Nominations to the steering group (staff)",
     "command_formadmin": "Forms: send, remind, export (staff)",
     "command_stats": "Follow-up and statistics (staff)",
+    "command_forms": "Forms to fill in",
+    "command_profile": "Your organisation's profile",
+    # Names of days and months and the clock, for every feature's dates and times.
+    "mtg_weekdays": "Monday,Tuesday,Wednesday,Thursday,Friday,Saturday,Sunday",
+    "mtg_months": (
+        "January,February,March,April,May,June,July,August,September,October,November,December"
+    ),
+    "mtg_clock": "{hour}:{minute}",
     "moment": "{day} {month} at {time}",
     "moment_year": "{day} {month} {year} at {time}",
     "moment_time": "{time}",
@@ -154,6 +171,7 @@ EN: dict[str, str] = {
     "only_text": "I only understand text. Type your question in words, or /help to see what I can do.",
     "private_only": "I only answer in private chats. Write to me directly: @{username}",
     "error_apology": "Oops, something went wrong on my side. Please try again in a moment.",
+    "button_cancel": "Cancel",
     "callback_invalid": "That button no longer works.",
     "callback_not_yours": "That button is not yours.",
     "not_staff": "This is for staff only.",

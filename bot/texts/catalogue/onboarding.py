@@ -1,4 +1,4 @@
-"""Texts: /start, language, organisation linking and /settings."""
+"""Texts: /start, language, and linking to an organisation (approvals, invitations)."""
 
 SV: dict[str, str] = {
     "welcome": (
@@ -56,23 +56,32 @@ SV: dict[str, str] = {
     "invite_not_found": "Det finns ingen sådan inbjudan.",
     "invite_days_invalid": "En inbjudan kan gälla 1–{max} dagar, inte {days}.",
     "org_not_found": "Den organisationen finns inte i registret.",
-    "settings_menu": (
-        "<b>Inställningar</b>\nSpråk: {language}\nOrganisation: {organisation}\n\nVad vill du ändra?"
+    "staff_link_request": (
+        "🔗 <b>Begäran om koppling</b>\n{name}{username} vill kopplas till <b>{org}</b>."
     ),
-    "settings_no_org": "ingen vald",
-    "settings_pending": "{org} (väntar på bekräftelse)",
-    "button_language": "🌐 Språk / Language",
-    "button_organisation": "🏢 Organisation",
-    "button_unlink": "Ta bort kopplingen",
-    "unlink_confirm": (
-        "Vill du ta bort kopplingen till <b>{org}</b>? För att kopplas igen behöver en "
-        "handläggare godkänna det på nytt."
+    "button_approve": "✅ Godkänn",
+    "button_deny": "❌ Neka",
+    "staff_link_approved": "✅ {name} kopplades till {org} (godkänt av {staff}).",
+    "staff_link_denied": "❌ {name} kopplades inte till {org} (nekat av {staff}).",
+    "link_request_stale": "Den begäran är redan hanterad eller ändrad.",
+    "invite_ask_org": (
+        "Vilken organisation vill du bjuda in? Skriv en del av namnet, så visar jag träffarna."
     ),
-    "button_unlink_confirm": "Ja, ta bort kopplingen",
-    "button_settings_back": "◀ Tillbaka",
-    "choose_language": "Välj språk / Choose a language:",
-    "unlinked": "Kopplingen till organisationen är borttagen.",
-    "language_name": "svenska",
+    "invite_choose_org": "Välj organisation:",
+    "invite_no_match": (
+        "Jag hittar ingen organisation i registret som liknar ”{text}”. Försök med en annan del "
+        "av namnet, eller skriv /cancel."
+    ),
+    "invite_created": (
+        "✅ Inbjudan till <b>{org}</b> gäller till och med {until}.\n\n{link}\n\n"
+        "Kopiera länken, eller vidarebefordra meddelandet nedan. Den som öppnar länken kopplas "
+        "till organisationen direkt."
+    ),
+    "invite_forward": (
+        "Hej! Här är din inbjudan till överenskommelsens chattbot för <b>{org}</b>:\n{link}\n\n"
+        "Öppna länken i Telegram, så kopplas du direkt till organisationen. "
+        "Länken gäller till och med {until}."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -130,22 +139,30 @@ EN: dict[str, str] = {
     "invite_not_found": "There is no such invitation.",
     "invite_days_invalid": "An invitation can be valid for 1–{max} days, not {days}.",
     "org_not_found": "That organisation is not in the register.",
-    "settings_menu": (
-        "<b>Settings</b>\nLanguage: {language}\nOrganisation: {organisation}\n\n"
-        "What would you like to change?"
+    "staff_link_request": (
+        "🔗 <b>Link request</b>\n{name}{username} asks to be linked to <b>{org}</b>."
     ),
-    "settings_no_org": "none chosen",
-    "settings_pending": "{org} (awaiting confirmation)",
-    "button_language": "🌐 Språk / Language",
-    "button_organisation": "🏢 Organisation",
-    "button_unlink": "Remove the link",
-    "unlink_confirm": (
-        "Do you want to remove the link to <b>{org}</b>? To be linked again, a member of "
-        "staff has to approve it anew."
+    "button_approve": "✅ Approve",
+    "button_deny": "❌ Deny",
+    "staff_link_approved": "✅ {name} was linked to {org} (approved by {staff}).",
+    "staff_link_denied": "❌ {name} was not linked to {org} (denied by {staff}).",
+    "link_request_stale": "That request has already been handled or changed.",
+    "invite_ask_org": (
+        "Which organisation do you want to invite? Type part of its name and I will show matches."
     ),
-    "button_unlink_confirm": "Yes, remove the link",
-    "button_settings_back": "◀ Back",
-    "choose_language": "Välj språk / Choose a language:",
-    "unlinked": "The link to the organisation has been removed.",
-    "language_name": "English",
+    "invite_choose_org": "Choose the organisation:",
+    "invite_no_match": (
+        "I can't find an organisation in the register that matches “{text}”. Try another part of the name, "
+        "or type /cancel."
+    ),
+    "invite_created": (
+        "✅ The invitation to <b>{org}</b> is valid up to and including {until}.\n\n{link}\n\n"
+        "Copy the link, or forward the message below. Whoever opens the link is linked to the "
+        "organisation at once."
+    ),
+    "invite_forward": (
+        "Hello! Here is your invitation to the agreement's chat bot for <b>{org}</b>:\n{link}\n\n"
+        "Open the link in Telegram and you are linked to the organisation at once. "
+        "The link is valid up to and including {until}."
+    ),
 }
