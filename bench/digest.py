@@ -291,7 +291,8 @@ async def measure(args: argparse.Namespace, db: Database) -> list[tuple[str, str
     expanded = time.perf_counter()
     async with db.session() as session:
         query = select(Delivery.user_id).where(Delivery.campaign_id == campaign_id)
-        readers = list(await session.scalars(query.order_by(Delivery.id)))
+        found = await session.scalars(query.order_by(Delivery.id))
+        readers = [user_id for user_id in found if user_id is not None]  # a digest: all users
     composing = time.perf_counter()
     renderer = digest_renderer(STOCKHOLM, poll_key=None)
     digests = await render_all(db, renderer, str(edition_id), readers, args.batch)

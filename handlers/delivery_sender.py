@@ -9,7 +9,7 @@ from collections.abc import Callable, Coroutine
 from datetime import timedelta
 from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Message
 from telegram import error as tg
 from telegram.constants import ParseMode
 from telegram.ext import BaseRateLimiter, ExtBot
@@ -72,8 +72,14 @@ class BotSender:
         media_kind: str | None,
         media_file_id: str | None,
         buttons: Buttons,
+        *,
+        photo: bytes | None = None,
     ) -> SendOutcome:
-        """Send one message; Telegram's errors become outcomes, never exceptions."""
+        """Send one message; Telegram's errors become outcomes, never exceptions.
+
+        A ``photo`` follows the text. Once the text is out, the delivery counts as sent
+        even if the photo fails: trying again would repeat the text.
+        """
         try:
             message = await self._send(chat_id, text_html, media_kind, media_file_id, buttons)
         except tg.RetryAfter as error:
@@ -84,7 +90,16 @@ class BotSender:
             return Rejected(str(error))
         except tg.TelegramError as error:  # timeouts, network errors, 5xx
             return Transient(f"{type(error).__name__}: {error}")
+        if photo is not None:
+            await self._send_photo(chat_id, photo)
         return Sent(message.message_id)
+
+    async def _send_photo(self, chat_id: int, photo: bytes) -> None:
+        # Not pre-counted by the worker: the rate limiter counts (and retries) it like a reply.
+        try:
+            await self.bot.send_photo(chat_id, InputFile(photo, filename="bild.png"))
+        except tg.TelegramError as error:
+            log.warning("the picture after a message to chat %s was not sent: %s", chat_id, error)
 
     async def _send(
         self,

@@ -13,11 +13,12 @@ from bot.errors import DomainError
 from bot.models import Feed
 from bot.services import calls
 from bot.services.feeds import FeedOptions, add_feed, parse_add, poll_now, remove_feed
+from bot.services.feeds.notices import staff_notifier
 from bot.texts import t
 from handlers.callbacks import FeedAction
-from handlers.common import App, Context, deliver_all, reply, send, services, user_session
+from handlers.common import App, Context, reply, send, services, user_session
 from handlers.feeds_add import start_feed_add
-from handlers.feeds_view import outcome_text, render_list, staff_notices
+from handlers.feeds_view import outcome_text, render_list
 from handlers.staff_guard import staff_command
 
 ADD_WORDS = ("add", "lägg", "ny", "new")
@@ -95,7 +96,7 @@ async def feed_action(update: Update, context: Context, action: FeedAction) -> s
             answer = t("feeds_removed", lang, feed_id=number)
         elif action.action == "keep":
             answer = t("feeds_kept", lang)
-    heading, polled = "", []
+    heading = ""
     if action.action == "poll":
         # No session is open while the feed is fetched; the poll records in its own.
         async with httpx.AsyncClient() as client:
@@ -106,15 +107,14 @@ async def feed_action(update: Update, context: Context, action: FeedAction) -> s
                 convert=calls.create_from_feed_item,
                 clock=svc.clock,
                 options=FeedOptions.from_settings(svc.settings),
+                notify=staff_notifier(svc.settings, svc.clock),
             )
         answer = outcome_text(outcome, lang)
-        heading, polled = answer + "\n\n", [outcome]
+        heading = answer + "\n\n"
     confirming = number if action.action == "remove" else None
     async with svc.db.session() as session:
         text, keyboard = await render_list(session, svc.settings, lang, confirming=confirming)
-        notices = await staff_notices(session, svc.settings, polled)
     await _show(update, context, heading + text, keyboard)
-    await deliver_all(context, notices)
     return answer
 
 

@@ -1,4 +1,4 @@
-"""Rendering for /feeds: the list, its buttons, poll outcomes and the staff notices."""
+"""Rendering for /feeds: the list, its buttons and poll outcomes."""
 
 from __future__ import annotations
 
@@ -10,13 +10,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.config import Settings
 from bot.models import Feed
-from bot.services import handover
 from bot.services.delivery.schedule import show
-from bot.services.feeds import ErrorKind, FeedOutcome, Problem, feeds_with_counts
+from bot.services.feeds import FeedOutcome, feeds_with_counts
 from bot.services.feeds.words import problem_text
 from bot.texts import t
 from handlers.callbacks import FeedAction
-from handlers.common import STAFF_LANGUAGE, Outgoing
 from handlers.feeds_add_view import interval_label
 
 
@@ -131,45 +129,3 @@ def number(count: int, lang: str) -> str:
     """A count as people write it: "5 000" in Swedish, "5,000" in English."""
     grouped = f"{count:,}"
     return grouped.replace(",", "\u00a0") if lang == "sv" else grouped
-
-
-def _capped(outcome: FeedOutcome) -> str:
-    """More new items than the caps allow: how many were announced and how many kept quiet."""
-    return t(
-        f"feeds_staff_capped_{outcome.kind}",
-        STAFF_LANGUAGE,
-        feed_id=outcome.feed_id,
-        url=outcome.url,
-        new=number(outcome.new_items, STAFF_LANGUAGE),
-        announced=number(outcome.new_items - outcome.quiet, STAFF_LANGUAGE),
-        quiet=number(outcome.quiet, STAFF_LANGUAGE),
-    )
-
-
-def _notice(outcome: FeedOutcome) -> str:
-    if outcome.disabled_now:
-        problem = outcome.problem or Problem(ErrorKind.INTERNAL)
-        return t(
-            "feeds_staff_disabled",
-            STAFF_LANGUAGE,
-            feed_id=outcome.feed_id,
-            url=outcome.url,
-            failures=outcome.failures,
-            error=problem_text(problem.kind, problem.status, STAFF_LANGUAGE),
-        )
-    return t("feeds_staff_recovered", STAFF_LANGUAGE, feed_id=outcome.feed_id, url=outcome.url)
-
-
-async def staff_notices(
-    session: AsyncSession, settings: Settings, outcomes: Sequence[FeedOutcome]
-) -> list[Outgoing]:
-    """Tell the staff chat (or every admin) which feeds were just disabled or work again,
-    and which had more new items than were announced."""
-    texts = [_notice(o) for o in outcomes if o.disabled_now or o.recovered]
-    texts += [_capped(o) for o in outcomes if o.quiet]
-    if not texts:
-        return []
-    destinations = await handover.staff_destinations(
-        session, staff_chat_id=settings.staff_chat_id, admins=settings.admins
-    )
-    return [Outgoing(chat_id, text) for text in texts for chat_id in destinations]

@@ -14,12 +14,14 @@ from zoneinfo import ZoneInfo
 from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.services import staff_notices
 from bot.services.calls import subjects as call_subjects
 from bot.services.delivery import Personal
 from bot.services.digest import subjects as digest_subjects
 from bot.services.forms import subjects as form_subjects
 from bot.services.polls import SUBJECT as POLL_SUBJECT
 from handlers import calls_cards, forms_cards
+from handlers import staff_notices as staff_notice_texts
 from handlers.digest_render import digest_renderer
 from handlers.meeting_render import MeetingRenderers
 from handlers.poll_render import poll_renderer
@@ -61,4 +63,7 @@ def build_personaliser(tz: ZoneInfo, *, poll_key: SecretStr | None) -> SubjectPe
     renderers[POLL_SUBJECT] = poll_renderer(tz, poll_key=poll_key)
     renderers[form_subjects.CARD] = forms_cards.card_renderer(tz)
     renderers[form_subjects.REMINDER] = forms_cards.reminder_renderer(tz)
+    for kind in staff_notice_texts.TEXTS:
+        renderers[kind] = staff_notice_texts.renderer(kind)
+    renderers[staff_notices.POLL_RESULT] = staff_notice_texts.poll_result_renderer(tz)
     return SubjectPersonaliser(renderers)

@@ -163,13 +163,6 @@ async def export_command(update: Update, context: Context) -> None:
     await send_csv(update, context, data, filename=f"enkat-{poll_id}.csv", caption=caption)
 
 
-async def notify(bot: ExtBot[Any], chat_id: int, found: Report, lang: str) -> None:
-    """A closed poll's result to its author: a short heading, the text and the chart."""
-    heading = t("poll_results_final", lang, poll_id=found.poll_id)
-    await bot.send_message(chat_id, heading, parse_mode=ParseMode.HTML)
-    await send_report(bot, chat_id, found)
-
-
 def register(application: App) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
     application.add_handler(staff_command("results", results_command, filters=private))

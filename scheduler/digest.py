@@ -7,41 +7,17 @@ database create each edition once (the unique slot would catch a race anyway).
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import timedelta
-from typing import Any
-
-from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram.ext import Application
 
 from bot.services.container import Services
-from bot.services.digest.leader import LeaderLock
 from bot.services.digest.schedule import DigestOptions, SkipMemo, ensure_due_editions
-from handlers.common import Context
-from scheduler.jobs import job_queue, run_as_leader
+from scheduler.jobs import Timetable, run_as_leader
 
 log = logging.getLogger(__name__)
 
 DIGEST_EVERY = timedelta(seconds=30)
 FIRST_RUN = timedelta(seconds=5)  # soon after start-up: a slot missed while down is due now
-LEADER_KEY = "digest_leader"
-
-
-class SharedLeaderLock(LeaderLock):
-    """The process's one leader lock, asked by several jobs (digest, polls).
-
-    Its connection runs one statement at a time, so the jobs take turns asking.
-    """
-
-    def __init__(self, engine: AsyncEngine) -> None:
-        super().__init__(engine)
-        self._turn = asyncio.Lock()
-
-    async def is_leader(self) -> bool:
-        """As LeaderLock.is_leader, one caller at a time."""
-        async with self._turn:
-            return await super().is_leader()
 
 
 class DigestJob:
@@ -50,7 +26,7 @@ class DigestJob:
     def __init__(self, services: Services) -> None:
         self.services = services
         self.options = DigestOptions.from_settings(services.settings)
-        self.leader = SharedLeaderLock(services.db.engine)
+        self.leader = services.leader
         self.skipped: SkipMemo = set()
 
     async def run(self) -> int | None:
@@ -65,28 +41,8 @@ class DigestJob:
             await session.commit()
         return len(created)
 
-    async def tick(self, _context: Context) -> None:
-        """The job queue's callback."""
-        await self.run()
 
-
-def register(
-    application: Application[Any, Any, Any, Any, Any, Any], services: Services
-) -> LeaderLock:
-    """Add the digest job; its leader lock is kept in bot_data for ``release_leader``.
-
-    The lock is returned for the other jobs that only the leader runs.
-    """
+def register(timetable: Timetable, services: Services) -> None:
+    """Add the digest job, run only while this process holds ``services.leader``."""
     job = DigestJob(services)
-    application.bot_data[LEADER_KEY] = job.leader
-    job_queue(application).run_repeating(
-        job.tick, interval=DIGEST_EVERY, first=FIRST_RUN, name="digest-schedule"
-    )
-    return job.leader
-
-
-async def release_leader(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Give up the leader lock when the application stops, so another process takes over."""
-    leader = application.bot_data.pop(LEADER_KEY, None)
-    if isinstance(leader, LeaderLock):
-        await leader.release()
+    timetable.every(job.run, interval=DIGEST_EVERY, first=FIRST_RUN, name="digest-schedule")

@@ -1,4 +1,6 @@
-"""The feed poll job: every minute, poll the feeds that are due; tell staff of state changes."""
+"""The feed poll job: every minute, poll the feeds that are due; staff hear of state changes
+and of feeds over their caps through the delivery engine, each notice recorded with the
+feed's outcome."""
 
 from __future__ import annotations
 
@@ -6,13 +8,12 @@ import logging
 from datetime import timedelta
 
 import httpx
-from telegram.ext import JobQueue
 
 from bot.services import calls
 from bot.services.container import Services
 from bot.services.feeds import FeedOptions, RunReport, poll_due
-from handlers.common import Context, deliver_all
-from handlers.feeds_view import staff_notices
+from bot.services.feeds.notices import staff_notifier
+from scheduler.jobs import Timetable
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ async def run_poll(services: Services) -> RunReport | None:
                 convert=calls.create_from_feed_item,
                 clock=services.clock,
                 options=FeedOptions.from_settings(services.settings),
+                notify=staff_notifier(services.settings, services.clock),
             )
     except Exception as error:  # the job must never take the bot down (e.g. database gone)
         causes = error.exceptions if isinstance(error, ExceptionGroup) else (error,)
@@ -38,20 +40,15 @@ async def run_poll(services: Services) -> RunReport | None:
         return None
 
 
-async def poll_feeds(context: Context) -> None:
-    """The job: poll what is due, then tell staff which feeds were disabled or recovered,
-    and which had more new items than were announced."""
-    services: Services = context.bot_data["services"]
-    report = await run_poll(services)
-    if report is None or not (report.disabled_now or report.recovered or report.capped):
-        return
-    async with services.db.session() as session:
-        notices = await staff_notices(session, services.settings, report.outcomes)
-    await deliver_all(context, notices)
+async def poll_feeds(services: Services) -> None:
+    """The job: poll what is due (staff's notices are recorded as each feed is)."""
+    await run_poll(services)
 
 
-def register(job_queue: JobQueue[Context]) -> None:
-    """Add the feed poll job."""
-    job_queue.run_repeating(
-        poll_feeds, interval=FEED_POLL_EVERY, first=FEED_POLL_EVERY, name="feeds-poll"
-    )
+def register(timetable: Timetable, services: Services) -> None:
+    """Add the feed poll job (every process polls: each feed is claimed by one)."""
+
+    async def tick() -> None:
+        await poll_feeds(services)
+
+    timetable.every(tick, interval=FEED_POLL_EVERY, first=FEED_POLL_EVERY, name="feeds-poll")

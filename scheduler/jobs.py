@@ -1,25 +1,26 @@
-"""What every scheduled job shares: the job queue, and a run that only the leader makes and
-that never takes the bot down."""
+"""What every scheduled job shares: the timetable it is put on, and a run that only the
+leader makes and that never takes the bot down."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from datetime import timedelta
+from typing import Protocol, TypeVar
 
-from telegram.ext import Application, JobQueue
-
-from bot.services.digest.leader import LeaderLock
+from bot.services.leader import LeaderLock
 
 T = TypeVar("T")
+Tick = Callable[[], Awaitable[object]]
 
 
-def job_queue(application: Application[Any, Any, Any, Any, Any, Any]) -> JobQueue[Any]:
-    """The application's job queue (APScheduler underneath)."""
-    queue: JobQueue[Any] | None = application.job_queue
-    if queue is None:
-        raise RuntimeError("python-telegram-bot was installed without the job-queue extra")
-    return queue
+class Timetable(Protocol):
+    """Where the jobs go: APScheduler underneath (python-telegram-bot's job queue in the
+    bot, adapted by handlers.job_queue), so that jobs know nothing of Telegram."""
+
+    def every(self, tick: Tick, *, interval: timedelta, first: timedelta, name: str) -> None:
+        """Call ``tick`` every ``interval``, the first time ``first`` from now."""
+        ...
 
 
 async def run_as_leader(

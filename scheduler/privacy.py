@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from typing import Any
-
-from telegram.ext import Application
 
 from bot.services import privacy
 from bot.services.container import Services
-from bot.services.digest.leader import LeaderLock
-from handlers.common import Context
-from scheduler.jobs import job_queue, run_as_leader
+from bot.services.leader import LeaderLock
+from scheduler.jobs import Timetable, run_as_leader
 
 log = logging.getLogger(__name__)
 
@@ -55,20 +51,9 @@ class RetentionJob:
             )
         return questions + comments
 
-    async def tick(self, _context: Context) -> None:
-        """The job queue's callback."""
-        await self.run()
 
-
-def register(
-    application: Application[Any, Any, Any, Any, Any, Any],
-    services: Services,
-    *,
-    leader: LeaderLock,
-) -> RetentionJob:
-    """Add the retention job, run only while this process holds ``leader``."""
-    job = RetentionJob(services, leader)
-    job_queue(application).run_repeating(
-        job.tick, interval=RETENTION_EVERY, first=FIRST_RUN, name="retention"
-    )
+def register(timetable: Timetable, services: Services) -> RetentionJob:
+    """Add the retention job, run only while this process holds ``services.leader``."""
+    job = RetentionJob(services, services.leader)
+    timetable.every(job.run, interval=RETENTION_EVERY, first=FIRST_RUN, name="retention")
     return job

@@ -19,6 +19,7 @@ from bot.services.delivery import DeliveryWorker, Rates, WorkerLoop, WorkerOptio
 from bot.services.knowledge.embeddings import load_embedder
 from bot.services.knowledge.phrasing import Phraser
 from bot.services.knowledge.service import KnowledgeService
+from bot.services.leader import LeaderLock
 from bot.services.question_log import QuestionLogWriter
 from bot.services.visitors import VisitorCache
 from bot.texts.moments import use_clock
@@ -54,6 +55,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         question_log=question_log,
         visitors=VisitorCache(clock=clock),
         limiter=build_limiter(db, Rates.from_settings(settings), clock=clock),
+        leader=LeaderLock(db.engine),
         clock=clock,
         phraser=Phraser.from_settings(settings),
     )
@@ -103,6 +105,7 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
     import scheduler
     from handlers.clean_updates import CleanApplication
     from handlers.delivery_sender import InteractiveRateLimiter
+    from handlers.job_queue import JobQueueTimetable
 
     # Opt in to PTB 22's timedelta durations (RetryAfter.retry_after); without it every
     # access warns about the coming change.
@@ -121,7 +124,7 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
     application = builder.build()
     application.bot_data["services"] = services
     handlers.register(application, staff_chat_id=services.settings.staff_chat_id)
-    scheduler.register(application, services)
+    scheduler.register(JobQueueTimetable(application), services)
     return application
 
 

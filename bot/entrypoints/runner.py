@@ -25,7 +25,6 @@ from bot.sandbox.server import RunningSandbox
 from bot.services.container import Services
 from bot.services.delivery import WorkerLoop
 from handlers.menu import MENUS_KEY, set_command_menu
-from scheduler.digest import release_leader
 
 if TYPE_CHECKING:
     from bot.entrypoints.bootstrap import App
@@ -83,7 +82,7 @@ async def running_bot(
                 finally:
                     await updater.stop()
                     await application.stop()
-                    await release_leader(application)
+                    await services.leader.release()  # another process takes over at once
     finally:
         await services.question_log.stop()
         await services.db.dispose()

@@ -83,7 +83,10 @@ class Delivery(Base):
     campaign_id: Mapped[int] = mapped_column(
         ForeignKey("campaigns.id", ondelete="CASCADE"), index=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # None for a chat that is no user's: the staff group, which staff notices reach.
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
     chat_id: Mapped[int] = mapped_column(BigInteger)
     status: Mapped[DeliveryStatus] = mapped_column(
         enum_column(DeliveryStatus), default=DeliveryStatus.PENDING, index=True

@@ -25,9 +25,11 @@ from bot.errors import DomainError
 from bot.models import (
     Campaign,
     DigestEdition,
+    Feed,
     Form,
     FundingCall,
     Meeting,
+    NominationRound,
     Organisation,
     Poll,
     User,
@@ -42,6 +44,15 @@ from bot.services.forms.labels import form_title
 from bot.services.meetings import subjects as meeting_subjects
 from bot.services.meetings.notices import before
 from bot.services.polls import SUBJECT as POLL_SUBJECT
+from bot.services.staff_notices import (
+    FEED_CAPPED,
+    FEED_DISABLED,
+    FEED_RECOVERED,
+    FORM_CLOSED,
+    NOMINATION_CLOSED,
+    POLL_RESULT,
+    first_id,
+)
 from bot.texts import CATALOGUE, DEFAULT_LANGUAGE, Html, t
 
 # The row whose name an id audience shows: "org:3" -> the organisation's name.
@@ -137,6 +148,39 @@ async def _digest_title(
     return t(f"digest_summary_{edition.kind.value}", lang, when=show(edition.scheduled_for, tz))
 
 
+async def _form_closed_title(
+    session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo
+) -> str | None:
+    form_id = first_id(arguments)
+    form = await session.get(Form, form_id) if form_id is not None else None
+    return t("form_closed_summary", lang, title=form_title(form, lang)) if form else None
+
+
+async def _nomination_closed_title(
+    session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo
+) -> str | None:
+    round_id = first_id(arguments)
+    found = await session.get(NominationRound, round_id) if round_id is not None else None
+    return t("nomination_closed_summary", lang, title=found.title) if found else None
+
+
+def _feed_title(key: str) -> Titler:
+    async def title(session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo) -> str | None:
+        feed_id = first_id(arguments)
+        feed = await session.get(Feed, feed_id) if feed_id is not None else None
+        return t(key, lang, url=feed.url) if feed else None
+
+    return title
+
+
+async def _poll_result_title(
+    session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo
+) -> str | None:
+    poll_id = first_id(arguments)
+    poll = await session.get(Poll, poll_id) if poll_id is not None else None
+    return t("poll_result_summary", lang, question=poll.question) if poll else None
+
+
 # What each kind of automatic campaign is about, keyed by its subject kind ("<kind>:...").
 TITLES: dict[str, Titler] = {
     meeting_subjects.CARD: _meeting_title("meeting_summary_card"),
@@ -150,8 +194,27 @@ TITLES: dict[str, Titler] = {
     form_subjects.REMINDER: _form_title("form_staff_reminder_summary"),
     POLL_SUBJECT: _poll_title,
     digest_subjects.SUBJECT: _digest_title,
+    FORM_CLOSED: _form_closed_title,
+    NOMINATION_CLOSED: _nomination_closed_title,
+    FEED_DISABLED: _feed_title("feeds_staff_disabled_summary"),
+    FEED_RECOVERED: _feed_title("feeds_staff_recovered_summary"),
+    FEED_CAPPED: _feed_title("feeds_staff_capped_summary"),
+    POLL_RESULT: _poll_result_title,
 }
 SUBJECT_KINDS = tuple(TITLES)
+
+
+async def subject_title(session: AsyncSession, subject: str, lang: str, tz: ZoneInfo) -> str | None:
+    """What an automatic campaign's subject is about; None for an unknown kind or a row
+    since deleted."""
+    kind, _, arguments = subject.partition(":")
+    titler = TITLES.get(kind)
+    return await titler(session, arguments, lang, tz) if titler else None
+
+
+async def summary(session: AsyncSession, subject: str, tz: ZoneInfo) -> str:
+    """The summary stored with an automatic campaign when it is made (its Swedish title)."""
+    return await subject_title(session, subject, DEFAULT_LANGUAGE, tz) or html.escape(subject)
 
 
 async def title(session: AsyncSession, campaign: Campaign, lang: str, tz: ZoneInfo) -> Html:
@@ -162,9 +225,7 @@ async def title(session: AsyncSession, campaign: Campaign, lang: str, tz: ZoneIn
         if not words:
             return Html(t("campaign_title_media", lang))
         return Html(t("campaign_title_broadcast", lang, excerpt=words))
-    kind, _, arguments = campaign.subject.partition(":")
-    titler = TITLES.get(kind)
-    found = await titler(session, arguments, lang, tz) if titler else None
+    found = await subject_title(session, campaign.subject, lang, tz)
     # The summary written when it was made (in Swedish) still says what it was about.
     return Html(found or t("campaign_title_other", lang, excerpt=excerpt(campaign.text_html)))
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from bot.services.delivery import LocalLimiter
     from bot.services.knowledge.phrasing import Phraser
     from bot.services.knowledge.service import KnowledgeService
+    from bot.services.leader import LeaderLock
     from bot.services.question_log import QuestionLogWriter
     from bot.services.visitors import VisitorCache
 
@@ -28,5 +29,6 @@ class Services:
     question_log: QuestionLogWriter
     visitors: VisitorCache
     limiter: LocalLimiter
+    leader: LeaderLock  # the process's one leader lock, for the jobs only the leader runs
     clock: Clock = field(default=utc_now)
     phraser: Phraser | None = None  # generative phrasing of answers; off unless configured

@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -36,8 +35,8 @@ def ticks(monkeypatch: pytest.MonkeyPatch) -> list[datetime]:
     done: list[datetime] = []
     original = poll_job.PollJob.run
 
-    async def counted(job: poll_job.PollJob, bot: Any) -> int | None:
-        result = await original(job, bot)
+    async def counted(job: poll_job.PollJob) -> int | None:
+        result = await original(job)
         done.append(job.services.clock())
         return result
 

@@ -18,15 +18,17 @@ from bot.models import (
     Campaign,
     DigestEdition,
     EditionKind,
+    Feed,
     Form,
     FundingCall,
     Meeting,
+    NominationRound,
     Organisation,
     Poll,
     SubRegion,
     User,
 )
-from bot.services import campaign_labels
+from bot.services import campaign_labels, staff_notices
 from bot.services.calls import subjects as call_subjects
 from bot.services.delivery import audience, campaigns, notices
 from bot.services.delivery.schedule import show
@@ -35,6 +37,7 @@ from bot.services.forms import subjects as form_subjects
 from bot.services.meetings import subjects as meeting_subjects
 from bot.services.polls import SUBJECT as POLL_SUBJECT
 from bot.services.polls import subject as poll_subject
+from bot.services.staff_notices import Subject
 from bot.texts import CATALOGUE, LANGUAGES, t
 from bot.texts.moments import MomentText, render_moment
 from bot.timeutil import STOCKHOLM
@@ -57,6 +60,8 @@ class Rows:
     form: Form
     poll: Poll
     edition: DigestEdition
+    nomination: NominationRound
+    feed: Feed
 
 
 async def _rows(session: AsyncSession) -> Rows:
@@ -70,6 +75,10 @@ async def _rows(session: AsyncSession) -> Rows:
         edition=DigestEdition(
             kind=EditionKind.WEEKLY, scheduled_for=STARTS, window_end=STARTS - timedelta(days=7)
         ),
+        nomination=NominationRound(
+            title="Styrgruppen 2027", opens_at=STARTS, closes_at=STARTS + timedelta(days=7)
+        ),
+        feed=Feed(url="https://example.org/bidrag.xml", kind="funding"),
     )
     session.add_all(vars(rows).values())
     for lang, telegram_id in AUTHOR.items():
@@ -92,6 +101,7 @@ def _audiences(rows: Rows) -> dict[str, tuple[str, str | None]]:
         "user": (f"user:{rows.user.id}", rows.user.display_name),
         "digest": ("digest:weekly+", None),
         "form": (f"form:{rows.form.id}", rows.form.title),
+        "staff": ("staff", None),
     }
     assert set(specs) == set(audience.KINDS)  # a new kind needs a case here
     return specs
@@ -114,6 +124,32 @@ def _subjects(rows: Rows) -> dict[str, tuple[str, str]]:
         digest_subjects.SUBJECT: (
             digest_subjects.subject(rows.edition.id),
             show(rows.edition.scheduled_for, STOCKHOLM),
+        ),
+        staff_notices.FORM_CLOSED: (
+            staff_notices.Subject(staff_notices.FORM_CLOSED, (rows.form.id, 3, 7)).encode(),
+            rows.form.title,
+        ),
+        staff_notices.NOMINATION_CLOSED: (
+            staff_notices.Subject(
+                staff_notices.NOMINATION_CLOSED, (rows.nomination.id, 4)
+            ).encode(),
+            rows.nomination.title,
+        ),
+        staff_notices.FEED_DISABLED: (
+            Subject(staff_notices.FEED_DISABLED, (rows.feed.id, 5, "http", 503)).encode(),
+            rows.feed.url,
+        ),
+        staff_notices.FEED_RECOVERED: (
+            Subject(staff_notices.FEED_RECOVERED, (rows.feed.id,)).encode(),
+            rows.feed.url,
+        ),
+        staff_notices.FEED_CAPPED: (
+            Subject(staff_notices.FEED_CAPPED, (rows.feed.id, 1200, 1197)).encode(),
+            rows.feed.url,
+        ),
+        staff_notices.POLL_RESULT: (
+            Subject(staff_notices.POLL_RESULT, (rows.poll.id,)).encode(),
+            rows.poll.question,
         ),
     }
     renderers = build_personaliser(STOCKHOLM, poll_key=None).renderers

@@ -150,6 +150,7 @@ async def test_staff_are_in_member_audiences_only_as_approved_contacts(
         "user": f"user:{ids['staff']}",
         "digest": "digest:weekly+",
         "form": f"form:{ids['form']}",
+        "staff": "staff",
     }
     assert set(specs) == set(audience.KINDS)  # a new kind must say where staff stand
     members = {ids["member"], ids["staff_contact"]}
@@ -158,9 +159,10 @@ async def test_staff_are_in_member_audiences_only_as_approved_contacts(
         "meeting": everyone,  # those who signed up themselves, staff or not
         "attendees": everyone,
         "user": {ids["staff"]},
+        "staff": {ids["staff"], ids["staff_contact"]},  # staff notices: staff and admins only
     }
     for kind, spec in specs.items():
-        topic = None if kind in audience.PERSONAL_KINDS else Topic.ANNOUNCEMENTS
+        topic = None if kind in (*audience.PERSONAL_KINDS, "staff") else Topic.ANNOUNCEMENTS
         query = select(User.id).where(audience.condition(audience.parse(spec), topic))
         assert set(await session.scalars(query)) == expected[kind], kind
         assert await audience.count(session, spec, topic) == len(expected[kind]), kind

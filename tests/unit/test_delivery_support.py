@@ -46,6 +46,7 @@ class FakeSender:
     script: dict[int, list[SendOutcome]] = field(default_factory=dict)
     always: dict[int, SendOutcome] = field(default_factory=dict)
     sent: list[tuple[int, str, Buttons]] = field(default_factory=list)
+    photos: list[tuple[int, bytes]] = field(default_factory=list)
     calls: Counter[int] = field(default_factory=Counter)
     _next_id: int = 100
 
@@ -56,8 +57,10 @@ class FakeSender:
         media_kind: str | None,
         media_file_id: str | None,
         buttons: Buttons,
+        *,
+        photo: bytes | None = None,
     ) -> SendOutcome:
-        """Record the call and answer from the script."""
+        """Record the call and answer from the script (a photo among ``photos``)."""
         self.calls[chat_id] += 1
         await asyncio.sleep(0)
         if chat_id in self.always:
@@ -66,6 +69,8 @@ class FakeSender:
             return self.script[chat_id].pop(0)
         self._next_id += 1
         self.sent.append((chat_id, text_html, buttons))
+        if photo is not None:
+            self.photos.append((chat_id, photo))
         return Sent(self._next_id)
 
     def texts_to(self, chat_id: int) -> list[str]:

@@ -1,5 +1,6 @@
-"""Every pushed card (each personaliser subject kind) rendered with text that looks like markup
-in every field staff or feeds write: it must parse as Telegram HTML and show the text as typed."""
+"""Every pushed card and staff notice (each personaliser subject kind) rendered with text that
+looks like markup in every field staff or feeds write: it must parse as Telegram HTML and show
+the text as typed."""
 
 from __future__ import annotations
 
@@ -9,8 +10,15 @@ from datetime import timedelta
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import AttendanceStatus, EditionKind, MeetingStatus, QuestionKind
-from bot.services import calls, forms, polls
+from bot.models import (
+    AttendanceStatus,
+    EditionKind,
+    Feed,
+    MeetingStatus,
+    NominationRound,
+    QuestionKind,
+)
+from bot.services import calls, forms, polls, staff_notices
 from bot.services.calls import CallDraft
 from bot.services.calls import subjects as call_subjects
 from bot.services.digest import subject as digest_subject
@@ -19,6 +27,7 @@ from bot.services.forms import subjects as form_subjects
 from bot.services.meetings import subjects as meeting_subjects
 from bot.services.polls import SUBJECT as POLL_SUBJECT
 from bot.services.polls import PollDraft
+from bot.services.staff_notices import Subject
 from bot.timeutil import STOCKHOLM
 from handlers.personalise import build_personaliser
 from tests.conftest import FakeClock
@@ -74,6 +83,10 @@ async def _subjects(session: AsyncSession, text: str) -> tuple[list[str], list[i
     )
     form = await forms.create(session, spec, created_by=1, clock=clock)
     issue = await edition(session, SLOT, kind=EditionKind.WEEKLY, note=text)
+    nominations = NominationRound(title=f"Styrgrupp {text}", opens_at=SLOT, closes_at=SLOT)
+    source = Feed(url=f"https://example.org/flode?q={text}", kind="funding")
+    session.add_all([nominations, source])
+    await session.flush()
     subjects = [
         meeting_subjects.card(held.id),
         meeting_subjects.reminder(held.id, held.version, 60),
@@ -86,6 +99,12 @@ async def _subjects(session: AsyncSession, text: str) -> tuple[list[str], list[i
         form_subjects.card(form.id),
         form_subjects.reminder(form.id),
         digest_subject(issue.id),
+        Subject(staff_notices.FORM_CLOSED, (form.id, 1, 2)).encode(),
+        Subject(staff_notices.NOMINATION_CLOSED, (nominations.id, 3)).encode(),
+        Subject(staff_notices.FEED_DISABLED, (source.id, 5, "http", 503)).encode(),
+        Subject(staff_notices.FEED_RECOVERED, (source.id,)).encode(),
+        Subject(staff_notices.FEED_CAPPED, (source.id, 1200, 1197)).encode(),
+        Subject(staff_notices.POLL_RESULT, (poll.id,)).encode(),
     ]
     return subjects, [sv, en]
 

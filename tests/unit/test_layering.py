@@ -1,4 +1,5 @@
-"""Dependencies run one way: handlers and scheduler use bot; bot's services never use Telegram.
+"""Dependencies run one way: handlers and scheduler use bot; bot's services never use Telegram;
+scheduled jobs never use Telegram or the handlers.
 
 Only bot/entrypoints (the composition root, the runner and the command line) wires Telegram, the
 handlers and the jobs to the domain; the message catalogue sits below the services.
@@ -59,3 +60,8 @@ def test_nothing_below_the_entry_points_imports_them() -> None:
         if ENTRY_POINTS not in path.parents and path.name != "__main__.py"
     ]
     assert _offenders(outside, {"bot.entrypoints"}) == []
+
+
+def test_scheduled_jobs_call_services_only_never_telegram_or_handlers() -> None:
+    jobs = list((ROOT / "scheduler").rglob("*.py"))
+    assert _offenders(jobs, {"telegram", "handlers"}) == []

@@ -15,7 +15,7 @@ from bot.entrypoints.bootstrap import build_services
 from bot.models import PollStatus, PollVote, QuestionLog
 from bot.services import polls, privacy
 from bot.services.container import Services
-from bot.services.digest.leader import LeaderLock
+from bot.services.leader import LeaderLock
 from bot.services.polls import PollDraft
 from scheduler.privacy import RetentionJob
 from tests.conftest import FakeClock

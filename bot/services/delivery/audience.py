@@ -41,7 +41,10 @@ KINDS = (
     "user",
     "digest",
     "form",
+    "staff",
 )
+# staff: the staff chat and the admins, whom staff notices reach (addressed when recorded;
+# later only admins who stopped being staff drop out).
 # form:<id>: those the form's card reached who have not answered it yet (reminders).
 # contacts: every approved contact of a signatory organisation.
 # digest:<frequency> reaches the readers who chose it (weekly, monthly, or any = either);
@@ -72,7 +75,7 @@ def parse(spec: str) -> Audience:
     """Parse an audience spec; raises DomainError naming what is wrong."""
     kind, _, value = spec.strip().partition(":")
     kind, value = kind.strip().lower(), value.strip()
-    if kind in ("all", "contacts", "umbrella") and not value:
+    if kind in ("all", "contacts", "umbrella", "staff") and not value:
         return Audience(kind)
     if kind == "subregion":
         match = [s for s in SubRegion if s.value.casefold() == value.casefold()]
@@ -136,6 +139,8 @@ def _membership(audience: Audience) -> ColumnElement[bool]:
         return _digest_readers(audience.value)
     if audience.kind == "form":
         return _form_waiting(int(audience.value))
+    if audience.kind == "staff":
+        return User.role.in_((Role.STAFF, Role.ADMIN))
     return true()
 
 
@@ -195,7 +200,7 @@ def condition(audience: Audience, topic: Topic | None) -> ColumnElement[bool]:
     consent = true() if topic is None else subscribed(topic)
     people = (
         true()
-        if audience.kind in PERSONAL_KINDS or audience.kind == "digest"
+        if audience.kind in PERSONAL_KINDS or audience.kind in ("digest", "staff")
         else _signatories_people()
     )
     return and_(User.status == UserStatus.ACTIVE, consent, people, _membership(audience))

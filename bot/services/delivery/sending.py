@@ -71,8 +71,13 @@ class Sender(Protocol):
         media_kind: str | None,
         media_file_id: str | None,
         buttons: Buttons,
+        *,
+        photo: bytes | None = None,
     ) -> SendOutcome:
-        """Send and report what Telegram answered; never raises for Telegram's errors."""
+        """Send and report what Telegram answered; never raises for Telegram's errors.
+
+        A ``photo`` (PNG bytes) follows the text; the outcome is the text's.
+        """
         ...
 
 

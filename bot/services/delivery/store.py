@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db import Database
 from bot.models import Campaign, CampaignStatus, Delivery, DeliveryStatus, User, UserStatus
 from bot.services.delivery import audience
-from bot.services.delivery.personal import Personaliser
+from bot.services.delivery.personal import NO_USER, Personaliser
 from bot.services.delivery.sending import Buttons, parse_buttons
 from bot.timeutil import Clock
 
@@ -31,6 +31,7 @@ class Content:
     buttons: Buttons
     created_by: int | None
     subject: str | None = None
+    photo: bytes | None = None  # rendered for the recipient: sent after the text
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class Claimed:
 
     id: int
     campaign_id: int
-    user_id: int
+    user_id: int | None  # None for a chat that is no user's (the staff group)
     chat_id: int
     attempts: int
     lease_until: datetime
@@ -60,6 +61,7 @@ async def claim(
     A campaign with a subject gets each recipient's own message from the personaliser;
     whoever it has nothing for (any longer) is skipped. On PostgreSQL ``FOR UPDATE SKIP LOCKED`` lets several workers claim at once without
     waiting for or overlapping each other; an expired lease (a worker that died) is claimable.
+    A delivery to a chat that is no user's (the staff group) has no audience to leave.
     """
     now = clock()
     until = now + lease
@@ -93,13 +95,16 @@ async def claim(
         contents = await _contents(session, {row.campaign_id for row in rows})
         by_campaign: dict[int, list[int]] = defaultdict(list)
         for row in rows:
-            by_campaign[row.campaign_id].append(row.user_id)
-        eligible: set[tuple[int, int]] = set()
+            if row.user_id is not None:
+                by_campaign[row.campaign_id].append(row.user_id)
+        eligible: set[int] = {row.id for row in rows if row.user_id is None}
         for campaign_id, user_ids in by_campaign.items():
             spec, topic = contents[campaign_id][1]
             users = await audience.still_eligible(session, spec, topic, user_ids)
-            eligible.update((campaign_id, user_id) for user_id in users)
-        dropped = [row for row in rows if (row.campaign_id, row.user_id) not in eligible]
+            eligible.update(
+                row.id for row in rows if row.campaign_id == campaign_id and row.user_id in users
+            )
+        dropped = [row for row in rows if row.id not in eligible]
         await _skip_ineligible(session, dropped)
         personal = await _personalise(
             session, rows, eligible, contents, personaliser=personaliser, now=now
@@ -108,30 +113,29 @@ async def claim(
     return [
         Claimed(row.id, row.campaign_id, row.user_id, row.chat_id, row.attempts, until, content)
         for row in rows
-        if (row.campaign_id, row.user_id) in personal
-        for content in [personal[(row.campaign_id, row.user_id)]]
+        if row.id in personal
+        for content in [personal[row.id]]
     ]
 
 
 async def _personalise(
     session: AsyncSession,
     rows: list[Any],
-    eligible: set[tuple[int, int]],
+    eligible: set[int],
     contents: dict[int, tuple[Content, tuple[str, Any]]],
     *,
     personaliser: Personaliser | None,
     now: datetime,
-) -> dict[tuple[int, int], Content]:
-    """Each eligible row's content; a subject's rows rendered for their recipient."""
-    ready: dict[tuple[int, int], Content] = {}
+) -> dict[int, Content]:
+    """Each eligible row's content by delivery id; a subject's rows rendered for their recipient."""
+    ready: dict[int, Content] = {}
     by_subject: dict[int, list[Any]] = defaultdict(list)
     for row in rows:
-        key = (row.campaign_id, row.user_id)
-        if key not in eligible:
+        if row.id not in eligible:
             continue
         content = contents[row.campaign_id][0]
         if content.subject is None:
-            ready[key] = content
+            ready[row.id] = content
         else:
             by_subject[row.campaign_id].append(row)
     for campaign_id, subject_rows in by_subject.items():
@@ -139,19 +143,19 @@ async def _personalise(
         assert content.subject is not None
         rendered = (
             await personaliser.personalise(
-                session, content.subject, [r.user_id for r in subject_rows], now=now
+                session, content.subject, [_recipient(r) for r in subject_rows], now=now
             )
             if personaliser is not None
             else {}
         )
         for row in subject_rows:
-            message = rendered.get(row.user_id)
+            message = rendered.get(_recipient(row))
             if message is None:
                 await _set(
                     session, row.id, status=DeliveryStatus.SKIPPED, error="no longer relevant"
                 )
                 continue
-            ready[(campaign_id, row.user_id)] = Content(
+            ready[row.id] = Content(
                 campaign_id,
                 message.text_html,
                 content.media_kind,
@@ -159,8 +163,14 @@ async def _personalise(
                 message.buttons,
                 content.created_by,
                 content.subject,
+                message.photo,
             )
     return ready
+
+
+def _recipient(row: Any) -> int:
+    """Whom the personaliser renders a row for: its user, or NO_USER for the staff group."""
+    return NO_USER if row.user_id is None else int(row.user_id)
 
 
 async def _contents(

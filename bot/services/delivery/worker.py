@@ -156,6 +156,7 @@ class DeliveryWorker:
                 content.media_kind,
                 content.media_file_id,
                 content.buttons,
+                photo=content.photo,
             )
         finally:
             self.limiter.release(ticket)  # answered: the send counts from now
@@ -175,7 +176,8 @@ class DeliveryWorker:
                     self.db, item, at=at, reason="retry after", count_attempt=False
                 )
             case Blocked(reason):
-                await store.block_user(self.db, item.user_id)
+                if item.user_id is not None:
+                    await store.block_user(self.db, item.user_id)
                 await store.record_final(
                     self.db, item, DeliveryStatus.SKIPPED, f"blocked: {reason}"
                 )

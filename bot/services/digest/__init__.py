@@ -18,7 +18,6 @@ from bot.services.digest.editions import (
     set_default_frequency,
 )
 from bot.services.digest.layout import TEXT_LIMIT
-from bot.services.digest.leader import LeaderLock
 from bot.services.digest.readers import ReaderChoice, choice_of, find_reader, set_frequency
 from bot.services.digest.schedule import DigestOptions, ensure_due_editions, latest_slot, next_slot
 from bot.services.digest.subjects import SUBJECT, parse_edition_id, subject
@@ -32,7 +31,6 @@ __all__ = [
     "Digest",
     "DigestContent",
     "DigestOptions",
-    "LeaderLock",
     "OpenLink",
     "OpenSettings",
     "ReaderChoice",

@@ -310,6 +310,8 @@ async def unanswered_polls(
     )
     keys: dict[str, tuple[int, int]] = {}
     for user_id, campaign_id in delivered:
+        if user_id is None:  # filtered by user ids: cannot happen
+            continue
         poll_id = by_campaign[campaign_id]
         keys[await voter_key(session, poll_id, user_id, key=key)] = (user_id, poll_id)
     if not keys:

@@ -77,7 +77,9 @@ async def previous_ends(
         )
         .group_by(Delivery.user_id)
     )
-    return {user_id: as_utc(ended) for user_id, ended in await session.execute(query)}
+    found = await session.execute(query)
+    # Filtered by user ids: never a delivery to a chat that is no user's.
+    return {int(user_id): as_utc(ended) for user_id, ended in found if user_id is not None}
 
 
 async def windows(

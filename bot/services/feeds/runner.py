@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Protocol
@@ -44,6 +45,11 @@ class Convert(Protocol):
     async def __call__(
         self, session: AsyncSession, item: FeedItem, *, feed: Feed, clock: Clock
     ) -> object: ...
+
+
+# Told of each feed's outcome inside the transaction that records it, e.g. to record the
+# staff's notice with it (bot.services.feeds.notices), so neither is kept without the other.
+Notify = Callable[[AsyncSession, "FeedOutcome"], Awaitable[object]]
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,7 @@ async def _record(
     convert: Convert,
     options: FeedOptions,
     clock: Clock,
+    notify: Notify | None,
 ) -> FeedOutcome:
     async with db.session() as session:
         feed = await session.get(Feed, claim.feed_id)
@@ -136,6 +143,8 @@ async def _record(
             disabled_now=result.disabled_now,
             recovered=result.recovered,
         )
+        if notify is not None:
+            await notify(session, outcome)
         await session.commit()
     return outcome
 
@@ -148,21 +157,28 @@ async def poll_claimed(
     convert: Convert,
     options: FeedOptions,
     clock: Clock,
+    notify: Notify | None = None,
 ) -> FeedOutcome:
     """Fetch a claimed feed (no session open meanwhile), then record it in one transaction."""
     fetched = await fetch_and_parse(
         client, claim.url, etag=claim.etag, last_modified=claim.last_modified, options=options
     )
     try:
-        return await _record(db, claim, fetched, convert=convert, options=options, clock=clock)
+        return await _record(
+            db, claim, fetched, convert=convert, options=options, clock=clock, notify=notify
+        )
     except IntegrityError:
         # A "poll now" raced this poll and stored the same items first: record again,
         # and they are simply seen.
         log.info("feed %s: items stored meanwhile by another poll", label(claim.feed_id, claim.url))
-        return await _record(db, claim, fetched, convert=convert, options=options, clock=clock)
+        return await _record(
+            db, claim, fetched, convert=convert, options=options, clock=clock, notify=notify
+        )
 
 
-async def _crashed(db: Database, claim: Claim, error: Exception, *, clock: Clock) -> FeedOutcome:
+async def _crashed(
+    db: Database, claim: Claim, error: Exception, *, clock: Clock, notify: Notify | None
+) -> FeedOutcome:
     """Count an unexpected error as a failure so the feed backs off instead of looping."""
     problem = Problem(ErrorKind.INTERNAL, f"internal error: {type(error).__name__}")
     log.error("feed %s: poll failed: %s", label(claim.feed_id, claim.url), problem.detail)
@@ -181,6 +197,8 @@ async def _crashed(db: Database, claim: Claim, error: Exception, *, clock: Clock
             failures=feed.failures,
             disabled_now=result.disabled_now,
         )
+        if notify is not None:
+            await notify(session, outcome)
         await session.commit()
     return outcome
 
@@ -193,12 +211,15 @@ async def poll_safely(
     convert: Convert,
     options: FeedOptions,
     clock: Clock,
+    notify: Notify | None = None,
 ) -> FeedOutcome:
     """poll_claimed, with any unexpected error logged and recorded as the feed's failure."""
     try:
-        return await poll_claimed(db, client, claim, convert=convert, options=options, clock=clock)
+        return await poll_claimed(
+            db, client, claim, convert=convert, options=options, clock=clock, notify=notify
+        )
     except Exception as error:  # one broken feed must not stop the others
-        return await _crashed(db, claim, error, clock=clock)
+        return await _crashed(db, claim, error, clock=clock, notify=notify)
 
 
 async def poll_due(
@@ -210,8 +231,10 @@ async def poll_due(
     options: FeedOptions = DEFAULT_OPTIONS,
     concurrency: int = CONCURRENCY,
     lease: timedelta = LEASE,
+    notify: Notify | None = None,
 ) -> RunReport:
-    """Poll every feed that is due, a few at a time, each claimed once, until none is left."""
+    """Poll every feed that is due, a few at a time, each claimed once, until none is left;
+    ``notify`` hears of each outcome in the transaction that records it."""
     outcomes: list[FeedOutcome] = []
     seen: set[int] = set()
 
@@ -221,7 +244,9 @@ async def poll_due(
                 return
             seen.add(claim.feed_id)
             outcomes.append(
-                await poll_safely(db, client, claim, convert=convert, options=options, clock=clock)
+                await poll_safely(
+                    db, client, claim, convert=convert, options=options, clock=clock, notify=notify
+                )
             )
 
     async with asyncio.TaskGroup() as group:
@@ -238,7 +263,10 @@ async def poll_now(
     convert: Convert,
     clock: Clock,
     options: FeedOptions = DEFAULT_OPTIONS,
+    notify: Notify | None = None,
 ) -> FeedOutcome:
     """Poll one feed at once (staff's "poll now"); DomainError feeds_not_found."""
     claim = await claim_feed(db, feed_id, clock=clock)
-    return await poll_safely(db, client, claim, convert=convert, options=options, clock=clock)
+    return await poll_safely(
+        db, client, claim, convert=convert, options=options, clock=clock, notify=notify
+    )

@@ -57,5 +57,5 @@ async def delivered_cards(
     return [
         ShownCard(user_id, chat_id, message_id)
         for user_id, chat_id, message_id in rows
-        if message_id is not None
+        if message_id is not None and user_id is not None
     ]

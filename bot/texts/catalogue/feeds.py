@@ -137,6 +137,9 @@ SV: dict[str, str] = {
         "Jag försöker ändå då och då och säger till om det fungerar igen. "
         "Se /feeds för att hämta nu eller ta bort det."
     ),
+    "feeds_staff_disabled_summary": "⛔ Flödet avstängt: {url}",
+    "feeds_staff_recovered_summary": "✅ Flödet fungerar igen: {url}",
+    "feeds_staff_capped_summary": "📥 Fler nya poster än som annonserades: {url}",
     "feeds_staff_recovered": "✅ Flöde #{feed_id} ({url}) fungerar igen och hämtas som vanligt.",
     "feeds_staff_capped_funding": (
         "📥 Flöde #{feed_id} ({url}) hade {new} {new|ny post|nya poster}; {announced} "
@@ -288,6 +291,9 @@ EN: dict[str, str] = {
         "I still try now and then and will say when it works again. "
         "See /feeds to fetch it now or remove it."
     ),
+    "feeds_staff_disabled_summary": "⛔ Feed disabled: {url}",
+    "feeds_staff_recovered_summary": "✅ Feed works again: {url}",
+    "feeds_staff_capped_summary": "📥 More new items than were announced: {url}",
     "feeds_staff_recovered": "✅ Feed #{feed_id} ({url}) works again and is fetched as usual.",
     "feeds_staff_capped_funding": (
         "📥 Feed #{feed_id} ({url}) had {new} new {new|item|items}; {announced} "

@@ -152,6 +152,7 @@ SV: dict[str, str] = {
     "form_file_kind_unknown": "Fråga {number}: okänd typ ”{kind}” – välj en av: {kinds}.",
     "form_file_options_invalid": "Fråga {number}: options ska vara en lista med texter.",
     "form_staff_summary": "📋 Formulär: {title}",
+    "form_closed_summary": "📋 Formuläret har stängt: {title}",
     "form_staff_reminder_summary": "📋 Påminnelse om formuläret: {title}",
     "form_remind_nobody": (
         "Ingen att påminna: {answered} av {reached} har redan svarat, och resten har inte fått "
@@ -375,6 +376,7 @@ EN: dict[str, str] = {
     "form_file_kind_unknown": "Question {number}: unknown kind “{kind}” – choose one of: {kinds}.",
     "form_file_options_invalid": "Question {number}: options must be a list of texts.",
     "form_staff_summary": "📋 Form: {title}",
+    "form_closed_summary": "📋 The form has closed: {title}",
     "form_staff_reminder_summary": "📋 Reminder of the form: {title}",
     "form_remind_nobody": (
         "Nobody to remind: {answered} of {reached} have answered, and the others have not "

@@ -110,6 +110,7 @@ SV: dict[str, str] = {
     "nomination_close_confirm": "Stänga ”{title}” nu? Sedan går det inte att nominera fler.",
     "nomination_closed_now": "”{title}” är stängd. Nomineringar: {count}.",
     "nomination_close_kept": "Okej, omgången är fortfarande öppen.",
+    "nomination_closed_summary": "Nomineringen har stängt: {title}",
     "nomination_closed_notice": (
         "Nominering #{round_id} ”{title}” har stängt. Nomineringar: {count}. "
         "Exportera dem med /nominations."
@@ -225,6 +226,7 @@ EN: dict[str, str] = {
     "nomination_close_confirm": "Close “{title}” now? No more nominations can be sent after that.",
     "nomination_closed_now": "“{title}” is closed. Nominations: {count}.",
     "nomination_close_kept": "Okay, the round is still open.",
+    "nomination_closed_summary": "The nomination has closed: {title}",
     "nomination_closed_notice": (
         "Nomination #{round_id} “{title}” has closed. Nominations: {count}. "
         "Export them with /nominations."

@@ -1,12 +1,20 @@
-"""The leader lock: one process leads on PostgreSQL, another takes over when it dies."""
+"""The leader lock service: one process leads on PostgreSQL, another takes over when it dies;
+the jobs of one process share its one lock."""
 
 from __future__ import annotations
+
+import asyncio
 
 import pytest
 from sqlalchemy import text
 
+from bot.config import Settings
 from bot.db import Database
-from bot.services.digest.leader import LOCK_KEY, LeaderLock
+from bot.entrypoints.bootstrap import build_services
+from bot.services.leader import LOCK_KEY, LeaderLock
+from scheduler.digest import DigestJob
+from scheduler.polls import PollJob
+from scheduler.privacy import RetentionJob
 
 
 async def _terminate_lock_holder(db: Database) -> None:
@@ -58,3 +66,30 @@ async def test_only_one_process_leads_and_another_takes_over_when_it_dies(
         await second.release()
         await other_db.dispose()
         await third_db.dispose()
+
+
+async def test_jobs_asking_at_once_share_the_one_lock_of_their_process(
+    db_url: str, db: Database
+) -> None:
+    other_db = Database(db_url)
+    first, second = LeaderLock(db.engine), LeaderLock(other_db.engine)
+    try:
+        # Several jobs of the leading process ask on the same tick: all hear yes.
+        assert await asyncio.gather(*(first.is_leader() for _ in range(5))) == [True] * 5
+        if not db.is_sqlite:
+            assert await asyncio.gather(*(second.is_leader() for _ in range(5))) == [False] * 5
+    finally:
+        await first.release()
+        await second.release()
+        await other_db.dispose()
+
+
+async def test_the_services_carry_one_leader_lock_that_every_job_uses(db_url: str) -> None:
+    services = build_services(Settings.model_validate({"database_url": db_url}))
+    try:
+        leader = services.leader
+        assert DigestJob(services).leader is leader
+        assert RetentionJob(services, leader).leader is leader
+        assert PollJob(services, leader).leader is leader
+    finally:
+        await services.db.dispose()

@@ -8,6 +8,7 @@ next try. SQLite allows one process only, which therefore always leads.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from sqlalchemy import text
@@ -21,7 +22,11 @@ LOCK_KEY = 0x53474E444947
 
 
 class LeaderLock:
-    """Whether this process leads; call ``is_leader`` on every tick, ``release`` on shutdown."""
+    """Whether this process leads; call ``is_leader`` on every tick, ``release`` on shutdown.
+
+    One per process (``Services.leader``), asked by every job that only the leader runs.
+    Its connection runs one statement at a time, so the callers take turns.
+    """
 
     def __init__(self, engine: AsyncEngine, *, key: int = LOCK_KEY) -> None:
         self.engine = engine
@@ -29,6 +34,7 @@ class LeaderLock:
         self.single_process = engine.dialect.name != "postgresql"
         self._connection: AsyncConnection | None = None
         self._held = False
+        self._turn = asyncio.Lock()
 
     async def is_leader(self) -> bool:
         """True if this process holds the lock, taking it if it is free.
@@ -38,6 +44,10 @@ class LeaderLock:
         """
         if self.single_process:
             return True
+        async with self._turn:
+            return await self._is_leader()
+
+    async def _is_leader(self) -> bool:
         if self._connection is not None and self._held:
             try:
                 await self._connection.execute(text("SELECT 1"))
@@ -61,6 +71,10 @@ class LeaderLock:
 
     async def release(self) -> None:
         """Give the lock up and close its connection (on shutdown)."""
+        async with self._turn:
+            await self._release()
+
+    async def _release(self) -> None:
         connection, held = self._connection, self._held
         if connection is None:
             return
