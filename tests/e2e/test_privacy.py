@@ -14,7 +14,7 @@ from bot.services.meetings import MeetingDraft, MeetingOptions
 from bot.services.polls import PollDraft
 from tests.e2e.chat import JSON, Person, has
 from tests.e2e.conftest import ADMIN_ID, Harness, start_harness
-from tests.unit.test_privacy_support import traces
+from tests.unit.privacy.test_privacy_support import traces
 
 PRIVACY_URL = "https://www.vgregion.se/personuppgifter"
 QUESTION = "Hur söker vi pengar till en sommarkurs för unga?"

@@ -15,8 +15,8 @@ from tests.conftest import FakeClock
 from tests.e2e.chat import JSON, Person, buttons, has
 from tests.e2e.conftest import Harness, clocked_harness
 from tests.e2e.test_broadcast import add_members
+from tests.unit.stats.test_followup_support import signatories
 from tests.unit.test_delivery_support import add_org
-from tests.unit.test_followup_support import signatories
 
 START = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)  # the day after the newest profile
 
