@@ -56,7 +56,7 @@ from bot.config import Settings  # noqa: E402
 from bot.db import Database  # noqa: E402
 from bot.models import CampaignStatus  # noqa: E402
 from bot.sandbox.client import SandboxClient  # noqa: E402
-from tests.unit.kb_cases import CASES  # noqa: E402
+from tests.unit.questions.kb_cases import CASES  # noqa: E402
 
 TOKEN = "1000003:broadcast"  # the sandbox takes any <digits>:<chars> token
 FIRST_RECIPIENT = 5_000_001

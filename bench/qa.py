@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from bot.services.knowledge import IndexedPassage, SearchIndex, parse_document  # noqa: E402
 from bot.services.knowledge.analyzer import content_tokens, raw_tokens, stem  # noqa: E402
 from bot.services.knowledge.index import Semantic  # noqa: E402
-from tests.unit.kb_cases import CASES, UNANSWERABLE  # noqa: E402
+from tests.unit.questions.kb_cases import CASES, UNANSWERABLE  # noqa: E402
 
 QUESTION_WORDS = ("Vad är", "Hur många", "Vem", "När", "Hur mycket", "Vilka", "Varför")
 SYLLABLES = [

@@ -42,7 +42,7 @@ from telegram.ext import ApplicationBuilder, ContextTypes, MessageHandler, filte
 from bench.processes import Child, child, free_port  # noqa: E402
 from bot.entrypoints.bootstrap import CONCURRENT_UPDATES  # noqa: E402
 from bot.sandbox.client import SandboxClient  # noqa: E402
-from tests.unit.kb_cases import CASES, UNANSWERABLE  # noqa: E402
+from tests.unit.questions.kb_cases import CASES, UNANSWERABLE  # noqa: E402
 
 POLL_TIMEOUT = 10  # running_bot's default long-poll timeout; the echo bot polls the same way
 TARGET = 1.5

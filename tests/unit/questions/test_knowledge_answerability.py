@@ -1,0 +1,203 @@
+"""Answerability: the kind of fact asked for, the names asked about, and the reranking they drive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.services.knowledge import IndexedPassage, SearchIndex, parse_document
+from bot.services.knowledge.answerability import asked, features
+from bot.services.knowledge.service import OFFER_FLOOR
+from bot.services.knowledge.trimming import trim_like
+
+KNOWLEDGE_BASE = Path(__file__).resolve().parents[3] / "bot" / "knowledge_base"
+THRESHOLD = 0.6  # the default SIGNBOT_ANSWER_THRESHOLD
+
+SIGNATORIES = (
+    "Under 2024 fick överenskommelsen sex nya underskrivare:\n"
+    "- Parkinsonföreningen Skaraborg\n- Suicide Zero\n- PRO Skaraborg"
+)
+CONTACT = (
+    "Har du frågor om överenskommelsen är processledaren Erica Sjölin rätt person att vända "
+    "sig till. Årsrapporten anger inga e-postadresser eller telefonnummer."
+)
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    passages: list[IndexedPassage] = []
+    for path in sorted(KNOWLEDGE_BASE.glob("*.md")):
+        document = parse_document(path)
+        for passage in document.passages:
+            passages.append(
+                IndexedPassage(len(passages) + 1, document.title, passage.section, passage.text)
+            )
+    return SearchIndex.build(passages, [])
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Hur många anställda har Suicide Zero?", "number"),
+        ("How many people attended in May?", "number"),
+        ("Vad kostar kommunikationen?", "amount"),
+        ("hur mycket pengar går till utbildning", "amount"),
+        ("How much is set aside for communication?", "amount"),
+        ("När är tvärsamrådet?", "time"),
+        ("Vilket år antogs överenskommelsen?", "time"),
+        ("When is the next dialogue meeting?", "time"),
+        ("Var hölls jubileet?", "place"),
+        ("Where was the agreement signed?", "place"),
+        ("Vem ersatte Stefan Lindborg?", "person"),
+        ("Who chairs the steering group?", "person"),
+        ("Vilket telefonnummer har Erica Sjölin?", "contact"),
+        ("Vad är överenskommelsen?", None),
+        ("Är Suicide Zero med bland underskrivarna?", None),
+    ],
+)
+def test_the_kind_of_fact_a_question_asks_for(question: str, kind: str | None) -> None:
+    assert asked(question).kind == kind
+
+
+def test_names_acronyms_and_years_of_a_question_are_its_names() -> None:
+    found = asked("Hur många medlemmar hade RÖS-gruppen och Suicide Zero 2019?")
+    assert len(found.names) == 4  # RÖS, Suicide, Zero, 2019; not the opening "Hur"
+    assert "2019" in found.names
+    assert asked("vad kostar kommunikationen").names == ()
+
+
+def test_a_list_naming_the_organisation_does_not_answer_how_many_it_employs() -> None:
+    staff = features(asked("Hur många anställda har Suicide Zero?"), SIGNATORIES, "Nya", "Doc")
+    assert staff.names == 1.0 and not staff.fact and not staff.answers
+    member = features(asked("Är Suicide Zero med bland underskrivarna?"), SIGNATORIES, "Nya", "")
+    assert member.answers  # no kind of fact asked: the name is enough
+    assert staff.adjust(0.8) < THRESHOLD <= member.adjust(0.8)
+
+
+def test_a_passage_without_a_phone_number_does_not_answer_for_one() -> None:
+    question = asked("Vilket telefonnummer har Erica Sjölin?")
+    assert not features(question, CONTACT, "Vem kontaktar jag?", "").fact
+    with_number = CONTACT + " Erica Sjölin nås på telefon 031-123 45 67."
+    assert features(question, with_number, "Vem kontaktar jag?", "").fact
+
+
+def test_a_year_asked_about_is_not_the_figure_asked_for() -> None:
+    question = asked("Hur många underskrivare fanns det 2019?")
+    text = "Överenskommelsen undertecknades 2019 av regionen."
+    assert features(question, text, "Historik", "").names == 1.0
+    assert not features(question, text, "Historik", "").fact
+    assert features(question, "Under 2019 fanns 90 underskrivare.", "Historik", "").fact
+
+
+def test_a_name_the_passage_lacks_lowers_its_confidence() -> None:
+    question = asked("Hur mycket bidrag får Röda Korset från regionen?")
+    text = "Kulturnämnden betalar ut ungefär 330 MSEK per år till civilsamhället."
+    found = features(question, text, "Pengaflöden", "")
+    assert found.fact and found.names == 0.0 and not found.answers
+    assert found.adjust(0.9) < 0.5
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hur många anställda har Suicide Zero?",
+        "Hur mycket bidrag får Röda Korset från regionen?",
+        "Hur många underskrivare fanns det 2019?",
+        "Hur mycket kostar det att gå en kurs på Wendelsbergs folkhögskola?",
+    ],
+)
+def test_near_domain_questions_the_documents_cannot_answer_are_declined(
+    index: SearchIndex, question: str
+) -> None:
+    best = index.best(question)
+    assert best is not None and best.confidence < OFFER_FLOOR, best
+
+
+def test_reranking_puts_the_passage_holding_the_asked_fact_first() -> None:
+    passages = [
+        IndexedPassage(1, "Om", "Processledaren", "Processledaren samordnar arbetet med RÖS."),
+        IndexedPassage(2, "Budget", "Budget", "Processledaren kostar 595 000 kr under 2026."),
+    ]
+    index = SearchIndex.build(passages, [])
+    assert index.best("Vem är processledaren?") is not None
+    best = index.best("Hur mycket kostar processledaren?")
+    assert best is not None and best.id == 2 and "595 000" in best.text
+
+
+def test_a_budget_line_question_is_trimmed_to_its_line(index: SearchIndex) -> None:
+    best = index.best("Hur mycket går till kommunikation 2026?")
+    assert best is not None and best.confidence >= THRESHOLD
+    assert "Kommunikation: 80 000 kr" in best.text
+    assert "410 000" not in best.text and "Totalt" not in best.text
+    both = index.best("Vad kostar mest 2026, RÖS-mötena eller processledaren?")
+    assert both is not None and "410 000" in both.text and "595 000" in both.text
+    whole = index.best("Vilka är de tre utvecklingsområdena i handlingsplanen?")
+    assert whole is not None and whole.text.count("\n- ") >= 2  # not a figure: the whole list
+
+
+def test_the_english_budget_line_follows_the_swedish_trimming(index: SearchIndex) -> None:
+    swedish = next(p for p in index.passages if p.section == "Budget 2026" and "kr" in p.text)
+    english = (KNOWLEDGE_BASE / "en" / "budget-2026.md").read_text(encoding="utf-8")
+    lines = [line for line in english.splitlines() if line.startswith("- ")]
+    trimmed = index.best("Hur mycket går till kommunikation 2026?")
+    assert trimmed is not None
+    translated = trim_like("\n".join(lines), swedish.text, trimmed.text)
+    assert translated is not None and "80 000" in translated and "410 000" not in translated
+
+
+def test_a_learned_phrasing_lifts_its_passage_for_similar_questions_only() -> None:
+    passages = [
+        IndexedPassage(1, "Om", "Kontakt", "Processledaren svarar på frågor om överenskommelsen."),
+        IndexedPassage(2, "Om", "Möten", "RÖS-gruppen har möten med processledaren."),
+    ]
+    plain = SearchIndex.build(passages, [])
+    learned = SearchIndex.build(passages, [], learned=[(2, "vem träffar processledaren")])
+    similar, other = "vem träffar processledaren egentligen", "vad gör processledaren"
+
+    def confidence(index: SearchIndex, question: str, passage: int) -> float:
+        return next(m.confidence for m in index.search(question) if m.id == passage)
+
+    lift = confidence(learned, similar, 2) - confidence(plain, similar, 2)
+    assert 0 < lift <= 0.15  # small and bounded
+    assert confidence(learned, other, 2) == confidence(plain, other, 2)
+
+
+@pytest.mark.parametrize(
+    "question", ["vad går rös-mötena på", "vad lägger ni på kommunikation?", "Vad går det på?"]
+)
+def test_everyday_cost_questions_ask_for_an_amount(question: str) -> None:
+    assert asked(question).kind == "amount"
+
+
+def test_a_trip_in_a_question_is_no_cost_question() -> None:
+    assert asked("vad går vi på för möte i maj om det blir av").kind is None
+
+
+def test_how_often_is_no_answer_to_how_many() -> None:
+    text = "Underskrivarna får ett nyhetsbrev ungefär 4 gånger per år."
+    many = features(asked("Hur många underskrivare finns det?"), text, "Kanaler", "Om")
+    times = features(asked("Hur många gånger kommer nyhetsbrevet?"), text, "Kanaler", "Om")
+    assert not many.fact and times.fact
+
+
+def test_a_date_question_needs_a_date_not_a_season() -> None:
+    wants = asked("Vilket datum är höstens dialogmöte?")
+    season = features(wants, "Ett dialogmöte hålls under hösten.", "Dialogmöten", "Om")
+    dated = features(wants, "Höstens dialogmöte hålls den 24 september.", "Dialogmöten", "Om")
+    assert wants.kind == "date" and not season.fact and dated.fact
+
+
+def test_english_amounts_are_amounts() -> None:
+    wants = asked("How much does the culture committee pay out each year?")
+    found = features(
+        wants, "The committee pays out about SEK 330 million a year.", "Money", "Report"
+    )
+    assert wants.kind == "amount" and found.fact
+
+
+def test_who_is_answered_by_a_name_not_by_a_role() -> None:
+    wants = asked("Vem är ordförande i styrgruppen?")
+    role = features(wants, "Styrgruppens ordförande leder mötena.", "Styrgruppen", "Om")
+    named = features(wants, "Styrgruppens ordförande är Anna Berg.", "Styrgruppen", "Om")
+    assert not role.fact and named.fact
