@@ -97,7 +97,9 @@ _ASKS: tuple[tuple[re.Pattern[str], FactKind], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:vilket\s+datum|vilken\s+dag|what\s+date|which\s+date|on\s+which\s+day)\b", re.I
+            r"\b(?:vilk(?:et|a)\s+datum|datumen?\s+för|vilken\s+dag|what\s+dates?"
+            r"|which\s+dates?|on\s+which\s+day)\b",
+            re.I,
         ),
         "date",
     ),

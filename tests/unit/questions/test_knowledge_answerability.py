@@ -201,3 +201,10 @@ def test_who_is_answered_by_a_name_not_by_a_role() -> None:
     role = features(wants, "Styrgruppens ordförande leder mötena.", "Styrgruppen", "Om")
     named = features(wants, "Styrgruppens ordförande är Anna Berg.", "Styrgruppen", "Om")
     assert not role.fact and named.fact
+
+
+@pytest.mark.parametrize(
+    "question", ["Vilka datum hålls dialogmötena?", "What dates are the meetings?"]
+)
+def test_plural_date_questions_need_dates(question: str) -> None:
+    assert asked(question).kind == "date"
