@@ -49,9 +49,12 @@ from bot.services.staff_notices import (
     FEED_DISABLED,
     FEED_RECOVERED,
     FORM_CLOSED,
+    LINK_REQUEST,
+    MEETING_CAPACITY,
     NOMINATION_CLOSED,
     POLL_RESULT,
     first_id,
+    parse_facts,
 )
 from bot.texts import CATALOGUE, DEFAULT_LANGUAGE, Html, t
 
@@ -181,6 +184,31 @@ async def _poll_result_title(
     return t("poll_result_summary", lang, question=poll.question) if poll else None
 
 
+async def _link_request_title(
+    session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo
+) -> str | None:
+    facts = parse_facts(arguments)
+    if len(facts) != 2 or not all(fact.isdigit() for fact in facts):
+        return None
+    user = await session.get(User, int(facts[0]))
+    org = await session.get(Organisation, int(facts[1]))
+    if user is None or org is None:
+        return None
+    return t("link_request_summary", lang, name=user.display_name, org=org.name)
+
+
+async def _capacity_title(
+    session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo
+) -> str | None:
+    meeting_id = first_id(arguments)
+    meeting = await session.get(Meeting, meeting_id) if meeting_id is not None else None
+    if meeting is None:
+        return None
+    return t(
+        "meeting_summary_capacity", lang, title=meeting.title, when=show(meeting.starts_at, tz)
+    )
+
+
 # What each kind of automatic campaign is about, keyed by its subject kind ("<kind>:...").
 TITLES: dict[str, Titler] = {
     meeting_subjects.CARD: _meeting_title("meeting_summary_card"),
@@ -200,6 +228,8 @@ TITLES: dict[str, Titler] = {
     FEED_RECOVERED: _feed_title("feeds_staff_recovered_summary"),
     FEED_CAPPED: _feed_title("feeds_staff_capped_summary"),
     POLL_RESULT: _poll_result_title,
+    LINK_REQUEST: _link_request_title,
+    MEETING_CAPACITY: _capacity_title,
 }
 SUBJECT_KINDS = tuple(TITLES)
 
