@@ -187,14 +187,11 @@ async def _poll_result_title(
 async def _link_request_title(
     session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo
 ) -> str | None:
+    # The organisation only: the stored summary must not keep a member's name after /delete.
     facts = parse_facts(arguments)
-    if len(facts) != 2 or not all(fact.isdigit() for fact in facts):
-        return None
-    user = await session.get(User, int(facts[0]))
-    org = await session.get(Organisation, int(facts[1]))
-    if user is None or org is None:
-        return None
-    return t("link_request_summary", lang, name=user.display_name, org=org.name)
+    org_id = facts[1] if len(facts) == 2 else ""
+    org = await session.get(Organisation, int(org_id)) if org_id.isdigit() else None
+    return t("link_request_summary", lang, org=org.name) if org else None
 
 
 async def _capacity_title(

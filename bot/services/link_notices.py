@@ -23,7 +23,8 @@ async def tell_staff_of_request(
     tz: ZoneInfo,
 ) -> Campaign | None:
     """Record the request's notice for the staff chat, else every admin (flushed, committed
-    by the caller); the name shown is read when it is sent."""
+    by the caller). The subject holds ids only: the member's name is read when it is sent,
+    so nothing of them stays in the outbox after /delete."""
     subject = Subject(LINK_REQUEST, (user.id, org.id))
     summary = await campaign_labels.summary(session, subject.encode(), tz)
     return await staff_notices.notify(session, subject, summary=summary, chats=chats, clock=clock)

@@ -153,7 +153,7 @@ def _subjects(rows: Rows) -> dict[str, tuple[str, str]]:
         ),
         staff_notices.LINK_REQUEST: (
             Subject(staff_notices.LINK_REQUEST, (rows.user.id, rows.org.id)).encode(),
-            rows.user.display_name or "",
+            rows.org.name,
         ),
         staff_notices.MEETING_CAPACITY: (
             Subject(staff_notices.MEETING_CAPACITY, (meeting, 80, 4, 5)).encode(),

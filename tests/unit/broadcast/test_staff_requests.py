@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.db import Database
-from bot.models import Delivery, DeliveryStatus, LinkStatus, Role, User
+from bot.models import Campaign, Delivery, DeliveryStatus, LinkStatus, Role, User
 from bot.services import meetings, users
 from bot.services.delivery import Button
 from bot.services.link_notices import tell_staff_of_request
@@ -70,6 +70,11 @@ async def test_a_link_request_reaches_the_staff_chat_once_with_its_buttons(
             _decision(user_id, org_id, "✅ Godkänn", "❌ Neka"),
         )
     ]
+    async with db.session() as session:
+        campaign = await session.scalar(select(Campaign))
+    assert campaign is not None and campaign.subject == f"staff_link_request:{user_id}:{org_id}"
+    # /campaigns names it by the organisation: no member's name stays after /delete.
+    assert campaign.text_html == "🔗 Begäran om koppling till PRO Skaraborg"
 
 
 async def test_without_a_staff_chat_each_admin_reads_the_request_in_their_language(
