@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -13,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram import User as TgUser
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.models import User
@@ -27,7 +25,6 @@ Context = CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any
 App = Application[Any, Context, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any]
 
 STAFF_LANGUAGE = DEFAULT_LANGUAGE  # staff chats and forwarded questions are in Swedish
-log = logging.getLogger(__name__)
 
 
 def services(context: Context) -> Services:
@@ -174,25 +171,3 @@ async def edit_in_place(
         # The same screen again (a double press): Telegram refuses an edit that changes nothing.
         if "not modified" not in error.message.lower():
             raise
-
-
-@dataclass(frozen=True)
-class Outgoing:
-    """A message to send once the update's transaction has committed."""
-
-    chat_id: int
-    text: str
-    keyboard: InlineKeyboardMarkup | None = None
-
-
-async def deliver_all(context: Context, outgoing: list[Outgoing]) -> list[tuple[Outgoing, Message]]:
-    """Send each message; one unreachable chat does not stop the others."""
-    delivered: list[tuple[Outgoing, Message]] = []
-    for item in outgoing:
-        try:
-            message = await send(context, item.chat_id, item.text, keyboard=item.keyboard)
-        except TelegramError as error:
-            log.warning("message to chat %s not delivered: %s", item.chat_id, error)
-            continue
-        delivered.append((item, message))
-    return delivered

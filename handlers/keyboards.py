@@ -14,7 +14,6 @@ from handlers.callbacks import (
     Callback,
     ChooseLanguage,
     ChooseOrganisation,
-    DecideLink,
     FaqDecision,
     Feedback,
     NoneOfTopics,
@@ -62,17 +61,6 @@ def organisations(found: Sequence[Organisation], lang: str) -> InlineKeyboardMar
     rows = [[_button(org.name, ChooseOrganisation(org.id))] for org in found]
     rows.append([_button(t("button_skip", lang), SkipOrganisation())])
     return InlineKeyboardMarkup(rows)
-
-
-def link_decision(user_id: int, org_id: int, lang: str) -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [
-                _button(t("button_approve", lang), DecideLink(user_id, org_id, True)),
-                _button(t("button_deny", lang), DecideLink(user_id, org_id, False)),
-            ]
-        ]
-    )
 
 
 def answer_feedback(question_key: int, lang: str) -> InlineKeyboardMarkup:

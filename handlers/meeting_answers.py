@@ -9,19 +9,11 @@ from bot.errors import DomainError
 from bot.models import AttendanceStatus
 from bot.services import meetings
 from bot.services.meetings import AnswerResult, MeetingOptions
-from bot.services.meetings.capacity import CapacityNotice, capacity_notice
+from bot.services.meetings.capacity import tell_staff_of_capacity
+from bot.services.staff_notices import StaffChats
 from bot.texts import t
 from handlers.callbacks import DigestSettings, MeetingAnswer, MeetingCalendar
-from handlers.common import (
-    STAFF_LANGUAGE,
-    Context,
-    Outgoing,
-    deliver_all,
-    reply,
-    services,
-    user_session,
-)
-from handlers.meeting_cards import when_text
+from handlers.common import Context, reply, services, user_session
 from handlers.meeting_redraw import redraw_cards
 from handlers.meeting_shown import note_card
 from handlers.meetings_view import card_for, edit_card
@@ -35,34 +27,15 @@ def _toast(result: AnswerResult, lang: str) -> str:
     return t("mtg_answer_declined", lang)
 
 
-def _capacity_notices(context: Context, notice: CapacityNotice) -> list[Outgoing]:
-    """The 80 % or full notice in the staff's words, one per destination, sent after commit."""
-    svc = services(context)
-    when = when_text(
-        notice.starts_at, notice.ends_at, STAFF_LANGUAGE, svc.settings.tz, now=svc.clock()
-    )
-    params = {
-        "title": notice.title,
-        "when": when,
-        "going": notice.going,
-        "capacity": notice.capacity,
-    }
-    if notice.full:
-        text = t("mtg_capacity_full", STAFF_LANGUAGE, **params)
-    else:
-        text = t("mtg_capacity_alert", STAFF_LANGUAGE, percent=notice.percent, **params)
-    return [Outgoing(chat_id, text) for chat_id in notice.destinations]
-
-
 async def answer_meeting(update: Update, context: Context, action: MeetingAnswer) -> str:
-    """Record the answer, redraw the card with it, and tell staff when seats run low.
+    """Record the answer, redraw the card with it, and tell staff when seats run low
+    (a notice in the outbox, recorded with the answer).
 
     A refusal (sign-up closed, cancelled, started) still redraws the card, which then
     shows why, and the short answer says it in words.
     """
     svc = services(context)
     options = MeetingOptions.from_settings(svc.settings)
-    notices: list[Outgoing] = []
     async with user_session(update, context) as (session, user):
         lang, user_id = user.language, user.id
         try:
@@ -83,14 +56,14 @@ async def answer_meeting(update: Update, context: Context, action: MeetingAnswer
         if result is not None:
             toast = _toast(result, lang)
             if result.capacity_alert is not None:
-                notice = await capacity_notice(
+                await tell_staff_of_capacity(
                     session,
                     meeting,
                     result.capacity_alert,
-                    staff_chat_id=svc.settings.staff_chat_id,
-                    admins=svc.settings.admins,
+                    chats=StaffChats(svc.settings.staff_chat_id, svc.settings.admins),
+                    clock=svc.clock,
+                    tz=svc.settings.tz,
                 )
-                notices = _capacity_notices(context, notice)
     query = update.callback_query
     pressed = query.message if query is not None and isinstance(query.message, Message) else None
     if _pressed_in_digest(update) or pressed is None:
@@ -104,7 +77,6 @@ async def answer_meeting(update: Update, context: Context, action: MeetingAnswer
         # Seats, places in line and the promoted people's own cards changed with this answer.
         others = {user_id, *result.promoted_user_ids}
         await redraw_cards(context, action.meeting_id, others, skip=pressed)
-    await deliver_all(context, notices)
     return toast
 
 

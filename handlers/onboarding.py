@@ -9,6 +9,8 @@ from telegram.ext import CommandHandler, filters
 from bot.errors import DomainError
 from bot.models import LinkStatus, Organisation, User, UserStatus
 from bot.services import invitations, organisations, users
+from bot.services.link_notices import tell_staff_of_request
+from bot.services.staff_notices import StaffChats
 from bot.texts import t
 from handlers import keyboards
 from handlers.callbacks import ChooseLanguage, ChooseOrganisation, SkipOrganisation
@@ -16,7 +18,6 @@ from handlers.common import (
     App,
     Context,
     awaiting,
-    deliver_all,
     edit_in_place,
     reply,
     services,
@@ -25,7 +26,6 @@ from handlers.common import (
 )
 from handlers.privacy import privacy_notice
 from handlers.settings_menu import organisation_label, settings_screen
-from handlers.staff_links import link_request_notices
 from handlers.step_keyboards import (
     close_keyboards,
     forget_keyboard,
@@ -190,16 +190,19 @@ async def search_organisation(update: Update, context: Context, text: str) -> bo
 
 
 async def choose_organisation(update: Update, context: Context, action: ChooseOrganisation) -> None:
-    """Ask staff to approve the link to the chosen organisation."""
+    """Ask staff to approve the link to the chosen organisation (a notice in the outbox)."""
+    svc = services(context)
+    chats = StaffChats(svc.settings.staff_chat_id, svc.settings.admins)
     async with user_session(update, context) as (session, user):
         org = await organisations.get(session, action.org_id)
         await users.request_link(session, user, org)
         lang = user.language
-        notices = await link_request_notices(session, context, user, org)
+        await tell_staff_of_request(
+            session, user, org, chats=chats, clock=svc.clock, tz=svc.settings.tz
+        )
     set_awaiting(context, None)
     await settle(update, context, t("onboarding_organisation_chosen", lang, org=org.name))
     await reply(update, context, t("link_requested", lang, org=org.name))
-    await deliver_all(context, notices)
 
 
 async def skip_organisation(update: Update, context: Context, action: SkipOrganisation) -> None:

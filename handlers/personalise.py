@@ -20,7 +20,7 @@ from bot.services.delivery import Personal
 from bot.services.digest import subjects as digest_subjects
 from bot.services.forms import subjects as form_subjects
 from bot.services.polls import SUBJECT as POLL_SUBJECT
-from handlers import calls_cards, forms_cards
+from handlers import calls_cards, forms_cards, staff_requests
 from handlers import staff_notices as staff_notice_texts
 from handlers.digest_render import digest_renderer
 from handlers.meeting_render import MeetingRenderers
@@ -66,4 +66,6 @@ def build_personaliser(tz: ZoneInfo, *, poll_key: SecretStr | None) -> SubjectPe
     for kind in staff_notice_texts.TEXTS:
         renderers[kind] = staff_notice_texts.renderer(kind)
     renderers[staff_notices.POLL_RESULT] = staff_notice_texts.poll_result_renderer(tz)
+    renderers[staff_notices.LINK_REQUEST] = staff_requests.link_request_renderer()
+    renderers[staff_notices.MEETING_CAPACITY] = staff_requests.capacity_renderer(tz)
     return SubjectPersonaliser(renderers)

@@ -1,40 +1,19 @@
-"""Staff approval of organisation links: the request message and the approve/deny buttons."""
+"""Staff approval of organisation links: the approve/deny buttons of a link request
+(the request itself is a staff notice, rendered by handlers.staff_requests)."""
 
 from __future__ import annotations
 
 import logging
 
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Update
 from telegram.error import Forbidden
 
-from bot.models import Organisation, User
-from bot.services import handover, organisations, users
+from bot.services import organisations, users
 from bot.texts import t
-from handlers import keyboards
 from handlers.callbacks import DecideLink
-from handlers.common import STAFF_LANGUAGE, Context, Outgoing, send, services, user_session
+from handlers.common import STAFF_LANGUAGE, Context, send, user_session
 
 log = logging.getLogger(__name__)
-
-
-async def link_request_notices(
-    session: AsyncSession, context: Context, user: User, org: Organisation
-) -> list[Outgoing]:
-    """The approve/deny requests for the staff chat (or every admin), sent after commit."""
-    settings = services(context).settings
-    destinations = await handover.staff_destinations(
-        session, staff_chat_id=settings.staff_chat_id, admins=settings.admins
-    )
-    text = t(
-        "staff_link_request",
-        STAFF_LANGUAGE,
-        name=user.display_name,
-        username=f" (@{user.username})" if user.username else "",
-        org=org.name,
-    )
-    keyboard = keyboards.link_decision(user.id, org.id, STAFF_LANGUAGE)
-    return [Outgoing(chat_id, text, keyboard) for chat_id in destinations]
 
 
 async def decide_link(update: Update, context: Context, action: DecideLink) -> None:

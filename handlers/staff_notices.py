@@ -112,9 +112,14 @@ def poll_result_renderer(tz: ZoneInfo) -> Renderer:
     return render
 
 
-def renderer(kind: str) -> Renderer:
-    """The renderer of one kind of staff notice; nothing (skipped) if its subject is garbled."""
-    text, arity = TEXTS[kind]
+# A notice's whole message (text and buttons) from its facts, in a language, at send time;
+# None when what it tells of is gone or no longer waits for staff.
+Compose = Callable[[AsyncSession, tuple[str, ...], str, datetime], Awaitable[Personal | None]]
+
+
+def facts_renderer(compose: Compose, arity: int) -> Renderer:
+    """A renderer that composes each reader's message from the subject's ``arity`` facts,
+    once per language; nothing (skipped) if the subject is garbled."""
 
     async def render(
         session: AsyncSession, arguments: str, user_ids: Sequence[int], now: datetime
@@ -124,12 +129,24 @@ def renderer(kind: str) -> Renderer:
             return {}
         langs = await staff_notices.languages(session, user_ids)
         try:
-            by_lang = {lang: await text(session, facts, lang) for lang in set(langs.values())}
+            by_lang = {
+                lang: await compose(session, facts, lang, now) for lang in set(langs.values())
+            }
         except ValueError:  # a number that is not one: written by hand, or garbled
             return {}
-        return {
-            user_id: Personal(found) if (found := by_lang[lang]) else None
-            for user_id, lang in langs.items()
-        }
+        return {user_id: by_lang[lang] for user_id, lang in langs.items()}
 
     return render
+
+
+def renderer(kind: str) -> Renderer:
+    """The renderer of one kind of staff notice; nothing (skipped) if its subject is garbled."""
+    text, arity = TEXTS[kind]
+
+    async def compose(
+        session: AsyncSession, facts: tuple[str, ...], lang: str, now: datetime
+    ) -> Personal | None:
+        found = await text(session, facts, lang)
+        return Personal(found) if found else None
+
+    return facts_renderer(compose, arity)

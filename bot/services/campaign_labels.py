@@ -49,9 +49,12 @@ from bot.services.staff_notices import (
     FEED_DISABLED,
     FEED_RECOVERED,
     FORM_CLOSED,
+    LINK_REQUEST,
+    MEETING_CAPACITY,
     NOMINATION_CLOSED,
     POLL_RESULT,
     first_id,
+    parse_facts,
 )
 from bot.texts import CATALOGUE, DEFAULT_LANGUAGE, Html, t
 
@@ -181,6 +184,28 @@ async def _poll_result_title(
     return t("poll_result_summary", lang, question=poll.question) if poll else None
 
 
+async def _link_request_title(
+    session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo
+) -> str | None:
+    # The organisation only: the stored summary must not keep a member's name after /delete.
+    facts = parse_facts(arguments)
+    org_id = facts[1] if len(facts) == 2 else ""
+    org = await session.get(Organisation, int(org_id)) if org_id.isdigit() else None
+    return t("link_request_summary", lang, org=org.name) if org else None
+
+
+async def _capacity_title(
+    session: AsyncSession, arguments: str, lang: str, tz: ZoneInfo
+) -> str | None:
+    meeting_id = first_id(arguments)
+    meeting = await session.get(Meeting, meeting_id) if meeting_id is not None else None
+    if meeting is None:
+        return None
+    return t(
+        "meeting_summary_capacity", lang, title=meeting.title, when=show(meeting.starts_at, tz)
+    )
+
+
 # What each kind of automatic campaign is about, keyed by its subject kind ("<kind>:...").
 TITLES: dict[str, Titler] = {
     meeting_subjects.CARD: _meeting_title("meeting_summary_card"),
@@ -200,6 +225,8 @@ TITLES: dict[str, Titler] = {
     FEED_RECOVERED: _feed_title("feeds_staff_recovered_summary"),
     FEED_CAPPED: _feed_title("feeds_staff_capped_summary"),
     POLL_RESULT: _poll_result_title,
+    LINK_REQUEST: _link_request_title,
+    MEETING_CAPACITY: _capacity_title,
 }
 SUBJECT_KINDS = tuple(TITLES)
 

@@ -1,6 +1,7 @@
 """Notices for staff from scheduled work (a form or a nomination round closed, a feed
 disabled, working again or with more new items than were announced, a closed poll's
-result for its author): pushes like any other, sent by the one delivery engine.
+result for its author) and from members' answers (a link waiting for approval, a meeting's
+seats running low): pushes like any other, sent by the one delivery engine.
 
 A notice is a campaign to the staff chat, else to every admin, recorded in the same
 transaction as what it tells of (so it is never lost or sent twice after a restart). Its
@@ -130,4 +131,15 @@ FEED_DISABLED = "staff_feed_disabled"  # feed id, failures in a row, error kind,
 FEED_RECOVERED = "staff_feed_recovered"  # feed id
 FEED_CAPPED = "staff_feed_capped"  # feed id, new items, of which kept quiet
 POLL_RESULT = "staff_poll_result"  # poll id (the result is read when it is sent)
-KINDS = (FORM_CLOSED, NOMINATION_CLOSED, FEED_DISABLED, FEED_RECOVERED, FEED_CAPPED, POLL_RESULT)
+LINK_REQUEST = "staff_link_request"  # user id, organisation id (approve/deny buttons)
+MEETING_CAPACITY = "staff_meeting_capacity"  # meeting id, percent reached, going, seats
+KINDS = (
+    FORM_CLOSED,
+    NOMINATION_CLOSED,
+    FEED_DISABLED,
+    FEED_RECOVERED,
+    FEED_CAPPED,
+    POLL_RESULT,
+    LINK_REQUEST,
+    MEETING_CAPACITY,
+)

@@ -1,58 +1,39 @@
-"""Telling staff that a meeting's seats run low: what to say and to whom, as plain data."""
+"""Telling staff that a meeting's seats run low: a staff notice in the outbox, recorded in
+the transaction of the answer that crossed the threshold."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from dataclasses import dataclass
-from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.models import Meeting
-from bot.services import handover
+from bot.models import Campaign, Meeting
+from bot.services import campaign_labels, staff_notices
 from bot.services.meetings.queries import counts
+from bot.services.staff_notices import MEETING_CAPACITY, StaffChats, Subject
+from bot.timeutil import Clock
 
 FULL = 100  # percent
 
 
-@dataclass(frozen=True)
-class CapacityNotice:
-    """A meeting reached ``percent`` of its seats (80, or 100 when full)."""
-
-    meeting_id: int
-    title: str
-    starts_at: datetime
-    ends_at: datetime
-    going: int
-    capacity: int
-    percent: int
-    destinations: tuple[int, ...]  # the staff chat, else every admin's private chat
-
-    @property
-    def full(self) -> bool:
-        return self.percent >= FULL
+def capacity_subject(meeting: Meeting, percent: int, going: int) -> Subject:
+    """The notice's facts: the meeting, the threshold crossed (80, or 100 when full), the
+    people going and the seats, as they were when the answer was given."""
+    return Subject(MEETING_CAPACITY, (meeting.id, percent, going, meeting.capacity))
 
 
-async def capacity_notice(
+async def tell_staff_of_capacity(
     session: AsyncSession,
     meeting: Meeting,
     percent: int,
     *,
-    staff_chat_id: int | None,
-    admins: Collection[int],
-) -> CapacityNotice:
-    """The notice for an answer that crossed a threshold (AnswerResult.capacity_alert)."""
+    chats: StaffChats,
+    clock: Clock,
+    tz: ZoneInfo,
+) -> Campaign | None:
+    """Record the notice for an answer that crossed a threshold (AnswerResult.capacity_alert)
+    for the staff chat, else every admin (flushed, committed by the caller)."""
     going = (await counts(session, [meeting.id]))[meeting.id].going
-    destinations = await handover.staff_destinations(
-        session, staff_chat_id=staff_chat_id, admins=admins
-    )
-    return CapacityNotice(
-        meeting_id=meeting.id,
-        title=meeting.title,
-        starts_at=meeting.starts_at,
-        ends_at=meeting.ends_at,
-        going=going,
-        capacity=meeting.capacity,
-        percent=percent,
-        destinations=tuple(destinations),
-    )
+    subject = capacity_subject(meeting, percent, going)
+    summary = await campaign_labels.summary(session, subject.encode(), tz)
+    return await staff_notices.notify(session, subject, summary=summary, chats=chats, clock=clock)

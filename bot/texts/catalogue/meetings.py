@@ -19,6 +19,7 @@ SV: dict[str, str] = {
     "meeting_already_announced": "Inbjudan till ”{title}” är redan skickad.",
     # Campaign summaries staff see in /campaigns.
     "meeting_summary_card": "📅 Inbjudan: {title}, {when}",
+    "meeting_summary_capacity": "📈 Platserna tar slut: {title}, {when}",
     "meeting_summary_reminder": "⏰ Påminnelse {before} före: {title}, {when}",
     "meeting_summary_changed": "✏️ Ändrad tid eller plats: {title}, {when}",
     "meeting_summary_cancelled": "❌ Inställt: {title}, {when}",
@@ -207,6 +208,7 @@ EN: dict[str, str] = {
     "meeting_signup_closed": "Sign-up for “{title}” has closed.",
     "meeting_already_announced": "The invitation to “{title}” has already been sent.",
     "meeting_summary_card": "📅 Invitation: {title}, {when}",
+    "meeting_summary_capacity": "📈 Seats running out: {title}, {when}",
     "meeting_summary_reminder": "⏰ Reminder {before} before: {title}, {when}",
     "meeting_summary_changed": "✏️ New time or place: {title}, {when}",
     "meeting_summary_cancelled": "❌ Cancelled: {title}, {when}",

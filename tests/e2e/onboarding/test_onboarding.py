@@ -9,7 +9,9 @@ from sqlalchemy import select
 from bot.models import LinkStatus, User
 from bot.services import invitations, organisations
 from tests.e2e.chat import Person, buttons, has
-from tests.e2e.conftest import Harness
+from tests.e2e.conftest import Harness, start_harness
+
+STAFF_GROUP = -1007001
 
 
 async def _user(harness: Harness, telegram_id: int) -> User:
@@ -41,6 +43,7 @@ async def test_start_language_and_link_by_staff_approval(harness: Harness) -> No
 
     request = await admin.next_message(after=admin_cursor, predicate=has("Begäran om koppling"))
     assert "Anna" in request["text"]
+    assert buttons(request) == ["✅ Godkänn", "❌ Neka"]
     anna_cursor = await harness.client.cursor()
     decided = await admin.press_and_wait(request, "Godkänn", predicate=has("kopplades"))
     assert decided["edited"] and "godkänt av Admin" in decided["text"]
@@ -50,6 +53,40 @@ async def test_start_language_and_link_by_staff_approval(harness: Harness) -> No
     user = await _user(harness, anna.user_id)
     assert user.link_status == LinkStatus.APPROVED
     assert user.organisation is not None and user.organisation.name == "Röda Korset Västra Götaland"
+
+
+async def test_a_link_request_reaches_the_staff_group_once_and_is_approved_there(
+    db_url: str,
+) -> None:
+    async with start_harness(db_url, staff_chat_id=STAFF_GROUP) as harness:
+        client = harness.client
+        # The staff group exists once someone has written in it.
+        await client.send_text(harness.admin_id, "hej", chat_id=STAFF_GROUP, chat_type="supergroup")
+        cleo = await Person.create(client, "Cleo")
+        await cleo.say("/start")
+        cursor = await client.cursor()
+        await cleo.client.send_text(cleo.user_id, "/settings")
+        settings = await cleo.next_message(after=cursor, predicate=has("Inställningar"))
+        await cleo.press_and_wait(settings, "Organisation", predicate=has("Vilken organisation"))
+        matches = await cleo.say("viskadalen")
+        cursor = await client.cursor()
+        await cleo.press_and_wait(matches, "Viskadalens", predicate=has("Tack"))
+        request = await client.wait_for_bot_message(
+            STAFF_GROUP, after=cursor, predicate=has("Begäran om koppling")
+        )
+        assert request["text"].startswith("🔗 Begäran om koppling\nCleo vill kopplas till ")
+        assert buttons(request) == ["✅ Godkänn", "❌ Neka"]
+        assert await client.messages(harness.admin_id) == []  # the group, not the admins
+
+        cursor = await client.cursor()
+        await client.press(harness.admin_id, request, "Godkänn")
+        decided = await client.wait_for_bot_message(
+            STAFF_GROUP, after=cursor, predicate=has("kopplades")
+        )
+        assert decided["edited"] and "godkänt av Admin" in decided["text"]
+        assert (await _user(harness, cleo.user_id)).link_status == LinkStatus.APPROVED
+        sent = [m for m in await client.messages(STAFF_GROUP) if "koppl" in (m.get("text") or "")]
+        assert len(sent) == 1  # one request, edited into its decision
 
 
 async def test_staff_can_deny_and_a_second_press_is_stale(harness: Harness) -> None:

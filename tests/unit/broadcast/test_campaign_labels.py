@@ -151,6 +151,14 @@ def _subjects(rows: Rows) -> dict[str, tuple[str, str]]:
             Subject(staff_notices.POLL_RESULT, (rows.poll.id,)).encode(),
             rows.poll.question,
         ),
+        staff_notices.LINK_REQUEST: (
+            Subject(staff_notices.LINK_REQUEST, (rows.user.id, rows.org.id)).encode(),
+            rows.org.name,
+        ),
+        staff_notices.MEETING_CAPACITY: (
+            Subject(staff_notices.MEETING_CAPACITY, (meeting, 80, 4, 5)).encode(),
+            title,
+        ),
     }
     renderers = build_personaliser(STOCKHOLM, poll_key=None).renderers
     assert set(subjects) == set(renderers)  # a new kind of campaign needs a case here

@@ -14,9 +14,12 @@ from bot.models import (
     AttendanceStatus,
     EditionKind,
     Feed,
+    LinkStatus,
     MeetingStatus,
     NominationRound,
+    Organisation,
     QuestionKind,
+    User,
 )
 from bot.services import calls, forms, polls, staff_notices
 from bot.services.calls import CallDraft
@@ -85,7 +88,10 @@ async def _subjects(session: AsyncSession, text: str) -> tuple[list[str], list[i
     issue = await edition(session, SLOT, kind=EditionKind.WEEKLY, note=text)
     nominations = NominationRound(title=f"Styrgrupp {text}", opens_at=SLOT, closes_at=SLOT)
     source = Feed(url=f"https://example.org/flode?q={text}", kind="funding")
-    session.add_all([nominations, source])
+    asking = Organisation(name=f"Förening {text}")
+    member = User(telegram_id=990001, display_name=f"Maja {text}", username="maja")
+    member.organisation, member.link_status = asking, LinkStatus.PENDING
+    session.add_all([nominations, source, asking, member])
     await session.flush()
     subjects = [
         meeting_subjects.card(held.id),
@@ -105,6 +111,8 @@ async def _subjects(session: AsyncSession, text: str) -> tuple[list[str], list[i
         Subject(staff_notices.FEED_RECOVERED, (source.id,)).encode(),
         Subject(staff_notices.FEED_CAPPED, (source.id, 1200, 1197)).encode(),
         Subject(staff_notices.POLL_RESULT, (poll.id,)).encode(),
+        Subject(staff_notices.LINK_REQUEST, (member.id, asking.id)).encode(),
+        Subject(staff_notices.MEETING_CAPACITY, (held.id, 100, 2, 2)).encode(),
     ]
     return subjects, [sv, en]
 

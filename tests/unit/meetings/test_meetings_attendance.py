@@ -6,14 +6,17 @@ import asyncio
 from datetime import timedelta
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db import Database
 from bot.errors import DomainError
-from bot.models import AttendanceStatus
+from bot.models import AttendanceStatus, Delivery
 from bot.services import meetings
 from bot.services.meetings import AnswerResult, Counts, MyStatus, subjects
-from bot.services.meetings.capacity import capacity_notice
+from bot.services.meetings.capacity import tell_staff_of_capacity
+from bot.services.staff_notices import StaffChats
+from bot.timeutil import STOCKHOLM
 from tests.conftest import FakeClock
 from tests.unit.test_meetings_support import (
     NOW,
@@ -199,7 +202,7 @@ async def test_signed_up_lists_upcoming_seats_and_places_in_line_only(
         assert await meetings.signed_up(session, a, clock=now) == []
 
 
-async def test_the_capacity_notice_names_the_meeting_its_seats_and_the_staff_chat(
+async def test_the_capacity_notice_is_recorded_with_its_facts_for_the_staff_chat(
     db: Database, now: FakeClock
 ) -> None:
     meeting_id = await new_meeting(db, now, capacity=5)
@@ -208,8 +211,15 @@ async def test_the_capacity_notice_names_the_meeting_its_seats_and_the_staff_cha
             result = await _answer(session, meeting_id, user_id, now)
         assert result.capacity_alert == 80
         meeting = await meetings.get(session, meeting_id)
-        notice = await capacity_notice(session, meeting, 80, staff_chat_id=-100, admins=(7,))
-        assert (notice.going, notice.capacity, notice.full) == (4, 5, False)
-        assert (notice.title, notice.destinations) == (meeting.title, (-100,))
-        to_admins = await capacity_notice(session, meeting, 100, staff_chat_id=None, admins=(7,))
-        assert (to_admins.full, to_admins.destinations) == (True, (7,))
+        to_chat = await tell_staff_of_capacity(
+            session, meeting, 80, chats=StaffChats(-100, (7,)), clock=now, tz=STOCKHOLM
+        )
+        to_admins = await tell_staff_of_capacity(
+            session, meeting, 100, chats=StaffChats(None, (7,)), clock=now, tz=STOCKHOLM
+        )
+        assert to_chat is not None and to_admins is not None
+        assert to_chat.subject == f"staff_meeting_capacity:{meeting_id}:80:4:5"
+        assert to_admins.subject == f"staff_meeting_capacity:{meeting_id}:100:4:5"
+        assert meeting.title in to_chat.text_html  # its summary in /campaigns
+        found = await session.execute(select(Delivery.campaign_id, Delivery.chat_id))
+        assert sorted(tuple(row) for row in found) == [(to_chat.id, -100), (to_admins.id, 7)]
