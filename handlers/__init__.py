@@ -2,34 +2,27 @@
 
 from __future__ import annotations
 
-from handlers import (
-    basics,
-    broadcast,
-    callback_router,
-    calls,
-    calls_new,
-    campaigns_view,
-    digest_staff,
-    errors,
-    fallbacks,
-    faq,
-    feeds,
-    forms_list,
-    forms_staff,
-    meeting_steps,
-    menu,
-    nominations,
-    nominations_staff,
-    onboarding,
-    poll_steps,
-    privacy,
-    staff_invite,
-    staff_lists,
-    stats,
-    text_router,
-    topics,
-)
-from handlers.common import App
+from handlers.broadcast import campaigns as campaigns_view
+from handlers.broadcast import compose as broadcast
+from handlers.calls import listing as calls
+from handlers.calls import new as calls_new
+from handlers.core import callback_router, errors, fallbacks, menu, text_router
+from handlers.core.common import App
+from handlers.digest import staff as digest_staff
+from handlers.feeds import listing as feeds
+from handlers.forms import listing as forms_list
+from handlers.forms import staff as forms_staff
+from handlers.meetings import steps as meeting_steps
+from handlers.nominations import form as nominations
+from handlers.nominations import staff as nominations_staff
+from handlers.onboarding import start as onboarding
+from handlers.polls import steps as poll_steps
+from handlers.privacy import mydata as privacy
+from handlers.questions import faq
+from handlers.settings import basics, topics
+from handlers.staff import invite as staff_invite
+from handlers.staff import lists as staff_lists
+from handlers.stats import figures as stats
 
 
 def register(application: App, *, staff_chat_id: int | None) -> None:

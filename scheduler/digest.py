@@ -18,7 +18,7 @@ from telegram.ext import Application
 from bot.services.container import Services
 from bot.services.digest.leader import LeaderLock
 from bot.services.digest.schedule import DigestOptions, SkipMemo, ensure_due_editions
-from handlers.common import Context
+from handlers.core.common import Context
 from scheduler.jobs import job_queue, run_as_leader
 
 log = logging.getLogger(__name__)

@@ -11,8 +11,8 @@ from telegram.ext import JobQueue
 from bot.services import calls
 from bot.services.container import Services
 from bot.services.feeds import FeedOptions, RunReport, poll_due
-from handlers.common import Context, deliver_all
-from handlers.feeds_view import staff_notices
+from handlers.core.common import Context, deliver_all
+from handlers.feeds.view import staff_notices
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from bot.services import handover, nominations
 from bot.services.container import Services
 from bot.services.digest.leader import LeaderLock
 from bot.texts import t
-from handlers.common import STAFF_LANGUAGE, Context, Outgoing, deliver_all
+from handlers.core.common import STAFF_LANGUAGE, Context, Outgoing, deliver_all
 from scheduler.jobs import job_queue, run_as_leader
 
 log = logging.getLogger(__name__)

@@ -22,8 +22,8 @@ from bot.services import handover, polls
 from bot.services.container import Services
 from bot.services.digest.leader import LeaderLock
 from bot.texts import DEFAULT_LANGUAGE
-from handlers.common import Context
-from handlers.poll_results import Report, notify, report
+from handlers.core.common import Context
+from handlers.polls.results import Report, notify, report
 from scheduler.jobs import job_queue, run_as_leader
 
 log = logging.getLogger(__name__)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.texts import t
-from handlers.common import AWAITING
-from handlers.text_router import STEPS
+from handlers.core.common import AWAITING
+from handlers.core.text_router import STEPS
 from tests.conftest import FakeClock
 from tests.e2e.chat import JSON, Person, buttons, has
 from tests.e2e.conftest import Harness, clocked_harness

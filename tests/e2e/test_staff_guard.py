@@ -12,9 +12,9 @@ import itertools
 from collections.abc import Sequence
 
 from bot.services import menus
-from handlers.callback_router import ROUTES
-from handlers.callbacks import DRAFT_TOKEN_LENGTH, BadCallback, Callback, parse
-from handlers.staff_guard import STAFF_COMMANDS
+from handlers.core.callback_router import ROUTES
+from handlers.core.callbacks import DRAFT_TOKEN_LENGTH, BadCallback, Callback, parse
+from handlers.core.staff_guard import STAFF_COMMANDS
 from tests.e2e.chat import Person
 from tests.e2e.conftest import Harness
 
@@ -23,7 +23,7 @@ REFUSAL = "Det här är bara för handläggare."
 
 def _words() -> list[str]:
     """Every string the callbacks module names in its constants (the values buttons carry)."""
-    from handlers import callbacks
+    from handlers.core import callbacks
 
     found: set[str] = {"m15"}
     for value in vars(callbacks).values():

@@ -8,8 +8,8 @@ import enum
 import pytest
 
 from bot.ids import MAX_ID, MAX_KEY, parse_id
-from handlers import callbacks
-from handlers.callbacks import (
+from handlers.core import callbacks
+from handlers.core.callbacks import (
     ACTIONS,
     AskStaff,
     BadCallback,

@@ -15,7 +15,7 @@ from bot.services.delivery import audience, campaigns
 from bot.services.digest import editions, readers
 from bot.services.digest.readers import Planned, ReaderChoice
 from bot.services.digest.schedule import DigestOptions
-from handlers.callbacks import (
+from handlers.core.callbacks import (
     BadCallback,
     DigestChoice,
     DigestDraft,
@@ -24,7 +24,7 @@ from handlers.callbacks import (
     SettingsMenu,
     parse,
 )
-from handlers.digest_settings import frequency_label, menu_text
+from handlers.digest.settings import frequency_label, menu_text
 from tests.conftest import FakeClock
 
 OPTIONS = DigestOptions()

@@ -17,7 +17,7 @@ from bot.models import Feed
 from bot.services.container import Services
 from bot.services.feeds import add_feed
 from bot.services.feeds.poller import FAILURES_BEFORE_DISABLE
-from handlers.common import Context
+from handlers.core.common import Context
 from scheduler.feeds import poll_feeds
 from tests.conftest import FakeClock
 from tests.unit.feed_server import FeedServer, rss, running_feed_server
