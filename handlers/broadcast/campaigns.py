@@ -8,16 +8,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import filters
 
 from bot.services.delivery import campaigns, listing
 from bot.services.delivery.notices import excerpt
 from bot.texts import Html, t
 from bot.texts.moments import Moment
 from handlers.broadcast import keyboards
-from handlers.core.callbacks import CampaignAction
-from handlers.core.common import App, Context, reply, services, user_session
-from handlers.core.staff_guard import staff_command
+from handlers.broadcast.actions import CampaignAction
+from handlers.core.common import Context, reply, services, user_session
 
 LIST_LENGTH = 8
 ANSWER_TITLE = 150  # a callback answer shows at most 200 characters
@@ -98,8 +96,3 @@ async def campaign_action(update: Update, context: Context, action: CampaignActi
         if "not modified" not in error.message.lower():  # a refresh with nothing new is fine
             raise
     return answer
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(staff_command("campaigns", campaigns_command, filters=private))

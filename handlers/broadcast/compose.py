@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Update
-from telegram.ext import filters
 
 from bot.services import organisations
 from bot.services.delivery import audience, drafts, staff
 from bot.services.delivery.drafts import Stage
 from bot.texts import t
 from handlers.broadcast import keyboards
+from handlers.broadcast.actions import BroadcastAudience
 from handlers.broadcast.send import (
     ALL_STEPS,
     BC_AT,
@@ -22,9 +22,7 @@ from handlers.broadcast.send import (
     point,
     show_preview,
 )
-from handlers.core.callbacks import BroadcastAudience
 from handlers.core.common import (
-    App,
     Context,
     ask,
     awaiting,
@@ -33,7 +31,7 @@ from handlers.core.common import (
     set_awaiting,
     user_session,
 )
-from handlers.core.staff_guard import require_staff, staff_command, staff_language
+from handlers.core.staff_guard import require_staff, staff_language
 from handlers.core.step_keyboards import mark_choice
 
 
@@ -162,8 +160,3 @@ async def resume_draft(update: Update, context: Context) -> None:
         draft = await drafts.current_of(session, sender.id)
     if draft is not None:
         point(context, draft)
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(staff_command("broadcast", start_broadcast, filters=private))

@@ -11,7 +11,8 @@ from bot.models import CampaignStatus, Organisation, SubRegion, Topic
 from bot.services import campaign_labels
 from bot.services.delivery.listing import CampaignEntry
 from bot.texts import t
-from handlers.core.callbacks import BroadcastAudience, BroadcastDecision, Callback, CampaignAction
+from handlers.broadcast.actions import BroadcastAudience, BroadcastDecision, CampaignAction
+from handlers.core.callbacks import Callback
 
 FIRST_STEP = ("all", "subregion", "umbrella", "topic", "org")
 

@@ -14,7 +14,7 @@ from bot.services.delivery import Sent, drafts, schedule, staff
 from bot.services.delivery.drafts import DraftState, Stage
 from bot.texts import Html, t
 from handlers.broadcast import keyboards
-from handlers.core.callbacks import BroadcastDecision
+from handlers.broadcast.actions import BroadcastDecision
 from handlers.core.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.core.staff_guard import require_staff, staff_steps
 from handlers.core.step_keyboards import mark_choice

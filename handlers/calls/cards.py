@@ -20,7 +20,7 @@ from bot.services.calls.drafts import DESCRIPTION_MAX, excerpt_html
 from bot.services.delivery import Button, Buttons, Personal
 from bot.texts import Html, t
 from bot.timeutil import STOCKHOLM, local
-from handlers.core.callbacks import CallRemind, CallWithdraw
+from handlers.calls.actions import CallRemind, CallWithdraw
 
 SHORT_DESCRIPTION = 300  # characters of the description in /calls
 # The shape of handlers.delivery.personalise.Renderer (which imports this module to register them).

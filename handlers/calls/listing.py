@@ -8,15 +8,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import CommandHandler, filters
 
 from bot.models import User
 from bot.services import calls
 from bot.texts import t
 from bot.timeutil import Clock
+from handlers.calls.actions import CallRemind, CallWithdraw
 from handlers.calls.cards import card_buttons, card_text, when
-from handlers.core.callbacks import CallRemind, CallWithdraw
-from handlers.core.common import App, Context, reply, services, user_session
+from handlers.core.common import Context, reply, services, user_session
 from handlers.delivery.sender import keyboard
 
 LIST_LENGTH = 8  # cards per /calls: a phone screen or two, nearest deadline first
@@ -126,8 +125,3 @@ async def withdraw_call(update: Update, context: Context, action: CallWithdraw) 
             raise
     answers = {"ask": "call_withdraw_ask", "no": "call_withdraw_kept", "yes": "call_withdrawn"}
     return t(answers[action.step], lang)
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("calls", calls_command, filters=private))

@@ -11,7 +11,6 @@ from datetime import datetime
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import filters
 
 from bot.errors import DomainError
 from bot.models import CallStatus, FundingCall, Topic
@@ -19,10 +18,10 @@ from bot.services import calls
 from bot.services.calls import drafts
 from bot.services.delivery import audience
 from bot.texts import t
+from handlers.calls.actions import NewCallAction
 from handlers.calls.cards import card_text
-from handlers.core.callbacks import DRAFT_TOKEN_LENGTH, NewCallAction
+from handlers.core.callbacks import DRAFT_TOKEN_LENGTH
 from handlers.core.common import (
-    App,
     Context,
     ask,
     awaiting,
@@ -31,7 +30,7 @@ from handlers.core.common import (
     set_awaiting,
     user_session,
 )
-from handlers.core.staff_guard import staff_command, staff_language, staff_steps
+from handlers.core.staff_guard import staff_language, staff_steps
 from handlers.core.step_keyboards import mark_choice
 
 NC_TITLE = "nc_title"
@@ -204,8 +203,3 @@ async def _publish(update: Update, context: Context, data: dict[str, Any], lang:
         )
         return
     await reply(update, context, t("newcall_published", lang, call_id=call_id, count=count))
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(staff_command("newcall", start_new_call, filters=private))

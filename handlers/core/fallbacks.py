@@ -5,10 +5,9 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
-from bot.services.delivery.drafts import Stage
 from bot.texts import t
-from handlers.broadcast.compose import on_broadcast_media, resume_draft
 from handlers.core.common import App, Context, awaiting, reply, user_session
+from handlers.core.registry import Registry
 
 
 async def unknown_command(update: Update, context: Context) -> None:
@@ -18,11 +17,14 @@ async def unknown_command(update: Update, context: Context) -> None:
     await reply(update, context, t("unknown_command", lang))
 
 
-async def not_text(update: Update, context: Context) -> None:
-    """A sticker, photo, voice message or the like in a private chat (or a broadcast's media)."""
-    await resume_draft(update, context)
-    if (awaiting(context) or {}).get("step") == Stage.COMPOSE:
-        await on_broadcast_media(update, context)
+async def not_text(update: Update, context: Context, features: Registry) -> None:
+    """A sticker, photo, voice message or the like in a private chat (or a step's media, such
+    as a broadcast's photo)."""
+    for resume in features.hooks("resume"):
+        await resume(update, context)
+    media = features.media().get((awaiting(context) or {}).get("step", ""))
+    if media is not None:
+        await media(update, context)
         return
     async with user_session(update, context) as (_session, user):
         lang = user.language
@@ -36,10 +38,13 @@ async def group_command(update: Update, context: Context) -> None:
     await reply(update, context, t("private_only", language, username=username))
 
 
-def register(application: App) -> None:
+def register(application: App, features: Registry) -> None:
+    async def other(update: Update, context: Context) -> None:
+        await not_text(update, context, features)
+
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
     application.add_handler(MessageHandler(private & filters.COMMAND, unknown_command))
-    application.add_handler(MessageHandler(private & ~filters.TEXT, not_text))
+    application.add_handler(MessageHandler(private & ~filters.TEXT, other))
     application.add_handler(
         MessageHandler(
             filters.ChatType.GROUPS & filters.COMMAND & filters.UpdateType.MESSAGE, group_command

@@ -8,21 +8,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.models import Organisation, Topic
 from bot.texts import t
-from handlers.core.callbacks import (
-    AllTopics,
-    AskStaff,
-    Callback,
-    ChooseLanguage,
-    ChooseOrganisation,
-    DecideLink,
-    FaqDecision,
-    Feedback,
-    NoneOfTopics,
-    PickTopic,
-    SettingsMenu,
-    SkipOrganisation,
-    ToggleTopic,
-)
+from handlers.core.callbacks import Callback
+from handlers.onboarding.actions import ChooseLanguage, ChooseOrganisation, SkipOrganisation
+from handlers.questions.actions import AskStaff, FaqDecision, Feedback, NoneOfTopics, PickTopic
+from handlers.settings.actions import AllTopics, SettingsMenu, ToggleTopic
+from handlers.staff.actions import DecideLink
 
 
 def _button(text: str, action: Callback) -> InlineKeyboardButton:

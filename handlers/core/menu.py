@@ -18,8 +18,9 @@ from telegram.ext import ExtBot, TypeHandler
 from bot.services import menus, users
 from bot.services.container import Services
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES
-from handlers.core.callbacks import ChooseLanguage
+from handlers import features
 from handlers.core.common import App, Context, services
+from handlers.onboarding.actions import ChooseLanguage
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,10 @@ FOLLOW_GROUP = 10  # after them: the language the update may have changed
 
 def commands(language: str, *, staff: bool = False) -> list[BotCommand]:
     """The menu entries in one language."""
-    return [BotCommand(name, text) for name, text in menus.commands(language, staff=staff)]
+    return [
+        BotCommand(name, text)
+        for name, text in menus.commands(language, features.menu(staff=staff))
+    ]
 
 
 async def set_chat_menu(bot: ExtBot[None], menu: menus.ChatMenu) -> bool:

@@ -1,9 +1,9 @@
 """The one staff guard: staff commands, buttons and steps are refused to anyone else here.
 
-A feature declares what is staff-only where it registers it: its commands through
-``staff_command``, its callback actions with ``staff = True`` (checked by the callback router
-before the action runs), its conversation steps through ``staff_steps`` (checked by the text
-router). Code that acts on the role again inside its own transaction calls ``require_staff``.
+A feature declares what is staff-only where it declares it: its commands with ``staff=True``
+in its routes (registered through ``staff_command``), its callback actions with ``staff = True``
+(checked by the callback router before the action runs), its conversation steps through
+``staff_steps`` (checked by the text router). Code that acts on the role again inside its own transaction calls ``require_staff``.
 Every refusal is the same ``not_staff`` text, and leaves a staff step the person was in.
 """
 

@@ -19,10 +19,11 @@ from bot.services.delivery import audience
 from bot.services.delivery.schedule import parse_local, show
 from bot.services.digest import editions
 from bot.texts import t
-from handlers.core.callbacks import DRAFT_TOKEN_LENGTH, DigestDraft
+from handlers.core.callbacks import DRAFT_TOKEN_LENGTH
 from handlers.core.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.core.staff_guard import staff_language, staff_steps
 from handlers.core.step_keyboards import mark_choice
+from handlers.digest.actions import DigestDraft
 from handlers.digest.preview import personal_for, show_digest
 
 DG_WHEN = "dg_when"

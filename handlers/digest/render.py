@@ -15,7 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import digest
 from bot.services.delivery import Button, Buttons, Personal
-from handlers.core.callbacks import DigestSettings, MeetingAnswer, PollOpen
+from handlers.digest.actions import DigestSettings
+from handlers.meetings.actions import MeetingAnswer
+from handlers.polls.actions import PollOpen
 
 # The shape of handlers.delivery.personalise.Renderer (which imports this module to register it).
 Renderer = Callable[

@@ -10,8 +10,8 @@ from bot.services.digest import readers
 from bot.services.digest.readers import ReaderChoice
 from bot.texts import t
 from handlers.core import keyboards
-from handlers.core.callbacks import DigestChoice, DigestSettings
 from handlers.core.common import Context, edit_in_place, reply, services, user_session
+from handlers.digest.actions import DigestChoice, DigestSettings
 
 
 def clock_label(settings: Settings, lang: str) -> str:

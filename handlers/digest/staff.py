@@ -5,17 +5,16 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import filters
 
 from bot.models import DigestFrequency, User
 from bot.services.delivery.schedule import show
 from bot.services.digest import editions, readers
 from bot.services.digest.schedule import DigestOptions
 from bot.texts import t
-from handlers.core.callbacks import Callback, DigestDefault, DigestMenu
-from handlers.core.common import App, Context, reply, services, user_session
-from handlers.core.staff_guard import staff_command
+from handlers.core.callbacks import Callback
+from handlers.core.common import Context, reply, services, user_session
 from handlers.digest import draft as digest_draft
+from handlers.digest.actions import DigestDefault, DigestMenu
 from handlers.digest.preview import reader_preview
 
 
@@ -110,8 +109,3 @@ async def set_default(update: Update, context: Context, action: DigestDefault) -
             raise
     label = t(f"dchat_short_{action.frequency.value}", user.language)
     return t("dchat_default_set", user.language, frequency=label)
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(staff_command("digest", digest_command, filters=private))

@@ -7,16 +7,14 @@ import httpx
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import MessageLimit, ParseMode
 from telegram.error import BadRequest
-from telegram.ext import filters
 
 from bot.errors import DomainError
 from bot.models import Feed
 from bot.services import calls
 from bot.services.feeds import FeedOptions, add_feed, parse_add, poll_now, remove_feed
 from bot.texts import t
-from handlers.core.callbacks import FeedAction
-from handlers.core.common import App, Context, deliver_all, reply, send, services, user_session
-from handlers.core.staff_guard import staff_command
+from handlers.core.common import Context, deliver_all, reply, send, services, user_session
+from handlers.feeds.actions import FeedAction
 from handlers.feeds.add import start_feed_add
 from handlers.feeds.view import outcome_text, render_list, staff_notices
 
@@ -116,8 +114,3 @@ async def feed_action(update: Update, context: Context, action: FeedAction) -> s
     await _show(update, context, heading + text, keyboard)
     await deliver_all(context, notices)
     return answer
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(staff_command("feeds", feeds_command, filters=private))

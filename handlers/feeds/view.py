@@ -15,8 +15,8 @@ from bot.services.delivery.schedule import show
 from bot.services.feeds import ErrorKind, FeedOutcome, Problem, feeds_with_counts
 from bot.services.feeds.words import problem_text
 from bot.texts import t
-from handlers.core.callbacks import FeedAction
 from handlers.core.common import STAFF_LANGUAGE, Outgoing
+from handlers.feeds.actions import FeedAction
 from handlers.feeds.add_view import interval_label
 
 

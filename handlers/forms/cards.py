@@ -17,7 +17,7 @@ from bot.services.delivery import Button, Buttons, Personal
 from bot.services.forms import form_intro, form_title, is_open
 from bot.services.forms.responses import owner_column
 from bot.texts import t
-from handlers.core.callbacks import FormOpen
+from handlers.forms.actions import FormOpen
 from handlers.meetings.cards import date_text, moment_text
 
 Rendered = dict[

@@ -20,10 +20,10 @@ from bot.services import forms
 from bot.services.forms import ALL_MUNICIPALITIES, WHOLE_REGION, drafting
 from bot.services.forms.municipalities import subregion_of
 from bot.texts import as_html, t
-from handlers.core.callbacks import FormOpen, FormPick, FormPlace, FormStep
 from handlers.core.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.core.step_keyboards import forget_keyboard, mark_choice, remember_keyboard
 from handlers.forms import keyboards as forms_keyboards
+from handlers.forms.actions import FormOpen, FormPick, FormPlace, FormStep
 from handlers.forms.ask import (
     FORM_STEPS,
     Filling,

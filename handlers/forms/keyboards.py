@@ -9,7 +9,8 @@ from bot.services import forms
 from bot.services.forms import ALL_MUNICIPALITIES, MUNICIPALITIES, drafting
 from bot.services.forms.values import MUNICIPALITY_KINDS
 from bot.texts import t
-from handlers.core.callbacks import Callback, FormOpen, FormPick, FormPlace, FormStep
+from handlers.core.callbacks import Callback
+from handlers.forms.actions import FormOpen, FormPick, FormPlace, FormStep
 
 Row = list[InlineKeyboardButton]
 REGIONS = tuple(MUNICIPALITIES)

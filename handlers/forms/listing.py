@@ -7,14 +7,13 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import CommandHandler, filters
 
 from bot import texts
 from bot.services import forms
 from bot.services.forms import FormState, MyForm
 from bot.texts import t
-from handlers.core.callbacks import FormOpen
-from handlers.core.common import App, Context, reply, services, user_session
+from handlers.core.common import Context, reply, services, user_session
+from handlers.forms.actions import FormOpen
 from handlers.forms.ask import Filling
 from handlers.forms.keyboards import open_button
 from handlers.forms.review import answers_text, date_text
@@ -23,7 +22,6 @@ if TYPE_CHECKING:  # used in annotations only
     from bot.models import User
     from bot.timeutil import Clock
 
-PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 BUTTONS = {
     FormState.NEW: "forms_button_fill",
     FormState.PAUSED: "forms_button_continue",
@@ -107,8 +105,3 @@ async def profile_command(update: Update, context: Context) -> None:
             key = "forms_button_continue" if paused else key
             text, keyboard = "\n\n".join(lines), open_button(form.id, key, lang)
     await reply(update, context, text, keyboard=keyboard)
-
-
-def register(application: App) -> None:
-    application.add_handler(CommandHandler("forms", forms_command, filters=PRIVATE))
-    application.add_handler(CommandHandler("profile", profile_command, filters=PRIVATE))

@@ -4,7 +4,6 @@ answered, remind them, export the answers as CSV, or close it."""
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import filters
 
 from bot.models import Form, FormStatus
 from bot.services import campaign_labels, forms
@@ -12,9 +11,7 @@ from bot.services.delivery import Button, Buttons
 from bot.services.forms import export, manage, sending
 from bot.services.forms.progress import Progress, progress
 from bot.texts import t
-from handlers.core.callbacks import FormStaff
 from handlers.core.common import (
-    App,
     Context,
     ask_confirmation,
     reply,
@@ -22,8 +19,9 @@ from handlers.core.common import (
     user_session,
 )
 from handlers.core.documents import send_csv
-from handlers.core.staff_guard import staff_command, staff_language
+from handlers.core.staff_guard import staff_language
 from handlers.delivery.sender import keyboard
+from handlers.forms.actions import FormStaff
 from handlers.meetings.view import edit_card
 
 NAMES_SHOWN = 40  # names in "Läget"; the rest are counted
@@ -193,8 +191,3 @@ async def staff_action(update: Update, context: Context, action: FormStaff) -> s
     else:
         await edit_card(update, t("form_staff_kept", lang), None)
     return ""
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(staff_command("formadmin", formadmin_command, filters=private))

@@ -11,7 +11,6 @@ from bot.services import meetings
 from bot.services.meetings import AnswerResult, MeetingOptions
 from bot.services.meetings.capacity import CapacityNotice, capacity_notice
 from bot.texts import t
-from handlers.core.callbacks import DigestSettings, MeetingAnswer, MeetingCalendar
 from handlers.core.common import (
     STAFF_LANGUAGE,
     Context,
@@ -21,6 +20,8 @@ from handlers.core.common import (
     services,
     user_session,
 )
+from handlers.digest.actions import DigestSettings
+from handlers.meetings.actions import MeetingAnswer, MeetingCalendar
 from handlers.meetings.cards import when_text
 from handlers.meetings.redraw import redraw_cards
 from handlers.meetings.shown import note_card

@@ -10,7 +10,7 @@ from bot.models import AttendanceStatus
 from bot.services.delivery import Button, Buttons
 from bot.services.meetings import MyStatus
 from bot.texts import t
-from handlers.core.callbacks import MeetingAnswer, MeetingCalendar, MeetingStaff
+from handlers.meetings.actions import MeetingAnswer, MeetingCalendar, MeetingStaff
 from handlers.meetings.cards import NO_STATUS, Facts
 
 

@@ -12,7 +12,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import filters
 
 from bot.errors import DomainError
 from bot.services import meetings
@@ -20,9 +19,8 @@ from bot.services.delivery import Button, schedule
 from bot.services.meetings import MeetingDraft, MeetingOptions
 from bot.services.meetings.drafts import PLACE_MAX, TITLE_MAX
 from bot.texts import t
-from handlers.core.callbacks import DRAFT_TOKEN_LENGTH, MeetingCreate
+from handlers.core.callbacks import DRAFT_TOKEN_LENGTH
 from handlers.core.common import (
-    App,
     Context,
     ask,
     awaiting,
@@ -31,9 +29,10 @@ from handlers.core.common import (
     set_awaiting,
     user_session,
 )
-from handlers.core.staff_guard import require_staff, staff_command, staff_language, staff_steps
+from handlers.core.staff_guard import require_staff, staff_language, staff_steps
 from handlers.core.step_keyboards import mark_choice
 from handlers.delivery.sender import keyboard
+from handlers.meetings.actions import MeetingCreate
 from handlers.meetings.cards import Facts, card_text
 from handlers.meetings.input import (
     check_capacity,
@@ -211,8 +210,3 @@ async def _create(
         number = meeting.id
     key = "mtg_new_created_announced" if announce else "mtg_new_created_quiet"
     await reply(update, context, t(key, lang, meeting_id=number))
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(staff_command("newmeeting", start_new_meeting, filters=private))

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from handlers.core.common import App, Context, awaiting
-from handlers.meetings import new as meeting_new
-from handlers.meetings import view as meetings_view
+from handlers.core.common import Context, awaiting
 from handlers.meetings.new import NEW_STEPS, on_new_meeting_text
 from handlers.meetings.staff import on_meeting_staff_text
 
@@ -17,9 +15,3 @@ async def on_meeting_text(update: Update, context: Context, text: str) -> None:
         await on_new_meeting_text(update, context, text)
     else:
         await on_meeting_staff_text(update, context, text)
-
-
-def register(application: App) -> None:
-    """/meetings, /attendees and /newmeeting."""
-    meetings_view.register(application)
-    meeting_new.register(application)

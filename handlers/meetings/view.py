@@ -9,15 +9,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import CommandHandler, filters
 
 from bot.ids import parse_id
 from bot.models import Meeting, User
 from bot.services import audit, meetings
 from bot.texts import t
-from handlers.core.common import App, Context, reply, services, user_session
+from handlers.core.common import Context, reply, services, user_session
 from handlers.core.documents import send_csv
-from handlers.core.staff_guard import staff_command, staff_language
+from handlers.core.staff_guard import staff_language
 from handlers.delivery.sender import keyboard
 from handlers.meetings.cards import Facts, card_text
 from handlers.meetings.keyboards import card_buttons, staff_buttons
@@ -100,9 +99,3 @@ async def attendees_command(update: Update, context: Context) -> None:
         await reply(update, context, t("mtg_attendees_usage", lang))
         return
     await send_attendees(update, context, meeting_id)
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("meetings", meetings_command, filters=private))
-    application.add_handler(staff_command("attendees", attendees_command, filters=private))

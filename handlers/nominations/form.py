@@ -12,15 +12,13 @@ from collections.abc import Callable
 from typing import Any
 
 from telegram import Update
-from telegram.ext import CommandHandler, filters
 
 from bot.errors import DomainError
 from bot.services import nominations
 from bot.services.delivery import Button, Buttons
 from bot.texts import t
-from handlers.core.callbacks import DRAFT_TOKEN_LENGTH, NominationForm
+from handlers.core.callbacks import DRAFT_TOKEN_LENGTH
 from handlers.core.common import (
-    App,
     Context,
     ask,
     awaiting,
@@ -32,6 +30,7 @@ from handlers.core.common import (
 from handlers.core.step_keyboards import mark_choice
 from handlers.delivery.sender import keyboard
 from handlers.meetings.cards import moment_text
+from handlers.nominations.actions import NominationForm
 
 NF_NAME = "nf_name"
 NF_ORGANISATION = "nf_organisation"
@@ -218,8 +217,3 @@ async def _send(update: Update, context: Context, data: dict[str, Any], lang: st
         await reply(update, context, t(error.key, lang, **error.params))
         return
     await reply(update, context, t("nomination_sent", lang, name=data["name"], title=title))
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("nominate", nominate_command, filters=private))

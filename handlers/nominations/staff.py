@@ -5,16 +5,13 @@ and opening a round with `/nominations open <title>; <from>; <to>`.
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import filters
 
 from bot.errors import DomainError
 from bot.models import NominationRound, RoundStatus, Topic
 from bot.services import nominations
 from bot.services.delivery import Button, Buttons, audience
 from bot.texts import t
-from handlers.core.callbacks import NominationStaff
 from handlers.core.common import (
-    App,
     Context,
     ask_confirmation,
     reply,
@@ -22,10 +19,11 @@ from handlers.core.common import (
     user_session,
 )
 from handlers.core.documents import send_csv
-from handlers.core.staff_guard import staff_command, staff_language
+from handlers.core.staff_guard import staff_language
 from handlers.delivery.sender import keyboard
 from handlers.meetings.cards import moment_text
 from handlers.meetings.view import edit_card
+from handlers.nominations.actions import NominationStaff
 
 OPEN_WORDS = ("open", "öppna")
 
@@ -166,8 +164,3 @@ async def staff_action(update: Update, context: Context, action: NominationStaff
     else:
         await edit_card(update, t("nomination_close_kept", lang), None)
     return ""
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(staff_command("nominations", nominations_command, filters=private))

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Message, Update
-from telegram.ext import CommandHandler, filters
 
 from bot.errors import DomainError
 from bot.models import LinkStatus, Organisation, User, UserStatus
 from bot.services import invitations, organisations, users
 from bot.texts import t
 from handlers.core import keyboards
-from handlers.core.callbacks import ChooseLanguage, ChooseOrganisation, SkipOrganisation
 from handlers.core.common import (
-    App,
     Context,
     awaiting,
     deliver_all,
@@ -31,6 +28,7 @@ from handlers.core.step_keyboards import (
     settle,
 )
 from handlers.core.steps import looks_like_question
+from handlers.onboarding.actions import ChooseLanguage, ChooseOrganisation, SkipOrganisation
 from handlers.privacy.mydata import privacy_notice
 from handlers.settings.screen import organisation_label, settings_screen
 from handlers.staff.links import link_request_notices
@@ -215,9 +213,3 @@ async def skip_organisation(update: Update, context: Context, action: SkipOrgani
         return
     await settle(update, context, t("onboarding_organisation_skipped", lang))
     await reply(update, context, t("organisation_skipped", lang))
-
-
-def register(application: App) -> None:
-    # In a group /start gets the fallback's pointer to the private chat, not onboarding.
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler("start", start, filters=private))

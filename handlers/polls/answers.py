@@ -11,10 +11,10 @@ from bot.services import polls
 from bot.services.delivery import Personal
 from bot.services.polls import MyVote
 from bot.texts import t
-from handlers.core.callbacks import PollChoose, PollComment, PollOpen
 from handlers.core.common import Context, awaiting, reply, services, set_awaiting, user_session
 from handlers.delivery.sender import keyboard
 from handlers.meetings.view import edit_card
+from handlers.polls.actions import PollChoose, PollComment, PollOpen
 from handlers.polls.render import is_over, personal
 
 PC_COMMENT = "poll_comment"

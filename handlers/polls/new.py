@@ -11,7 +11,6 @@ import secrets
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import filters
 
 from bot.errors import DomainError
 from bot.ids import parse_id
@@ -19,9 +18,8 @@ from bot.services import meetings, organisations
 from bot.services.delivery import audience, schedule
 from bot.services.polls.drafts import OPTION_MAX, OPTIONS_MAX, OPTIONS_MIN, QUESTION_MAX
 from bot.texts import t
-from handlers.core.callbacks import DRAFT_TOKEN_LENGTH, PollCreate
+from handlers.core.callbacks import DRAFT_TOKEN_LENGTH
 from handlers.core.common import (
-    App,
     Context,
     ask,
     awaiting,
@@ -30,9 +28,10 @@ from handlers.core.common import (
     set_awaiting,
     user_session,
 )
-from handlers.core.staff_guard import staff_command, staff_language
+from handlers.core.staff_guard import staff_language
 from handlers.core.step_keyboards import mark_choice
 from handlers.polls import new_keys as keys
+from handlers.polls.actions import PollCreate
 from handlers.polls.new_keys import (
     NEW_POLL_STEPS,
     PN_ANONYMOUS,
@@ -238,8 +237,3 @@ async def decide_new_poll(update: Update, context: Context, action: PollCreate) 
     else:
         await _audience(update, context, data, action, lang)
     return ""
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(staff_command("newpoll", start_new_poll, filters=private))

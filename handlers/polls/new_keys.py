@@ -10,9 +10,9 @@ from bot.models import Meeting, Organisation, SubRegion, Topic
 from bot.services.delivery import Button
 from bot.texts import t
 from handlers.broadcast.keyboards import FIRST_STEP, audience_label
-from handlers.core.callbacks import PollCreate
 from handlers.core.staff_guard import staff_steps
 from handlers.delivery.sender import keyboard
+from handlers.polls.actions import PollCreate
 
 PN_QUESTION = "pn_question"
 PN_OPTIONS = "pn_options"

@@ -23,8 +23,8 @@ from bot.services.delivery import Button, Buttons, Personal
 from bot.services.polls import MyVote
 from bot.texts import t
 from bot.timeutil import as_utc
-from handlers.core.callbacks import PollChoose, PollComment
 from handlers.meetings.cards import moment_text
+from handlers.polls.actions import PollChoose, PollComment
 
 Rendered = dict[
     int, Personal | None

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
-from telegram.ext import ExtBot, filters
+from telegram.ext import ExtBot
 
 from bot import texts
 from bot.ids import parse_id
@@ -19,12 +19,12 @@ from bot.models import PollStatus
 from bot.services import audit, polls
 from bot.services.delivery import Button
 from bot.texts import t
-from handlers.core.callbacks import PollResults
-from handlers.core.common import App, Context, reply, services, user_session
+from handlers.core.common import Context, reply, services, user_session
 from handlers.core.documents import send_csv
-from handlers.core.staff_guard import staff_command, staff_language
+from handlers.core.staff_guard import staff_language
 from handlers.delivery.sender import keyboard
 from handlers.meetings.cards import moment_text
+from handlers.polls.actions import PollResults
 
 LIST_LENGTH = 10
 BUTTON_QUESTION = 40  # characters of a question on a button
@@ -168,9 +168,3 @@ async def notify(bot: ExtBot[Any], chat_id: int, found: Report, lang: str) -> No
     heading = t("poll_results_final", lang, poll_id=found.poll_id)
     await bot.send_message(chat_id, heading, parse_mode=ParseMode.HTML)
     await send_report(bot, chat_id, found)
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(staff_command("results", results_command, filters=private))
-    application.add_handler(staff_command("export", export_command, filters=private))

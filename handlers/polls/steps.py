@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from telegram import Update
 
-from handlers.core.common import App, Context, awaiting
-from handlers.polls import new as poll_new
-from handlers.polls import results as poll_results
+from handlers.core.common import Context, awaiting
 from handlers.polls.answers import ANSWER_STEPS, on_comment_text
 from handlers.polls.new import on_new_poll_text
 
@@ -17,9 +15,3 @@ async def on_poll_text(update: Update, context: Context, text: str) -> None:
         await on_comment_text(update, context, text)
     else:
         await on_new_poll_text(update, context, text)
-
-
-def register(application: App) -> None:
-    """/newpoll, /results and /export."""
-    poll_new.register(application)
-    poll_results.register(application)

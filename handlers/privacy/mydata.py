@@ -8,16 +8,13 @@ import json
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import CommandHandler, filters
 
 from bot.config import Settings
 from bot.services import audit, privacy, users
 from bot.services.knowledge.phrasing import endpoint_host
 from bot.texts import Html, t
 from handlers.core import menu
-from handlers.core.callbacks import EraseMyData
 from handlers.core.common import (
-    App,
     Context,
     ask_confirmation,
     reply,
@@ -25,8 +22,8 @@ from handlers.core.common import (
     set_awaiting,
     user_session,
 )
+from handlers.privacy.actions import EraseMyData
 
-PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 EXPORT_NAME = "mina-uppgifter.json"
 LINK_SCHEMES = ("https://", "http://")  # Telegram refuses a message with any other link
 
@@ -130,8 +127,3 @@ async def erase_pressed(update: Update, context: Context, action: EraseMyData) -
     except BadRequest:  # the question is too old to edit, or was already answered
         await reply(update, context, text)
     return ""
-
-
-def register(application: App) -> None:
-    application.add_handler(CommandHandler("mydata", mydata_command, filters=PRIVATE))
-    application.add_handler(CommandHandler("delete", delete_command, filters=PRIVATE))

@@ -5,15 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import filters
 
 from bot.errors import DomainError
 from bot.services import handover
 from bot.texts import t
 from handlers.core import keyboards
-from handlers.core.callbacks import FaqDecision, UnansweredAction
 from handlers.core.common import (
-    App,
     Context,
     ask,
     awaiting,
@@ -22,8 +19,10 @@ from handlers.core.common import (
     set_awaiting,
     user_session,
 )
-from handlers.core.staff_guard import staff_command, staff_steps
+from handlers.core.staff_guard import staff_steps
 from handlers.core.step_keyboards import mark_choice
+from handlers.questions.actions import FaqDecision
+from handlers.staff.actions import UnansweredAction
 
 FAQ_PHRASINGS = "faq_phrasings"
 FAQ_ANSWER = "faq_answer"
@@ -121,8 +120,3 @@ async def decide_faq(update: Update, context: Context, action: FaqDecision) -> s
     await mark_choice(update, context)
     await reply(update, context, t("faq_saved" if action.save else "faq_cancelled", lang))
     return ""
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(staff_command("faq", start_faq, filters=private))

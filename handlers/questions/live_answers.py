@@ -20,7 +20,6 @@ from bot.services.container import Services
 from bot.services.intents import Intent
 from bot.texts import Html, t
 from handlers.calls.listing import open_call_cards
-from handlers.core.callbacks import TopicOn
 from handlers.core.common import Context, reply, services, user_session
 from handlers.delivery.sender import keyboard
 from handlers.forms.listing import forms_message
@@ -28,6 +27,7 @@ from handlers.meetings.cards import when_text
 from handlers.meetings.shown import note_card
 from handlers.meetings.view import card_for
 from handlers.polls.render import personal
+from handlers.questions.actions import TopicOn
 
 NEXT_MEETINGS = 3  # cards for "när är nästa dialogmöte?": the next one or two after it
 

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CommandHandler, filters
 
 from bot.models import LinkStatus
 from bot.services import users
 from bot.texts import t
 from handlers.broadcast.compose import forget_draft
 from handlers.core import keyboards
-from handlers.core.callbacks import SettingsMenu
 from handlers.core.common import (
-    App,
     Context,
     awaiting,
     edit_in_place,
@@ -25,9 +22,8 @@ from handlers.digest import settings as digest_settings
 from handlers.forms import fill as forms_fill
 from handlers.onboarding.start import ask_for_organisation, leave_organisation_search
 from handlers.settings import topics
+from handlers.settings.actions import SettingsMenu
 from handlers.settings.screen import settings_screen
-
-PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
 
 async def help_command(update: Update, context: Context) -> None:
@@ -89,9 +85,3 @@ async def cancel(update: Update, context: Context) -> None:
     set_awaiting(context, None)
     await close_keyboards(context)
     await reply(update, context, t(key, lang))
-
-
-def register(application: App) -> None:
-    application.add_handler(CommandHandler("help", help_command, filters=PRIVATE))
-    application.add_handler(CommandHandler("settings", settings_command, filters=PRIVATE))
-    application.add_handler(CommandHandler("cancel", cancel, filters=PRIVATE))

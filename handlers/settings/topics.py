@@ -5,16 +5,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from telegram import Update
-from telegram.ext import CommandHandler, filters
 
 from bot.models import Topic
 from bot.services import topics
 from bot.texts import t
 from handlers.core import keyboards
-from handlers.core.callbacks import AllTopics, ToggleTopic
-from handlers.core.common import App, Context, edit_in_place, reply, services, user_session
-
-PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+from handlers.core.common import Context, edit_in_place, reply, services, user_session
+from handlers.settings.actions import AllTopics, ToggleTopic
 
 
 def menu_text(chosen: Mapping[Topic, bool], lang: str) -> str:
@@ -76,7 +73,3 @@ async def stop_command(update: Update, context: Context) -> None:
 async def _redraw(update: Update, chosen: Mapping[Topic, bool], lang: str) -> None:
     # "Turn all on" when all are on already is a redraw that changes nothing: no error.
     await edit_in_place(update, menu_text(chosen, lang), keyboards.topics(chosen, lang))
-
-
-def register(application: App) -> None:
-    application.add_handler(CommandHandler("stop", stop_command, filters=PRIVATE))

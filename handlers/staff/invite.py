@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import filters
 
 from bot.models import Organisation
 from bot.services import invitations, organisations
 from bot.texts import DEFAULT_LANGUAGE, t
-from handlers.core.callbacks import InviteOrganisation
 from handlers.core.common import (
-    App,
     Context,
     ask,
     reply,
@@ -18,9 +15,10 @@ from handlers.core.common import (
     set_awaiting,
     user_session,
 )
-from handlers.core.staff_guard import staff_command, staff_language, staff_steps
+from handlers.core.staff_guard import staff_language, staff_steps
 from handlers.core.step_keyboards import mark_choice
 from handlers.meetings.cards import date_text
+from handlers.staff.actions import InviteOrganisation
 
 INVITE_SEARCH = "invite_search"
 INVITE_STEPS = staff_steps(INVITE_SEARCH)
@@ -90,8 +88,3 @@ async def invite_organisation(update: Update, context: Context, action: InviteOr
         update, context, t("invite_forward", DEFAULT_LANGUAGE, org=name, link=link, until=until)
     )
     return ""
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(staff_command("invite", start_invite, filters=private))

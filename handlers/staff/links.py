@@ -12,8 +12,8 @@ from bot.models import Organisation, User
 from bot.services import handover, organisations, users
 from bot.texts import t
 from handlers.core import keyboards
-from handlers.core.callbacks import DecideLink
 from handlers.core.common import STAFF_LANGUAGE, Context, Outgoing, send, services, user_session
+from handlers.staff.actions import DecideLink
 
 log = logging.getLogger(__name__)
 

@@ -4,22 +4,20 @@ with Svara, Gör till FAQ and Klar for each, a page at a time."""
 from __future__ import annotations
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import filters
 
 from bot.services import handover, review_queue
 from bot.services.review_queue import ReviewItem, ReviewPage, Source
 from bot.texts import label, t
-from handlers.core.callbacks import ReviewDone, ReviewMore, UnansweredAction
 from handlers.core.common import (
-    App,
     Context,
     edit_in_place,
     reply,
     services,
 )
-from handlers.core.staff_guard import staff_command, staff_language
+from handlers.core.staff_guard import staff_language
 from handlers.meetings.cards import moment_text
 from handlers.questions import faq
+from handlers.staff.actions import ReviewDone, ReviewMore, UnansweredAction
 from handlers.staff.replies import ask_for_reply
 
 # Characters of a question, a name and a source in the list: a full page must fit one message
@@ -172,9 +170,3 @@ async def unanswered_action(update: Update, context: Context, action: Unanswered
         text = question.question
     await faq.start_faq_from(update, context, lang, question_id=action.question_id, question=text)
     return ""
-
-
-def register(application: App) -> None:
-    # Names and questions of askers: never in a group (the group fallback points to the private chat).
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(staff_command(["unanswered", "review"], unanswered, filters=private))

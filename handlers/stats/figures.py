@@ -8,18 +8,17 @@ from zoneinfo import ZoneInfo
 
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
-from telegram.ext import filters
 
 from bot.services import audit, followup
 from bot.services.delivery import Button
 from bot.texts import t
 from bot.texts.numbers import grouped
-from handlers.core.callbacks import StatsExport
-from handlers.core.common import App, Context, reply, services, user_session
+from handlers.core.common import Context, reply, services, user_session
 from handlers.core.documents import send_csv
-from handlers.core.staff_guard import staff_command, staff_language
+from handlers.core.staff_guard import staff_language
 from handlers.delivery.sender import keyboard
 from handlers.meetings.cards import date_text
+from handlers.stats.actions import StatsExport
 
 MUNICIPALITIES_SHOWN = 10  # the rest are in the CSV
 MISSING_SHOWN = 20
@@ -150,8 +149,3 @@ async def export_pressed(update: Update, context: Context, action: StatsExport) 
     caption = t(f"stats_csv_{action.what}_caption", lang)
     await send_csv(update, context, data, filename=FILENAMES[action.what], caption=caption)
     return ""
-
-
-def register(application: App) -> None:
-    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-    application.add_handler(staff_command("stats", stats_command, filters=private))

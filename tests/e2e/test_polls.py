@@ -17,7 +17,7 @@ from bot.models import Attendance, AttendanceStatus, Poll, PollVote, Topic, User
 from bot.services import meetings, polls, topics
 from bot.services.meetings import MeetingDraft, MeetingOptions
 from bot.services.polls import PollDraft
-from handlers.core.callbacks import PollOpen
+from handlers.polls.actions import PollOpen
 from scheduler import polls as poll_job
 from tests.conftest import FakeClock
 from tests.e2e.chat import JSON, Person, buttons, has

@@ -12,7 +12,8 @@ from bot.services import calls
 from bot.services.calls import CallDraft
 from bot.services.delivery import Button, Personal
 from bot.timeutil import STOCKHOLM
-from handlers.core.callbacks import CallRemind, parse
+from handlers.calls.actions import CallRemind
+from handlers.core.callbacks import parse
 from handlers.delivery.personalise import build_personaliser
 from tests.conftest import FakeClock
 

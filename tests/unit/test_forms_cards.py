@@ -10,7 +10,7 @@ from bot.models import LinkStatus, QuestionKind
 from bot.services import forms
 from bot.services.forms import FormSpec, QuestionSpec, manage
 from bot.timeutil import STOCKHOLM
-from handlers.core.callbacks import FormOpen
+from handlers.forms.actions import FormOpen
 from handlers.forms.cards import card_renderer, reminder_renderer
 from tests.conftest import FakeClock
 from tests.unit.test_delivery_support import add_org, add_user

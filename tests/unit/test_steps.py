@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from bot.texts import t
+from handlers import features
 from handlers.broadcast import send as broadcast_send
 from handlers.calls import new as calls_new
 from handlers.core.common import CONFIRMING
 from handlers.core.steps import Step, looks_like_question, registry
-from handlers.core.text_router import STEPS
+from handlers.core.text_router import CONFIRM_STEP
 from handlers.digest import draft as digest_draft
 from handlers.feeds import add as feeds_add
 from handlers.forms import ask as forms_ask
@@ -28,6 +29,7 @@ from handlers.staff import invite as staff_invite
 from handlers.staff import replies as staff_replies
 
 HANDLERS = Path(__file__).resolve().parents[2] / "handlers"
+STEPS = features.load().steps(CONFIRM_STEP)
 
 
 def test_every_step_of_every_feature_is_registered_once() -> None:
