@@ -9,9 +9,9 @@ from bot.models import DigestFrequency
 from bot.services.digest import readers
 from bot.services.digest.readers import ReaderChoice
 from bot.texts import t
-from handlers.core import keyboards
 from handlers.core.common import Context, edit_in_place, reply, services, user_session
 from handlers.digest.actions import DigestChoice, DigestSettings
+from handlers.settings import keyboards
 
 
 def clock_label(settings: Settings, lang: str) -> str:

@@ -9,7 +9,6 @@ from bot.errors import DomainError
 from bot.models import LinkStatus, Organisation, User, UserStatus
 from bot.services import invitations, organisations, users
 from bot.texts import t
-from handlers.core import keyboards
 from handlers.core.common import (
     Context,
     awaiting,
@@ -28,8 +27,10 @@ from handlers.core.step_keyboards import (
     settle,
 )
 from handlers.core.steps import looks_like_question
+from handlers.onboarding import keyboards
 from handlers.onboarding.actions import ChooseLanguage, ChooseOrganisation, SkipOrganisation
 from handlers.privacy.mydata import privacy_notice
+from handlers.settings import keyboards as settings_keyboards
 from handlers.settings.screen import organisation_label, settings_screen
 from handlers.staff.links import link_request_notices
 
@@ -110,7 +111,7 @@ async def choose_language(update: Update, context: Context, action: ChooseLangua
     Chosen on a /settings screen, the settings menu comes back in the new language instead.
     """
     query = update.callback_query
-    in_settings = query is not None and keyboards.is_settings_screen(
+    in_settings = query is not None and settings_keyboards.is_settings_screen(
         getattr(query.message, "reply_markup", None)
     )
     async with user_session(update, context) as (session, user):

@@ -13,8 +13,8 @@ from bot.services.intents import Intent
 from bot.services.knowledge.phrasing import excerpts_for
 from bot.texts import t
 from bot.texts.answers import answer_text, source_label
-from handlers.core import keyboards
 from handlers.core.common import STAFF_LANGUAGE, Context, reply, send, services, user_session
+from handlers.questions import keyboards
 from handlers.questions.actions import AskStaff, Feedback, NoneOfTopics, PickTopic
 from handlers.questions.live_answers import answer_from_live_data
 

@@ -9,7 +9,6 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.errors import DomainError
 from bot.services import handover
 from bot.texts import t
-from handlers.core import keyboards
 from handlers.core.common import (
     Context,
     ask,
@@ -21,6 +20,7 @@ from handlers.core.common import (
 )
 from handlers.core.staff_guard import staff_steps
 from handlers.core.step_keyboards import mark_choice
+from handlers.questions import keyboards
 from handlers.questions.actions import FaqDecision
 from handlers.staff.actions import UnansweredAction
 

@@ -8,7 +8,6 @@ from bot.models import LinkStatus
 from bot.services import users
 from bot.texts import t
 from handlers.broadcast.compose import forget_draft
-from handlers.core import keyboards
 from handlers.core.common import (
     Context,
     awaiting,
@@ -20,8 +19,9 @@ from handlers.core.common import (
 from handlers.core.step_keyboards import close_keyboards
 from handlers.digest import settings as digest_settings
 from handlers.forms import fill as forms_fill
+from handlers.onboarding import keyboards as onboarding_keyboards
 from handlers.onboarding.start import ask_for_organisation, leave_organisation_search
-from handlers.settings import topics
+from handlers.settings import keyboards, topics
 from handlers.settings.actions import SettingsMenu
 from handlers.settings.screen import settings_screen
 
@@ -64,7 +64,9 @@ async def settings_choice(update: Update, context: Context, action: SettingsMenu
         )
         return ""
     if action.item == "language":
-        await edit_in_place(update, t("choose_language", lang), keyboards.languages(back=lang))
+        await edit_in_place(
+            update, t("choose_language", lang), onboarding_keyboards.languages(back=lang)
+        )
         return ""
     if action.item == "organisation":
         await ask_for_organisation(update, context, lang, in_place=True)

@@ -6,7 +6,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.models import LinkStatus, User
 from bot.texts import t
-from handlers.core import keyboards
+from handlers.settings import keyboards
 
 
 def organisation_label(user: User) -> str:

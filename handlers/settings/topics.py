@@ -9,8 +9,8 @@ from telegram import Update
 from bot.models import Topic
 from bot.services import topics
 from bot.texts import t
-from handlers.core import keyboards
 from handlers.core.common import Context, edit_in_place, reply, services, user_session
+from handlers.settings import keyboards
 from handlers.settings.actions import AllTopics, ToggleTopic
 
 

@@ -11,8 +11,8 @@ from telegram.error import Forbidden
 from bot.models import Organisation, User
 from bot.services import handover, organisations, users
 from bot.texts import t
-from handlers.core import keyboards
 from handlers.core.common import STAFF_LANGUAGE, Context, Outgoing, send, services, user_session
+from handlers.staff import keyboards
 from handlers.staff.actions import DecideLink
 
 log = logging.getLogger(__name__)
