@@ -13,8 +13,9 @@ from bot.models import User
 from bot.services import calls
 from bot.texts import t
 from bot.timeutil import Clock
+from bot.views.calls import card_text, when
 from handlers.calls.actions import CallRemind, CallWithdraw
-from handlers.calls.cards import card_buttons, card_text, when
+from handlers.calls.cards import card_buttons
 from handlers.core.common import Context, reply, services, user_session
 from handlers.delivery.sender import keyboard
 

@@ -18,8 +18,8 @@ from bot.services import calls
 from bot.services.calls import drafts
 from bot.services.delivery import audience
 from bot.texts import t
+from bot.views.calls import card_text
 from handlers.calls.actions import NewCallAction
-from handlers.calls.cards import card_text
 from handlers.core.callbacks import DRAFT_TOKEN_LENGTH
 from handlers.core.common import (
     Context,

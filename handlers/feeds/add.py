@@ -16,12 +16,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.errors import DomainError
 from bot.services.feeds import FeedOptions, add_feed, answers, command
 from bot.texts import t
+from bot.views.feeds import interval_label, preview_text
 from handlers.core.callbacks import DRAFT_TOKEN_LENGTH
 from handlers.core.common import Context, ask, awaiting, reply, services, set_awaiting, user_session
 from handlers.core.staff_guard import require_staff, staff_language, staff_steps
 from handlers.core.step_keyboards import mark_choice
 from handlers.feeds.actions import FeedAdd
-from handlers.feeds.add_view import interval_label, preview_text
 from handlers.feeds.view import render_list
 from handlers.meetings.input import is_skip
 

@@ -15,9 +15,9 @@ from bot.services.delivery.schedule import show
 from bot.services.feeds import ErrorKind, FeedOutcome, Problem, feeds_with_counts
 from bot.services.feeds.words import problem_text
 from bot.texts import t
+from bot.views.feeds import interval_label
 from handlers.core.common import STAFF_LANGUAGE, Outgoing
 from handlers.feeds.actions import FeedAction
-from handlers.feeds.add_view import interval_label
 
 
 def _button(text: str, action: FeedAction) -> InlineKeyboardButton:

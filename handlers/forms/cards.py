@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -14,27 +13,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.ids import parse_id
 from bot.models import Form, FormResponse, ResponseStatus, User
 from bot.services.delivery import Button, Buttons, Personal
-from bot.services.forms import form_intro, form_title, is_open
+from bot.services.forms import form_title, is_open
 from bot.services.forms.responses import owner_column
 from bot.texts import t
+from bot.views.forms import Reader, card_text
+from bot.views.meetings import moment_text
 from handlers.forms.actions import FormOpen
-from handlers.meetings.cards import date_text, moment_text
 
 Rendered = dict[
     int, Personal | None
 ]  # as in handlers.delivery.personalise, which imports this module
 Renderer = Callable[[AsyncSession, str, Sequence[int], datetime], Awaitable[Rendered]]
-
-
-@dataclass(frozen=True)
-class Reader:
-    """One recipient as the card needs them: language, whether they may answer, and where
-    they stand (a paused draft's position, the date their answer in force was sent)."""
-
-    lang: str
-    may_answer: bool
-    paused_at: int | None = None
-    sent_at: datetime | None = None
 
 
 async def readers(session: AsyncSession, form: Form, user_ids: Sequence[int]) -> dict[int, Reader]:
@@ -81,35 +70,6 @@ def button(form: Form, reader: Reader) -> Buttons:
     else:
         key = "form_button_fill"
     return ((Button(t(key, reader.lang), callback=FormOpen(form.id).encode()),),)
-
-
-def card_text(form: Form, reader: Reader, tz: ZoneInfo, *, now: datetime) -> str:
-    """Title, intro, the number of questions, the closing time, and the reader's state."""
-    lang = reader.lang
-    lines = [t("form_card_title", lang, title=form_title(form, lang))]
-    intro = form_intro(form, lang)
-    if intro:
-        lines.append(t("form_card_intro", lang, intro=intro))
-    count = len(form.questions)
-    facts = t("form_card_questions" if count > 1 else "form_card_question_one", lang, count=count)
-    if form.closes_at is not None:
-        when = moment_text(form.closes_at, lang, tz, now=now)
-        facts += "\n" + t("form_card_closes", lang, time=when)
-    lines.append(facts)
-    lines.append(state_text(form, reader, tz, now=now))
-    return "\n\n".join(lines)
-
-
-def state_text(form: Form, reader: Reader, tz: ZoneInfo, *, now: datetime) -> str:
-    """Not started, paused at question N, or sent on a date."""
-    lang = reader.lang
-    if reader.paused_at is not None:
-        number = min(reader.paused_at + 1, len(form.questions))
-        return t("form_card_paused", lang, number=number, count=len(form.questions))
-    if reader.sent_at is not None:
-        key = "form_card_sent_org" if form.per_organisation else "form_card_sent"
-        return t(key, lang, date=date_text(reader.sent_at, lang, tz, now=now))
-    return t("form_card_not_started", lang)
 
 
 async def _open_form(session: AsyncSession, arguments: str, now: datetime) -> Form | None:

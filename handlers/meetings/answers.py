@@ -11,6 +11,7 @@ from bot.services import meetings
 from bot.services.meetings import AnswerResult, MeetingOptions
 from bot.services.meetings.capacity import CapacityNotice, capacity_notice
 from bot.texts import t
+from bot.views.meetings import when_text
 from handlers.core.common import (
     STAFF_LANGUAGE,
     Context,
@@ -22,7 +23,6 @@ from handlers.core.common import (
 )
 from handlers.digest.actions import DigestSettings
 from handlers.meetings.actions import MeetingAnswer, MeetingCalendar
-from handlers.meetings.cards import when_text
 from handlers.meetings.redraw import redraw_cards
 from handlers.meetings.shown import note_card
 from handlers.meetings.view import card_for, edit_card

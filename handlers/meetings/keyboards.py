@@ -10,8 +10,8 @@ from bot.models import AttendanceStatus
 from bot.services.delivery import Button, Buttons
 from bot.services.meetings import MyStatus
 from bot.texts import t
+from bot.views.meetings import NO_STATUS, Facts
 from handlers.meetings.actions import MeetingAnswer, MeetingCalendar, MeetingStaff
-from handlers.meetings.cards import NO_STATUS, Facts
 
 
 def card_buttons(meeting_id: int, lang: str, status: MyStatus = NO_STATUS) -> Buttons:

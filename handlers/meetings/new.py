@@ -19,6 +19,7 @@ from bot.services.delivery import Button, schedule
 from bot.services.meetings import MeetingDraft, MeetingOptions
 from bot.services.meetings.drafts import PLACE_MAX, TITLE_MAX
 from bot.texts import t
+from bot.views.meetings import Facts, card_text
 from handlers.core.callbacks import DRAFT_TOKEN_LENGTH
 from handlers.core.common import (
     Context,
@@ -33,7 +34,6 @@ from handlers.core.staff_guard import require_staff, staff_language, staff_steps
 from handlers.core.step_keyboards import mark_choice
 from handlers.delivery.sender import keyboard
 from handlers.meetings.actions import MeetingCreate
-from handlers.meetings.cards import Facts, card_text
 from handlers.meetings.input import (
     check_capacity,
     check_link,

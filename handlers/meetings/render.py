@@ -22,7 +22,7 @@ from bot.services.meetings import MyStatus, subjects
 from bot.services.meetings.subjects import SubjectArgs
 from bot.texts import t
 from bot.timeutil import STOCKHOLM, as_utc
-from handlers.meetings.cards import (
+from bot.views.meetings import (
     Facts,
     card_text,
     details,

@@ -17,6 +17,7 @@ from bot.services.delivery import schedule
 from bot.services.meetings import MeetingOptions, shown
 from bot.services.meetings.drafts import PLACE_MAX
 from bot.texts import t
+from bot.views.meetings import when_text
 from handlers.core.common import (
     Context,
     ask_confirmation,
@@ -29,7 +30,6 @@ from handlers.core.common import (
 from handlers.core.staff_guard import staff_language, staff_steps
 from handlers.delivery.sender import keyboard
 from handlers.meetings.actions import MeetingStaff
-from handlers.meetings.cards import when_text
 from handlers.meetings.input import (
     check_capacity,
     check_link,

@@ -14,11 +14,11 @@ from bot.ids import parse_id
 from bot.models import Meeting, User
 from bot.services import audit, meetings
 from bot.texts import t
+from bot.views.meetings import Facts, card_text
 from handlers.core.common import Context, reply, services, user_session
 from handlers.core.documents import send_csv
 from handlers.core.staff_guard import staff_language
 from handlers.delivery.sender import keyboard
-from handlers.meetings.cards import Facts, card_text
 from handlers.meetings.keyboards import card_buttons, staff_buttons
 from handlers.meetings.shown import note_card
 

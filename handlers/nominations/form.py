@@ -17,6 +17,7 @@ from bot.errors import DomainError
 from bot.services import nominations
 from bot.services.delivery import Button, Buttons
 from bot.texts import t
+from bot.views.meetings import moment_text
 from handlers.core.callbacks import DRAFT_TOKEN_LENGTH
 from handlers.core.common import (
     Context,
@@ -29,7 +30,6 @@ from handlers.core.common import (
 )
 from handlers.core.step_keyboards import mark_choice
 from handlers.delivery.sender import keyboard
-from handlers.meetings.cards import moment_text
 from handlers.nominations.actions import NominationForm
 
 NF_NAME = "nf_name"

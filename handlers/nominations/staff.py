@@ -11,6 +11,7 @@ from bot.models import NominationRound, RoundStatus, Topic
 from bot.services import nominations
 from bot.services.delivery import Button, Buttons, audience
 from bot.texts import t
+from bot.views.meetings import moment_text
 from handlers.core.common import (
     Context,
     ask_confirmation,
@@ -21,7 +22,6 @@ from handlers.core.common import (
 from handlers.core.documents import send_csv
 from handlers.core.staff_guard import staff_language
 from handlers.delivery.sender import keyboard
-from handlers.meetings.cards import moment_text
 from handlers.meetings.view import edit_card
 from handlers.nominations.actions import NominationStaff
 

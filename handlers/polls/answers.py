@@ -11,11 +11,12 @@ from bot.services import polls
 from bot.services.delivery import Personal
 from bot.services.polls import MyVote
 from bot.texts import t
+from bot.views.polls import is_over
 from handlers.core.common import Context, awaiting, reply, services, set_awaiting, user_session
 from handlers.delivery.sender import keyboard
 from handlers.meetings.view import edit_card
 from handlers.polls.actions import PollChoose, PollComment, PollOpen
-from handlers.polls.render import is_over, personal
+from handlers.polls.render import personal
 
 PC_COMMENT = "poll_comment"
 ANSWER_STEPS = (PC_COMMENT,)

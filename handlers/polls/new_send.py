@@ -17,11 +17,11 @@ from bot.services.delivery import staff
 from bot.services.polls import PollDraft
 from bot.texts import Html, t
 from bot.timeutil import as_utc
+from bot.views.polls import head_lines
 from handlers.core.common import Context, ask, reply, services, set_awaiting, user_session
 from handlers.core.staff_guard import require_staff
 from handlers.polls import new_keys as keys
 from handlers.polls.new_keys import PN_CLOSES, PN_CONFIRM
-from handlers.polls.render import head_lines
 
 
 def closes_at(data: dict[str, Any]) -> datetime | None:

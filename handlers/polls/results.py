@@ -19,11 +19,11 @@ from bot.models import PollStatus
 from bot.services import audit, polls
 from bot.services.delivery import Button
 from bot.texts import t
+from bot.views.meetings import moment_text
 from handlers.core.common import Context, reply, services, user_session
 from handlers.core.documents import send_csv
 from handlers.core.staff_guard import staff_language
 from handlers.delivery.sender import keyboard
-from handlers.meetings.cards import moment_text
 from handlers.polls.actions import PollResults
 
 LIST_LENGTH = 10

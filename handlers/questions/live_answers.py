@@ -19,11 +19,11 @@ from bot.services import meetings, polls, topics
 from bot.services.container import Services
 from bot.services.intents import Intent
 from bot.texts import Html, t
+from bot.views.meetings import when_text
 from handlers.calls.listing import open_call_cards
 from handlers.core.common import Context, reply, services, user_session
 from handlers.delivery.sender import keyboard
 from handlers.forms.listing import forms_message
-from handlers.meetings.cards import when_text
 from handlers.meetings.shown import note_card
 from handlers.meetings.view import card_for
 from handlers.polls.render import personal

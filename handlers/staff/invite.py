@@ -7,6 +7,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.models import Organisation
 from bot.services import invitations, organisations
 from bot.texts import DEFAULT_LANGUAGE, t
+from bot.views.meetings import date_text
 from handlers.core.common import (
     Context,
     ask,
@@ -17,7 +18,6 @@ from handlers.core.common import (
 )
 from handlers.core.staff_guard import staff_language, staff_steps
 from handlers.core.step_keyboards import mark_choice
-from handlers.meetings.cards import date_text
 from handlers.staff.actions import InviteOrganisation
 
 INVITE_SEARCH = "invite_search"

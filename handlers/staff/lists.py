@@ -8,6 +8,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from bot.services import handover, review_queue
 from bot.services.review_queue import ReviewItem, ReviewPage, Source
 from bot.texts import label, t
+from bot.views.meetings import moment_text
 from handlers.core.common import (
     Context,
     edit_in_place,
@@ -15,7 +16,6 @@ from handlers.core.common import (
     services,
 )
 from handlers.core.staff_guard import staff_language
-from handlers.meetings.cards import moment_text
 from handlers.questions import faq
 from handlers.staff.actions import ReviewDone, ReviewMore, UnansweredAction
 from handlers.staff.replies import ask_for_reply

@@ -10,9 +10,9 @@ from bot.models import AttendanceStatus
 from bot.services import meetings
 from bot.services.meetings import Counts, MeetingDraft, MeetingOptions, MyStatus, subjects
 from bot.timeutil import STOCKHOLM
+from bot.views.meetings import Facts, card_text, lead_text, when_text
 from handlers.delivery.personalise import build_personaliser
 from handlers.meetings.actions import MeetingAnswer, MeetingCalendar
-from handlers.meetings.cards import Facts, card_text, lead_text, when_text
 from handlers.meetings.keyboards import card_buttons
 from handlers.meetings.render import MeetingRenderers
 from tests.conftest import FakeClock
