@@ -1,4 +1,4 @@
-"""Where the meeting features meet the rest: awaited text steps and command registration."""
+"""Where the meeting features meet the text router: typed text while creating or editing a meeting."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Where the poll features meet the rest: awaited text steps and command registration."""
+"""Where the poll features meet the text router: typed text while creating a poll, or a comment."""
 
 from __future__ import annotations
 
