@@ -20,7 +20,7 @@ async def unknown_command(update: Update, context: Context) -> None:
 async def not_text(update: Update, context: Context, features: Registry) -> None:
     """A sticker, photo, voice message or the like in a private chat (or a step's media, such
     as a broadcast's photo)."""
-    for resume in features.hooks("resume"):
+    for resume in features.resumers():
         await resume(update, context)
     media = features.media().get((awaiting(context) or {}).get("step", ""))
     if media is not None:

@@ -81,16 +81,20 @@ class Registry:
     def media(self) -> dict[str, Handler]:
         return {step: h for feature in self.features for step, h in feature.media.items()}
 
-    def hooks(self, name: str) -> list[Any]:
-        """The features' hooks of one kind (resume, relay, newcomer), in feature order."""
-        return [getattr(f, name) for f in self.features if getattr(f, name) is not None]
+    def resumers(self) -> list[Handler]:
+        return [f.resume for f in self.features if f.resume is not None]
+
+    def relays(self) -> list[Relay]:
+        return [f.relay for f in self.features if f.relay is not None]
+
+    def newcomers(self) -> list[TextTaker]:
+        return [f.newcomer for f in self.features if f.newcomer is not None]
 
     def answerer(self) -> Answerer:
-        answerers = self.hooks("answer")
+        answerers = [f.answer for f in self.features if f.answer is not None]
         if len(answerers) != 1:
             raise ValueError(f"one feature must answer questions, not {len(answerers)}")
-        answerer: Answerer = answerers[0]
-        return answerer
+        return answerers[0]
 
 
 def command(

@@ -36,7 +36,7 @@ class TextRouter:
 
     async def relay(self, update: Update, context: Context) -> bool:
         """A reply to a message a feature forwarded goes back through that feature."""
-        for relay in self.features.hooks("relay"):
+        for relay in self.features.relays():
             if await relay(update, context):
                 return True
         return False
@@ -46,7 +46,7 @@ class TextRouter:
         await self.relay(update, context)
 
     async def _route(self, update: Update, context: Context, text: str) -> None:
-        for resume in self.features.hooks("resume"):
+        for resume in self.features.resumers():
             await resume(update, context)
         name = (awaiting(context) or {}).get("step", "")
         if name in STAFF_STEPS:
@@ -54,7 +54,7 @@ class TextRouter:
         answer_question = self.answer_question
         step = self.steps.get(name)
         if step is None:
-            for newcomer in self.features.hooks("newcomer"):
+            for newcomer in self.features.newcomers():
                 if await newcomer(update, context, text):
                     return
             await answer_question(update, context, text)
