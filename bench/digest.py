@@ -64,8 +64,8 @@ from bot.sandbox.html_entities import parse_html  # noqa: E402
 from bot.services.delivery import Personal, campaigns  # noqa: E402
 from bot.services.digest import TEXT_LIMIT, editions, subject  # noqa: E402
 from bot.timeutil import STOCKHOLM  # noqa: E402
-from handlers import calls_cards  # noqa: E402
-from handlers.digest_render import digest_renderer  # noqa: E402
+from handlers.calls import cards as calls_cards  # noqa: E402
+from handlers.digest.render import digest_renderer  # noqa: E402
 
 SLOT = datetime(2026, 10, 19, 6, 0, tzinfo=UTC)  # Monday 08:00 in Stockholm
 NOW = SLOT + timedelta(seconds=30)

@@ -2,60 +2,34 @@
 
 from __future__ import annotations
 
-from handlers import (
-    basics,
-    broadcast,
-    callback_router,
-    calls,
-    calls_new,
-    campaigns_view,
-    digest_staff,
-    errors,
-    fallbacks,
-    faq,
-    feeds,
-    forms_list,
-    forms_staff,
-    meeting_steps,
-    menu,
-    nominations,
-    nominations_staff,
-    onboarding,
-    poll_steps,
-    privacy,
-    staff_invite,
-    staff_lists,
-    stats,
-    text_router,
-    topics,
-)
-from handlers.common import App
+from telegram.ext import CommandHandler, filters
+
+from handlers import features
+from handlers.core import callback_router, errors, fallbacks, menu, text_router
+from handlers.core.common import App
+from handlers.core.registry import Registry
+from handlers.core.staff_guard import staff_command
+
+
+def register_commands(application: App, registry: Registry) -> None:
+    """Each feature's commands, in a private chat; staff commands go through the staff guard."""
+    # In a group a command gets the fallback's pointer to the private chat.
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    for command in registry.commands():
+        if command.staff:
+            application.add_handler(staff_command(command.names, command.handler, filters=private))
+        else:
+            handler = CommandHandler(command.names, command.handler, filters=private)
+            application.add_handler(handler)
 
 
 def register(application: App, *, staff_chat_id: int | None) -> None:
     """Register every feature's handlers; order matters: specific before catch-all."""
+    registry = features.load()
     menu.register(application)
-    onboarding.register(application)
-    basics.register(application)
-    topics.register(application)
-    faq.register(application)
-    staff_lists.register(application)
-    staff_invite.register(application)
-    broadcast.register(application)
-    campaigns_view.register(application)
-    feeds.register(application)
-    calls.register(application)
-    calls_new.register(application)
-    meeting_steps.register(application)
-    digest_staff.register(application)
-    poll_steps.register(application)
-    nominations.register(application)
-    nominations_staff.register(application)
-    stats.register(application)
-    forms_staff.register(application)
-    privacy.register(application)
-    forms_list.register(application)
-    text_router.register(application, staff_chat_id=staff_chat_id)
-    fallbacks.register(application)
-    callback_router.register(application)
+    register_commands(application, registry)
+    router = text_router.TextRouter(registry)
+    text_router.register(application, router, staff_chat_id=staff_chat_id)
+    fallbacks.register(application, registry)
+    callback_router.register(application, registry.actions())
     errors.register(application)

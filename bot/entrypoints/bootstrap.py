@@ -103,9 +103,9 @@ def build_application(services: Services, *, token: str, base_url: str | None = 
 
     import handlers
     import scheduler
-    from handlers.clean_updates import CleanApplication
-    from handlers.delivery_sender import InteractiveRateLimiter
-    from handlers.job_queue import JobQueueTimetable
+    from handlers.core.clean_updates import CleanApplication
+    from handlers.core.job_queue import JobQueueTimetable
+    from handlers.delivery.sender import InteractiveRateLimiter
 
     # Opt in to PTB 22's timedelta durations (RetryAfter.retry_after); without it every
     # access warns about the coming change.
@@ -132,7 +132,7 @@ def build_worker_bot(services: Services, *, token: str, base_url: str | None = N
     """The bot a delivery-only process (`signbot worker`) sends with."""
     from telegram.ext import ExtBot
 
-    from handlers.delivery_sender import InteractiveRateLimiter
+    from handlers.delivery.sender import InteractiveRateLimiter
 
     limiter = InteractiveRateLimiter(services.limiter)
     if base_url is None:
@@ -149,8 +149,8 @@ def build_worker_bot(services: Services, *, token: str, base_url: str | None = N
 def delivery_loop(services: Services, bot: ExtBot[Any]) -> WorkerLoop:
     """The delivery worker sending through this bot."""
     from bot.services import campaign_labels
-    from handlers.delivery_sender import BotSender
-    from handlers.personalise import build_personaliser
+    from handlers.delivery.personalise import build_personaliser
+    from handlers.delivery.sender import BotSender
 
     worker = DeliveryWorker(
         services.db,

@@ -24,7 +24,7 @@ from bot.entrypoints.bootstrap import (
 from bot.sandbox.server import RunningSandbox
 from bot.services.container import Services
 from bot.services.delivery import WorkerLoop
-from handlers.menu import MENUS_KEY, set_command_menu
+from handlers.core.menu import MENUS_KEY, set_command_menu
 
 if TYPE_CHECKING:
     from bot.entrypoints.bootstrap import App

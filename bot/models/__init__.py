@@ -1,7 +1,12 @@
 """Typed SQLAlchemy models: the bot's persistent state, one module per feature.
 
-Every model and enum is re-exported here, so ``from bot.models import User`` works.
+Every module here is imported, so its tables are in ``Base.metadata`` without being listed: a
+new feature's models are imported from their own module (``bot.models.<feature>``). The models
+and enums below are re-exported too, so ``from bot.models import User`` works.
 """
+
+import importlib
+import pkgutil
 
 from bot.models.app_settings import AppSetting
 from bot.models.audit import AuditEntry
@@ -104,3 +109,6 @@ __all__ = [
     "User",
     "UserStatus",
 ]
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")

@@ -7,7 +7,7 @@ default menus set per Telegram client language.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
@@ -17,41 +17,10 @@ from bot.models import User, UserStatus
 from bot.services.users import DEFAULT_LANGUAGE, STAFF_ROLES
 from bot.texts import t
 
-MEMBER_COMMANDS = (
-    "start",
-    "meetings",
-    "calls",
-    "forms",
-    "profile",
-    "help",
-    "settings",
-    "stop",
-    "cancel",
-)
-# Staff commands, in the order staff reach for them; they follow the member commands.
-STAFF_COMMANDS = (
-    "unanswered",
-    "faq",
-    "invite",
-    "broadcast",
-    "campaigns",
-    "newmeeting",
-    "attendees",
-    "newcall",
-    "feeds",
-    "digest",
-    "newpoll",
-    "results",
-    "export",
-    "nominations",
-    "formadmin",
-    "stats",
-)
 
-
-def commands(language: str, *, staff: bool = False) -> list[tuple[str, str]]:
-    """The menu as (command, description) pairs in one language."""
-    names = MEMBER_COMMANDS + STAFF_COMMANDS if staff else MEMBER_COMMANDS
+def commands(language: str, names: Sequence[str]) -> list[tuple[str, str]]:
+    """The menu's entries (the features declare which, in which order) as (command,
+    description) pairs in one language."""
     return [(name, t(f"command_{name}", language)) for name in names]
 
 

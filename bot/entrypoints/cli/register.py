@@ -211,8 +211,9 @@ async def _menu_note(services: Services, menu: menus.ChatMenu) -> str:
     """Give the person's chat the menu of their new role at once, if the Bot API answers."""
     from bot.bot_identity import set_chat_commands
     from bot.services import menus
+    from handlers import features
 
-    items = menus.commands(menu.language, staff=menu.staff)
+    items = menus.commands(menu.language, features.menu(staff=menu.staff))
     if await set_chat_commands(services.settings, menu.chat_id, items):
         return "Their command menu is updated."
     return "Their command menu follows when the bot next starts."

@@ -10,7 +10,7 @@ broadcasts, each in arrival order) and one task books their slots, each a moment
 every process): for ``HOLD`` seconds broadcasts leave ``reserve`` slots of the window free,
 which only replies may take, so the replies of a busy moment do not queue behind slots
 the broadcast booked ahead. Replies are counted
-by ``handlers.delivery_sender.InteractiveRateLimiter``, a python-telegram-bot rate limiter
+by ``handlers.delivery.sender.InteractiveRateLimiter``, a python-telegram-bot rate limiter
 on the application's bot.
 
 With SQLite (one process) the window lives in memory. With PostgreSQL the limit belongs to

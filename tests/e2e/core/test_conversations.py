@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.texts import t
-from handlers.common import AWAITING
-from handlers.text_router import STEPS
+from handlers import features
+from handlers.core.common import AWAITING
+from handlers.core.text_router import CONFIRM_STEP
 from tests.conftest import FakeClock
 from tests.e2e.broadcast.test_broadcast import add_members, compose, preview_and_summary
 from tests.e2e.chat import JSON, Person, buttons, has
@@ -138,7 +139,11 @@ async def test_a_date_typed_at_the_broadcast_confirmation_is_understood(
 async def test_text_at_every_button_step_gets_its_hint_never_the_question_fallback(
     harness: Harness,
 ) -> None:
-    button_steps = {name: step for name, step in STEPS.items() if step.waits_for_button}
+    button_steps = {
+        name: step
+        for name, step in features.load().steps(CONFIRM_STEP).items()
+        if step.waits_for_button
+    }
     assert len(button_steps) >= 10  # broadcast, newcall, newmeeting, digest, newpoll, forms, ...
     admin = Person(harness.client, harness.admin_id)
     await admin.say("/help")  # the admin's user row and chat data exist from here on

@@ -16,7 +16,7 @@ from bot.services.calls import CallDraft
 from bot.services.forms import FormSpec, QuestionSpec
 from bot.services.meetings import MeetingDraft, MeetingOptions
 from bot.services.polls import PollDraft
-from handlers.callbacks import MeetingAnswer
+from handlers.meetings.actions import MeetingAnswer
 from tests.e2e.broadcast.test_broadcast import add_members, compose, preview_and_summary
 from tests.e2e.chat import JSON, Person, buttons, has
 from tests.e2e.conftest import Harness

@@ -10,7 +10,7 @@ import pytest
 
 from bot.ids import MAX_ID
 from bot.texts import t
-from handlers.callbacks import ACTIONS, Callback
+from handlers.core.callbacks import ACTIONS, Callback
 from tests.e2e.chat import Person
 from tests.e2e.conftest import Harness
 

@@ -8,12 +8,14 @@ from typer.testing import CliRunner
 
 from bot.bot_identity import SANDBOX_TOKEN
 from bot.entrypoints.cli import app
-from bot.services.menus import MEMBER_COMMANDS, STAFF_COMMANDS
 from bot.texts import t
+from handlers import features
 from tests.e2e.chat import Person, has
 from tests.e2e.conftest import Harness
 
-STAFF_MENU = MEMBER_COMMANDS + STAFF_COMMANDS
+MEMBER_COMMANDS = features.menu(staff=False)
+STAFF_COMMANDS = features.load().menu(staff=True)
+STAFF_MENU = features.menu(staff=True)
 
 
 def _expected(language: str, names: tuple[str, ...]) -> dict[str, str]:

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from bot.models import FormResponse, Organisation, QuestionKind, User
 from bot.services import forms
 from bot.services.forms import FormSpec, QuestionSpec
-from handlers.callbacks import FormOpen, FormPick, FormStep
+from handlers.forms.actions import FormOpen, FormPick, FormStep
 from tests.e2e.broadcast.test_broadcast import add_members
 from tests.e2e.chat import Person, has
 from tests.e2e.conftest import Harness

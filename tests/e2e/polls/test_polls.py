@@ -16,7 +16,7 @@ from bot.models import Attendance, AttendanceStatus, Poll, PollVote, Topic, User
 from bot.services import meetings, polls, topics
 from bot.services.meetings import MeetingDraft, MeetingOptions
 from bot.services.polls import PollDraft
-from handlers.callbacks import PollOpen
+from handlers.polls.actions import PollOpen
 from scheduler import polls as poll_job
 from tests.conftest import FakeClock
 from tests.e2e.broadcast.test_broadcast import add_members, eventually, is_done

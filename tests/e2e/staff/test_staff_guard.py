@@ -9,26 +9,30 @@ from __future__ import annotations
 import dataclasses
 import enum
 import itertools
+import sys
 from collections.abc import Sequence
 
-from bot.services import menus
-from handlers.callback_router import ROUTES
-from handlers.callbacks import DRAFT_TOKEN_LENGTH, BadCallback, Callback, parse
-from handlers.staff_guard import STAFF_COMMANDS
+from handlers import features
+from handlers.core.callbacks import DRAFT_TOKEN_LENGTH, BadCallback, Callback, parse
+from handlers.core.staff_guard import STAFF_COMMANDS
 from tests.e2e.chat import Person
 from tests.e2e.conftest import Harness
 
 REFUSAL = "Det här är bara för handläggare."
 
 
-def _words() -> list[str]:
-    """Every string the callbacks module names in its constants (the values buttons carry)."""
-    from handlers import callbacks
+ROUTES = features.load().actions()
 
+
+def _words() -> list[str]:
+    """Every string the actions modules name in their constants (the values buttons carry)."""
     found: set[str] = {"m15"}
-    for value in vars(callbacks).values():
-        if isinstance(value, frozenset | set | tuple) and all(isinstance(v, str) for v in value):
-            found.update(value)
+    for module in {sys.modules[cls.__module__] for cls in ROUTES}:
+        for value in vars(module).values():
+            if isinstance(value, frozenset | set | tuple) and all(
+                isinstance(v, str) for v in value
+            ):
+                found.update(value)
     return sorted(found)
 
 
@@ -73,8 +77,10 @@ async def test_a_member_is_refused_every_staff_command_and_button(harness: Harne
     greeting = await member.say("Hej")
     # Registered when the application was built, by each feature's own register().
     # The staff menu's commands are all guarded; no member command is.
-    assert set(menus.STAFF_COMMANDS) <= STAFF_COMMANDS
-    assert not STAFF_COMMANDS & set(menus.MEMBER_COMMANDS)
+    registry = features.load()
+    assert set(registry.menu(staff=True)) <= STAFF_COMMANDS
+    assert not STAFF_COMMANDS & set(registry.menu(staff=False))
+    assert {n for c in registry.commands() if c.staff for n in c.names} == STAFF_COMMANDS
     for command in sorted(STAFF_COMMANDS):
         assert (await member.say(f"/{command}"))["text"] == REFUSAL, command
     for cls in staff_actions():

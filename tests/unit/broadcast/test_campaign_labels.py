@@ -41,8 +41,8 @@ from bot.services.staff_notices import Subject
 from bot.texts import CATALOGUE, LANGUAGES, t
 from bot.texts.moments import MomentText, render_moment
 from bot.timeutil import STOCKHOLM
-from handlers import campaigns_view
-from handlers.personalise import build_personaliser
+from handlers.broadcast import campaigns as campaigns_view
+from handlers.delivery.personalise import build_personaliser
 from tests.conftest import FakeClock
 
 STARTS = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)

@@ -16,7 +16,7 @@ from bot.services import polls
 from bot.services.container import Services
 from bot.services.delivery import Blocked
 from bot.services.polls import PollDraft
-from handlers.personalise import build_personaliser
+from handlers.delivery.personalise import build_personaliser
 from scheduler.nominations import NominationJob
 from scheduler.polls import PollJob
 from tests.conftest import FakeClock

@@ -14,8 +14,8 @@ from bot.services.link_notices import tell_staff_of_request
 from bot.services.meetings.capacity import tell_staff_of_capacity
 from bot.services.staff_notices import StaffChats
 from bot.timeutil import STOCKHOLM
-from handlers.callbacks import DecideLink
-from handlers.personalise import build_personaliser
+from handlers.delivery.personalise import build_personaliser
+from handlers.staff.actions import DecideLink
 from tests.conftest import FakeClock
 from tests.unit.test_delivery_support import FakeSender, add_org, add_user, drain, make_worker
 from tests.unit.test_meetings_support import NOW, OPTIONS, add_members, new_meeting

@@ -12,8 +12,9 @@ from bot.services import calls
 from bot.services.calls import CallDraft
 from bot.services.delivery import Button, Personal
 from bot.timeutil import STOCKHOLM
-from handlers.callbacks import CallRemind, parse
-from handlers.personalise import build_personaliser
+from handlers.calls.actions import CallRemind
+from handlers.core.callbacks import parse
+from handlers.delivery.personalise import build_personaliser
 from tests.conftest import FakeClock
 
 NOW = datetime(2026, 10, 20, 8, 0, tzinfo=UTC)  # 10:00 CEST; the clocks go back on the 25th

@@ -32,7 +32,7 @@ from bot.services.polls import SUBJECT as POLL_SUBJECT
 from bot.services.polls import PollDraft
 from bot.services.staff_notices import Subject
 from bot.timeutil import STOCKHOLM
-from handlers.personalise import build_personaliser
+from handlers.delivery.personalise import build_personaliser
 from tests.conftest import FakeClock
 from tests.unit.test_digest_compose_support import (
     NOW,

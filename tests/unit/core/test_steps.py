@@ -9,27 +9,27 @@ from pathlib import Path
 import pytest
 
 from bot.texts import t
-from handlers import (
-    broadcast_send,
-    calls_new,
-    digest_draft,
-    faq,
-    feeds_add,
-    forms_ask,
-    meeting_new,
-    meeting_staff,
-    nominations,
-    onboarding,
-    poll_answers,
-    poll_new_keys,
-    staff_invite,
-    staff_replies,
-)
-from handlers.common import CONFIRMING
-from handlers.steps import Step, looks_like_question, registry
-from handlers.text_router import STEPS
+from handlers import features
+from handlers.broadcast import send as broadcast_send
+from handlers.calls import new as calls_new
+from handlers.core.common import CONFIRMING
+from handlers.core.steps import Step, looks_like_question, registry
+from handlers.core.text_router import CONFIRM_STEP
+from handlers.digest import draft as digest_draft
+from handlers.feeds import add as feeds_add
+from handlers.forms import ask as forms_ask
+from handlers.meetings import new as meeting_new
+from handlers.meetings import staff as meeting_staff
+from handlers.nominations import form as nominations
+from handlers.onboarding import start as onboarding
+from handlers.polls import answers as poll_answers
+from handlers.polls import new_keys as poll_new_keys
+from handlers.questions import faq
+from handlers.staff import invite as staff_invite
+from handlers.staff import replies as staff_replies
 
 HANDLERS = Path(__file__).resolve().parents[3] / "handlers"
+STEPS = features.load().steps(CONFIRM_STEP)
 
 
 def test_every_step_of_every_feature_is_registered_once() -> None:
@@ -57,7 +57,7 @@ def test_every_step_of_every_feature_is_registered_once() -> None:
 def _constant_steps_set_directly() -> set[tuple[str, str]]:
     """(module, constant) of every set_awaiting(context, CONSTANT, ...) in the handlers."""
     found: set[tuple[str, str]] = set()
-    for path in HANDLERS.glob("*.py"):
+    for path in HANDLERS.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
@@ -67,7 +67,8 @@ def _constant_steps_set_directly() -> set[tuple[str, str]]:
                 and isinstance(node.args[1], ast.Name)
                 and node.args[1].id.isupper()
             ):
-                found.add((f"handlers.{path.stem}", node.args[1].id))
+                module = ".".join(path.relative_to(HANDLERS.parent).with_suffix("").parts)
+                found.add((module, node.args[1].id))
     return found
 
 

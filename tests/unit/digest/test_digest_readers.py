@@ -15,16 +15,10 @@ from bot.services.delivery import audience, campaigns
 from bot.services.digest import editions, readers
 from bot.services.digest.readers import Planned, ReaderChoice
 from bot.services.digest.schedule import DigestOptions
-from handlers.callbacks import (
-    BadCallback,
-    DigestChoice,
-    DigestDraft,
-    DigestMenu,
-    DigestSettings,
-    SettingsMenu,
-    parse,
-)
-from handlers.digest_settings import frequency_label, menu_text
+from handlers.core.callbacks import BadCallback, parse
+from handlers.digest.actions import DigestChoice, DigestDraft, DigestMenu, DigestSettings
+from handlers.digest.settings import frequency_label, menu_text
+from handlers.settings.actions import SettingsMenu
 from tests.conftest import FakeClock
 
 OPTIONS = DigestOptions()

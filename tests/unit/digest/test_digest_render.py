@@ -12,8 +12,10 @@ from bot.models import Delivery, DeliveryStatus, EditionKind
 from bot.services.delivery import Button, Personal
 from bot.services.digest import editions, subject
 from bot.timeutil import STOCKHOLM
-from handlers.callbacks import DigestSettings, MeetingAnswer, parse
-from handlers.personalise import build_personaliser
+from handlers.core.callbacks import parse
+from handlers.delivery.personalise import build_personaliser
+from handlers.digest.actions import DigestSettings
+from handlers.meetings.actions import MeetingAnswer
 from tests.conftest import FakeClock
 from tests.unit.test_delivery_support import FakeSender, drain, make_worker
 from tests.unit.test_digest_compose_support import (

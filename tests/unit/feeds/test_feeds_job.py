@@ -21,7 +21,7 @@ from bot.services.feeds import add_feed, poll_now
 from bot.services.feeds.notices import staff_notifier
 from bot.services.feeds.poller import FAILURES_BEFORE_DISABLE
 from bot.timeutil import STOCKHOLM
-from handlers.personalise import build_personaliser
+from handlers.delivery.personalise import build_personaliser
 from scheduler.feeds import poll_feeds
 from tests.conftest import FakeClock
 from tests.unit.feed_server import FeedServer, rss, running_feed_server
@@ -123,7 +123,7 @@ async def test_a_broken_database_is_logged_in_one_line_and_the_job_returns(
 async def test_the_job_is_registered_every_minute(db_url: str, clock: FakeClock) -> None:
     from telegram.ext import ApplicationBuilder
 
-    from handlers.job_queue import JobQueueTimetable
+    from handlers.core.job_queue import JobQueueTimetable
     from scheduler import register
     from scheduler.feeds import FEED_POLL_EVERY
 

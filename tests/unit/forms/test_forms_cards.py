@@ -10,8 +10,8 @@ from bot.models import LinkStatus, QuestionKind
 from bot.services import forms
 from bot.services.forms import FormSpec, QuestionSpec, manage
 from bot.timeutil import STOCKHOLM
-from handlers.callbacks import FormOpen
-from handlers.forms_cards import card_renderer, reminder_renderer
+from handlers.forms.actions import FormOpen
+from handlers.forms.cards import card_renderer, reminder_renderer
 from tests.conftest import FakeClock
 from tests.unit.test_delivery_support import add_org, add_user
 from tests.unit.test_forms_support import contact, new_form

@@ -10,11 +10,11 @@ from bot.models import AttendanceStatus
 from bot.services import meetings
 from bot.services.meetings import Counts, MeetingDraft, MeetingOptions, MyStatus, subjects
 from bot.timeutil import STOCKHOLM
-from handlers.callbacks import MeetingAnswer, MeetingCalendar
-from handlers.meeting_cards import Facts, card_text, lead_text, when_text
-from handlers.meeting_keyboards import card_buttons
-from handlers.meeting_render import MeetingRenderers
-from handlers.personalise import build_personaliser
+from bot.views.meetings import Facts, card_text, lead_text, when_text
+from handlers.delivery.personalise import build_personaliser
+from handlers.meetings.actions import MeetingAnswer, MeetingCalendar
+from handlers.meetings.keyboards import card_buttons
+from handlers.meetings.render import MeetingRenderers
 from tests.conftest import FakeClock
 from tests.unit.test_delivery_support import add_user
 

@@ -11,8 +11,9 @@ from bot.services import polls
 from bot.services.delivery import Personal
 from bot.services.polls import PollDraft
 from bot.timeutil import STOCKHOLM
-from handlers.callbacks import PollChoose, PollComment, parse
-from handlers.personalise import build_personaliser
+from handlers.core.callbacks import parse
+from handlers.delivery.personalise import build_personaliser
+from handlers.polls.actions import PollChoose, PollComment
 from tests.conftest import FakeClock
 
 NOW = datetime(2026, 10, 20, 8, 0, tzinfo=UTC)

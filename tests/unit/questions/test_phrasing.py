@@ -17,7 +17,7 @@ from bot.services.knowledge.index import IndexedFaq, IndexedPassage, Match, Sear
 from bot.services.knowledge.phrasing import MAX_CHARS, Phraser, excerpts_for
 from bot.texts import plain_text
 from bot.texts.answers import answer_text, source_label
-from handlers.privacy import privacy_notice
+from handlers.privacy.mydata import privacy_notice
 from tests.fake_llm import FakeLlm, running_fake_llm
 
 KEY = "sk-local-test-key-4711"

@@ -8,7 +8,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Topic, TopicPreference, User
 from bot.services import topics
-from handlers.callbacks import AllTopics, BadCallback, ToggleTopic, parse
+from handlers.core.callbacks import BadCallback, parse
+from handlers.settings.actions import AllTopics, ToggleTopic
 from tests.conftest import FakeClock
 
 ALL_ON = dict.fromkeys(Topic, True)

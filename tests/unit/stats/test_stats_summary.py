@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from bot.services.followup import FollowUp
 from bot.timeutil import STOCKHOLM
-from handlers.stats import summary
+from bot.views.stats import summary
 
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 

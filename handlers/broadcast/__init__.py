@@ -1,0 +1,1 @@
+"""/broadcast and /campaigns: staff compose a message, choose the audience, follow the send."""

@@ -1,0 +1,1 @@
+"""Funding calls: /calls, reminders and /newcall."""

@@ -1,0 +1,1 @@
+"""The delivery engine's Telegram side: the sender and the personaliser."""

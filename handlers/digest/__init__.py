@@ -1,0 +1,1 @@
+"""The digest: the reader's settings, /digest for staff, editions and previews."""

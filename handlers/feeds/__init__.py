@@ -1,0 +1,1 @@
+"""/feeds (staff): RSS/Atom feeds, their list, adding one and the staff notices."""

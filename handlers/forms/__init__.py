@@ -1,0 +1,1 @@
+"""Forms: /forms, filling one in, /profile and /formadmin for staff."""

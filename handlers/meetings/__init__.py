@@ -1,0 +1,1 @@
+"""Meetings: cards, answers, /meetings, /attendees and /newmeeting with the staff controls."""

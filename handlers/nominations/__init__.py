@@ -1,0 +1,1 @@
+"""Nominations: /nominate for contacts and /nominations for staff."""

@@ -1,0 +1,1 @@
+"""/start: language choice and linking to a signatory organisation."""

@@ -1,0 +1,1 @@
+"""Polls: answering a poll, /newpoll, /results and /export."""

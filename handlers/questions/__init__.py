@@ -1,0 +1,1 @@
+"""Questions: answers with their source, live answers, did-you-mean, feedback, FAQ entries."""

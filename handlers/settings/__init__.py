@@ -1,0 +1,1 @@
+"""/help, /settings, /cancel and /stop: what a member sees and receives."""

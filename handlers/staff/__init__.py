@@ -1,0 +1,1 @@
+"""Staff work: /invite, link approvals, /unanswered and relayed replies."""

@@ -1,0 +1,1 @@
+"""/stats (staff): the follow-up figures and their exports."""
