@@ -302,10 +302,8 @@ class SearchIndex:
             words = self._query(relative_time.resolve(as_written, today), side.corpus, side.vocab)
             if not words.concepts:
                 side, words = self.swedish, query
-        # The model reads Swedish with its typos corrected and English as written (the speller
-        # knows only Swedish: it would "correct" English words); names are told by their
-        # capitals, so their check reads the question as written.
-        found = self._passages(words, as_written if english else question, side)
+        # The model reads the words as written, and so does the check for names (capitals).
+        found = self._passages(words, as_written, side)
         passages = self._reranked(question, as_written, found, side)
         faqs = sorted(self._faqs(question), key=lambda match: -match.confidence)
         surest = max((match.confidence for match in passages), default=0.0)

@@ -260,29 +260,3 @@ def test_reindex_without_a_model_says_so_in_one_line(database: str) -> None:
     result = CliRunner().invoke(app, ["kb", "reindex"])
     assert result.exit_code == 2
     assert result.output.strip() == t("kb_semantic_unavailable", "en")
-
-
-def test_the_model_reads_swedish_with_typos_corrected_and_english_as_written() -> None:
-    asked: list[str] = []
-
-    class Recording(HashingEmbedder):
-        def query(self, text: str) -> embeddings.Vectors:
-            asked.append(text)
-            return super().query(text)
-
-    model = Recording()
-    passages = [
-        IndexedPassage(1, "Om", "Antal underskrivare", "Det finns 125 underskrivare."),
-        IndexedPassage(2, "Om", "Nyhetsbrev", "Nyhetsbrevet kommer fyra gånger om året."),
-    ]
-    english = {2: IndexedPassage(2, "About", "Newsletter", "The newsletter comes four times.")}
-    index = SearchIndex.build(
-        passages,
-        [],
-        semantic=Semantic(model, model.passages(texts_of(passages))),
-        english=english,
-    )
-    index.best("hur manga underskrivare finns det")
-    index.best("How often does the newsletter come?")
-    assert "hur många underskrivare finns det" in asked
-    assert "How often does the newsletter come?" in asked
