@@ -1,7 +1,8 @@
 """The renderer of the subject "digest:<edition id>": each reader's digest with its buttons.
 
-The digest service returns the text and the actions; this module turns the actions into
-Telegram buttons (callback data lives in handlers.core.callbacks), one per row.
+The digest service selects what each digest holds and bot.views.digest renders its text and
+actions; this module turns the actions into Telegram buttons (callback data lives in
+handlers.core.callbacks), one per row.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import digest
 from bot.services.delivery import Button, Buttons, Personal
+from bot.views.digest import render_all
 from handlers.digest.actions import DigestSettings
 from handlers.meetings.actions import MeetingAnswer
 from handlers.polls.actions import PollOpen
@@ -70,6 +72,6 @@ def digest_renderer(tz: ZoneInfo, *, poll_key: SecretStr | None) -> Renderer:
         found = await digest.compose_for(
             session, edition_id, user_ids, now=now, tz=tz, poll_key=poll_key
         )
-        return _personals(found)
+        return _personals(render_all(found))
 
     return render

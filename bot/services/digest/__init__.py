@@ -1,4 +1,4 @@
-"""Newsletter digests: editions on a schedule, each reader's window and composed digest."""
+"""Newsletter digests: editions on a schedule, each reader's window and what their digest holds."""
 
 from bot.services.digest.actions import (
     Action,
@@ -17,15 +17,14 @@ from bot.services.digest.editions import (
     send_now,
     set_default_frequency,
 )
-from bot.services.digest.layout import TEXT_LIMIT
 from bot.services.digest.readers import ReaderChoice, choice_of, find_reader, set_frequency
 from bot.services.digest.schedule import DigestOptions, ensure_due_editions, latest_slot, next_slot
+from bot.services.digest.selection import Selection
 from bot.services.digest.subjects import SUBJECT, parse_edition_id, subject
 from bot.services.digest.window import Window, fallback_start, windows
 
 __all__ = [
     "SUBJECT",
-    "TEXT_LIMIT",
     "Action",
     "AnswerPoll",
     "Digest",
@@ -34,6 +33,7 @@ __all__ = [
     "OpenLink",
     "OpenSettings",
     "ReaderChoice",
+    "Selection",
     "SignUp",
     "Window",
     "choice_of",
