@@ -34,7 +34,7 @@ from bot.models import (
 )
 from bot.sandbox.html_entities import parse_html
 from bot.services import digest
-from bot.views.digest import render_all
+from bot.views.digest import Digest, render_all
 
 # Monday 19 October 2026 08:00 in Stockholm (CEST): a weekly slot.
 SLOT = datetime(2026, 10, 19, 6, 0, tzinfo=UTC)
@@ -216,6 +216,6 @@ async def composed(
     *,
     now: datetime,
     poll_key: SecretStr | None,
-) -> dict[int, digest.Digest | None]:
+) -> dict[int, Digest | None]:
     """Each reader's digest as sent: the service's selection rendered by the view."""
     return render_all(await digest.compose(session, issue, user_ids, now=now, poll_key=poll_key))

@@ -13,7 +13,7 @@ from bot.ids import MAX_KEY
 
 if TYPE_CHECKING:
     from bot.services.container import Services
-    from bot.services.digest.actions import Action
+    from bot.views.digest import Action
 
 
 class Frequency(enum.StrEnum):
@@ -33,7 +33,7 @@ digest_app = typer.Typer(
 
 def _describe(action: Action) -> str:
     """A button as a line of text: what it says and what it does."""
-    from bot.services.digest.actions import OpenLink, SignUp
+    from bot.views.digest import OpenLink, SignUp
 
     if isinstance(action, SignUp):
         return f"[{action.text}] signs the reader up for meeting {action.meeting_id}"

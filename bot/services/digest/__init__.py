@@ -1,13 +1,5 @@
 """Newsletter digests: editions on a schedule, each reader's window and what their digest holds."""
 
-from bot.services.digest.actions import (
-    Action,
-    AnswerPoll,
-    Digest,
-    OpenLink,
-    OpenSettings,
-    SignUp,
-)
 from bot.services.digest.compose import compose, compose_for
 from bot.services.digest.content import DigestContent, load_content
 from bot.services.digest.editions import (
@@ -25,16 +17,10 @@ from bot.services.digest.window import Window, fallback_start, windows
 
 __all__ = [
     "SUBJECT",
-    "Action",
-    "AnswerPoll",
-    "Digest",
     "DigestContent",
     "DigestOptions",
-    "OpenLink",
-    "OpenSettings",
     "ReaderChoice",
     "Selection",
-    "SignUp",
     "Window",
     "choice_of",
     "compose",

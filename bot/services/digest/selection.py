@@ -1,7 +1,7 @@
 """Choosing what one reader's digest holds from the edition's shared content.
 
 A selector serves one batch; readers with the same language, window, answers and
-announcements get the same selection object, so the view (bot/views/digest.py) renders a
+announcements get the same selection object, so the view (bot/views/digest/) renders a
 batch of thousands at little more than the cost of its distinct cases.
 """
 

@@ -17,8 +17,7 @@ from bot.models import (
     UserStatus,
 )
 from bot.services import digest
-from bot.services.digest import OpenLink, OpenSettings, SignUp
-from bot.views.digest import short_title
+from bot.views.digest import Digest, OpenLink, OpenSettings, SignUp, short_title
 from tests.unit.test_digest_compose_support import (
     NOW,
     SLOT,
@@ -37,7 +36,7 @@ from tests.unit.test_digest_compose_support import (
 DAY = timedelta(days=1)
 
 
-async def _one(session: AsyncSession, user_id: int) -> digest.Digest:
+async def _one(session: AsyncSession, user_id: int) -> Digest:
     found = await composed(session, await edition(session, SLOT), [user_id], now=NOW, poll_key=None)
     result = found[user_id]
     assert result is not None

@@ -13,8 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db import Database
 from bot.models import AttendanceStatus, DeliveryStatus
 from bot.services import digest
-from bot.services.digest import OpenLink, SignUp
-from bot.views.digest_layout import TEXT_LIMIT
+from bot.views.digest import TEXT_LIMIT, OpenLink, SignUp
 from tests.unit.test_digest_compose_support import (
     NOW,
     SLOT,

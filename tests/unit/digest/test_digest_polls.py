@@ -10,9 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db import Database
 from bot.models import Delivery, DeliveryStatus
 from bot.services import digest, polls
-from bot.services.digest import AnswerPoll
 from bot.services.polls import PollDraft
-from bot.views.digest import render_all, short_title
+from bot.views.digest import AnswerPoll, render_all, short_title
 from tests.conftest import FakeClock
 from tests.unit.test_digest_compose_support import NOW, SLOT, composed, edition, plain, reader
 

@@ -2,7 +2,7 @@
 
 A view serves one batch: item snippets are rendered once per language (a meeting once per
 answer), and readers sharing a selection share the rendered digest. Its layout and cut are
-in ``bot.views.digest_layout``; the buttons' Telegram form is in handlers/digest/render.py.
+in ``bot.views.digest.layout``; the buttons' Telegram form is in handlers/digest/render.py.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from bot.models import AttendanceStatus
-from bot.services.digest.actions import Action, AnswerPoll, Digest, OpenLink, OpenSettings, SignUp
 from bot.services.digest.content import (
     AnnouncementItem,
     CallItem,
@@ -26,7 +25,8 @@ from bot.services.digest.content import (
 from bot.services.digest.selection import Answer, Selection
 from bot.texts import plain_text, t
 from bot.timeutil import local
-from bot.views.digest_layout import ITEMS, Head, Section, fit
+from bot.views.digest.actions import Action, AnswerPoll, Digest, OpenLink, OpenSettings, SignUp
+from bot.views.digest.layout import ITEMS, Head, Section, fit
 
 SECTION_MAX = 10  # items a section shows before "…och N till"
 SIGNUP_BUTTONS = 3
