@@ -62,8 +62,9 @@ from bot.models import (  # noqa: E402
 )
 from bot.sandbox.html_entities import parse_html  # noqa: E402
 from bot.services.delivery import Personal, campaigns  # noqa: E402
-from bot.services.digest import TEXT_LIMIT, editions, subject  # noqa: E402
+from bot.services.digest import editions, subject  # noqa: E402
 from bot.timeutil import STOCKHOLM  # noqa: E402
+from bot.views.digest import TEXT_LIMIT  # noqa: E402
 from handlers.calls import cards as calls_cards  # noqa: E402
 from handlers.digest.render import digest_renderer  # noqa: E402
 

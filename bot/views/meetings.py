@@ -210,3 +210,32 @@ def lead_text(minutes: int, lang: str) -> str:
 def with_header(header: str, body: str) -> str:
     """A notice: its header line above the meeting's details."""
     return f"{header}\n\n{body}"
+
+
+def reminder_text(facts: Facts, minutes: int, lang: str, tz: ZoneInfo, *, now: datetime) -> str:
+    """A reminder ``minutes`` before the start: the details, then how to give up the seat."""
+    header = t("mtg_reminder", lang, lead=lead_text(minutes, lang))
+    body = details(facts, lang, tz, now=now)
+    return f"{with_header(header, body)}\n\n{t('mtg_reminder_footer', lang)}"
+
+
+def changed_text(
+    facts: Facts, lang: str, tz: ZoneInfo, *, now: datetime, status: MyStatus, counts: Counts
+) -> str:
+    """The card under "the time or place changed"."""
+    body = card_text(facts, lang, tz, now=now, status=status, counts=counts)
+    return with_header(t("mtg_changed", lang), body)
+
+
+def promoted_text(
+    facts: Facts, lang: str, tz: ZoneInfo, *, now: datetime, status: MyStatus, counts: Counts
+) -> str:
+    """The card under "you got a seat" (moved up from the waiting line)."""
+    body = card_text(facts, lang, tz, now=now, status=status, counts=counts)
+    return with_header(t("mtg_promoted", lang), body)
+
+
+def cancelled_text(facts: Facts, lang: str, tz: ZoneInfo, *, now: datetime) -> str:
+    """The cancellation: the title and the time that no longer holds."""
+    when = when_text(facts.starts_at, facts.ends_at, lang, tz, now=now)
+    return t("mtg_cancelled", lang, title=facts.title, when=when)

@@ -20,7 +20,6 @@ from bot.services.container import Services
 from bot.texts import DEFAULT_LANGUAGE, LANGUAGES
 from handlers import features
 from handlers.core.common import App, Context, services
-from handlers.onboarding.actions import ChooseLanguage
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +110,7 @@ async def follow_language(update: Update, context: Context) -> None:
         return
     current = context.bot_data.setdefault(MENUS_KEY, {}).get(chat.id)
     query = update.callback_query
-    chose = query is not None and (query.data or "").startswith(f"{ChooseLanguage.prefix}:")
+    chose = query is not None and (query.data or "").startswith(features.load().language_prefixes())
     if current is not None and current.language == visitor.language:
         return
     if current is None and not chose and visitor.language == DEFAULT_LANGUAGE:

@@ -49,6 +49,8 @@ class Feature:
     relay: Relay | None = None  # a reply to a message the bot forwarded
     newcomer: TextTaker | None = None  # text at no step, before it is taken as a question
     answer: Answerer | None = None  # text taken as a question (one feature answers them)
+    # Buttons whose press sets the person's language: their command menu follows at once.
+    language_actions: tuple[type[Callback], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,10 @@ class Registry:
 
     def newcomers(self) -> list[TextTaker]:
         return [f.newcomer for f in self.features if f.newcomer is not None]
+
+    def language_prefixes(self) -> tuple[str, ...]:
+        """The callback data beginnings of the buttons that set a person's language."""
+        return tuple(f"{cls.prefix}:" for f in self.features for cls in f.language_actions)
 
     def answerer(self) -> Answerer:
         answerers = [f.answer for f in self.features if f.answer is not None]

@@ -16,6 +16,7 @@ from bot.services.digest import readers
 from bot.services.digest.compose import compose
 from bot.services.digest.schedule import DigestOptions
 from bot.texts import t
+from bot.views.digest import render_all
 from handlers.core.common import Context, reply, services
 from handlers.delivery.sender import keyboard
 from handlers.digest.render import personal
@@ -40,7 +41,7 @@ async def personal_for(
 ) -> Personal | None:
     """The reader's message for an edition (stored or not); None when it would be empty."""
     found = await compose(session, edition, [user_id], now=now, tz=tz, poll_key=poll_key)
-    return personal(found.get(user_id))
+    return personal(render_all(found).get(user_id))
 
 
 async def show_digest(update: Update, context: Context, personal: Personal) -> None:

@@ -1,7 +1,8 @@
 """The renderer of the subject "digest:<edition id>": each reader's digest with its buttons.
 
-The digest service returns the text and the actions; this module turns the actions into
-Telegram buttons (callback data lives in handlers.core.callbacks), one per row.
+The digest service selects what each digest holds and bot.views.digest renders its text and
+actions; this module turns the actions into Telegram buttons (callback data lives in
+handlers.core.callbacks), one per row.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.services import digest
 from bot.services.delivery import Button, Buttons, Personal
+from bot.views import digest as view
 from handlers.digest.actions import DigestSettings
 from handlers.meetings.actions import MeetingAnswer
 from handlers.polls.actions import PollOpen
@@ -25,28 +27,28 @@ Renderer = Callable[
 ]
 
 
-def button(action: digest.Action) -> Button:
+def button(action: view.Action) -> Button:
     """The inline button of one digest action."""
-    if isinstance(action, digest.SignUp):
+    if isinstance(action, view.SignUp):
         return Button(action.text, callback=MeetingAnswer(action.meeting_id, True).encode())
-    if isinstance(action, digest.AnswerPoll):
+    if isinstance(action, view.AnswerPoll):
         return Button(action.text, callback=PollOpen(action.poll_id).encode())
-    if isinstance(action, digest.OpenLink):
+    if isinstance(action, view.OpenLink):
         return Button(action.text, url=action.url)
     return Button(action.text, callback=DigestSettings().encode())
 
 
-def buttons(found: digest.Digest) -> Buttons:
+def buttons(found: view.Digest) -> Buttons:
     """The digest's buttons, one a row (titles are long), settings last."""
     return tuple((button(action),) for action in found.actions)
 
 
-def personal(found: digest.Digest | None) -> Personal | None:
+def personal(found: view.Digest | None) -> Personal | None:
     """The message the delivery engine sends for a digest (None: nothing to send)."""
     return None if found is None else Personal(found.text_html, buttons(found))
 
 
-def _personals(found: dict[int, digest.Digest | None]) -> dict[int, Personal | None]:
+def _personals(found: dict[int, view.Digest | None]) -> dict[int, Personal | None]:
     # Readers alike share one Digest object: build each one's message once.
     made: dict[int, Personal | None] = {}
     return {
@@ -70,6 +72,6 @@ def digest_renderer(tz: ZoneInfo, *, poll_key: SecretStr | None) -> Renderer:
         found = await digest.compose_for(
             session, edition_id, user_ids, now=now, tz=tz, poll_key=poll_key
         )
-        return _personals(found)
+        return _personals(view.render_all(found))
 
     return render

@@ -20,15 +20,14 @@ from bot.services import meetings
 from bot.services.delivery import Personal
 from bot.services.meetings import MyStatus, subjects
 from bot.services.meetings.subjects import SubjectArgs
-from bot.texts import t
 from bot.timeutil import STOCKHOLM, as_utc
 from bot.views.meetings import (
     Facts,
+    cancelled_text,
     card_text,
-    details,
-    lead_text,
-    when_text,
-    with_header,
+    changed_text,
+    promoted_text,
+    reminder_text,
 )
 from handlers.meetings.keyboards import card_buttons
 
@@ -112,9 +111,7 @@ class MeetingRenderers:
         for user_id, lang, status in await _readers(session, meeting.id, user_ids):
             if status.status != AttendanceStatus.GOING:  # gave up the seat since it was due
                 continue
-            header = t("mtg_reminder", lang, lead=lead_text(args.minutes, lang))
-            body = details(Facts.of(meeting), lang, self.tz, now=now)
-            text = f"{with_header(header, body)}\n\n{t('mtg_reminder_footer', lang)}"
+            text = reminder_text(Facts.of(meeting), args.minutes, lang, self.tz, now=now)
             result[user_id] = Personal(text, card_buttons(meeting.id, lang, status))
         return result
 
@@ -131,12 +128,10 @@ class MeetingRenderers:
         counts = (await meetings.counts(session, [meeting.id]))[meeting.id]
         result: Rendered = {}
         for user_id, lang, status in await _readers(session, meeting.id, user_ids):
-            text = card_text(
+            text = changed_text(
                 Facts.of(meeting), lang, self.tz, now=now, status=status, counts=counts
             )
-            result[user_id] = Personal(
-                with_header(t("mtg_changed", lang), text), card_buttons(meeting.id, lang, status)
-            )
+            result[user_id] = Personal(text, card_buttons(meeting.id, lang, status))
         return result
 
     async def cancelled(
@@ -148,8 +143,8 @@ class MeetingRenderers:
             return {}
         result: Rendered = {}
         for user_id, lang in (await _languages(session, user_ids)).items():
-            when = when_text(meeting.starts_at, meeting.ends_at, lang, self.tz, now=now)
-            result[user_id] = Personal(t("mtg_cancelled", lang, title=meeting.title, when=when))
+            text = cancelled_text(Facts.of(meeting), lang, self.tz, now=now)
+            result[user_id] = Personal(text)
         return result
 
     async def promoted(
@@ -164,8 +159,8 @@ class MeetingRenderers:
         for user_id, lang, status in await _readers(session, meeting.id, user_ids):
             if status.status != AttendanceStatus.GOING:
                 continue
-            facts = Facts.of(meeting)
-            body = card_text(facts, lang, self.tz, now=now, status=status, counts=counts)
-            text = with_header(t("mtg_promoted", lang), body)
+            text = promoted_text(
+                Facts.of(meeting), lang, self.tz, now=now, status=status, counts=counts
+            )
             result[user_id] = Personal(text, card_buttons(meeting.id, lang, status))
         return result

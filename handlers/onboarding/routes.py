@@ -20,4 +20,5 @@ FEATURE = Feature(
         Step((start.ORG_SEARCH,), start.search_organisation, remind=start.remind_organisation),
     ),
     newcomer=start.greet_newcomer,
+    language_actions=(ChooseLanguage,),
 )

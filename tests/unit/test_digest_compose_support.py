@@ -5,10 +5,12 @@ Rows are written directly (flushed), so each test states exactly the content it 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import count
 from typing import Any
 
+from pydantic import SecretStr
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import (
@@ -31,6 +33,8 @@ from bot.models import (
     User,
 )
 from bot.sandbox.html_entities import parse_html
+from bot.services import digest
+from bot.views.digest import Digest, render_all
 
 # Monday 19 October 2026 08:00 in Stockholm (CEST): a weekly slot.
 SLOT = datetime(2026, 10, 19, 6, 0, tzinfo=UTC)
@@ -203,3 +207,15 @@ async def edition(
         )
     await session.flush()
     return row
+
+
+async def composed(
+    session: AsyncSession,
+    issue: DigestEdition,
+    user_ids: Sequence[int],
+    *,
+    now: datetime,
+    poll_key: SecretStr | None,
+) -> dict[int, Digest | None]:
+    """Each reader's digest as sent: the service's selection rendered by the view."""
+    return render_all(await digest.compose(session, issue, user_ids, now=now, poll_key=poll_key))

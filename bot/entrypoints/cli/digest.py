@@ -13,7 +13,7 @@ from bot.ids import MAX_KEY
 
 if TYPE_CHECKING:
     from bot.services.container import Services
-    from bot.services.digest.writer import Action
+    from bot.views.digest import Action
 
 
 class Frequency(enum.StrEnum):
@@ -33,7 +33,7 @@ digest_app = typer.Typer(
 
 def _describe(action: Action) -> str:
     """A button as a line of text: what it says and what it does."""
-    from bot.services.digest.writer import OpenLink, SignUp
+    from bot.views.digest import OpenLink, SignUp
 
     if isinstance(action, SignUp):
         return f"[{action.text}] signs the reader up for meeting {action.meeting_id}"
@@ -54,6 +54,7 @@ def digest_preview(
     from bot.services.digest import readers
     from bot.services.digest.compose import compose
     from bot.services.digest.schedule import DigestOptions
+    from bot.views.digest import render_all
 
     async def body(services: Services) -> str:
         tz, now = services.settings.tz, services.clock()
@@ -64,7 +65,7 @@ def digest_preview(
             edition = readers.preview_edition(choice, now=now, options=options)
             key = services.settings.poll_key
             composed = await compose(session, edition, [reader.id], now=now, tz=tz, poll_key=key)
-            digest = composed.get(reader.id)
+            digest = render_all(composed).get(reader.id)
         how = choice.frequency.value + ("" if choice.explicit else ", the default")
         if choice.frequency == DigestFrequency.OFF:
             how = "off: they get no digest; shown as a weekly edition"

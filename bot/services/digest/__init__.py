@@ -1,13 +1,5 @@
-"""Newsletter digests: editions on a schedule, each reader's window and composed digest."""
+"""Newsletter digests: editions on a schedule, each reader's window and what their digest holds."""
 
-from bot.services.digest.actions import (
-    Action,
-    AnswerPoll,
-    Digest,
-    OpenLink,
-    OpenSettings,
-    SignUp,
-)
 from bot.services.digest.compose import compose, compose_for
 from bot.services.digest.content import DigestContent, load_content
 from bot.services.digest.editions import (
@@ -17,24 +9,18 @@ from bot.services.digest.editions import (
     send_now,
     set_default_frequency,
 )
-from bot.services.digest.layout import TEXT_LIMIT
 from bot.services.digest.readers import ReaderChoice, choice_of, find_reader, set_frequency
 from bot.services.digest.schedule import DigestOptions, ensure_due_editions, latest_slot, next_slot
+from bot.services.digest.selection import Selection
 from bot.services.digest.subjects import SUBJECT, parse_edition_id, subject
 from bot.services.digest.window import Window, fallback_start, windows
 
 __all__ = [
     "SUBJECT",
-    "TEXT_LIMIT",
-    "Action",
-    "AnswerPoll",
-    "Digest",
     "DigestContent",
     "DigestOptions",
-    "OpenLink",
-    "OpenSettings",
     "ReaderChoice",
-    "SignUp",
+    "Selection",
     "Window",
     "choice_of",
     "compose",

@@ -17,15 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import DigestEdition, User, UserStatus
-from bot.services.digest.actions import Digest
 from bot.services.digest.content import (
     announcement_readers,
     answers,
     load_content,
     unanswered_polls,
 )
+from bot.services.digest.selection import Answer, Selection, Selector
 from bot.services.digest.window import windows
-from bot.services.digest.writer import Answer, DigestWriter
 from bot.services.polls import poll_key as voter_secret
 from bot.timeutil import STOCKHOLM
 
@@ -45,8 +44,9 @@ async def compose(
     now: datetime,
     tz: ZoneInfo = STOCKHOLM,
     poll_key: SecretStr | None,
-) -> dict[int, Digest | None]:
-    """Each reader's digest of ``edition`` (stored, or an unsaved one for a preview).
+) -> dict[int, Selection | None]:
+    """What each reader's digest of ``edition`` holds (stored, or an unsaved one for a preview);
+    bot.views.digest renders it.
 
     None for a reader with nothing to read; unknown or inactive users are left out.
     ``poll_key`` is settings.poll_key, which finds the readers' poll answers.
@@ -67,13 +67,13 @@ async def compose(
         key = await voter_secret(session, poll_key)
         for user_id, poll_id in await unanswered_polls(session, content, readers, key=key):
             unanswered[user_id].add(poll_id)
-    writer = DigestWriter(content, now=now, tz=tz)
-    result: dict[int, Digest | None] = {}
+    selector = Selector(content, now=now, tz=tz)
+    result: dict[int, Selection | None] = {}
     for user_id in readers:
         own: tuple[Answer, ...] = tuple(
             (answered.get((user_id, m.id)), m.waiting.get(user_id)) for m in content.meetings
         )
-        result[user_id] = writer.write(
+        result[user_id] = selector.select(
             languages[user_id],
             spans[user_id],
             own,
@@ -91,8 +91,8 @@ async def compose_for(
     now: datetime,
     tz: ZoneInfo = STOCKHOLM,
     poll_key: SecretStr | None,
-) -> dict[int, Digest | None]:
-    """Each reader's digest of the stored edition; nothing when the edition is gone."""
+) -> dict[int, Selection | None]:
+    """What each reader's digest of the stored edition holds; nothing when it is gone."""
     edition = await session.get(DigestEdition, edition_id)
     if edition is None:
         return {}

@@ -10,6 +10,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from handlers.features import FEATURES
+
 ROOT = Path(__file__).resolve().parents[3]
 BOT = ROOT / "bot"
 ENTRY_POINTS = BOT / "entrypoints"
@@ -24,6 +26,8 @@ def _imports(path: Path) -> set[str]:
             modules.extend(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             modules.append(node.module)
+            # `from handlers import onboarding` imports a package, not a name.
+            modules.extend(f"{node.module}.{alias.name}" for alias in node.names)
     return {".".join(name.split(".")[:depth]) for name in modules for depth in (1, 2)} | set(
         modules
     )
@@ -65,3 +69,14 @@ def test_nothing_below_the_entry_points_imports_them() -> None:
 def test_scheduled_jobs_call_services_only_never_telegram_or_handlers() -> None:
     jobs = list((ROOT / "scheduler").rglob("*.py"))
     assert _offenders(jobs, {"telegram", "handlers"}) == []
+
+
+def test_the_core_handlers_import_no_feature_package() -> None:
+    # Features plug into the core through their routes (handlers.features), never the reverse.
+    core = list((ROOT / "handlers" / "core").rglob("*.py"))
+    assert _offenders(core, {f"handlers.{name}" for name in FEATURES}) == []
+
+
+def test_the_feature_scan_sees_a_package_imported_by_name() -> None:
+    routes = ROOT / "handlers" / "onboarding" / "routes.py"
+    assert _offenders([routes], {"handlers.onboarding"}) == ["handlers/onboarding/routes.py"]

@@ -17,14 +17,14 @@ from bot.models import (
     UserStatus,
 )
 from bot.services import digest
-from bot.services.digest import OpenLink, OpenSettings, SignUp
-from bot.services.digest.writer import short_title
+from bot.views.digest import Digest, OpenLink, OpenSettings, SignUp, short_title
 from tests.unit.test_digest_compose_support import (
     NOW,
     SLOT,
     answer,
     broadcast,
     call,
+    composed,
     edition,
     feed,
     meeting,
@@ -36,10 +36,8 @@ from tests.unit.test_digest_compose_support import (
 DAY = timedelta(days=1)
 
 
-async def _one(session: AsyncSession, user_id: int) -> digest.Digest:
-    found = await digest.compose(
-        session, await edition(session, SLOT), [user_id], now=NOW, poll_key=None
-    )
+async def _one(session: AsyncSession, user_id: int) -> Digest:
+    found = await composed(session, await edition(session, SLOT), [user_id], now=NOW, poll_key=None)
     result = found[user_id]
     assert result is not None
     return result
@@ -52,7 +50,7 @@ async def test_a_full_digest_in_swedish_and_english(session: AsyncSession) -> No
     await news(session, await feed(session, "news"), "Regionen satsar", SLOT - 2 * DAY)
     await broadcast(session, "<b>Viktigt:</b> stängt i juli.", SLOT - 4 * DAY)
     issue = await edition(session, SLOT, note="Hej alla!\nVälkomna <3")
-    found = await digest.compose(session, issue, [swede, english], now=NOW, poll_key=None)
+    found = await composed(session, issue, [swede, english], now=NOW, poll_key=None)
     sv, en = found[swede], found[english]
     assert sv is not None and en is not None
     assert plain(sv.text_html).splitlines() == [
@@ -110,7 +108,7 @@ async def test_meetings_within_30_days_with_each_readers_own_answer(
     await meeting(session, "Redan börjat", NOW - timedelta(minutes=30))
     last_day = await meeting(session, "Om 30 dagar", NOW + 30 * DAY)
     issue = await edition(session, SLOT)
-    found = await digest.compose(
+    found = await composed(
         session, issue, [going, waiting, declined, fresh], now=NOW, poll_key=None
     )
     texts = {user: plain(d.text_html) for user, d in found.items() if d is not None}
@@ -130,7 +128,7 @@ async def test_meetings_within_30_days_with_each_readers_own_answer(
     assert [a.meeting_id for a in signups[going]] == [last_day.id]
     assert closed.id not in [a.meeting_id for a in signups[fresh]]
     other = await reader(session)
-    seen = (await digest.compose(session, issue, [other], now=NOW, poll_key=None))[other]
+    seen = (await composed(session, issue, [other], now=NOW, poll_key=None))[other]
     assert seen is not None
     assert "Fullt just nu – anmäl dig så får du en plats i kön." in plain(seen.text_html)
     assert [a.meeting_id for a in seen.actions if isinstance(a, SignUp)] == [
@@ -204,9 +202,9 @@ async def test_an_empty_digest_is_not_sent_but_a_note_alone_is(session: AsyncSes
     await call(session, "Gammal utan slutdatum", deadline=None)
     await news(session, await feed(session, "news"), "Förra veckan", SLOT - 8 * DAY)
     empty = await edition(session, SLOT)
-    assert await digest.compose(session, empty, [user], now=NOW, poll_key=None) == {user: None}
+    assert await composed(session, empty, [user], now=NOW, poll_key=None) == {user: None}
     noted = await edition(session, SLOT + DAY, note="Glad sommar!")
-    found = (await digest.compose(session, noted, [user], now=NOW, poll_key=None))[user]
+    found = (await composed(session, noted, [user], now=NOW, poll_key=None))[user]
     assert found is not None
     assert "Glad sommar!" in plain(found.text_html)
     assert found.actions == (OpenSettings("⚙️ Nyhetsbrevsinställningar"),)
@@ -217,7 +215,7 @@ async def test_unknown_inactive_and_repeated_readers(session: AsyncSession) -> N
     await broadcast(session, "Till alla", SLOT - DAY)
     (await session.get_one(User, gone)).status = UserStatus.BLOCKED
     issue = await edition(session, SLOT)
-    found = await digest.compose(session, issue, [user, user, gone, 424242], now=NOW, poll_key=None)
+    found = await composed(session, issue, [user, user, gone, 424242], now=NOW, poll_key=None)
     assert list(found) == [user]
     assert await digest.compose_for(session, issue.id + 99, [user], now=NOW, poll_key=None) == {}
 

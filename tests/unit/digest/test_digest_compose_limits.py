@@ -13,13 +13,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db import Database
 from bot.models import AttendanceStatus, DeliveryStatus
 from bot.services import digest
-from bot.services.digest import OpenLink, SignUp
+from bot.views.digest import TEXT_LIMIT, OpenLink, SignUp
 from tests.unit.test_digest_compose_support import (
     NOW,
     SLOT,
     answer,
     broadcast,
     call,
+    composed,
     edition,
     feed,
     meeting,
@@ -63,9 +64,9 @@ async def test_a_crowded_digest_is_cut_from_the_tail_with_pointers_to_the_rest(
     user = await reader(session)
     await _crowded(session)
     issue = await edition(session, SLOT, note="Hej! " * 190)
-    found = (await digest.compose(session, issue, [user], now=NOW, poll_key=None))[user]
+    found = (await composed(session, issue, [user], now=NOW, poll_key=None))[user]
     assert found is not None
-    assert len(found.text_html) <= digest.TEXT_LIMIT
+    assert len(found.text_html) <= TEXT_LIMIT
     text = plain(found.text_html)  # parses as Telegram does: no tag left open
     lines = text.splitlines()
     assert lines[0] == "📰 Veckans nyhetsbrev"
@@ -88,9 +89,9 @@ async def test_each_section_shows_ten_at_most_and_says_how_many_more(
     user = await reader(session)
     for k in range(12):
         await meeting(session, f"M{k}", SLOT + (k + 1) * DAY)
-    found = (
-        await digest.compose(session, await edition(session, SLOT), [user], now=NOW, poll_key=None)
-    )[user]
+    found = (await composed(session, await edition(session, SLOT), [user], now=NOW, poll_key=None))[
+        user
+    ]
     assert found is not None
     text = plain(found.text_html)
     assert "M9" in text and "M10" not in text

@@ -9,7 +9,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.models import Delivery, DeliveryStatus, DigestEdition, EditionKind
 from bot.services import digest
 from bot.services.digest.window import MAX_LOOKBACK
-from tests.unit.test_digest_compose_support import SLOT, edition, feed, news, plain, reader
+from tests.unit.test_digest_compose_support import (
+    SLOT,
+    composed,
+    edition,
+    feed,
+    news,
+    plain,
+    reader,
+)
 
 DAY = timedelta(days=1)
 SENT = (DeliveryStatus.SENT, None)
@@ -17,7 +25,7 @@ SENT = (DeliveryStatus.SENT, None)
 
 async def _news_seen(session: AsyncSession, issue: DigestEdition, user_id: int) -> list[str]:
     now = issue.window_end + timedelta(minutes=1)
-    found = (await digest.compose(session, issue, [user_id], now=now, poll_key=None))[user_id]
+    found = (await composed(session, issue, [user_id], now=now, poll_key=None))[user_id]
     if found is None:
         return []
     lines = plain(found.text_html).splitlines()

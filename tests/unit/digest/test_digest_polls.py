@@ -10,10 +10,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db import Database
 from bot.models import Delivery, DeliveryStatus
 from bot.services import digest, polls
-from bot.services.digest import AnswerPoll
 from bot.services.polls import PollDraft
+from bot.views.digest import AnswerPoll, render_all, short_title
 from tests.conftest import FakeClock
-from tests.unit.test_digest_compose_support import NOW, SLOT, edition, plain, reader
+from tests.unit.test_digest_compose_support import NOW, SLOT, composed, edition, plain, reader
 
 QUESTION = "Vill ni ha fler digitala möten?"
 
@@ -50,16 +50,14 @@ async def test_only_readers_who_got_the_poll_and_did_not_answer_see_it(
     await polls.choose(session, poll_id, answered, poll.options[0].id, key=key, clock=clock)
     issue = await edition(session, SLOT, note="Hej!")
 
-    found = await digest.compose(
-        session, issue, [waiting, answered, never_got], now=NOW, poll_key=None
-    )
+    found = await composed(session, issue, [waiting, answered, never_got], now=NOW, poll_key=None)
 
     mine = found[waiting]
     assert mine is not None
     text = plain(mine.text_html)
     assert "Enkäter som väntar på ditt svar" in text
     assert f"• {QUESTION} (svara senast ons 21 okt kl. 08.00)" in text
-    assert mine.actions[0] == AnswerPoll(f"Svara: {digest.writer.short_title(QUESTION)}", poll_id)
+    assert mine.actions[0] == AnswerPoll(f"Svara: {short_title(QUESTION)}", poll_id)
     for other in (answered, never_got):
         seen = found[other]
         assert seen is not None and "Enkäter" not in plain(seen.text_html)
@@ -85,8 +83,10 @@ async def test_the_poll_check_costs_the_same_queries_whatever_the_batch(db: Data
         async with db.session() as session:
             event.listen(db.engine.sync_engine, "before_cursor_execute", count)
             try:
-                found = await digest.compose_for(
-                    session, edition_id, users[:size], now=NOW, poll_key=None
+                found = render_all(
+                    await digest.compose_for(
+                        session, edition_id, users[:size], now=NOW, poll_key=None
+                    )
                 )
             finally:
                 event.remove(db.engine.sync_engine, "before_cursor_execute", count)

@@ -1,13 +1,13 @@
-"""Writing one reader's digest from the edition's shared content: sections, cut, buttons.
+"""The digest's text and buttons, rendered from the service's selection of what it holds.
 
-A writer serves one batch. Item snippets are rendered once per language (a meeting once
-per answer), and readers with the same language, window, answers and announcements get
-the same digest object, so a batch of thousands costs little more than its distinct cases.
+A view serves one batch: item snippets are rendered once per language (a meeting once per
+answer), and readers sharing a selection share the rendered digest. Its layout and cut are
+in ``bot.views.digest.layout``; the buttons' Telegram form is in handlers/digest/render.py.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -15,28 +15,24 @@ from zoneinfo import ZoneInfo
 from markupsafe import Markup
 
 from bot.models import AttendanceStatus
-from bot.services.digest.actions import Action, AnswerPoll, Digest, OpenLink, OpenSettings, SignUp
 from bot.services.digest.content import (
-    AHEAD,
     AnnouncementItem,
     CallItem,
-    DigestContent,
     MeetingItem,
     NewsItem,
     PollItem,
 )
-from bot.services.digest.layout import ITEMS, Head, Section, fit
-from bot.services.digest.window import Window
+from bot.services.digest.selection import Answer, Selection
 from bot.texts import plain_text, t
-from bot.timeutil import as_utc, local
+from bot.timeutil import local
+from bot.views.digest.actions import Action, AnswerPoll, Digest, OpenLink, OpenSettings, SignUp
+from bot.views.digest.layout import ITEMS, Head, Section, fit
 
 SECTION_MAX = 10  # items a section shows before "…och N till"
 SIGNUP_BUTTONS = 3
 LINK_BUTTONS = 2
 POLL_BUTTONS = 2
 BUTTON_TITLE = 28  # characters of a title on a button
-
-Answer = tuple[AttendanceStatus | None, int | None]  # status and place in the waiting line
 
 
 def tm(key: str, lang: str, **params: object) -> Markup:
@@ -57,15 +53,30 @@ def short_title(title: str) -> str:
     return cut.rstrip(" ,.:;–-") + "…"
 
 
-class DigestWriter:
-    """Writes digests for one batch of readers of one edition."""
+def render_all(found: Mapping[int, Selection | None]) -> dict[int, Digest | None]:
+    """Each reader's digest from a batch's selections (readers alike share one object)."""
+    views: dict[tuple[datetime, ZoneInfo], DigestView] = {}
+    made: dict[int, Digest] = {}
+    result: dict[int, Digest | None] = {}
+    for user_id, selection in found.items():
+        if selection is None:
+            result[user_id] = None
+            continue
+        if id(selection) not in made:
+            key = (selection.now, selection.tz)
+            view = views.get(key) or views.setdefault(key, DigestView(selection.now, selection.tz))
+            made[id(selection)] = view.render(selection)
+        result[user_id] = made[id(selection)]
+    return result
 
-    def __init__(self, content: DigestContent, *, now: datetime, tz: ZoneInfo) -> None:
-        self.content = content
-        self.now = as_utc(now)
+
+class DigestView:
+    """Renders the digests of one batch, all at one moment and in one time zone."""
+
+    def __init__(self, now: datetime, tz: ZoneInfo) -> None:
+        self.now = now
         self.tz = tz
         self._snippets: dict[tuple[object, ...], Markup] = {}
-        self._written: dict[tuple[object, ...], Digest | None] = {}
 
     def date(self, moment: datetime, lang: str) -> str:
         """A local date, e.g. "tis 20 okt"."""
@@ -176,77 +187,38 @@ class DigestWriter:
 
         return self._snippet(("poll", item.id, lang), make)
 
-    def write(
-        self,
-        lang: str,
-        window: Window,
-        answers: tuple[Answer, ...],
-        heard: frozenset[int],
-        unanswered: frozenset[int] = frozenset(),
-    ) -> Digest | None:
-        """The digest of a reader (None when it would be empty).
-
-        ``answers`` follow ``content.meetings``; ``heard`` are the announcements whose
-        audience the reader is in; ``unanswered`` the open polls they got and have not
-        answered. Readers alike get the same object.
-        """
-        key = (lang, window, answers, heard, unanswered)
-        if key not in self._written:
-            self._written[key] = self._write(lang, window, answers, heard, unanswered)
-        return self._written[key]
-
-    def _write(
-        self,
-        lang: str,
-        window: Window,
-        answers: tuple[Answer, ...],
-        heard: frozenset[int],
-        unanswered: frozenset[int],
-    ) -> Digest | None:
-        start, end = window
-        c = self.content
-
-        def inside(moment: datetime) -> bool:
-            return start < moment <= end
-
-        announcements = [a for a in c.announcements if a.id in heard and inside(a.sent_at)]
-        soon = self.now + AHEAD
-        calls = [
-            (call, inside(call.created_at))
-            for call in c.calls
-            if inside(call.created_at) or (call.deadline is not None and call.deadline <= soon)
-        ]
-        news = [n for n in c.news if inside(n.seen_at)]
-        open_polls = [p for p in c.polls if p.id in unanswered]
-        if not (announcements or c.meetings or calls or news or open_polls or c.note):
-            return None
+    def render(self, selection: Selection) -> Digest:
+        """The digest's text within one message, and the actions of the items it kept."""
+        lang = selection.lang
         sections = [
             self._section(
-                "announcements", lang, [self.announcement(a, lang) for a in announcements]
+                "announcements", lang, [self.announcement(a, lang) for a in selection.announcements]
             ),
-            self._section("polls", lang, [self.poll(p, lang) for p in open_polls]),
+            self._section("polls", lang, [self.poll(p, lang) for p in selection.polls]),
             self._section(
-                "meetings",
-                lang,
-                [self.meeting(m, a, lang) for m, a in zip(c.meetings, answers, strict=True)],
+                "meetings", lang, [self.meeting(m, a, lang) for m, a in selection.meetings]
             ),
-            self._section("calls", lang, [self.call(call, lang, new=new) for call, new in calls]),
-            self._section("news", lang, [self.news(n, lang) for n in news], separator="\n"),
+            self._section(
+                "calls", lang, [self.call(call, lang, new=new) for call, new in selection.calls]
+            ),
+            self._section(
+                "news", lang, [self.news(n, lang) for n in selection.news], separator="\n"
+            ),
         ]
         head = Head(
-            title=tm(f"digest_title_{c.kind.value}", lang),
-            since=tm("digest_since", lang, date=self.date(start, lang)),
+            title=tm(f"digest_title_{selection.kind.value}", lang),
+            since=tm("digest_since", lang, date=self.date(selection.since, lang)),
             note_heading=tm("digest_note_heading", lang),
-            note=c.note,
+            note=selection.note,
         )
         shown = [s for s in sections if s.items]
         text = fit(head, shown)
         polls_kept, meetings_kept, calls_kept = (sections[i].kept for i in (1, 2, 3))
         actions = self._actions(
             lang,
-            answers[:meetings_kept],
-            [call for call, _ in calls[:calls_kept]],
-            open_polls[:polls_kept],
+            selection.meetings[:meetings_kept],
+            [call for call, _ in selection.calls[:calls_kept]],
+            list(selection.polls[:polls_kept]),
         )
         return Digest(text, actions)
 
@@ -264,7 +236,7 @@ class DigestWriter:
     def _actions(
         self,
         lang: str,
-        answers: tuple[Answer, ...],
+        meetings: tuple[tuple[MeetingItem, Answer], ...],
         calls: list[CallItem],
         open_polls: list[PollItem],
     ) -> tuple[Action, ...]:
@@ -277,7 +249,7 @@ class DigestWriter:
         ]
         polls_shown = len(actions)
         signup = t("digest_button_signup", lang)
-        for item, (status, _) in zip(self.content.meetings, answers, strict=False):
+        for item, (status, _) in meetings:
             signups = len(actions) - polls_shown
             if signups < SIGNUP_BUTTONS and status is None and self.now < item.closes_at:
                 actions.append(SignUp(f"{signup}: {short_title(item.title)}", item.id))

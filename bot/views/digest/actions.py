@@ -1,4 +1,4 @@
-"""A composed digest: its text and the actions its buttons offer (drawn in handlers/)."""
+"""A rendered digest: its text and the actions its buttons offer (drawn in handlers/)."""
 
 from __future__ import annotations
 

@@ -18,7 +18,7 @@ TEXT_LIMIT = 4096
 MORE_ROOM = 60  # about one "…och N till: /meetings" line, made room for when cutting
 
 ENV = Environment(
-    loader=PackageLoader("bot.services.digest", "templates"),
+    loader=PackageLoader("bot.views.digest", "templates"),
     autoescape=True,
     trim_blocks=True,
     lstrip_blocks=True,
