@@ -9,6 +9,7 @@ from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
 from bot.services import handover, intents
+from bot.services.container import Services
 from bot.services.intents import Intent
 from bot.services.knowledge.phrasing import excerpts_for
 from bot.texts import t
@@ -71,19 +72,26 @@ async def _typing(update: Update) -> None:
         log.info("typing indicator not shown: %s", type(error).__name__)
 
 
-async def pick_topic(update: Update, context: Context, action: PickTopic) -> str:
-    """Show the chosen topic's passage as the answer (with 👍/👎) and log the choice."""
+async def _pressed_on_logged_question(update: Update, context: Context) -> tuple[Services, int]:
+    """The services and the presser's Telegram id, once the question log holds the row the
+    pressed button refers to (rows are written in batches)."""
     svc = services(context)
     tg_user = update.effective_user
     assert tg_user is not None
     await svc.question_log.flush()
+    return svc, tg_user.id
+
+
+async def pick_topic(update: Update, context: Context, action: PickTopic) -> str:
+    """Show the chosen topic's passage as the answer (with 👍/👎) and log the choice."""
+    svc, telegram_user_id = await _pressed_on_logged_question(update, context)
     async with user_session(update, context) as (session, user):
         lang = user.language
         match = await svc.knowledge.choose_topic(
             session,
             action.question_key,
             action.passage_id,
-            telegram_user_id=tg_user.id,
+            telegram_user_id=telegram_user_id,
             lang=lang,
         )
     query = update.callback_query
@@ -97,13 +105,12 @@ async def pick_topic(update: Update, context: Context, action: PickTopic) -> str
 
 async def none_of_topics(update: Update, context: Context, action: NoneOfTopics) -> str:
     """None of the offered topics: log it and offer a member of staff instead."""
-    svc = services(context)
-    tg_user = update.effective_user
-    assert tg_user is not None
-    await svc.question_log.flush()
+    svc, telegram_user_id = await _pressed_on_logged_question(update, context)
     async with user_session(update, context) as (session, user):
         lang = user.language
-        await svc.knowledge.choose_none(session, action.question_key, telegram_user_id=tg_user.id)
+        await svc.knowledge.choose_none(
+            session, action.question_key, telegram_user_id=telegram_user_id
+        )
     query = update.callback_query
     assert query is not None
     await query.edit_message_reply_markup(None)
@@ -118,13 +125,10 @@ async def none_of_topics(update: Update, context: Context, action: NoneOfTopics)
 
 async def feedback(update: Update, context: Context, action: Feedback) -> str:
     """Store 👍/👎; after 👎 offer a member of staff instead."""
-    svc = services(context)
-    tg_user = update.effective_user
-    assert tg_user is not None
-    await svc.question_log.flush()
+    svc, telegram_user_id = await _pressed_on_logged_question(update, context)
     async with user_session(update, context) as (session, user):
         await svc.knowledge.record_feedback(
-            session, action.question_key, telegram_user_id=tg_user.id, helpful=action.helpful
+            session, action.question_key, telegram_user_id=telegram_user_id, helpful=action.helpful
         )
         lang = user.language
     query = update.callback_query
@@ -138,14 +142,11 @@ async def feedback(update: Update, context: Context, action: Feedback) -> str:
 
 async def ask_staff(update: Update, context: Context, action: AskStaff) -> str:
     """Forward the asker's question to staff; a staff reply to it reaches the asker."""
-    svc = services(context)
-    tg_user = update.effective_user
-    assert tg_user is not None
-    await svc.question_log.flush()
+    svc, telegram_user_id = await _pressed_on_logged_question(update, context)
     async with user_session(update, context) as (session, user):
         lang = user.language
         question = await handover.question_to_hand_over(
-            session, action.question_key, telegram_user_id=tg_user.id
+            session, action.question_key, telegram_user_id=telegram_user_id
         )
         destinations = await handover.staff_destinations(
             session, staff_chat_id=svc.settings.staff_chat_id, admins=svc.settings.admins
