@@ -27,6 +27,7 @@ from bot.entrypoints.bootstrap import build_services, prepare_knowledge  # noqa:
 from bot.services.knowledge.evaluation import (  # noqa: E402
     Ask,
     Report,
+    clock_on,
     evaluate,
     normalise,
     parse_devset,
@@ -62,6 +63,8 @@ async def measure(devset_text: str, rounds: int) -> tuple[Report, list[float], l
         migrate.upgrade(settings.database_url)
         services = build_services(settings)
         try:
+            if devset.today is not None:
+                services.knowledge.clock = clock_on(devset.today)
             await prepare_knowledge(services)
             ask: Ask = replier(services.knowledge, lambda match: source_label(match, "sv"))
             report = evaluate(devset, ask)

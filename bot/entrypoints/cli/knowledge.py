@@ -180,10 +180,16 @@ def kb_eval(
     as_json: Annotated[bool, typer.Option("--json", help="The report as one JSON object.")] = False,
     misses: Annotated[int, typer.Option(min=0, help="How many misses to show.")] = 20,
     lang: Annotated[str, typer.Option(help="Answer as to a reader of this language.")] = "sv",
+    today: Annotated[
+        str | None,
+        typer.Option(help="The day the questions assume (YYYY-MM-DD); default: the file's."),
+    ] = None,
 ) -> None:
     """Ask every question of a dev set as the chat would; print hits per kind and the misses."""
+    from datetime import date
+
     from bot.entrypoints.bootstrap import prepare_knowledge
-    from bot.services.knowledge.evaluation import evaluate, parse_devset, replier
+    from bot.services.knowledge.evaluation import clock_on, evaluate, parse_devset, replier
     from bot.services.knowledge.evaluation_text import report_data, report_lines
 
     _check_language(lang)
@@ -195,7 +201,14 @@ def kb_eval(
         lines = [f"line {bad.line}: skipped, {bad.reason}" for bad in devset.bad_lines]
         fail("\n".join([*lines, f"No questions to ask in {file}."]))
 
+    try:
+        day = date.fromisoformat(today) if today else devset.today
+    except ValueError:
+        fail(f"--today {today!r} is not a date like 2025-11-20.")
+
     async def body(services: Services) -> Report:
+        if day is not None:
+            services.knowledge.clock = clock_on(day)
         await prepare_knowledge(services)
         return evaluate(devset, replier(services.knowledge, _labeller(lang), lang=lang))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Set
@@ -208,6 +209,20 @@ HEAD_NOUN = 5  # the shortest known head noun that stands for an unknown compoun
 MAX_CUTS = 400
 
 
+MIN_ENDING = 5  # an unknown word this long may be a known compound's first or last part
+MAX_CONTAINING = 8  # … unless it begins or ends this many compounds (then it says little)
+
+
+def _starting(ordered: list[str], prefix: str) -> list[str]:
+    start = bisect.bisect_left(ordered, prefix)
+    found = []
+    for word in ordered[start : start + MAX_CONTAINING + 1]:
+        if not word.startswith(prefix):
+            break
+        found.append(word)
+    return found
+
+
 class Decompounder:
     """Splits compounds into parts known to a vocabulary of stems (dialogmötet → dialog + möt)."""
 
@@ -215,6 +230,26 @@ class Decompounder:
         self.vocabulary = vocabulary
         self._cache: dict[str, tuple[str, ...]] = {}
         self._cuts_left = MAX_CUTS
+        self._sorted = sorted(vocabulary)
+        self._reversed = sorted(word[::-1] for word in vocabulary)
+        self._containing: dict[str, frozenset[str]] = {}
+
+    def containing(self, word: str) -> frozenset[str]:
+        """Known compounds that begin or end with an unknown word (pensionär → pensionärsråd).
+
+        A question's word the documents never use alone may still be a part of their
+        compounds: "pensionärer" is asked, "pensionärsråd" is written.
+        """
+        if len(word) < MIN_ENDING or word in self.vocabulary:
+            return frozenset()
+        cached = self._containing.get(word)
+        if cached is None:
+            found = _starting(self._sorted, word)
+            found += [w[::-1] for w in _starting(self._reversed, word[::-1])]
+            found = [w for w in found if len(w) >= len(word) + MIN_PART]
+            cached = frozenset(found) if len(found) <= MAX_CONTAINING else frozenset()
+            self._containing[word] = cached
+        return cached
 
     def parts(self, token: str) -> tuple[str, ...]:
         """The part stems of a compound token, or () when it is not a known compound."""

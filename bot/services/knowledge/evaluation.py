@@ -2,8 +2,10 @@
 
 A dev set is a TSV file with the columns ``question``, ``expected`` and ``kind``. ``expected``
 is a short text the right answer must contain, or several separated by `` | `` (any one will
-do), or ``-`` when the bot must decline. In a question, ``\\n`` stands for a line break.
-Answers are compared case-insensitively, with runs of spaces (also non-breaking) as one space
+do), or ``-`` when the bot must decline. In a question, ``\\n`` stands for a line break. A line
+``# today: YYYY-MM-DD`` says which day the questions assume ("förra året", "nästa år").
+An answer is scored as the chat shows it: its text and its source line (the section heading the
+reader sees under it). Answers are compared case-insensitively, with runs of spaces (also non-breaking) as one space
 and every dash as a hyphen; a figure matches only whole (80 000 is not in 180 000).
 
 A "Menade du …?" offer (two or three topics to choose from) is neither an answer nor a
@@ -19,7 +21,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Literal
+
+from bot.timeutil import STOCKHOLM, Clock
 
 if TYPE_CHECKING:
     from bot.services.knowledge.index import Match
@@ -30,6 +35,7 @@ ALTERNATIVES = " | "
 HEADER = ("question", "expected", "kind")
 REFUSE_PREFIX = "refuse_"  # kinds whose questions the documents cannot answer
 KIND = re.compile(r"[a-z][a-z0-9_]*")
+TODAY = re.compile(r"#\s*today\s*:\s*(\S+)", re.I)
 DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 
 Verdict = Literal["hit", "wrong_answer", "false_answer", "false_decline", "offer", "wrong_offer"]
@@ -61,6 +67,7 @@ class BadLine:
 class DevSet:
     cases: list[DevCase]
     bad_lines: list[BadLine]
+    today: date | None = None  # the day the questions assume, if the file says
 
 
 @dataclass(frozen=True)
@@ -124,8 +131,16 @@ def parse_devset(text: str) -> DevSet:
     """Read a dev set; a malformed line is kept as a BadLine (with its number) and skipped."""
     cases: list[DevCase] = []
     bad: list[BadLine] = []
+    today: date | None = None
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip("\r")
+        directive = TODAY.match(line.strip())
+        if directive:
+            try:
+                today = date.fromisoformat(directive.group(1))
+            except ValueError:
+                bad.append(BadLine(number, "the day after 'today:' is not a date like 2025-11-20"))
+            continue
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         fields = [field.strip() for field in line.split("\t")]
@@ -136,7 +151,7 @@ def parse_devset(text: str) -> DevSet:
             cases.append(case_or_reason)
         else:
             bad.append(BadLine(number, case_or_reason))
-    return DevSet(cases, bad)
+    return DevSet(cases, bad, today)
 
 
 def _case(number: int, fields: list[str]) -> DevCase | str:
@@ -160,6 +175,12 @@ def _case(number: int, fields: list[str]) -> DevCase | str:
     return DevCase(number, question, () if declines else alternatives, kind)
 
 
+def clock_on(day: date) -> Clock:
+    """A clock stopped at noon (Stockholm) on a day: the "today" a dev set assumes."""
+    moment = datetime.combine(day, time(12), tzinfo=STOCKHOLM).astimezone(UTC)
+    return lambda: moment
+
+
 def normalise(text: str) -> str:
     """Case-folded, with every dash a hyphen and every run of (non-breaking) spaces one space."""
     folded = unicodedata.normalize("NFKC", text).translate(DASHES).casefold()
@@ -171,14 +192,14 @@ def verdict(case: DevCase, reply: Reply) -> Verdict:
     if reply.offers and not reply.answered:
         if case.must_decline:
             return "offer"
-        offered = [normalise(match.text) for match in reply.offers]
+        offered = [normalise(f"{m.text}\n{m.title} – {m.section}") for m in reply.offers]
         found = any(contains(said, e) for said in offered for e in case.expected)
         return "offer" if found else "wrong_offer"
     if case.must_decline:
         return "false_answer" if reply.answered else "hit"
     if not reply.answered:
         return "false_decline"
-    said = normalise(reply.text or "")
+    said = normalise(f"{reply.text or ''}\n{reply.source or ''}")
     return "hit" if any(contains(said, e) for e in case.expected) else "wrong_answer"
 
 

@@ -325,6 +325,8 @@ class SearchIndex:
             whole = stem(token)
             parts = vocab.parts(token)
             alternatives = self._alternatives(token, whole)
+            if not parts and whole not in corpus.idf:
+                alternatives |= vocab.containing(whole)
             concepts.setdefault(whole, Concept(whole, parts, corpus.weight(whole), alternatives))
             terms[whole] = 1.0
             for part in (*parts, *alternatives):

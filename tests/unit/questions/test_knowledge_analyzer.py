@@ -78,3 +78,11 @@ def test_quantity_and_question_type() -> None:
     assert question_type("Hur många deltog?") == "number"
     assert question_type("Hur blir man underskrivare?") == "manner"
     assert question_type("När är mötet?") == "time"
+
+
+def test_an_unknown_word_finds_the_known_compounds_it_begins_or_ends() -> None:
+    splitter = Decompounder({stem(w) for w in ["pensionärsråd", "kulturnämnden", "möte"]})
+    assert splitter.containing(stem("pensionärer")) == {stem("pensionärsråd")}
+    assert splitter.containing(stem("nämnder")) == {stem("kulturnämnden")}
+    assert splitter.containing(stem("möte")) == frozenset()  # known alone: not a part
+    assert splitter.containing("pens") == frozenset()  # too short to tell

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from bot.services.knowledge.evaluation import (
     DevCase,
     DevSet,
     Reply,
+    clock_on,
     evaluate,
     parse_devset,
     replier,
@@ -86,6 +88,24 @@ def test_every_kind_of_malformed_line_is_skipped_with_its_number(line: str, reas
     assert [c.line for c in devset.cases] == [2]
     assert [bad.line for bad in devset.bad_lines] == [3]
     assert reason in devset.bad_lines[0].reason
+
+
+def test_a_devset_says_which_day_its_questions_assume() -> None:
+    devset = parse_devset("# today: 2025-11-20 (plan 2026 is next year)\nfråga\t125\tdirect\n")
+    assert devset.today == date(2025, 11, 20)
+    assert clock_on(date(2025, 11, 20))() == datetime(2025, 11, 20, 11, tzinfo=UTC)
+    assert parse_devset("fråga\t125\tdirect\n").today is None
+    broken = parse_devset("# today: 20 november\nfråga\t125\tdirect\n")
+    assert [bad.line for bad in broken.bad_lines] == [1]
+    assert "2025-11-20" in broken.bad_lines[0].reason
+
+
+def test_an_answer_is_scored_with_the_source_line_the_reader_sees_under_it() -> None:
+    mandate = Reply(
+        True, "Nomineringen är viktig.", "Organisation – Ny mandatperiod 2027–2030", 0.9
+    )
+    assert verdict(case("2027-2030"), mandate) == "hit"
+    assert verdict(case("2031"), mandate) == "wrong_answer"
 
 
 def test_declines_are_right_only_where_due_and_answers_only_with_the_expected_text() -> None:
