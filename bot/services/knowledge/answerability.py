@@ -225,11 +225,13 @@ class Features:
 
 def asked(question: str) -> Asked:
     """The kind of fact a question asks for and the names and figures in it."""
+    # The question word that comes first asks: "var kan jag se hur stort …?" asks where.
     kind: FactKind | None = None
+    first = len(question) + 1
     for pattern, candidate in _ASKS:
-        if pattern.search(question):
-            kind = candidate
-            break
+        found = pattern.search(question)
+        if found and found.start() < first:
+            kind, first = candidate, found.start()
     names: list[str] = []
     for line in question.splitlines():
         words = _WORD.findall(line)

@@ -52,6 +52,8 @@ def index() -> SearchIndex:
         ("Vem ersatte Stefan Lindborg?", "person"),
         ("Who chairs the steering group?", "person"),
         ("Vilket telefonnummer har Erica Sjölin?", "contact"),
+        ("var kan jag se hur stort civilsamhället är", "place"),
+        ("Hur många kom, och var hölls mötet?", "number"),
         ("Vad är överenskommelsen?", None),
         ("Är Suicide Zero med bland underskrivarna?", None),
     ],
