@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.services.knowledge.analyzer import stem
+from bot.services.knowledge.analyzer import STOP_WORDS, stem
 from bot.services.knowledge.trimming import units
 
 FactKind = Literal["amount", "number", "date", "time", "place", "person", "contact"]
@@ -197,6 +197,7 @@ class Asked:
     kind: FactKind | None
     names: tuple[str, ...]  # stems of names, acronyms and figures, in question order
     counts_time: bool = False  # "hur många gånger …": a count of times or years is the answer
+    counted: tuple[str, ...] = ()  # stems of what "hur många …" counts (nya, underskrivare)
 
 
 @dataclass(frozen=True)
@@ -207,6 +208,7 @@ class Features:
     fact: bool  # a sentence holds that kind of fact (next to a name asked about, if any)
     names: float  # share of the question's names and figures found in the passage (1 if none)
     heading: float  # share of the question's content words the section title names
+    counted: bool = True  # a figure stands right before what the question counts (or none named)
 
     @property
     def answers(self) -> bool:
@@ -245,7 +247,20 @@ def asked(question: str) -> Asked:
                 # RÖS-gruppen, IOP-utbildningarna: the name is the first part
                 names.append(_stem(word.split("-")[0] if acronym else word))
     counts_time = bool(_TIME_WORDS.search(question))
-    return Asked(kind, tuple(dict.fromkeys(names)), counts_time)
+    counted = _counted(question) if kind == "number" and not counts_time else ()
+    return Asked(kind, tuple(dict.fromkeys(names)), counts_time, counted)
+
+
+def _counted(question: str) -> tuple[str, ...]:
+    """The stems of the words "hur många" counts: "hur många nya underskrivare" → nya, underskr.."""
+    found = _COUNTED.search(question)
+    if not found:
+        return ()
+    words = _WORD.findall(found.group(1))
+    if not words or words[0].casefold() in STOP_WORDS | _NOT_COUNTED:
+        return ()  # "hur många är med?" names nothing it counts
+    kept = [w for w in words[:2] if w.casefold() not in STOP_WORDS | _NOT_COUNTED]
+    return tuple(_stem(word) for word in kept)
 
 
 def features(
@@ -274,7 +289,20 @@ def features(
     heading_words = _stems(section)
     asked_words = {_stem(w) for w in content}
     heading = len(asked_words & heading_words) / len(asked_words) if asked_words else 0.0
-    return Features(question.kind, fact, names, heading)
+    counted = not question.counted or any(_figure_before(u, question.counted) for u in units(text))
+    return Features(question.kind, fact, names, heading, counted)
+
+
+def _figure_before(unit: str, counted: Sequence[str]) -> bool:
+    """Whether a figure (not a year or a date) stands just before a word of what is counted."""
+    words = _WORD.findall(_TIMES.sub(" ", _DATE.sub(" ", unit)))
+    for place, word in enumerate(words):
+        stemmed = _stem(word)
+        if not any(stemmed.startswith(c) or stemmed.endswith(c) for c in counted):
+            continue
+        if _FIGURE.search(" ".join(words[max(0, place - 3) : place])):
+            return True
+    return False
 
 
 def _near(pieces: Sequence[str], about: Sequence[bool], i: int) -> bool:
@@ -313,6 +341,13 @@ _TIME_WORDS = re.compile(
     re.I,
 )
 
+
+_COUNTED = re.compile(r"\b(?:hur\s+m[aå]nga|how\s+many|antal(?:et)?)\s+((?:\S+\s*){1,3})", re.I)
+# Words after "hur många" that say nothing about what is counted.
+_NOT_COUNTED = frozenset(
+    ["redan", "ungefär", "totalt", "cirka", "ca", "olika", "st", "stycken", "fler"]
+)
+_FIGURE = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.I)
 
 _DATE = re.compile(
     rf"\b(?:den\s+)?\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?\s+(?:{_MONTHS})\b"

@@ -406,7 +406,8 @@ class SearchIndex:
             )
             found = answerability.features(wants, text, section, title, content)
             confidence = found.adjust(match.confidence) + self._learned(match.id, words)
-            head.append((not found.answers, replace(match, confidence=min(1.1, confidence))))
+            order = (not found.answers, not found.counted)
+            head.append((order, replace(match, confidence=min(1.1, confidence))))
         head.sort(key=lambda item: item[0])  # stable: the ranking's order otherwise
         return [match for _, match in head] + passages[RERANKED:]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.services.knowledge import IndexedPassage, SearchIndex, parse_document
+from bot.services.knowledge.analyzer import stem
 from bot.services.knowledge.answerability import asked, features
 from bot.services.knowledge.service import OFFER_FLOOR
 from bot.services.knowledge.trimming import trim_like
@@ -125,6 +126,26 @@ def test_reranking_puts_the_passage_holding_the_asked_fact_first() -> None:
     assert index.best("Vem är processledaren?") is not None
     best = index.best("Hur mycket kostar processledaren?")
     assert best is not None and best.id == 2 and "595 000" in best.text
+
+
+def test_how_many_wants_a_figure_before_what_it_counts() -> None:
+    assert asked("hur manga nya underskrivare finns det").counted == (
+        stem("nya"),
+        stem("underskrivare"),
+    )
+    assert asked("Hur många är redan med?").counted == ()
+    assert asked("Hur många gånger träffas ni?").counted == ()  # times: any count of times
+    meetings = "Underskrivarna bjuds in till två möten per år. De får nyhetsbrev från 2026."
+    count = "Överenskommelsen hade 125 underskrivare i slutet av 2024."
+    question = asked("hur många underskrivare finns det")
+    assert not features(question, meetings, "Vad får man?", "Om").counted
+    assert features(question, count, "Antal", "Om").counted
+    passages = [
+        IndexedPassage(1, "Om", "Vad får man som underskrivare?", meetings),
+        IndexedPassage(2, "Om", "Underskrivare", count),
+    ]
+    best = SearchIndex.build(passages, []).best("hur manga underskrivare finns det")
+    assert best is not None and best.id == 2
 
 
 def test_a_budget_line_question_is_trimmed_to_its_line(index: SearchIndex) -> None:
