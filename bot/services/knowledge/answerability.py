@@ -305,6 +305,14 @@ def _figure_before(unit: str, counted: Sequence[str]) -> bool:
     return False
 
 
+def holds_fact(question: Asked, unit: str) -> bool:
+    """Whether a sentence holds the kind of fact asked for (not the question's own figures)."""
+    if question.kind is None:
+        return False
+    cleaned = _without(unit, question.names, question.kind, counts_time=question.counts_time)
+    return _FACTS[question.kind].search(cleaned) is not None
+
+
 def _near(pieces: Sequence[str], about: Sequence[bool], i: int) -> bool:
     """Whether a sentence next to this one names the thing asked about (not in a list)."""
     if _ITEM.match(pieces[i]):

@@ -8,6 +8,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Literal
 
 import numpy as np
@@ -35,7 +36,7 @@ from bot.services.knowledge.corpus import (
 from bot.services.knowledge.embeddings import Embedder, Vectors
 from bot.services.knowledge.spelling import Speller
 from bot.services.knowledge.synonyms import Synonyms, shipped
-from bot.services.knowledge.trimming import trim, trim_like
+from bot.services.knowledge.trimming import HoldsFact, trim, trim_like
 from bot.timeutil import Clock, local, utc_now
 
 HEADING_RANK = 0.3  # ranking: a passage whose heading names the question's concepts wins ties
@@ -310,7 +311,8 @@ class SearchIndex:
         strong = [f for f in faqs if f.confidence >= max(FAQ_MIN, surest - FAQ_MARGIN)]
         ranked = strong + passages + [f for f in faqs if f not in strong]
         english_words = words if side is not self.swedish else None
-        return [self._match(match, query, english_words) for match in ranked[:limit]]
+        wants = answerability.asked(focus.asking(as_written))
+        return [self._match(match, query, english_words, wants) for match in ranked[:limit]]
 
     def chosen(self, question: str, doc: int) -> Match:
         """One passage (by its place in the index) trimmed for a question, fully confident."""
@@ -504,16 +506,26 @@ class SearchIndex:
         weights = {term: w for term, w in self._weights(query).items() if term in held}
         return trim(text, weights, self._terms_of, quantity=query.quantity)
 
-    def _match(self, match: Match, query: Query, english: Query | None = None) -> Match:
+    def _match(
+        self,
+        match: Match,
+        query: Query,
+        english: Query | None = None,
+        wants: answerability.Asked | None = None,
+    ) -> Match:
         if match.kind == "faq":
             return match
-        text = self._trimmed_as_english(match, english) if english is not None else None
+        holds = partial(answerability.holds_fact, wants) if wants and wants.kind else None
+        text = self._trimmed_as_english(match, english, holds) if english is not None else None
         if text is None:
-            text = trim(match.text, self._weights(query), self._terms_of, quantity=query.quantity)
+            weights, terms_of = self._weights(query), self._terms_of
+            text = trim(match.text, weights, terms_of, quantity=query.quantity, holds_fact=holds)
         confidence = round(match.confidence, 4)
         return replace(match, text=text, confidence=confidence)
 
-    def _trimmed_as_english(self, match: Match, english: Query) -> str | None:
+    def _trimmed_as_english(
+        self, match: Match, english: Query, holds: HoldsFact | None = None
+    ) -> str | None:
         """An English question picks sentences in the English version; the Swedish text keeps
         the same ones (by position), so both languages show the same part of the passage."""
         translated = self.english_text(match)
@@ -525,6 +537,7 @@ class SearchIndex:
             self._weights(english),
             lambda text: self._terms_of(text, vocab),
             quantity=english.quantity,
+            holds_fact=holds,
         )
         return trim_like(match.text, translated, cut)
 

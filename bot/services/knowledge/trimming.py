@@ -23,6 +23,7 @@ _ANAPHORA = frozenset(
 )
 
 TermsOf = Callable[[str], frozenset[str]]
+HoldsFact = Callable[[str], bool]  # whether a sentence holds the kind of fact asked for
 
 
 def sentences(text: str) -> list[str]:
@@ -133,9 +134,18 @@ def trim_like(text: str, original: str, trimmed: str) -> str | None:
 
 
 def trim(
-    text: str, weights: Mapping[str, float], terms_of: TermsOf, *, quantity: bool = False
+    text: str,
+    weights: Mapping[str, float],
+    terms_of: TermsOf,
+    *,
+    quantity: bool = False,
+    holds_fact: HoldsFact | None = None,
 ) -> str:
-    """The sentences of a passage that carry the question's terms, at most ~600 characters."""
+    """The sentences of a passage that carry the question's terms, at most ~600 characters.
+
+    A sentence that names something asked about and holds the kind of fact asked for (a
+    figure for "hur många", a season for "när") is kept even when others name more.
+    """
     lines = [line.rstrip() for line in text.strip().splitlines() if line.strip()]
     if not lines:
         return text.strip() or text
@@ -148,6 +158,8 @@ def trim(
         chosen = set(range(len(units)))  # matched through its heading: the passage opens it
     else:
         chosen = {best} | {i for i, s in enumerate(scores) if s >= 0.6 * scores[best]}
+        if holds_fact is not None:
+            chosen |= {i for i, s in enumerate(scores) if s and holds_fact(units[i])}
     for index in sorted(chosen):
         first = units[index].split(" ", 1)[0].lower().strip("\"'«(,")
         if index > 0 and first in _ANAPHORA:

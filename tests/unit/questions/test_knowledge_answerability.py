@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from bot.services.knowledge import IndexedPassage, SearchIndex, parse_document
 from bot.services.knowledge.analyzer import stem
-from bot.services.knowledge.answerability import asked, features
+from bot.services.knowledge.answerability import asked, features, holds_fact
 from bot.services.knowledge.service import OFFER_FLOOR
-from bot.services.knowledge.trimming import trim_like
+from bot.services.knowledge.trimming import trim, trim_like
 
 KNOWLEDGE_BASE = Path(__file__).resolve().parents[3] / "bot" / "knowledge_base"
 THRESHOLD = 0.6  # the default SIGNBOT_ANSWER_THRESHOLD
@@ -231,3 +232,23 @@ def test_who_is_answered_by_a_name_not_by_a_role() -> None:
 )
 def test_plural_date_questions_need_dates(question: str) -> None:
     assert asked(question).kind == "date"
+
+
+def test_trimming_keeps_the_sentence_holding_the_asked_fact() -> None:
+    long = " och med goda omdömen från alla som var där, från arrangörerna och från regionen"
+    text = (
+        f"Under 2024 ordnade överenskommelsen utbildningar om IOP{long}. "
+        "Sammanlagt deltog ett 30-tal tjänstepersoner. "
+        f"I maj 2024 fick RÖS-gruppen lära sig mer om IOP-utbildningar{long}."
+    )
+    weights = {"2024": 2.0, "iop": 2.0, "utbildning": 1.0, "deltog": 0.5}
+
+    def terms_of(unit: str) -> frozenset[str]:
+        words = {stem(w) for w in unit.replace(".", " ").replace("-", " ").split()}
+        return frozenset(words | {"utbildning" for w in words if w.startswith("utbildning")})
+
+    question = asked("hur många deltog i IOP-utbildningarna 2024?")
+    plain = trim(text, weights, terms_of, quantity=True)
+    assert "30-tal" not in plain  # outweighed by the sentences naming IOP and 2024
+    kept = trim(text, weights, terms_of, quantity=True, holds_fact=partial(holds_fact, question))
+    assert "30-tal" in kept
