@@ -305,6 +305,23 @@ def _figure_before(unit: str, counted: Sequence[str]) -> bool:
     return False
 
 
+_OPINION = re.compile(
+    r"\b(?:tycker|anser|tror|gillar|tänker)\s+du\b|\bdin\s+(?:åsikt|uppfattning|personliga)"
+    r"|\b(?:do|would)\s+you\s+(?:think|like|prefer|agree)\b|\byour\s+(?:opinion|view)\b"
+    r"|\bwhat\s+do\s+you\s+(?:think|feel)\b",
+    re.I,
+)
+
+
+def asks_opinion(question: str) -> bool:
+    """Whether a question asks for the bot's own opinion ("Vad tycker du om …?").
+
+    The documents report facts and decisions; no passage is the bot's view, so such a
+    question is declined (and may go to a person) rather than answered with a related fact.
+    """
+    return _OPINION.search(question) is not None
+
+
 def holds_fact(question: Asked, unit: str) -> bool:
     """Whether a sentence holds the kind of fact asked for (not the question's own figures)."""
     if question.kind is None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 from bot.db import Database
 from bot.errors import DomainError
 from bot.models import FaqEntry, FaqPhrasing, KnowledgeDocument, Passage, QuestionLog
-from bot.services.knowledge import documents
+from bot.services.knowledge import answerability, documents
 from bot.services.knowledge.documents import BUILTIN, DocumentSummary, ImportOutcome
 from bot.services.knowledge.embeddings import Embedder, from_bytes
 from bot.services.knowledge.index import (
@@ -284,6 +284,8 @@ class KnowledgeService:
         reader a passage with an English version answers in English (same source); any other
         match stays Swedish, its `lang` telling the reader's language apart.
         """
+        if answerability.asks_opinion(question):
+            return Decision(False, None)  # the documents hold no view of the bot's own
         index = self._index
         found = index.search(question, limit=CANDIDATES)
         if not found:

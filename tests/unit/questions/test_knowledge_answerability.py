@@ -6,12 +6,15 @@ from functools import partial
 from pathlib import Path
 
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.services.knowledge import IndexedPassage, SearchIndex, parse_document
+from bot.db import Database
+from bot.services.knowledge import IndexedPassage, KnowledgeService, SearchIndex, parse_document
 from bot.services.knowledge.analyzer import stem
-from bot.services.knowledge.answerability import asked, features, holds_fact
+from bot.services.knowledge.answerability import asked, asks_opinion, features, holds_fact
 from bot.services.knowledge.service import OFFER_FLOOR
 from bot.services.knowledge.trimming import trim, trim_like
+from bot.services.question_log import QuestionLogWriter
 
 KNOWLEDGE_BASE = Path(__file__).resolve().parents[3] / "bot" / "knowledge_base"
 THRESHOLD = 0.6  # the default SIGNBOT_ANSWER_THRESHOLD
@@ -252,3 +255,31 @@ def test_trimming_keeps_the_sentence_holding_the_asked_fact() -> None:
     assert "30-tal" not in plain  # outweighed by the sentences naming IOP and 2024
     kept = trim(text, weights, terms_of, quantity=True, holds_fact=partial(holds_fact, question))
     assert "30-tal" in kept
+
+
+@pytest.mark.parametrize(
+    ("question", "opinion"),
+    [
+        ("Vad tycker du om Malin Carlsson som politiker?", True),
+        ("Tycker du att civilsamhället får för lite pengar?", True),
+        ("What do you think about the steering group?", True),
+        ("Vad är din åsikt om IOP?", True),
+        ("kan man få tycka till om nya sjukvårdsstrategin", False),
+        ("Vad tycker RÖS-gruppen om sin mötesstruktur?", False),
+        ("Do you know when the next meeting is?", False),
+    ],
+)
+def test_a_question_for_the_bots_own_opinion_is_told_apart(question: str, opinion: bool) -> None:
+    assert asks_opinion(question) is opinion
+
+
+async def test_a_question_for_the_bots_opinion_is_declined_however_well_it_matches(
+    db: Database, session: AsyncSession
+) -> None:
+    service = KnowledgeService(db, threshold=0.5, question_log=QuestionLogWriter(db))
+    await service.import_builtin(session)
+    await session.commit()
+    await service.rebuild()
+    assert service.decide("Vem efterträdde Stefan Lindborg i RÖS-gruppen?").answered
+    opinion = service.decide("Vad tycker du om att Malin Carlsson efterträdde Stefan Lindborg?")
+    assert not opinion.answered and not opinion.offers
