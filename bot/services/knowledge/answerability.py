@@ -198,6 +198,7 @@ class Asked:
     names: tuple[str, ...]  # stems of names, acronyms and figures, in question order
     counts_time: bool = False  # "hur många gånger …": a count of times or years is the answer
     counted: tuple[str, ...] = ()  # stems of what "hur många …" counts (nya, underskrivare)
+    compared: tuple[str, ...] = ()  # stems of what a comparison sets side by side
 
 
 @dataclass(frozen=True)
@@ -209,11 +210,14 @@ class Features:
     names: float  # share of the question's names and figures found in the passage (1 if none)
     heading: float  # share of the question's content words the section title names
     counted: bool = True  # a figure stands right before what the question counts (or none named)
+    compared: bool = (
+        True  # the passage names everything the question compares (or it compares none)
+    )
 
     @property
     def answers(self) -> bool:
         """Whether the passage holds the kind of fact asked for and every name asked about."""
-        return self.fact and self.names >= 1.0
+        return self.fact and self.names >= 1.0 and self.compared
 
     def adjust(self, confidence: float) -> float:
         """The confidence these features leave, 0 .. 1.1."""
@@ -248,7 +252,28 @@ def asked(question: str) -> Asked:
                 names.append(_stem(word.split("-")[0] if acronym else word))
     counts_time = bool(_TIME_WORDS.search(question))
     counted = _counted(question) if kind == "number" and not counts_time else ()
-    return Asked(kind, tuple(dict.fromkeys(names)), counts_time, counted)
+    return Asked(kind, tuple(dict.fromkeys(names)), counts_time, counted, _compared(question))
+
+
+def _compared(question: str) -> tuple[str, ...]:
+    """What a comparison sets side by side: "störst av utbildning och kommunikation"."""
+    if not _COMPARING.search(question):
+        return ()
+    words = _WORD.findall(question)
+    items: list[str] = []
+    for place, word in enumerate(words):
+        if word.casefold() not in _JOINS:
+            continue
+        before = [w for w in words[:place] if _comparable(w)][-1:]
+        after = [w for w in words[place + 1 :] if _comparable(w)][:1]
+        if before and after:
+            items.extend(_stem(w) for w in before + after)
+    return tuple(dict.fromkeys(items))
+
+
+def _comparable(word: str) -> bool:
+    folded = word.casefold()
+    return len(folded) >= 3 and folded not in STOP_WORDS and not _COMPARING.fullmatch(folded)
 
 
 def _counted(question: str) -> tuple[str, ...]:
@@ -290,7 +315,8 @@ def features(
     asked_words = {_stem(w) for w in content}
     heading = len(asked_words & heading_words) / len(asked_words) if asked_words else 0.0
     counted = not question.counted or any(_figure_before(u, question.counted) for u in units(text))
-    return Features(question.kind, fact, names, heading, counted)
+    compared = all(item in whole for item in question.compared)
+    return Features(question.kind, fact, names, heading, counted, compared)
 
 
 def _figure_before(unit: str, counted: Sequence[str]) -> bool:
@@ -367,6 +393,13 @@ _TIME_WORDS = re.compile(
 )
 
 
+_COMPARING = re.compile(
+    r"\b(?:störst\w*|minst\w*|flest|färre|färrest|fler|mest|mer|mindre|större|högst\w*"
+    r"|lägst\w*|dyrast\w*|billigast\w*|först\w*|tidigast|senast|före|efter|than|more|most"
+    r"|fewer|larger|largest|smaller|smallest|first|earlier|later|bigger|biggest)\b",
+    re.I,
+)
+_JOINS = frozenset(["och", "eller", "än", "or", "and", "than"])
 _COUNTED = re.compile(r"\b(?:hur\s+m[aå]nga|how\s+many|antal(?:et)?)\s+((?:\S+\s*){1,3})", re.I)
 # Words after "hur många" that say nothing about what is counted.
 _NOT_COUNTED = frozenset(

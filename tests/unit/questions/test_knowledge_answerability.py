@@ -283,3 +283,21 @@ async def test_a_question_for_the_bots_opinion_is_declined_however_well_it_match
     assert service.decide("Vem efterträdde Stefan Lindborg i RÖS-gruppen?").answered
     opinion = service.decide("Vad tycker du om att Malin Carlsson efterträdde Stefan Lindborg?")
     assert not opinion.answered and not opinion.offers
+
+
+def test_a_comparison_wants_a_passage_naming_both_sides() -> None:
+    question = asked("Vilken budgetpost är störst av utbildning och kommunikation?")
+    assert question.compared == (stem("utbildning"), stem("kommunikation"))
+    assert asked("Vad kostar kommunikationen?").compared == ()
+    largest = "Den största posten är processledaren, 595 000 kr."
+    lines = "Budget 2026:\n- Utbildning: 155 000 kr\n- Kommunikation: 80 000 kr"
+    assert not features(question, largest, "Största posterna", "Budget").answers
+    assert features(question, lines, "Budget 2026", "Budget").answers
+    passages = [
+        IndexedPassage(1, "Budget", "Största posterna i budgeten", largest),
+        IndexedPassage(2, "Budget", "Budget 2026", lines),
+    ]
+    best = SearchIndex.build(passages, []).best(
+        "Vilken budgetpost är störst av utbildning och kommunikation?"
+    )
+    assert best is not None and best.id == 2
