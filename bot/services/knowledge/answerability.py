@@ -303,6 +303,8 @@ def features(
         pieces = units(text)
         if not _stems(f"{title}\n{section}").isdisjoint(named):
             named = []  # the heading names it: the whole passage is about it
+        if not named and question.kind == "date":
+            named = _subject(content, f"{title}\n{section}")
         about = [not named or not _stems(unit).isdisjoint(named) for unit in pieces]
         fact = any(
             pattern.search(
@@ -346,6 +348,16 @@ def asks_opinion(question: str) -> bool:
     question is declined (and may go to a person) rather than answered with a related fact.
     """
     return _OPINION.search(question) is not None
+
+
+def _subject(content: Sequence[str], heading: str) -> list[str]:
+    """What a date is asked for ("Vilka datum hålls dialogmötena?"), unless the heading names it.
+
+    A passage headed by none of the question's words answers with a date only in a sentence
+    naming one of them: the date of another event (a consultation on 18 May) is no answer.
+    """
+    words = {_stem(word) for word in content if not word.isdigit()}
+    return [] if not words.isdisjoint(_stems(heading)) else sorted(words)
 
 
 def holds_fact(question: Asked, unit: str) -> bool:

@@ -301,3 +301,15 @@ def test_a_comparison_wants_a_passage_naming_both_sides() -> None:
         "Vilken budgetpost är störst av utbildning och kommunikation?"
     )
     assert best is not None and best.id == 2
+
+
+def test_a_date_of_another_event_does_not_answer_when_a_date_is_asked() -> None:
+    question = asked("Vilka datum hålls dialogmötena med underskrivare 2026?")
+    content = ["datum", "hålls", "dialogmötena", "underskrivare"]
+    other = "RÖS-gruppen har cirka 10 möten. Hela gruppen deltar i Tvärsamråd den 18 maj 2026."
+    own = "Dialogmötena med underskrivarna hålls den 12 mars och den 8 oktober 2026."
+    assert not features(question, other, "Möten och ny styrgrupp 2026", "Plan", content).fact
+    assert features(question, own, "Möten 2026", "Plan", content).fact
+    # A heading naming what is asked speaks for the whole passage.
+    headed = "Det första hålls den 12 mars 2026."
+    assert features(question, headed, "Dialogmöten 2026", "Plan", content).fact
