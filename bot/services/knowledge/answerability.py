@@ -400,7 +400,10 @@ _TIMES = re.compile(
 )
 _TIME_WORDS = re.compile(
     r"\b(?:hur\s+m[aå]nga|how\s+many)\s+(?:gång\w*|år|månad\w*|veck\w*|dag\w*|timm\w*"
-    r"|times|years|months|weeks|days|hours)\b",
+    r"|times|years|months|weeks|days|hours)\b"
+    # "hur många utbildningar per år": how often, answered by "två gånger per år"
+    r"|\b(?:hur\s+m[aå]nga|how\s+many)\b[^?.!]{0,40}?\b(?:per|om|a|each|every)\s+"
+    r"(?:år|året|månad|vecka|year|month|week)\b",
     re.I,
 )
 

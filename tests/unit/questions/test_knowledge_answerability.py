@@ -313,3 +313,9 @@ def test_a_date_of_another_event_does_not_answer_when_a_date_is_asked() -> None:
     # A heading naming what is asked speaks for the whole passage.
     headed = "Det första hålls den 12 mars 2026."
     assert features(question, headed, "Dialogmöten 2026", "Plan", content).fact
+
+
+def test_how_many_per_year_asks_how_often() -> None:
+    assert asked("Hur många IOP-utbildningar per år blir det?").counts_time
+    assert asked("How many trainings a year are there?").counts_time
+    assert not asked("Hur många deltog i IOP-utbildningen 2024?").counts_time
