@@ -62,7 +62,10 @@ _FACTS: dict[FactKind, re.Pattern[str]] = {
         r"|plats\w*|online|webb\w*|konserthus\w*|sal\w*|sidan|kanal\w*)\b|\.se\b|www\.",
     ),
     "person": re.compile(
-        r"\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+",
+        # "Marie Cederschiöld högskola" is a college named after a person, not a person.
+        r"\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+\b(?!\s+(?:högskola|universitet|institut"
+        r"|stiftelse|folkhögskola|skola|gymnasium|sjukhus|University|College|School|Institute"
+        r"|Foundation|Hospital)\b)",
     ),
     "contact": re.compile(
         r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+46|\b0)\d[\d \-]{5,}\d"

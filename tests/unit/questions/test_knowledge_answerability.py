@@ -319,3 +319,11 @@ def test_how_many_per_year_asks_how_often() -> None:
     assert asked("Hur många IOP-utbildningar per år blir det?").counts_time
     assert asked("How many trainings a year are there?").counts_time
     assert not asked("Hur många deltog i IOP-utbildningen 2024?").counts_time
+
+
+def test_a_college_named_after_a_person_is_not_a_person() -> None:
+    question = asked("Vem leder utbildningen?")
+    college = "Utbildningen ges med Marie Cederschiöld högskola under hösten."
+    leader = "Utbildningen leds av Erica Sjölin under hösten."
+    assert not features(question, college, "Utbildning", "Plan").fact
+    assert features(question, leader, "Utbildning", "Plan").fact
