@@ -292,10 +292,18 @@ def _counted(question: str) -> tuple[str, ...]:
 
 
 def features(
-    question: Asked, text: str, section: str, title: str, content: Sequence[str] = ()
+    question: Asked,
+    text: str,
+    section: str,
+    title: str,
+    content: Sequence[str] = (),
+    aliases: str = "",
 ) -> Features:
-    """The answerability features of a passage (its text, section and document title)."""
-    whole = _stems(f"{title}\n{section}\n{text}")
+    """The answerability features of a passage (its text, section and document title).
+
+    `aliases` holds other names of what the passage names (an acronym's expansion).
+    """
+    whole = _stems(f"{title}\n{section}\n{text}\n{aliases}")
     found = [name for name in question.names if name in whole]
     names = len(found) / len(question.names) if question.names else 1.0
     fact = True

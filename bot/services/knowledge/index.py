@@ -13,7 +13,7 @@ from typing import Literal
 
 import numpy as np
 
-from bot.services.knowledge import answerability, focus, relative_time
+from bot.services.knowledge import abbreviations, answerability, focus, relative_time
 from bot.services.knowledge.analyzer import (
     Decompounder,
     content_tokens,
@@ -155,7 +155,11 @@ class SearchIndex:
             raise ValueError("one vector per passage is needed")
         self.semantic = semantic
         self.fusion = fusion or Fusion()
-        self.synonyms = synonyms if synonyms is not None else shipped()
+        # The abbreviations the documents define are synonyms too ("VGR", "Västra Götalandsregionen").
+        self.abbreviations = abbreviations.defined(p.text for p in passages)
+        self.synonyms = (synonyms if synonyms is not None else shipped()).merged(
+            Synonyms.of(self.abbreviations)
+        )
         self.clock = clock  # "i år", "förra året" are resolved against today in Stockholm
         rewrite = self.synonyms.expand  # documents keep a phrase's words and gain its word
         shared: dict[str, list[str]] = {}  # titles and headings repeat: analyse each once
@@ -406,7 +410,8 @@ class SearchIndex:
                 if version is not None
                 else (match.text, match.section, match.title)
             )
-            found = answerability.features(wants, text, section, title, content)
+            also = abbreviations.aliases(f"{title}\n{section}\n{text}", self.abbreviations)
+            found = answerability.features(wants, text, section, title, content, also)
             confidence = found.adjust(match.confidence) + self._learned(match.id, words)
             order = (not found.answers, not found.counted)
             head.append((order, replace(match, confidence=min(1.1, confidence))))

@@ -95,6 +95,14 @@ class Synonyms:
                     phrases.setdefault(tuple(member.split()), words[0])
         return cls({k: frozenset(v) for k, v in table.items()}, phrases)
 
+    def merged(self, other: Synonyms) -> Synonyms:
+        """These groups and another's (a word in both gets the synonyms of both)."""
+        table = {k: set(v) for k, v in self.table.items()}
+        for word, synonyms in other.table.items():
+            table.setdefault(word, set()).update(synonyms)
+        phrases = {**other.phrases, **self.phrases}
+        return Synonyms({k: frozenset(v) for k, v in table.items()}, phrases)
+
     def expand(self, tokens: list[str]) -> list[str]:
         """Tokens of a document, each known phrase followed by its single word."""
         return self.rewrite(tokens, keep=True)
