@@ -315,7 +315,7 @@ class SearchIndex:
         strong = [f for f in faqs if f.confidence >= max(FAQ_MIN, surest - FAQ_MARGIN)]
         ranked = strong + passages + [f for f in faqs if f not in strong]
         english_words = words if side is not self.swedish else None
-        wants = answerability.asked(focus.asking(as_written))
+        wants = self._asked(as_written, english=side is not self.swedish)
         return [self._match(match, query, english_words, wants) for match in ranked[:limit]]
 
     def chosen(self, question: str, doc: int) -> Match:
@@ -398,8 +398,8 @@ class SearchIndex:
         A passage that holds the kind of fact asked for and every name asked about keeps its
         place; one that does not moves behind those that do.
         """
-        wants = _rare_names(answerability.asked(focus.asking(as_written)), side.corpus)
         english = side is not self.swedish
+        wants = _rare_names(self._asked(as_written, english=english), side.corpus)
         content = content_tokens(question)
         words = frozenset(stem(token) for token in content)
         head = []
@@ -417,6 +417,12 @@ class SearchIndex:
             head.append((order, replace(match, confidence=min(1.1, confidence))))
         head.sort(key=lambda item: item[0])  # stable: the ranking's order otherwise
         return [match for _, match in head] + passages[RERANKED:]
+
+    def _asked(self, as_written: str, *, english: bool) -> answerability.Asked:
+        """What a question asks, read with its typos corrected ("hur manga ganger …" asks how
+        many times); an English question is read as written (the speller knows Swedish)."""
+        text = as_written if english else self.speller.corrected(as_written)
+        return answerability.asked(focus.asking(text))
 
     def english_text(self, match: Match) -> str | None:
         """The English version of a match's whole text (its section's passages), if it has one."""

@@ -8,6 +8,7 @@ word within one or two edits (kommunikatoinen → kommunikationen). Real words a
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Set
 
@@ -20,6 +21,7 @@ from bot.services.knowledge.analyzer import QUANTITY_WORDS, STOP_WORDS, fold
 MIN_FUZZY = 4  # shorter words are too easily another word
 LONG_WORD = 8  # words this long may have two edits
 MAX_CORRECTED = 20  # unknown words looked up per question (a pasted text is not corrected)
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 class Speller:
@@ -72,6 +74,24 @@ class Speller:
             else:
                 result.append(token)
         return result
+
+    def corrected(self, text: str) -> str:
+        """The text with its misspelt words corrected in place, its case and punctuation kept
+        ("hur manga ganger traffades …?" → "hur många gånger träffades …?")."""
+        budget = [MAX_CORRECTED]
+
+        def one(found: re.Match[str]) -> str:
+            word = found.group()
+            if budget[0] <= 0 or not word.isalpha():
+                return word
+            lower = word.lower()
+            fixed = self.correct([lower])[0]
+            if fixed == lower:
+                return word
+            budget[0] -= 1
+            return fixed[:1].upper() + fixed[1:] if word[:1].isupper() else fixed
+
+        return _WORD.sub(one, text)
 
     def _real(self, token: str) -> bool:
         return self.known(token) or simplemma.is_known(token, lang="sv")

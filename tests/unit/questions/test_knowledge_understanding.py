@@ -120,6 +120,18 @@ def test_an_index_answers_questions_without_diacritics_or_with_typos() -> None:
     assert answer(built, "hur manga underskrivare har overenskommelsen")[0] == 1
 
 
+def test_a_question_without_diacritics_asks_what_it_would_with_them() -> None:
+    speller = Speller(Counter({"många": 5, "gånger": 3, "träffades": 2, "nätverket": 2}))
+    fixed = speller.corrected("Hur manga ganger traffades CIVSAM natverket 2024?")
+    assert fixed == "Hur många gånger träffades CIVSAM nätverket 2024?"
+    passages = [
+        IndexedPassage(1, "Om", "CIVSAM", "Nätverket CIVSAM samlar regionens tjänstepersoner."),
+        IndexedPassage(2, "Om", "CIVSAM 2024", "Nätverket CIVSAM träffades två gånger under 2024."),
+    ]
+    best = SearchIndex.build(passages, []).best("hur manga ganger traffades civsam natverket 2024")
+    assert best is not None and best.id == 2
+
+
 # --- Synonyms as data ----------------------------------------------------------------------
 
 
