@@ -247,7 +247,10 @@ def asked(question: str) -> Asked:
         for place, word in enumerate(words):
             if word.casefold() in _NOT_NAMES:
                 continue
-            figure = word.isdigit() and len(word) == 4  # a year: 2019, 2027
+            # A year (2019) or an amount's leading digits ("180 000 kr"): a figure asked about.
+            leading = not (place and words[place - 1].isdigit())  # not the 000 of "180 000"
+            amount = leading and len(word) >= 2 and _amount_after(line, word)
+            figure = word.isdigit() and (len(word) == 4 or amount)
             acronym = len(word) >= 2 and word.split("-")[0].split(":")[0].isupper()
             capital = place > 0 and word[:1].isupper() and not word.isupper()
             if figure or acronym or capital:
@@ -277,6 +280,16 @@ def _compared(question: str) -> tuple[str, ...]:
 def _comparable(word: str) -> bool:
     folded = word.casefold()
     return len(folded) >= 3 and folded not in STOP_WORDS and not _COMPARING.fullmatch(folded)
+
+
+def _amount_after(line: str, figure: str) -> bool:
+    """Whether a figure in the question opens an amount ("180 000 kr", "595 000")."""
+    return (
+        re.search(
+            rf"(?<!\d){figure}(?:\s\d{{3}})+(?!\d)|(?<!\d){figure}\s*(?:kr|sek)\b", line, re.I
+        )
+        is not None
+    )
 
 
 def _counted(question: str) -> tuple[str, ...]:

@@ -327,3 +327,17 @@ def test_a_college_named_after_a_person_is_not_a_person() -> None:
     leader = "Utbildningen leds av Erica Sjölin under hösten."
     assert not features(question, college, "Utbildning", "Plan").fact
     assert features(question, leader, "Utbildning", "Plan").fact
+
+
+def test_an_amount_in_the_question_is_a_figure_the_answer_must_hold() -> None:
+    assert asked("Vilken budgetpost 2026 är på 180 000 kr?").names == ("2026", "180")
+    assert asked("Vad kostar 50 kr?").names == ("50",)
+    assert asked("Hur många kom på de 12 mötena?").names == ()  # a count, not an amount
+    passages = [
+        IndexedPassage(1, "Budget", "Budget för 2026", "Budgeten 2026 är totalt 1 470 000 kr."),
+        IndexedPassage(
+            2, "Budget", "Budgetposter", "- Utbildning: 155 000 kr\n- Dialogmöten: 180 000 kr"
+        ),
+    ]
+    best = SearchIndex.build(passages, []).best("Vilken budgetpost 2026 är på 180 000 kr?")
+    assert best is not None and best.id == 2
