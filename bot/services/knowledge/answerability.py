@@ -328,7 +328,7 @@ def features(
         if not _stems(f"{title}\n{section}").isdisjoint(named):
             named = []  # the heading names it: the whole passage is about it
         if not named and question.kind == "date":
-            named = _subject(content, f"{title}\n{section}")
+            named = _subject(content, section)
         about = [not named or not _stems(unit).isdisjoint(named) for unit in pieces]
         fact = any(
             pattern.search(
@@ -379,6 +379,7 @@ def _subject(content: Sequence[str], heading: str) -> list[str]:
 
     A passage headed by none of the question's words answers with a date only in a sentence
     naming one of them: the date of another event (a consultation on 18 May) is no answer.
+    The section's heading counts, not the document's title ("Dialogmöten" titles them all).
     """
     words = {_stem(word) for word in content if not word.isdigit()}
     return [] if not words.isdisjoint(_stems(heading)) else sorted(words)

@@ -313,6 +313,8 @@ def test_a_date_of_another_event_does_not_answer_when_a_date_is_asked() -> None:
     # A heading naming what is asked speaks for the whole passage.
     headed = "Det första hålls den 12 mars 2026."
     assert features(question, headed, "Dialogmöten 2026", "Plan", content).fact
+    # The document's title does not: it names what all its sections are about.
+    assert not features(question, other, "Tvärsamråd den 18 maj 2026", "Dialogmöten", content).fact
 
 
 def test_how_many_per_year_asks_how_often() -> None:
