@@ -25,6 +25,7 @@ from bot.services.knowledge.analyzer import (
     stem,
 )
 from bot.services.knowledge.corpus import (
+    IDF_SHARE,
     PART_CREDIT,
     PART_TF,
     SYNONYM_CREDIT,
@@ -308,7 +309,7 @@ class SearchIndex:
             if not words.concepts:
                 side, words = self.swedish, query
         # The model reads the words as written, and so does the check for names (capitals).
-        found = self._passages(words, as_written, side)
+        found = self._passages(words, as_written, side, self._mixed(question, words, side))
         passages = self._reranked(question, as_written, found, side)
         faqs = sorted(self._faqs(question), key=lambda match: -match.confidence)
         surest = max((match.confidence for match in passages), default=0.0)
@@ -347,7 +348,40 @@ class SearchIndex:
         found = table.get(whole, frozenset()) | table.get(base, frozenset())
         return found | ({base} - {whole})
 
-    def _passages(self, query: Query, question: str, side: Lexical) -> list[Match]:
+    def _mixed(self, question: str, query: Query, side: Lexical) -> Query | None:
+        """The English words of a Swedish question ("hur många RÖS-meetings …"), as a query of
+        the English versions, or None when the question has none the Swedish text lacks."""
+        if side is not self.swedish or self.english is None:
+            return None
+        unknown = [c for c in query.concepts if c.stem not in self.corpus.idf and not c.parts]
+        if not unknown:
+            return None
+        english = self._query(question, self.english.corpus, self.english.vocab)
+        known = {c.stem for c in english.concepts if c.stem in self.english.corpus.idf}
+        return english if known & {c.stem for c in unknown} else None
+
+    def _coverage(self, query: Query, doc: int, side: Lexical, mixed: Query | None) -> float:
+        """How well a passage covers the question; a Swedish question's English words count
+        as covered where the passage's English version holds them."""
+        if mixed is None or self.english is None:
+            return side.corpus.coverage(query, doc)
+        english = {c.stem: c for c in mixed.concepts}
+        total = covered = plain = 0.0
+        for concept in query.concepts:
+            found = side.corpus.found(concept, doc)
+            other = english.get(concept.stem)
+            if found < 1 and other is not None:
+                found = max(found, self.english.corpus.found(other, doc))
+            total += concept.weight
+            covered += concept.weight * found
+            plain += found
+        if not total:
+            return 0.0
+        return IDF_SHARE * covered / total + (1 - IDF_SHARE) * plain / len(query.concepts)
+
+    def _passages(
+        self, query: Query, question: str, side: Lexical, mixed: Query | None = None
+    ) -> list[Match]:
         lexical = self._lexical(query, side)
         mode = self.mode
         if mode == "lexical" or self.semantic is None:
@@ -383,7 +417,8 @@ class SearchIndex:
             self._passage(
                 doc,
                 max(
-                    side.corpus.coverage(query, doc) + (fusion.agree if doc == agreed else 0.0),
+                    self._coverage(query, doc, side, mixed)
+                    + (fusion.agree if doc == agreed else 0.0),
                     fusion.confidence((float(similarity[doc]) - mean) / spread, len(similarity)),
                 ),
             )

@@ -260,3 +260,26 @@ def test_reindex_without_a_model_says_so_in_one_line(database: str) -> None:
     result = CliRunner().invoke(app, ["kb", "reindex"])
     assert result.exit_code == 2
     assert result.output.strip() == t("kb_semantic_unavailable", "en")
+
+
+def test_a_swedish_question_with_english_words_is_covered_by_the_english_versions() -> None:
+    embedder = HashingEmbedder(aliases={"channels": "kanaler"})
+    passages = [
+        IndexedPassage(1, "Om", "Kanaler", "Överenskommelsen finns på Facebook och LinkedIn."),
+        IndexedPassage(2, "Om", "Nyhetsbrev", "Nyhetsbrevet kommer fyra gånger om året."),
+    ]
+    passages += [
+        IndexedPassage(3 + n, "Övrigt", word.title(), f"{word.title()} om {word}liv.")
+        for n, word in enumerate(TOPICS)
+    ]
+    english = {
+        1: IndexedPassage(1, "About", "Channels", "The agreement uses social media channels."),
+        2: IndexedPassage(2, "About", "Newsletter", "The newsletter comes four times a year."),
+    }
+    texts = [passage_text(p.title, p.section, p.text) for p in passages]
+    semantic = Semantic(embedder, embedder.passages(texts))
+    question = "vilka social media channels använder överenskommelsen"
+    mixed = SearchIndex.build(passages, [], semantic=semantic, english=english).best(question)
+    swedish_only = SearchIndex.build(passages, [], semantic=semantic).best(question)
+    assert mixed is not None and mixed.id == 1
+    assert swedish_only is None or swedish_only.confidence < mixed.confidence
