@@ -108,7 +108,7 @@ _ASKS: tuple[tuple[re.Pattern[str], FactKind], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:när|nar|vilket\s+år|vilken\s+månad|vilket\s+datum|vilken\s+dag"
+            r"\b(?:när|nar|vilket\s+år|vilka\s+år(?:tal)?|vilken\s+månad|vilket\s+datum|vilken\s+dag"
             r"|when|what\s+year|which\s+year)\b",
             re.I,
         ),

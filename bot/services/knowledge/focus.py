@@ -22,6 +22,9 @@ _SIGN_OFFS = frozenset(
 # …", "kan man …"), or holds a question word later on ("… för vilken period gäller det").
 _OPENING = frozenset(word_list("finns kan ska blir får har är gör undrar"))
 _QUESTION_WORDS = frozenset(word_list("vad vem vems vilken vilket vilka varför hur när vart"))
+# Pronouns that point at something named before ("det" is left out: "finns det …?").
+_POINTERS = frozenset(word_list("den dessa dem hon han henne honom dit it they them she he"))
+SHORT = 6  # words: a question this short with a pronoun leans on the sentence before
 SIGNATURE = 6  # words: a sign-off line longer than this says something
 CONTEXT = 2  # content words a question sentence needs; "vad heter hon?" takes the one before
 LOOK_BACK = 2  # sentences it may take (a message of thousands of short lines stays linear)
@@ -49,15 +52,21 @@ def variants(message: str) -> list[str]:
         for index in asking:
             chosen.add(index)
             start = index
-            while (
-                start > max(0, index - LOOK_BACK)
-                and len(_content(kept[start : index + 1])) < CONTEXT
+            while start > max(0, index - LOOK_BACK) and (
+                len(_content(kept[start : index + 1])) < CONTEXT
+                or (start == index and _refers_back(kept[index]))
             ):
                 start -= 1
                 chosen.add(start)
         if len(chosen) < len(kept):
             readings.append("\n".join(kept[index] for index in sorted(chosen)))
     return readings
+
+
+def _refers_back(part: str) -> bool:
+    """Whether a short question points at a sentence before it: "Vilka år gäller den?"."""
+    tokens = raw_tokens(part)
+    return len(tokens) <= SHORT and not _POINTERS.isdisjoint(tokens)
 
 
 def _content(parts: list[str]) -> set[str]:

@@ -51,6 +51,7 @@ def index() -> SearchIndex:
         ("How much is set aside for communication?", "amount"),
         ("När är tvärsamrådet?", "time"),
         ("Vilket år antogs överenskommelsen?", "time"),
+        ("Vilka år gäller handlingsplanen?", "time"),
         ("When is the next dialogue meeting?", "time"),
         ("Var hölls jubileet?", "place"),
         ("Where was the agreement signed?", "place"),

@@ -217,6 +217,16 @@ def test_a_long_message_is_read_without_greetings_and_by_its_question() -> None:
         "Vi är en förening i Borås\nhur många underskrivare har överenskommelsen?",
         "hur många underskrivare har överenskommelsen?",
     ]
+    # A short question pointing back ("den") keeps the sentence it points at, however many
+    # words the question has; a long one with a pronoun stands alone.
+    pointing = (
+        "Vi läser en kurs.\nDet finns en handlingsplan för överenskommelsen.\nVilka år gäller den?"
+    )
+    assert variants(pointing)[-1] == (
+        "Det finns en handlingsplan för överenskommelsen.\nVilka år gäller den?"
+    )
+    long = "Min chef bad mig kolla.\nHon sa att jag undrar vilket år överenskommelsen skrevs under?"
+    assert variants(long)[-1] == "Hon sa att jag undrar vilket år överenskommelsen skrevs under?"
     # A question word later in a sentence asks too.
     assert variants("Vi är nya.\nVi undrar för vilken period nomineringen gäller")[-1] == (
         "Vi undrar för vilken period nomineringen gäller"
