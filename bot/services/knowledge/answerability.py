@@ -118,7 +118,7 @@ _ASKS: tuple[tuple[re.Pattern[str], FactKind], ...] = (
         re.compile(
             r"^\s*(?:var|vart|where)\b|\b(?:var\s+(?:hölls|hålls|ligger|finns|sker|äger)"
             r"|i\s+vilken\s+(?:lokal|stad|kommun)|where)\b",
-            re.I,
+            re.I | re.M,  # "^": where any asking sentence starts
         ),
         "place",
     ),
@@ -126,7 +126,7 @@ _ASKS: tuple[tuple[re.Pattern[str], FactKind], ...] = (
         re.compile(
             r"^\s*(?:vem|vilka\s+personer|who)\b|\bvem\s+(?:är|var|blir|har|tog|ersatte)"
             r"|\bwho\b",
-            re.I,
+            re.I | re.M,
         ),
         "person",
     ),

@@ -74,6 +74,8 @@ def _content(parts: list[str]) -> set[str]:
 
 
 def _is_chat(part: str) -> bool:
+    if part.endswith("?"):
+        return False  # "Var hittar jag den?": every word a stop word, and still the question
     tokens = raw_tokens(part)
     if all(token in STOP_WORDS for token in tokens):
         return True  # "Hej!", "God morgon", "Tack!"

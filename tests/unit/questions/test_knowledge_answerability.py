@@ -52,6 +52,7 @@ def index() -> SearchIndex:
         ("När är tvärsamrådet?", "time"),
         ("Vilket år antogs överenskommelsen?", "time"),
         ("Vilka år gäller handlingsplanen?", "time"),
+        ("Jag forskar om statistik.\nVar hittar jag den?", "place"),
         ("When is the next dialogue meeting?", "time"),
         ("Var hölls jubileet?", "place"),
         ("Where was the agreement signed?", "place"),

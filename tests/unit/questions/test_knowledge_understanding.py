@@ -227,6 +227,9 @@ def test_a_long_message_is_read_without_greetings_and_by_its_question() -> None:
     )
     long = "Min chef bad mig kolla.\nHon sa att jag undrar vilket år överenskommelsen skrevs under?"
     assert variants(long)[-1] == "Hon sa att jag undrar vilket år överenskommelsen skrevs under?"
+    # A question of stop words only is still the question, not a greeting.
+    research = "Jag forskar om civilsamhället i Västra Götaland. Var hittar jag den?"
+    assert variants(research)[0].endswith("Var hittar jag den?")
     # A question word later in a sentence asks too.
     assert variants("Vi är nya.\nVi undrar för vilken period nomineringen gäller")[-1] == (
         "Vi undrar för vilken period nomineringen gäller"
