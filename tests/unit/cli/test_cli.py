@@ -321,3 +321,20 @@ def test_the_shell_writes_times_as_iso_with_the_zone(tmp_path: Path) -> None:
     runner.invoke(app, ["orgs", "import", str(register)])
     invited = runner.invoke(app, ["orgs", "invite", "PRO Skaraborg"])
     assert re.search(r"valid until \d{4}-\d\d-\d\d \d\d:\d\d CES?T\. Code: ", invited.stdout)
+
+
+def test_kb_eval_reads_relative_time_on_the_day_the_devset_assumes(tmp_path: Path) -> None:
+    devset = tmp_path / "dev.tsv"
+    devset.write_text(
+        "# today: 2025-03-01\nquestion\texpected\tkind\n"
+        "Hur många nya underskrivare tillkom förra året?\tsex nya\tdirect\n",
+        encoding="utf-8",
+    )
+    as_assumed = json.loads(runner.invoke(app, ["kb", "eval", str(devset), "--json"]).output)
+    assert as_assumed["overall"]["hits"] == 1  # "förra året" is 2024
+    later = runner.invoke(app, ["kb", "eval", str(devset), "--json", "--today", "2031-03-01"])
+    assert json.loads(later.output)["overall"]["hits"] == 0  # now it asks about 2030
+    wrong = runner.invoke(app, ["kb", "eval", str(devset), "--today", "mars"])
+    assert wrong.exit_code == 2 and wrong.output.strip() == (
+        "--today 'mars' is not a date like 2025-11-20."
+    )
