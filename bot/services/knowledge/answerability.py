@@ -202,6 +202,7 @@ class Asked:
     counts_time: bool = False  # "hur många gånger …": a count of times or years is the answer
     counted: tuple[str, ...] = ()  # stems of what "hur många …" counts (nya, underskrivare)
     compared: tuple[str, ...] = ()  # stems of what a comparison sets side by side
+    activity: bool = False  # "vad gör ni med …?": what is done, not what a thing is
 
 
 @dataclass(frozen=True)
@@ -258,7 +259,15 @@ def asked(question: str) -> Asked:
                 names.append(_stem(word.split("-")[0] if acronym else word))
     counts_time = bool(_TIME_WORDS.search(question))
     counted = _counted(question) if kind == "number" and not counts_time else ()
-    return Asked(kind, tuple(dict.fromkeys(names)), counts_time, counted, _compared(question))
+    activity = _ACTIVITY.search(question) is not None
+    return Asked(
+        kind, tuple(dict.fromkeys(names)), counts_time, counted, _compared(question), activity
+    )
+
+
+def defines(section: str) -> bool:
+    """Whether a section heading asks what something is ("Vad är IOP?")."""
+    return _DEFINES.match(section) is not None
 
 
 def _compared(question: str) -> tuple[str, ...]:
@@ -433,6 +442,13 @@ _TIME_WORDS = re.compile(
 )
 
 
+_ACTIVITY = re.compile(
+    r"\bva\w?\s+(?:gör|görs|gjorde|gjordes|händer|hände|hänt)\b|\bvad\s+har\s+\S+\s+gjort\b"
+    r"|\bwhat\s+(?:do|does|did|has|have)(?:\s+\S+){1,3}?\s+(?:do|done)\b"
+    r"|\bwhat\s+(?:happens|happened)\b",
+    re.I,
+)
+_DEFINES = re.compile(r"\s*(?:vad\s+(?:är|betyder|innebär)|what\s+(?:is|are|does))\b", re.I)
 _COMPARING = re.compile(
     r"\b(?:störst\w*|minst\w*|flest|färre|färrest|fler|mest|mer|mindre|större|högst\w*"
     r"|lägst\w*|dyrast\w*|billigast\w*|först\w*|tidigast|senast|före|efter|than|more|most"

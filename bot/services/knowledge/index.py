@@ -448,7 +448,9 @@ class SearchIndex:
             also = abbreviations.aliases(f"{title}\n{section}\n{text}", self.abbreviations)
             found = answerability.features(wants, text, section, title, content, also)
             confidence = found.adjust(match.confidence) + self._learned(match.id, words)
-            order = (not found.answers, not found.counted)
+            # "Vad gör ni med reserverad upphandling?" is not answered by what it is.
+            defining = wants.activity and answerability.defines(section)
+            order = (not found.answers, not found.counted, defining)
             head.append((order, replace(match, confidence=min(1.1, confidence))))
         head.sort(key=lambda item: item[0])  # stable: the ranking's order otherwise
         return [match for _, match in head] + passages[RERANKED:]

@@ -11,7 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db import Database
 from bot.services.knowledge import IndexedPassage, KnowledgeService, SearchIndex, parse_document
 from bot.services.knowledge.analyzer import stem
-from bot.services.knowledge.answerability import asked, asks_opinion, features, holds_fact
+from bot.services.knowledge.answerability import (
+    asked,
+    asks_opinion,
+    defines,
+    features,
+    holds_fact,
+)
 from bot.services.knowledge.service import OFFER_FLOOR
 from bot.services.knowledge.trimming import trim, trim_like
 from bot.services.question_log import QuestionLogWriter
@@ -345,3 +351,26 @@ def test_an_amount_in_the_question_is_a_figure_the_answer_must_hold() -> None:
     ]
     best = SearchIndex.build(passages, []).best("Vilken budgetpost 2026 är på 180 000 kr?")
     assert best is not None and best.id == 2
+
+
+def test_what_is_done_is_not_answered_by_what_a_thing_is() -> None:
+    assert asked("vad gör ni med reserverad upphandling?").activity
+    assert asked("What does the RÖS group do?").activity
+    assert not asked("Vad är reserverad upphandling?").activity
+    assert defines("Vad är reserverad upphandling?") and not defines("Utbildning 2024")
+    passages = [
+        IndexedPassage(
+            1,
+            "IOP",
+            "Vad är reserverad upphandling?",
+            "Reserverad upphandling är en form av upphandling.",
+        ),
+        IndexedPassage(
+            2, "IOP", "Utbildning 2024", "Under 2024 utbildades inköpare i reserverad upphandling."
+        ),
+    ]
+    index = SearchIndex.build(passages, [])
+    doing = index.search("vad gör ni med reserverad upphandling?")
+    assert doing and doing[0].id == 2
+    being = index.search("Vad är reserverad upphandling?")
+    assert being and being[0].id == 1
