@@ -59,7 +59,8 @@ async def answer_question(update: Update, context: Context, question: str) -> No
         text = answer_text(result.match, lang, phrased=phrased)
         keyboard = keyboards.answer_feedback(result.question_key, lang)
     else:
-        text, keyboard = t("dont_know", lang), keyboards.ask_staff(result.question_key, lang)
+        declined = "dont_know_opinion" if result.opinion else "dont_know"
+        text, keyboard = t(declined, lang), keyboards.ask_staff(result.question_key, lang)
     await reply(update, context, text, keyboard=keyboard)
 
 

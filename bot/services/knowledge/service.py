@@ -74,6 +74,7 @@ class Decision:
     answered: bool
     match: Match | None  # the best match (also when declining: its score is logged)
     offers: tuple[Match, ...] = ()  # "Menade du …?": one to three topics, best first
+    opinion: bool = False  # declined because the bot's own opinion was asked for
 
     @property
     def offered(self) -> bool:
@@ -86,6 +87,7 @@ class AnswerResult:
     answered: bool
     match: Match | None
     offers: tuple[Match, ...] = ()
+    opinion: bool = False  # declined: the bot's own opinion was asked for
 
 
 class KnowledgeService:
@@ -285,7 +287,7 @@ class KnowledgeService:
         match stays Swedish, its `lang` telling the reader's language apart.
         """
         if answerability.asks_opinion(question):
-            return Decision(False, None)  # the documents hold no view of the bot's own
+            return Decision(False, None, opinion=True)  # the documents hold no view of its own
         index = self._index
         found = index.search(question, limit=CANDIDATES)
         if not found:
@@ -347,7 +349,9 @@ class KnowledgeService:
             match=decision.match,
             offers=decision.offers,
         )
-        return AnswerResult(key, decision.answered, decision.match, decision.offers)
+        return AnswerResult(
+            key, decision.answered, decision.match, decision.offers, decision.opinion
+        )
 
     async def import_paths(
         self, session: AsyncSession, paths: Sequence[Path], *, keys: Sequence[str] | None = None

@@ -9,6 +9,10 @@ SV: dict[str, str] = {
         "Det vet jag tyvärr inte. 🤔 Jag hittar inget svar på det i det jag vet om "
         "överenskommelsen.\n\nVill du att jag skickar frågan till en handläggare?"
     ),
+    "dont_know_opinion": (
+        "Jag har inga egna åsikter – jag svarar bara på vad dokumenten om överenskommelsen "
+        "säger. 🙂\n\nVill du att jag skickar frågan till en handläggare?"
+    ),
     "did_you_mean": (
         "Jag är inte säker på vad du menar. 🤔 Menade du något av det här?\n\n"
         "Tryck på ett ämne så visar jag vad det står om det."
@@ -118,6 +122,10 @@ EN: dict[str, str] = {
     "dont_know": (
         "Sorry, I do not know that. 🤔 I can't find an answer in what I know about the "
         "agreement.\n\nShall I send the question to a member of staff?"
+    ),
+    "dont_know_opinion": (
+        "I have no opinions of my own – I only answer with what the documents about the "
+        "agreement say. 🙂\n\nShall I send the question to a member of staff?"
     ),
     "did_you_mean": (
         "I am not sure what you mean. 🤔 Did you mean one of these?\n\n"

@@ -34,6 +34,15 @@ async def test_budget_question_finds_the_budget_lines(harness: Harness) -> None:
     assert "Budget 2026" in answer["text"]
 
 
+async def test_a_question_for_the_bots_opinion_is_declined_as_such(harness: Harness) -> None:
+    olle = await Person.create(harness.client, "Olle")
+    question = "Vad tycker du om att Malin Carlsson efterträdde Stefan Lindborg?"
+    reply = await olle.say(question)
+    assert "inga egna åsikter" in reply["text"] and "Källa:" not in reply["text"]
+    assert buttons(reply) == ["🙋 Fråga en handläggare"]
+    assert not (await harness.logged_question(question)).answered
+
+
 async def test_unknown_question_is_handed_to_staff_and_the_reply_reaches_the_asker(
     harness: Harness,
 ) -> None:
