@@ -457,8 +457,11 @@ class SearchIndex:
 
     def _asked(self, as_written: str, *, english: bool) -> answerability.Asked:
         """What a question asks, read with its typos corrected ("hur manga ganger …" asks how
-        many times); an English question is read as written (the speller knows Swedish)."""
+        many times) and its relative years made absolute; an English question is read as
+        written (the speller knows Swedish)."""
         text = as_written if english else self.speller.corrected(as_written)
+        # "i år" asks about this year as much as "2025" does: the year is a name asked about.
+        text = relative_time.resolve(text, local(self.clock()).date())
         return answerability.asked(focus.asking(text))
 
     def english_text(self, match: Match) -> str | None:
