@@ -69,7 +69,8 @@ _FACTS: dict[FactKind, re.Pattern[str]] = {
     ),
     "contact": re.compile(
         r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+46|\b0)\d[\d \-]{5,}\d"
-        r"|\b(?:telefon|tel\.?|e-post|mejl)\s*:?\s*(?:\+|\d)",
+        r"|\b(?:telefon|tel\.?|e-post|mejl)\s*:?\s*(?:\+|\d)"
+        r"|\b[A-ZÅÄÖ]\w*(?:gatan|vägen|gränd|torget|backen|leden|allén)\s+\d+|\b\d{3}\s?\d{2}\s+[A-ZÅÄÖ]",
         re.I,
     ),
 }
@@ -78,7 +79,7 @@ _ASKS: tuple[tuple[re.Pattern[str], FactKind], ...] = (
     (
         re.compile(
             r"\b(?:telefon\w*|tel|nummer|e-post\w*|epost\w*|mejl\w*|mail\w*|e-mail"
-            r"|phone)\b",
+            r"|phone|adress\w*|address\w*|postadress\w*)\b",
             re.I,
         ),
         "contact",
@@ -100,8 +101,8 @@ _ASKS: tuple[tuple[re.Pattern[str], FactKind], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:vilk(?:et|a)\s+datum|datumen?\s+för|vilken\s+dag|what\s+dates?"
-            r"|which\s+dates?|on\s+which\s+day)\b",
+            r"\b(?:datum\w*|vilken\s+dag|sista\s+(?:dag|ansökningsdag\w*)|deadline\w*"
+            r"|dates?|on\s+which\s+day)\b",
             re.I,
         ),
         "date",
@@ -242,6 +243,8 @@ def asked(question: str) -> Asked:
         found = pattern.search(question)
         if found and found.start() < first:
             kind, first = candidate, found.start()
+    if kind == "time" and _DATE_ASKED.search(question):
+        kind = "date"  # "när är sista dag att söka?" wants a day, not "under hösten"
     names: list[str] = []
     for line in question.splitlines():
         words = _WORD.findall(line)
@@ -442,6 +445,7 @@ _TIME_WORDS = re.compile(
 )
 
 
+_DATE_ASKED = next(pattern for pattern, kind in _ASKS if kind == "date")
 _ACTIVITY = re.compile(
     r"\bva\w?\s+(?:gör|görs|gjorde|gjordes|händer|hände|hänt)\b|\bvad\s+har\s+\S+\s+gjort\b"
     r"|\bwhat\s+(?:do|does|did|has|have)(?:\s+\S+){1,3}?\s+(?:do|done)\b"

@@ -67,6 +67,9 @@ def index() -> SearchIndex:
         ("Vilket telefonnummer har Erica Sjölin?", "contact"),
         ("var kan jag se hur stort civilsamhället är", "place"),
         ("Hur många kom, och var hölls mötet?", "number"),
+        ("Vad är adressen till Viskadalens folkhögskola?", "contact"),
+        ("What are the exact dates of the MR-dagarna?", "date"),
+        ("Hur ansöker man och när är sista dag att söka?", "date"),
         ("Vad är överenskommelsen?", None),
         ("Är Suicide Zero med bland underskrivarna?", None),
     ],
@@ -374,3 +377,10 @@ def test_what_is_done_is_not_answered_by_what_a_thing_is() -> None:
     assert doing and doing[0].id == 2
     being = index.search("Vad är reserverad upphandling?")
     assert being and being[0].id == 1
+
+
+def test_an_address_is_a_contact_fact() -> None:
+    question = asked("Vad är adressen till folkhögskolan?")
+    assert features(question, "Skolan ligger på Storgatan 12 i Borås.", "Skolan", "Om").fact
+    assert features(question, "Post till 501 80 Borås.", "Skolan", "Om").fact
+    assert not features(question, "RÖS-gruppen hade ett möte på skolan.", "Möten", "Om").fact
