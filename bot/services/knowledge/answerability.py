@@ -202,6 +202,7 @@ class Asked:
     names: tuple[str, ...]  # stems of names, acronyms and figures, in question order
     counts_time: bool = False  # "hur många gånger …": a count of times or years is the answer
     counted: tuple[str, ...] = ()  # stems of what "hur många …" counts (nya, underskrivare)
+    counts_noun: bool = False  # what is counted is a noun ("mottagare"), not "deltog"
     compared: tuple[str, ...] = ()  # stems of what a comparison sets side by side
     activity: bool = False  # "vad gör ni med …?": what is done, not what a thing is
 
@@ -261,10 +262,18 @@ def asked(question: str) -> Asked:
                 # RÖS-gruppen, IOP-utbildningarna: the name is the first part
                 names.append(_stem(word.split("-")[0] if acronym else word))
     counts_time = bool(_TIME_WORDS.search(question))
-    counted = _counted(question) if kind == "number" and not counts_time else ()
+    counted_words = _counted(question) if kind == "number" and not counts_time else ()
+    counted = tuple(_stem(word) for word in counted_words)
+    counts_noun = any(word.casefold().endswith(_PLURALS) for word in counted_words)
     activity = _ACTIVITY.search(question) is not None
     return Asked(
-        kind, tuple(dict.fromkeys(names)), counts_time, counted, _compared(question), activity
+        kind,
+        tuple(dict.fromkeys(names)),
+        counts_time,
+        counted,
+        counts_noun,
+        _compared(question),
+        activity,
     )
 
 
@@ -305,15 +314,14 @@ def _amount_after(line: str, figure: str) -> bool:
 
 
 def _counted(question: str) -> tuple[str, ...]:
-    """The stems of the words "hur många" counts: "hur många nya underskrivare" → nya, underskr.."""
+    """The words "hur många" counts: "hur många nya underskrivare" → nya, underskrivare."""
     found = _COUNTED.search(question)
     if not found:
         return ()
     words = _WORD.findall(found.group(1))
     if not words or words[0].casefold() in STOP_WORDS | _NOT_COUNTED:
         return ()  # "hur många är med?" names nothing it counts
-    kept = [w for w in words[:2] if w.casefold() not in STOP_WORDS | _NOT_COUNTED]
-    return tuple(_stem(word) for word in kept)
+    return tuple(w for w in words[:2] if w.casefold() not in STOP_WORDS | _NOT_COUNTED)
 
 
 def features(
@@ -353,6 +361,8 @@ def features(
     asked_words = {_stem(w) for w in content}
     heading = len(asked_words & heading_words) / len(asked_words) if asked_words else 0.0
     counted = not question.counted or any(_figure_before(u, question.counted) for u in units(text))
+    if fact and question.kind == "number" and question.counts_noun and not counted:
+        fact = False  # "Hur många mottagare har nyhetsbrevet?" is not answered by "4 gånger"
     compared = all(item in whole for item in question.compared)
     return Features(question.kind, fact, names, heading, counted, compared)
 
@@ -462,6 +472,9 @@ _COMPARING = re.compile(
 _JOINS = frozenset(["och", "eller", "än", "or", "and", "than"])
 _COUNTED = re.compile(r"\b(?:hur\s+m[aå]nga|how\s+many|antal(?:et)?)\s+((?:\S+\s*){1,3})", re.I)
 # Words after "hur många" that say nothing about what is counted.
+# Plural endings: "hur många mottagare/organisationer/möten" counts a noun; "hur många deltog"
+# or "hur många kom" counts people doing something, said in other words by the answer.
+_PLURALS = ("er", "ar", "or", "are", "en", "na", "people", "s")
 _NOT_COUNTED = frozenset(
     ["redan", "ungefär", "totalt", "cirka", "ca", "olika", "st", "stycken", "fler"]
 )

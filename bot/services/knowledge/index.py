@@ -462,7 +462,13 @@ class SearchIndex:
         text = as_written if english else self.speller.corrected(as_written)
         # "i år" asks about this year as much as "2025" does: the year is a name asked about.
         text = relative_time.resolve(text, local(self.clock()).date())
-        return answerability.asked(focus.asking(text))
+        found = answerability.asked(focus.asking(text))
+        if not found.counts_noun:
+            return found
+        # What is counted may be written in other words: "deltagare" counted as "personer".
+        table = self.synonyms.table
+        counted = {synonym for stem in found.counted for synonym in table.get(stem, ())}
+        return replace(found, counted=(*found.counted, *sorted(counted - set(found.counted))))
 
     def english_text(self, match: Match) -> str | None:
         """The English version of a match's whole text (its section's passages), if it has one."""

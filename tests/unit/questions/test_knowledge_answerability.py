@@ -384,3 +384,22 @@ def test_an_address_is_a_contact_fact() -> None:
     assert features(question, "Skolan ligger på Storgatan 12 i Borås.", "Skolan", "Om").fact
     assert features(question, "Post till 501 80 Borås.", "Skolan", "Om").fact
     assert not features(question, "RÖS-gruppen hade ett möte på skolan.", "Möten", "Om").fact
+
+
+def test_how_many_of_a_thing_is_not_answered_by_a_figure_counting_something_else() -> None:
+    question = asked("Hur många mottagare har nyhetsbrevet?")
+    assert question.counts_noun
+    assert not asked("Hur många deltog i dialogmötena?").counts_noun  # a verb: said otherwise
+    letters = "Nyhetsbrevet skickas ut ungefär 4 gånger per år, och två extra utskick görs."
+    readers = "Nyhetsbrevet når cirka 900 mottagare."
+    assert not features(question, letters, "Nyhetsbrev", "Om").fact
+    assert features(question, readers, "Nyhetsbrev", "Om").fact
+
+
+def test_what_is_counted_may_be_written_in_other_words() -> None:
+    passages = [
+        IndexedPassage(1, "Om", "Dialogmöten 2024", "Under 2024 deltog totalt 120 personer."),
+        IndexedPassage(2, "Om", "Kalender 2024", "Dialogmöten hölls i maj och i september 2024."),
+    ]
+    best = SearchIndex.build(passages, []).best("Hur många deltagare hade dialogmötena 2024?")
+    assert best is not None and best.id == 1 and "120" in best.text
