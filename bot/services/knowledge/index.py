@@ -310,13 +310,13 @@ class SearchIndex:
                 side, words = self.swedish, query
         # The model reads the words as written, and so does the check for names (capitals).
         found = self._passages(words, as_written, side, self._mixed(question, words, side))
-        passages = self._reranked(question, as_written, found, side)
+        wants = self._asked(as_written, english=side is not self.swedish)
+        passages = self._reranked(question, wants, found, side)
         faqs = sorted(self._faqs(question), key=lambda match: -match.confidence)
         surest = max((match.confidence for match in passages), default=0.0)
         strong = [f for f in faqs if f.confidence >= max(FAQ_MIN, surest - FAQ_MARGIN)]
         ranked = strong + passages + [f for f in faqs if f not in strong]
         english_words = words if side is not self.swedish else None
-        wants = self._asked(as_written, english=side is not self.swedish)
         return [self._match(match, query, english_words, wants) for match in ranked[:limit]]
 
     def chosen(self, question: str, doc: int) -> Match:
@@ -426,7 +426,7 @@ class SearchIndex:
         ]
 
     def _reranked(
-        self, question: str, as_written: str, passages: list[Match], side: Lexical
+        self, question: str, asked: answerability.Asked, passages: list[Match], side: Lexical
     ) -> list[Match]:
         """The first few passages reranked, their confidence scaled by answerability features.
 
@@ -434,7 +434,7 @@ class SearchIndex:
         place; one that does not moves behind those that do.
         """
         english = side is not self.swedish
-        wants = _rare_names(self._asked(as_written, english=english), side.corpus)
+        wants = _rare_names(asked, side.corpus)
         content = content_tokens(question)
         words = frozenset(stem(token) for token in content)
         head = []

@@ -21,6 +21,7 @@ from bot.services.knowledge.analyzer import QUANTITY_WORDS, STOP_WORDS, fold
 MIN_FUZZY = 4  # shorter words are too easily another word
 LONG_WORD = 8  # words this long may have two edits
 MAX_CORRECTED = 20  # unknown words looked up per question (a pasted text is not corrected)
+NEAREST_CACHED = 10_000  # words looked up and remembered, then forgotten all at once
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -52,6 +53,7 @@ class Speller:
         self.folded = {key: word for key, (_, word) in best.items()}
         self.choices = list(self.folded)
         self.frequency = [best[key][0] for key in self.choices]
+        self._nearest_found: dict[str, str | None] = {}
         # simplemma loads its Swedish dictionary (~100 MB, ~1 s) on first use: here, while the
         # index is built in a worker thread, rather than on the first question.
         if counts:
@@ -97,6 +99,16 @@ class Speller:
         return self.known(token) or simplemma.is_known(token, lang="sv")
 
     def _nearest(self, token: str) -> str | None:
+        # A question is read several times (its readings, what it asks): look a word up once.
+        if token in self._nearest_found:
+            return self._nearest_found[token]
+        if len(self._nearest_found) >= NEAREST_CACHED:
+            self._nearest_found.clear()
+        found = self._nearest_uncached(token)
+        self._nearest_found[token] = found
+        return found
+
+    def _nearest_uncached(self, token: str) -> str | None:
         if len(token) < MIN_FUZZY:
             return None
         edits = 2 if len(token) >= LONG_WORD else 1

@@ -293,3 +293,18 @@ def test_only_the_asking_sentences_say_which_names_the_answer_must_hold() -> Non
     )
     assert asking(reading) == "Hur många är med?"
     assert asking("Hur många är med?") == "Hur många är med?"
+
+
+def test_a_misspelt_word_is_looked_up_once_per_speller() -> None:
+    speller = Speller(Counter({"kommunikationen": 4, "budgeten": 3}))
+    looked_up: list[str] = []
+    original = speller._nearest_uncached
+
+    def counting(token: str) -> str | None:
+        looked_up.append(token)
+        return original(token)
+
+    speller._nearest_uncached = counting  # type: ignore[method-assign]
+    for _ in range(3):
+        assert speller.correct(["kommunikatoinen"]) == ["kommunikationen"]
+    assert looked_up == ["kommunikatoinen"]
