@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.services.knowledge.analyzer import Decompounder, stem
@@ -120,11 +120,16 @@ class Corpus:
             found = max(found, SYNONYM_CREDIT * self.covers(synonym, doc))
         return found
 
-    def coverage(self, query: Query, doc: int) -> float:
-        """The share of the question's concepts a document covers, IDF-weighted and plain."""
+    def coverage(
+        self, query: Query, doc: int, found_in: Callable[[Concept, int], float] | None = None
+    ) -> float:
+        """The share of the question's concepts a document covers, IDF-weighted and plain.
+
+        `found_in` may say how well the document covers a concept instead of `found`.
+        """
         total = covered = plain = 0.0
         for concept in query.concepts:
-            found = self.found(concept, doc)
+            found = (found_in or self.found)(concept, doc)
             total += concept.weight
             covered += concept.weight * found
             plain += found

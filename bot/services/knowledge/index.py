@@ -25,7 +25,6 @@ from bot.services.knowledge.analyzer import (
     stem,
 )
 from bot.services.knowledge.corpus import (
-    IDF_SHARE,
     PART_CREDIT,
     PART_TF,
     SYNONYM_CREDIT,
@@ -366,18 +365,16 @@ class SearchIndex:
         if mixed is None or self.english is None:
             return side.corpus.coverage(query, doc)
         english = {c.stem: c for c in mixed.concepts}
-        total = covered = plain = 0.0
-        for concept in query.concepts:
-            found = side.corpus.found(concept, doc)
+        translated = self.english.corpus
+
+        def found_in(concept: Concept, passage: int) -> float:
+            found = side.corpus.found(concept, passage)
             other = english.get(concept.stem)
             if found < 1 and other is not None:
-                found = max(found, self.english.corpus.found(other, doc))
-            total += concept.weight
-            covered += concept.weight * found
-            plain += found
-        if not total:
-            return 0.0
-        return IDF_SHARE * covered / total + (1 - IDF_SHARE) * plain / len(query.concepts)
+                found = max(found, translated.found(other, passage))
+            return found
+
+        return side.corpus.coverage(query, doc, found_in)
 
     def _passages(
         self, query: Query, question: str, side: Lexical, mixed: Query | None = None
