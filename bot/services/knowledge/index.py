@@ -209,6 +209,8 @@ class SearchIndex:
         self.english = self._english_side(self.english_versions, tokens)
         # Questions askers matched to a passage ("Menade du …?"): passage id → their words.
         self.learned: dict[int, list[frozenset[str]]] = {}
+        # The aliases of a passage (and of its English version) depend on its text alone.
+        self._alias_cache: dict[tuple[int, bool], str] = {}
         for passage_id, phrasing in learned:
             words = frozenset(stem(token) for token in content_tokens(phrasing))
             if words:
@@ -442,7 +444,7 @@ class SearchIndex:
                 if version is not None
                 else (match.text, match.section, match.title)
             )
-            also = abbreviations.aliases(f"{title}\n{section}\n{text}", self.abbreviations)
+            also = self._aliases(match.id, english, f"{title}\n{section}\n{text}")
             found = answerability.features(wants, text, section, title, content, also)
             confidence = found.adjust(match.confidence) + self._learned(match.id, words)
             # "Vad gör ni med reserverad upphandling?" is not answered by what it is.
@@ -451,6 +453,15 @@ class SearchIndex:
             head.append((order, replace(match, confidence=min(1.1, confidence))))
         head.sort(key=lambda item: item[0])  # stable: the ranking's order otherwise
         return [match for _, match in head] + passages[RERANKED:]
+
+    def _aliases(self, passage_id: int, english: bool, text: str) -> str:
+        """The other forms of the abbreviations a passage uses, found once per passage."""
+        key = (passage_id, english)
+        found = self._alias_cache.get(key)
+        if found is None:
+            found = abbreviations.aliases(text, self.abbreviations)
+            self._alias_cache[key] = found
+        return found
 
     def _asked(self, as_written: str, *, english: bool) -> answerability.Asked:
         """What a question asks, read with its typos corrected ("hur manga ganger …" asks how
