@@ -45,7 +45,8 @@ def variants(message: str) -> list[str]:
     kept = [part for part in parts if not _is_chat(part)]
     if not kept:
         return [message]
-    asking = [index for index, part in enumerate(kept) if _asks(part)]
+    marked = any(part.endswith("?") for part in kept)
+    asking = [index for index, part in enumerate(kept) if _asks(part, marked=marked)]
     readings = ["\n".join(kept)]
     if asking and len(asking) < len(kept):
         chosen: set[int] = set()
@@ -82,10 +83,14 @@ def _is_chat(part: str) -> bool:
     return tokens[0] in _SIGN_OFFS and len(tokens) <= SIGNATURE
 
 
-def _asks(part: str) -> bool:
+def _asks(part: str, *, marked: bool = False) -> bool:
+    """Whether a sentence asks. In a message with question marks (`marked`), a sentence that
+    ends with a full stop asks only by "undrar": "ingen minns hur det funkar." tells."""
     tokens = raw_tokens(part)
     if part.endswith("?") or "undrar" in tokens:
         return True
+    if marked and part.endswith((".", "!")):
+        return False
     return bool(tokens) and (tokens[0] in _OPENING or not _QUESTION_WORDS.isdisjoint(tokens))
 
 
@@ -96,5 +101,6 @@ def asking(reading: str) -> str:
     the asking sentences say which names and which kind of fact the answer must hold.
     """
     parts = segments(reading)
-    asked = [part for part in parts if _asks(part)]
+    marked = any(part.endswith("?") for part in parts)
+    asked = [part for part in parts if _asks(part, marked=marked)]
     return "\n".join(asked) if asked and len(asked) < len(parts) else reading

@@ -234,6 +234,17 @@ def test_a_long_message_is_read_without_greetings_and_by_its_question() -> None:
     assert variants("Vi är nya.\nVi undrar för vilken period nomineringen gäller")[-1] == (
         "Vi undrar för vilken period nomineringen gäller"
     )
+    # Beside a question mark, a told sentence does not ask, whatever words it holds.
+    told = (
+        "Vi skrev under för länge sedan men ingen minns hur det funkar.\n"
+        "Vem är processledare för civilsamhället?\nTack på förhand och ha en riktigt fin dag!"
+    )
+    assert variants(told)[-1] == "Vem är processledare för civilsamhället?"
+    assert asking(told) == "Vem är processledare för civilsamhället?"
+    # Clauses of one question keep asking: only full sentences are told.
+    assert variants("vad gör ni med upphandling, några workshops?") == [
+        "vad gör ni med upphandling\nnågra workshops?"
+    ]
 
 
 # --- Relative time -------------------------------------------------------------------------
