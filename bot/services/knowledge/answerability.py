@@ -246,6 +246,8 @@ def asked(question: str) -> Asked:
             kind, first = candidate, found.start()
     if kind == "time" and _DATE_ASKED.search(question):
         kind = "date"  # "när är sista dag att söka?" wants a day, not "under hösten"
+    if kind == "person" and _WHO_IS.match(question):
+        kind = None  # "Vem är Erica Sjölin?" asks what she does, not for another person
     names: list[str] = []
     for line in question.splitlines():
         words = _WORD.findall(line)
@@ -425,13 +427,18 @@ def _near(pieces: Sequence[str], about: Sequence[bool], i: int) -> bool:
 
 
 def _without(unit: str, names: Sequence[str], kind: FactKind, *, counts_time: bool) -> str:
-    """A sentence without the question's own figures (2024 asked about is no answer).
+    """A sentence without the question's own figures (2024 asked about is no answer), and
+    for a person asked for, without the people the question names.
 
     An amount is not a year or a date either: "hur mycket …" is not answered by "i maj 2024".
     """
     figures = [name for name in names if name.isdigit()]
     for figure in figures:
         unit = re.sub(rf"(?<!\d){figure}(?!\d)", " ", unit)
+    if kind == "person":
+        # "Vem var processledare innan Erica Sjölin?" is not answered by Erica Sjölin.
+        asked = {name for name in names if not name.isdigit()}
+        unit = _WORD.sub(lambda word: "_" if _stem(word.group()) in asked else word.group(), unit)
     if kind == "number":
         unit = _DATE.sub(" ", unit)
         if not counts_time:
@@ -455,6 +462,9 @@ _TIME_WORDS = re.compile(
 )
 
 
+_WHO_IS = re.compile(
+    r"\s*(?:[Vv]em|[Ww]ho)\s+(?:är|var|is|was)\s+[A-ZÅÄÖ][^\W\d_]+(?:\s+[A-ZÅÄÖ][^\W\d_]+)?\s*\??\s*$"
+)
 _DATE_ASKED = next(pattern for pattern, kind in _ASKS if kind == "date")
 _ACTIVITY = re.compile(
     r"\bva\w?\s+(?:gör|görs|gjorde|gjordes|händer|hände|hänt)\b|\bvad\s+har\s+\S+\s+gjort\b"

@@ -241,6 +241,18 @@ def test_who_is_answered_by_a_name_not_by_a_role() -> None:
     assert not role.fact and named.fact
 
 
+def test_the_people_a_question_names_do_not_answer_who() -> None:
+    before = asked("Vem var processledare innan Erica Sjölin började?")
+    only_her = "Erica Sjölin är processledare sedan mars 2024."
+    both = "Erica Sjölin efterträdde Anna Berg som processledare i mars 2024."
+    assert not features(before, only_her, "Processledaren", "Om").fact
+    assert features(before, both, "Processledaren", "Om").fact
+    # "Vem är Erica Sjölin?" asks what she does: no other person is needed.
+    assert asked("Vem är Erica Sjölin?").kind is None
+    assert asked("Who is Erica Sjölin?").kind is None
+    assert asked("Vem är Erica Sjölins chef?").kind == "person"
+
+
 @pytest.mark.parametrize(
     "question", ["Vilka datum hålls dialogmötena?", "What dates are the meetings?"]
 )
