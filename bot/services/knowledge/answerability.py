@@ -1,8 +1,8 @@
 """Whether a passage can answer a question: the kind of fact asked for, and the names asked about.
 
-A question that asks for a number, a date, a place, a person or a phone number / e-mail is
-answerable from a passage only when one of its sentences or list lines holds that kind of fact,
-next to a name the question asks about when it names something ("Hur många anställda har
+A question that asks for a number, a date, a place, a person, a political party or a phone
+number / e-mail is answerable from a passage only when one of its sentences or list lines holds
+that kind of fact, next to a name the question asks about when it names something ("Hur många anställda har
 Suicide Zero?" is not answered by a list that merely names Suicide Zero). Names and figures of
 the question (Suicide Zero, RÖS, 2019) must appear in the passage. These features rerank the
 best few candidates and scale their confidence.
@@ -18,7 +18,7 @@ from typing import Literal
 from bot.services.knowledge.analyzer import STOP_WORDS, stem
 from bot.services.knowledge.trimming import units
 
-FactKind = Literal["amount", "number", "date", "time", "place", "person", "contact"]
+FactKind = Literal["amount", "number", "date", "time", "place", "person", "contact", "party"]
 
 MISSING_FACT = 0.35  # confidence kept when no sentence holds the kind of fact asked for
 MISSING_NAME = 0.6  # confidence lost when none of the question's names is in the passage
@@ -67,6 +67,12 @@ _FACTS: dict[FactKind, re.Pattern[str]] = {
         r"|stiftelse|folkhögskola|skola|gymnasium|sjukhus|University|College|School|Institute"
         r"|Foundation|Hospital)\b)",
     ),
+    "party": re.compile(
+        r"\((?:S|M|V|C|L|KD|MP|SD)\)|\b(?:socialdemokrat\w*|moderat(?:er|erna|na)\b"
+        r"|vänsterpartie\w*|centerpartie\w*|liberalerna|kristdemokrat\w*|miljöpartie\w*"
+        r"|sverigedemokrat\w*|social\s+democrat\w*|conservative\s+party|green\s+party)",
+        re.I,
+    ),
     "contact": re.compile(
         r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+46|\b0)\d[\d \-]{5,}\d"
         r"|\b(?:telefon|tel\.?|e-post|mejl)\s*:?\s*(?:\+|\d)"
@@ -83,6 +89,14 @@ _ASKS: tuple[tuple[re.Pattern[str], FactKind], ...] = (
             re.I,
         ),
         "contact",
+    ),
+    (
+        re.compile(
+            r"\b(?:vilk(?:et|a)\s+parti(?:er)?|parti(?:tillhörighet|färg)\w*"
+            r"|(?:which|what)\s+(?:political\s+)?part(?:y|ies))\b",
+            re.I,
+        ),
+        "party",
     ),
     (
         re.compile(

@@ -254,6 +254,18 @@ def test_the_people_a_question_names_do_not_answer_who() -> None:
 
 
 @pytest.mark.parametrize(
+    "question", ["Vilket parti tillhör Malin Carlsson?", "Which party is Malin Carlsson in?"]
+)
+def test_a_party_is_answered_by_a_party_not_by_a_role(question: str) -> None:
+    wants = asked(question)
+    role = "Malin Carlsson efterträdde Stefan Lindborg som ordförande i BMR."
+    party = "Malin Carlsson (S) är ordförande i BMR."
+    assert wants.kind == "party"
+    assert not features(wants, role, "Ny representant", "Om").fact
+    assert features(wants, party, "Ny representant", "Om").fact
+
+
+@pytest.mark.parametrize(
     "question", ["Vilka datum hålls dialogmötena?", "What dates are the meetings?"]
 )
 def test_plural_date_questions_need_dates(question: str) -> None:
