@@ -219,6 +219,7 @@ class Asked:
     counts_noun: bool = False  # what is counted is a noun ("mottagare"), not "deltog"
     compared: tuple[str, ...] = ()  # stems of what a comparison sets side by side
     activity: bool = False  # "vad gör ni med …?": what is done, not what a thing is
+    roles: tuple[str, ...] = ()  # stems of the roles a who-question names ("ordförande")
 
 
 @dataclass(frozen=True)
@@ -260,6 +261,9 @@ def asked(question: str) -> Asked:
             kind, first = candidate, found.start()
     if kind == "time" and _DATE_ASKED.search(question):
         kind = "date"  # "när är sista dag att söka?" wants a day, not "under hösten"
+    named_as = _NAME_OF.search(question) if kind is None else None
+    if named_as:
+        kind, first = "person", named_as.start()  # "Vad hette föreläsaren?" asks who lectured
     if kind == "person" and _WHO_IS.match(question):
         kind = None  # "Vem är Erica Sjölin?" asks what she does, not for another person
     names: list[str] = []
@@ -290,6 +294,8 @@ def asked(question: str) -> Asked:
         counts_noun,
         _compared(question),
         activity,
+        # The roles after the question word: "jag är ordförande, vem ska jag ringa?" names none.
+        _roles(re.split(r"[.!?\n]", question[first:])[0]) if kind == "person" else (),
     )
 
 
@@ -366,6 +372,9 @@ def features(
         if not named and question.kind == "date":
             named = _subject(content, section)
         about = [not named or not _stems(unit).isdisjoint(named) for unit in pieces]
+        if question.roles and _stems(f"{title}\n{section}").isdisjoint(question.roles):
+            # "Vad hette föreläsaren?": a person named as the lecturer, not anyone named
+            about = [_holds_role(unit, question.roles) for unit in pieces]
         fact = any(
             pattern.search(
                 _without(unit, question.names, question.kind, counts_time=question.counts_time)
@@ -381,6 +390,24 @@ def features(
         fact = False  # "Hur många mottagare har nyhetsbrevet?" is not answered by "4 gånger"
     compared = all(item in whole for item in question.compared)
     return Features(question.kind, fact, names, heading, counted, compared)
+
+
+def _roles(question: str) -> tuple[str, ...]:
+    """The stems of the roles a who-question asks about ("föreläsaren", "ordförande")."""
+    words = (word.casefold() for word in _WORD.findall(question))
+    return tuple(
+        dict.fromkeys(
+            _stem(word)
+            for word in words
+            if (len(word) > 5 and word.endswith(_ROLE_ENDINGS) and word not in _NOT_ROLES)
+            or word in _ROLES
+        )
+    )
+
+
+def _holds_role(unit: str, roles: Sequence[str]) -> bool:
+    """Whether a sentence names one of the roles (or a compound ending in one)."""
+    return any(word == role or word.endswith(role) for word in _stems(unit) for role in roles)
 
 
 def _figure_before(unit: str, counted: Sequence[str]) -> bool:
@@ -476,6 +503,13 @@ _TIME_WORDS = re.compile(
 )
 
 
+_NAME_OF = re.compile(
+    r"\bva\w?\s+(?:heter|hette|hete)\s+(?:den\s+|det\s+)?(?:\w+\s+)?\w+(?:aren|anden|ören|anten"
+    r"|isten|chefen)\b|\bwhat\s+(?:is|was|'s)\s+the\s+name\s+of\s+the\s+(?:\w+\s+)?"
+    r"(?:chair\w*|leader|lecturer|speaker|host|moderator|head|representative|coordinator"
+    r"|director|manager)\b",
+    re.I,
+)
 _WHO_IS = re.compile(
     r"\s*(?:[Vv]em|[Ww]ho)\s+(?:är|var|is|was)\s+[A-ZÅÄÖ][^\W\d_]+(?:\s+[A-ZÅÄÖ][^\W\d_]+)?\s*\??\s*$"
 )
@@ -501,6 +535,30 @@ _COUNTED = re.compile(r"\b(?:hur\s+m[aå]nga|how\s+many|antal(?:et)?)\s+((?:\S+\
 _PLURALS = ("er", "ar", "or", "are", "en", "na", "people", "s")
 _NOT_COUNTED = frozenset(
     ["redan", "ungefär", "totalt", "cirka", "ca", "olika", "st", "stycken", "fler"]
+)
+# Words naming a role a person has: "föreläsaren", "ordförande", "the chair".
+_ROLE_ENDINGS = ("are", "aren", "ande", "anden", "ör", "ören", "ant", "anten", "ist", "isten")
+_NOT_ROLES = frozenset(
+    ["nuvarande", "kommande", "gällande", "följande", "tidigare", "senare", "andra", "bara"]
+)
+_ROLES = frozenset(
+    [
+        "chef",
+        "chefen",
+        "chair",
+        "chairman",
+        "chairperson",
+        "leader",
+        "lecturer",
+        "speaker",
+        "host",
+        "moderator",
+        "head",
+        "representative",
+        "coordinator",
+        "director",
+        "manager",
+    ]
 )
 _FIGURE = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b", re.I)
 

@@ -471,12 +471,18 @@ class SearchIndex:
         # "i år" asks about this year as much as "2025" does: the year is a name asked about.
         text = relative_time.resolve(text, local(self.clock()).date())
         found = answerability.asked(focus.asking(text))
+        # What is counted, and the role asked about, may be written in other words:
+        # "deltagare" counted as "personer", a "företrädare" named as a "representant".
+        if found.roles:
+            found = replace(found, roles=self._with_synonyms(found.roles))
         if not found.counts_noun:
             return found
-        # What is counted may be written in other words: "deltagare" counted as "personer".
+        return replace(found, counted=self._with_synonyms(found.counted))
+
+    def _with_synonyms(self, stems: tuple[str, ...]) -> tuple[str, ...]:
         table = self.synonyms.table
-        counted = {synonym for stem in found.counted for synonym in table.get(stem, ())}
-        return replace(found, counted=(*found.counted, *sorted(counted - set(found.counted))))
+        others = {synonym for stem in stems for synonym in table.get(stem, ())}
+        return (*stems, *sorted(others - set(stems)))
 
     def english_text(self, match: Match) -> str | None:
         """The English version of a match's whole text (its section's passages), if it has one."""

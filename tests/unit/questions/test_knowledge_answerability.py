@@ -253,6 +253,19 @@ def test_the_people_a_question_names_do_not_answer_who() -> None:
     assert asked("Vem är Erica Sjölins chef?").kind == "person"
 
 
+def test_a_role_asked_for_is_answered_by_a_person_in_that_role() -> None:
+    lecturer = asked("Vad hette föreläsaren på jubileet?")
+    assert lecturer.kind == "person" and lecturer.roles
+    others = "Det blev föreläsning och mingel. I filmen medverkar Helen Eliasson."
+    named = "Föreläsaren på jubileet var Anna Berg från Göteborg."
+    assert not features(lecturer, others, "Jubileet", "Om").fact
+    assert features(lecturer, named, "Jubileet", "Om").fact
+    # A heading naming the role makes the whole passage about it.
+    assert features(lecturer, others, "Föreläsaren", "Om").fact
+    # The asker's own role is context, not the role asked about.
+    assert asked("Jag är ordförande i en förening, vem ska jag ringa?").roles == ()
+
+
 @pytest.mark.parametrize(
     "question", ["Vilket parti tillhör Malin Carlsson?", "Which party is Malin Carlsson in?"]
 )
