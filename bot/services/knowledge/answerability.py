@@ -220,6 +220,8 @@ class Asked:
     compared: tuple[str, ...] = ()  # stems of what a comparison sets side by side
     activity: bool = False  # "vad gör ni med …?": what is done, not what a thing is
     roles: tuple[str, ...] = ()  # stems of the roles a who-question names ("ordförande")
+    lists: bool = False  # asks which ones, or whether one is among them: a list answers it
+    typed: tuple[str, ...] = ()  # stems of names typed without their capital ("uddevalla")
 
 
 @dataclass(frozen=True)
@@ -234,17 +236,20 @@ class Features:
     compared: bool = (
         True  # the passage names everything the question compares (or it compares none)
     )
+    listed: bool = False  # the names asked about are only items of a list of names there
 
     @property
     def answers(self) -> bool:
         """Whether the passage holds the kind of fact asked for and every name asked about."""
-        return self.fact and self.names >= 1.0 and self.compared
+        return self.fact and self.names >= 1.0 and self.compared and not self.listed
 
     def adjust(self, confidence: float) -> float:
         """The confidence these features leave, 0 .. 1.1."""
         value = confidence
         if self.kind is not None:
             value = value + FACT_BONUS if self.fact else value * MISSING_FACT
+        if self.listed:
+            value *= MISSING_FACT
         value *= 1.0 - MISSING_NAME * (1.0 - self.names)
         value += HEADING_BONUS * self.heading
         return max(0.0, min(1.1, value))
@@ -296,6 +301,7 @@ def asked(question: str) -> Asked:
         activity,
         # The roles after the question word: "jag är ordförande, vem ska jag ringa?" names none.
         _roles(re.split(r"[.!?\n]", question[first:])[0]) if kind == "person" else (),
+        _LISTS.search(question) is not None,
     )
 
 
@@ -389,7 +395,46 @@ def features(
     if fact and question.kind == "number" and question.counts_noun and not counted:
         fact = False  # "Hur många mottagare har nyhetsbrevet?" is not answered by "4 gånger"
     compared = all(item in whole for item in question.compared)
-    return Features(question.kind, fact, names, heading, counted, compared)
+    subjects = [n for n in (*found, *question.typed) if not n.isdigit() and n in whole]
+    listed = (
+        not question.lists
+        and bool(subjects)
+        and _stems(f"{title}\n{section}").isdisjoint(subjects)
+        and all(_listed_only(units(text), name) for name in subjects)
+    )
+    return Features(question.kind, fact, names, heading, counted, compared, listed)
+
+
+def _listed_only(pieces: Sequence[str], name: str) -> bool:
+    """Whether a passage names something only as one of a list of names.
+
+    "… möten med Göteborg, Ulricehamn, Härryda och Uddevalla kommuner" says nothing about
+    Uddevalla's own agreement: a question about one of them is not answered by the list.
+    """
+    holding = [unit for unit in pieces if name in _stems(unit)]
+    return bool(holding) and all(_in_enumeration(unit, name) for unit in holding)
+
+
+def _in_enumeration(unit: str, name: str) -> bool:
+    if _ITEM.match(unit):
+        return len(_WORD.findall(_ITEM.sub("", unit))) <= _LISTED_WORDS  # "- Suicide Zero"
+    items = [item.strip() for item in _ENUMERATION.split(unit) if item.strip()]
+    capitalised = 0
+    for place, item in enumerate(items):
+        words = _WORD.findall(item)
+        if not words:
+            continue
+        # The first item carries the sentence before the list, the last one the words after.
+        edge = words[-1] if place == 0 else words[0]
+        capitalised += edge[:1].isupper()
+    if capitalised < _LISTED_ITEMS:
+        return False
+    for place, item in enumerate(items):
+        words = _WORD.findall(item)
+        near = words[-_LISTED_WORDS:] if place == 0 else words[:_LISTED_WORDS]
+        if name in {_stem(word) for word in near}:
+            return place == 0 or place == len(items) - 1 or len(words) <= _LISTED_WORDS
+    return False
 
 
 def _roles(question: str) -> tuple[str, ...]:
@@ -503,6 +548,15 @@ _TIME_WORDS = re.compile(
 )
 
 
+# "Vilka kommuner …?", "Är Borås med?", "Which …?": a list of names is the answer.
+_LISTS = re.compile(
+    r"^\s*(?:är|finns|har|hade|ingår|deltar|deltog|var|fanns|is|are|was|were|does|do|did|has"
+    r"|have)\b|\b(?:vilka|vilken|which|någon|några|nån|nåt|any)\b",
+    re.I | re.M,
+)
+_ENUMERATION = re.compile(r",\s*|\s+(?:och|samt|eller|and|or)\s+")
+_LISTED_ITEMS = 3  # names in a row: a list
+_LISTED_WORDS = 4  # words an item of a list has at most
 _NAME_OF = re.compile(
     r"\bva\w?\s+(?:heter|hette|hete)\s+(?:den\s+|det\s+)?(?:\w+\s+)?\w+(?:aren|anden|ören|anten"
     r"|isten|chefen)\b|\bwhat\s+(?:is|was|'s)\s+the\s+name\s+of\s+the\s+(?:\w+\s+)?"

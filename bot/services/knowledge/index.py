@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 import logging
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -15,6 +16,7 @@ import numpy as np
 
 from bot.services.knowledge import abbreviations, answerability, focus, relative_time
 from bot.services.knowledge.analyzer import (
+    STOP_WORDS,
     Decompounder,
     content_tokens,
     is_quantity_question,
@@ -209,6 +211,8 @@ class SearchIndex:
         self.english = self._english_side(self.english_versions, tokens)
         # Questions askers matched to a passage ("Menade du …?"): passage id → their words.
         self.learned: dict[int, list[frozenset[str]]] = {}
+        # Names the documents always write with a capital: "uddevalla" typed is a name too.
+        self.proper = _proper_names(passages)
         # The aliases of a passage (and of its English version) depend on its text alone.
         self._alias_cache: dict[tuple[int, bool], str] = {}
         for passage_id, phrasing in learned:
@@ -471,6 +475,11 @@ class SearchIndex:
         # "i år" asks about this year as much as "2025" does: the year is a name asked about.
         text = relative_time.resolve(text, local(self.clock()).date())
         found = answerability.asked(focus.asking(text))
+        if not english:
+            typed = [stem(token) for token in raw_tokens(focus.asking(text))]
+            lowered = [word for word in typed if word in self.proper]
+            if lowered:  # not required of a passage (a common word may be one), only told
+                found = replace(found, typed=tuple(dict.fromkeys(lowered)))
         # What is counted, and the role asked about, may be written in other words:
         # "deltagare" counted as "personer", a "företrädare" named as a "representant".
         if found.roles:
@@ -675,6 +684,25 @@ def _named(concept: Concept, heading: frozenset[str]) -> bool:
     if concept.stem in heading or not concept.synonyms.isdisjoint(heading):
         return True
     return bool(concept.parts) and all(part in heading for part in concept.parts)
+
+
+def _proper_names(passages: list[IndexedPassage]) -> frozenset[str]:
+    """The stems of words the passages write with a capital inside a sentence, never without."""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for passage in passages:
+        for sentence in re.split(r"(?<=[.!?:])\s+|\n+", passage.text):
+            words = re.findall(r"[^\W\d_]+", sentence)
+            for place, word in enumerate(words):
+                if word.isupper():
+                    continue  # acronyms are names already
+                if word[:1].isupper():
+                    # A name's first word ("i Uddevalla"): "Rädda Barnen" gives no "barn".
+                    if place > 0 and words[place - 1][:1].islower():
+                        capital.add(stem(word.casefold()))
+                else:
+                    lower.add(stem(word))
+    return frozenset(capital - lower - STOP_WORDS)
 
 
 def _counts(passages: list[IndexedPassage], faqs: list[IndexedFaq]) -> Counter[str]:

@@ -253,6 +253,36 @@ def test_the_people_a_question_names_do_not_answer_who() -> None:
     assert asked("Vem är Erica Sjölins chef?").kind == "person"
 
 
+def test_a_name_only_listed_among_others_does_not_answer_about_it() -> None:
+    network = (
+        "Nätverket träffas varje kvartal. Under 2024 hölls tre möten med Göteborg, Borås, "
+        "Härryda och Uddevalla kommuner."
+    )
+    about_one = features(
+        asked("Vad står det i Göteborgs lokala överenskommelse?"), network, "Nätverk", "Om"
+    )
+    assert about_one.listed and not about_one.answers
+    # Which ones, or whether one is among them: the list is the answer.
+    for question in ("Vilka kommuner är med i nätverket?", "Är Göteborg med i nätverket?"):
+        assert not features(asked(question), network, "Nätverk", "Om").listed
+    told = "Göteborg har en egen lokal överenskommelse sedan 2012."
+    assert not features(
+        asked("Vad står det i Göteborgs överenskommelse?"), told, "Göteborg", "Om"
+    ).listed
+    item = features(asked("Vad gör Suicide Zero?"), SIGNATORIES, "Nya underskrivare", "Om")
+    assert item.listed and not item.answers
+
+
+def test_a_name_typed_without_its_capital_is_still_the_name_asked_about(
+    index: SearchIndex,
+) -> None:
+    wants = index._asked("vilket år skrev uddevalla kommun sin överenskommelse", english=False)
+    assert stem("uddevalla") in wants.typed and stem("uddevalla") not in wants.names
+    assert stem("rädda") not in index.proper and stem("barnen") not in index.proper
+    best = index.best("vilket år skrev uddevalla kommun sin lokala överenskommelse")
+    assert best is None or best.confidence < THRESHOLD, best
+
+
 def test_a_role_asked_for_is_answered_by_a_person_in_that_role() -> None:
     lecturer = asked("Vad hette föreläsaren på jubileet?")
     assert lecturer.kind == "person" and lecturer.roles
