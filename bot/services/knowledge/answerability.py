@@ -289,7 +289,7 @@ def asked(question: str) -> Asked:
     counts_time = bool(_TIME_WORDS.search(question))
     counted_words = _counted(question) if kind == "number" and not counts_time else ()
     counted = tuple(_stem(word) for word in counted_words)
-    counts_noun = any(word.casefold().endswith(_PLURALS) for word in counted_words)
+    counts_noun = any(is_plural(word) for word in counted_words)
     activity = _ACTIVITY.search(question) is not None
     return Asked(
         kind,
@@ -455,6 +455,11 @@ def _holds_role(unit: str, roles: Sequence[str]) -> bool:
     return any(word == role or word.endswith(role) for word in _stems(unit) for role in roles)
 
 
+def is_plural(word: str) -> bool:
+    """Whether a word looks like a counted noun: "underskrivare", "organisationer"."""
+    return word.casefold().endswith(_PLURALS)
+
+
 def _figure_before(unit: str, counted: Sequence[str]) -> bool:
     """Whether a figure (not a year or a date) stands just before a word of what is counted."""
     words = _WORD.findall(_TIMES.sub(" ", _DATE.sub(" ", unit)))
@@ -583,13 +588,13 @@ _COMPARING = re.compile(
 )
 _JOINS = frozenset(["och", "eller", "än", "or", "and", "than"])
 _COUNTED = re.compile(r"\b(?:hur\s+m[aå]nga|how\s+many|antal(?:et)?)\s+((?:\S+\s*){1,3})", re.I)
+COUNTING = re.compile(r"\b(?:hur\s+m[aå]nga|how\s+many)\b", re.I)
 # Words after "hur många" that say nothing about what is counted.
 # Plural endings: "hur många mottagare/organisationer/möten" counts a noun; "hur många deltog"
 # or "hur många kom" counts people doing something, said in other words by the answer.
 _PLURALS = ("er", "ar", "or", "are", "en", "na", "people", "s")
-_NOT_COUNTED = frozenset(
-    ["redan", "ungefär", "totalt", "cirka", "ca", "olika", "st", "stycken", "fler"]
-)
+ADVERBS = frozenset(["redan", "ungefär", "totalt", "cirka", "ca", "nu", "idag", "egentligen"])
+_NOT_COUNTED = ADVERBS | frozenset(["olika", "st", "stycken", "fler"])
 # Words naming a role a person has: "föreläsaren", "ordförande", "the chair".
 _ROLE_ENDINGS = ("are", "aren", "ande", "anden", "ör", "ören", "ant", "anten", "ist", "isten")
 _NOT_ROLES = frozenset(

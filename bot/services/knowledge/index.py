@@ -484,9 +484,25 @@ class SearchIndex:
         # "deltagare" counted as "personer", a "företrädare" named as a "representant".
         if found.roles:
             found = replace(found, roles=self._with_synonyms(found.roles))
+        if found.kind == "number" and not found.counted and not found.counts_time:
+            implied = self._counted_phrase(text)
+            if implied:  # "hur många är med?" counts signatories: "är med" is one of their names
+                found = replace(found, counted=(implied,), counts_noun=True)
         if not found.counts_noun:
             return found
         return replace(found, counted=self._with_synonyms(found.counted))
+
+    def _counted_phrase(self, question: str) -> str | None:
+        """The word a phrase after "hur många" stands for ("är med" → underskrivare), if any."""
+        found = answerability.COUNTING.search(question)
+        if not found:
+            return None
+        tokens = [t for t in raw_tokens(question[found.end() :]) if t not in answerability.ADVERBS]
+        for size in (3, 2):
+            word = self.synonyms.phrases.get(tuple(tokens[:size]))
+            if word is not None and answerability.is_plural(word):  # "var med" is "deltog"
+                return stem(word)
+        return None
 
     def _with_synonyms(self, stems: tuple[str, ...]) -> tuple[str, ...]:
         table = self.synonyms.table

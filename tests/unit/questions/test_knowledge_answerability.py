@@ -283,6 +283,16 @@ def test_a_name_typed_without_its_capital_is_still_the_name_asked_about(
     assert best is None or best.confidence < THRESHOLD, best
 
 
+def test_how_many_are_in_counts_what_the_phrase_names(index: SearchIndex) -> None:
+    members = index._asked("Hur många är redan med?", english=False)
+    assert members.counts_noun and stem("underskrivare") in members.counted
+    benefits = "Som underskrivare bjuds man in till två dialogmöten per år."
+    assert not features(members, benefits, "Vad får man?", "Om").fact
+    assert features(members, "Överenskommelsen har 125 underskrivare.", "Antal", "Om").fact
+    # "var med" is taking part, a verb: any figure of people answers it.
+    assert not index._asked("Hur många var med på utbildningen?", english=False).counts_noun
+
+
 def test_a_role_asked_for_is_answered_by_a_person_in_that_role() -> None:
     lecturer = asked("Vad hette föreläsaren på jubileet?")
     assert lecturer.kind == "person" and lecturer.roles
