@@ -708,16 +708,17 @@ def _proper_names(passages: list[IndexedPassage]) -> frozenset[str]:
     lower: set[str] = set()
     for passage in passages:
         for sentence in re.split(r"(?<=[.!?:])\s+|\n+", passage.text):
-            words = re.findall(r"[^\W\d_]+", sentence)
-            for place, word in enumerate(words):
-                if word.isupper():
-                    continue  # acronyms are names already
-                if word[:1].isupper():
+            # Chunks between commas: "Härryda, Borås" starts a name after the comma.
+            for chunk, phrase in enumerate(re.split(r"[,;()]", sentence)):
+                words = re.findall(r"[^\W\d_]+", phrase)
+                for place, word in enumerate(words):
+                    if word.isupper():
+                        continue  # acronyms are names already
+                    if not word[:1].isupper():
+                        lower.add(stem(word))
                     # A name's first word ("i Uddevalla"): "Rädda Barnen" gives no "barn".
-                    if place > 0 and words[place - 1][:1].islower():
+                    elif (place == 0 and chunk > 0) or (place > 0 and words[place - 1].islower()):
                         capital.add(stem(word.casefold()))
-                else:
-                    lower.add(stem(word))
     return frozenset(capital - lower - STOP_WORDS)
 
 

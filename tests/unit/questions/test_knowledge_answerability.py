@@ -279,6 +279,7 @@ def test_a_name_typed_without_its_capital_is_still_the_name_asked_about(
     wants = index._asked("vilket år skrev uddevalla kommun sin överenskommelse", english=False)
     assert stem("uddevalla") in wants.typed and stem("uddevalla") not in wants.names
     assert stem("rädda") not in index.proper and stem("barnen") not in index.proper
+    assert stem("borås") in index.proper  # "… Härryda, Borås och …": a name after a comma
     best = index.best("vilket år skrev uddevalla kommun sin lokala överenskommelse")
     assert best is None or best.confidence < THRESHOLD, best
 
