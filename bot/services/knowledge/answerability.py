@@ -2,8 +2,8 @@
 
 A question that asks for a number, a date, a place, a person, a political party or a phone
 number / e-mail is answerable from a passage only when one of its sentences or list lines holds
-that kind of fact, next to a name the question asks about when it names something ("Hur många anställda har
-Suicide Zero?" is not answered by a list that merely names Suicide Zero). Names and figures of
+that kind of fact, next to a name the question asks about when it names something ("Hur många
+anställda har Suicide Zero?" is not answered by a list that merely names Suicide Zero). Names and figures of
 the question (Suicide Zero, RÖS, 2019) must appear in the passage. These features rerank the
 best few candidates and scale their confidence.
 """
@@ -365,6 +365,8 @@ def features(
     `aliases` holds other names of what the passage names (an acronym's expansion).
     """
     whole = _stems(f"{title}\n{section}\n{text}\n{aliases}")
+    headed = _stems(f"{title}\n{section}")
+    pieces = units(text)
     found = [name for name in question.names if name in whole]
     names = len(found) / len(question.names) if question.names else 1.0
     fact = True
@@ -372,13 +374,12 @@ def features(
         pattern = _FACTS[question.kind]
         # Words only: a year in the question is a name, not the fact asked for.
         named = [n for n in found if not n.isdigit()]
-        pieces = units(text)
-        if not _stems(f"{title}\n{section}").isdisjoint(named):
+        if not headed.isdisjoint(named):
             named = []  # the heading names it: the whole passage is about it
         if not named and question.kind == "date":
             named = _subject(content, section)
         about = [not named or not _stems(unit).isdisjoint(named) for unit in pieces]
-        if question.roles and _stems(f"{title}\n{section}").isdisjoint(question.roles):
+        if question.roles and headed.isdisjoint(question.roles):
             # "Vad hette föreläsaren?": a person named as the lecturer, not anyone named
             about = [_holds_role(unit, question.roles) for unit in pieces]
         fact = any(
@@ -391,7 +392,7 @@ def features(
     heading_words = _stems(section)
     asked_words = {_stem(w) for w in content}
     heading = len(asked_words & heading_words) / len(asked_words) if asked_words else 0.0
-    counted = not question.counted or any(_figure_before(u, question.counted) for u in units(text))
+    counted = not question.counted or any(_figure_before(u, question.counted) for u in pieces)
     if fact and question.kind == "number" and question.counts_noun and not counted:
         fact = False  # "Hur många mottagare har nyhetsbrevet?" is not answered by "4 gånger"
     compared = all(item in whole for item in question.compared)
@@ -399,8 +400,8 @@ def features(
     listed = (
         not question.lists
         and bool(subjects)
-        and _stems(f"{title}\n{section}").isdisjoint(subjects)
-        and all(_listed_only(units(text), name) for name in subjects)
+        and headed.isdisjoint(subjects)
+        and all(_listed_only(pieces, name) for name in subjects)
     )
     return Features(question.kind, fact, names, heading, counted, compared, listed)
 
@@ -418,19 +419,12 @@ def _listed_only(pieces: Sequence[str], name: str) -> bool:
 def _in_enumeration(unit: str, name: str) -> bool:
     if _ITEM.match(unit):
         return len(_WORD.findall(_ITEM.sub("", unit))) <= _LISTED_WORDS  # "- Suicide Zero"
-    items = [item.strip() for item in _ENUMERATION.split(unit) if item.strip()]
-    capitalised = 0
-    for place, item in enumerate(items):
-        words = _WORD.findall(item)
-        if not words:
-            continue
-        # The first item carries the sentence before the list, the last one the words after.
-        edge = words[-1] if place == 0 else words[0]
-        capitalised += edge[:1].isupper()
-    if capitalised < _LISTED_ITEMS:
+    items = [_WORD.findall(item) for item in _ENUMERATION.split(unit) if item.strip()]
+    # The first item carries the sentence before the list, the last one the words after.
+    edges = [words[-1] if place == 0 else words[0] for place, words in enumerate(items) if words]
+    if sum(edge[:1].isupper() for edge in edges) < _LISTED_ITEMS:
         return False
-    for place, item in enumerate(items):
-        words = _WORD.findall(item)
+    for place, words in enumerate(items):
         near = words[-_LISTED_WORDS:] if place == 0 else words[:_LISTED_WORDS]
         if name in {_stem(word) for word in near}:
             return place == 0 or place == len(items) - 1 or len(words) <= _LISTED_WORDS

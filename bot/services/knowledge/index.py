@@ -474,10 +474,10 @@ class SearchIndex:
         text = as_written if english else self.speller.corrected(as_written)
         # "i år" asks about this year as much as "2025" does: the year is a name asked about.
         text = relative_time.resolve(text, local(self.clock()).date())
-        found = answerability.asked(focus.asking(text))
+        asking = focus.asking(text)
+        found = answerability.asked(asking)
         if not english:
-            typed = [stem(token) for token in raw_tokens(focus.asking(text))]
-            lowered = [word for word in typed if word in self.proper]
+            lowered = [word for word in map(stem, raw_tokens(asking)) if word in self.proper]
             if lowered:  # not required of a passage (a common word may be one), only told
                 found = replace(found, typed=tuple(dict.fromkeys(lowered)))
         # What is counted, and the role asked about, may be written in other words:
