@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.services.knowledge.analyzer import STOP_WORDS, stem
+from bot.services.knowledge.analyzer import STOP_WORDS, raw_tokens, stem
 from bot.services.knowledge.trimming import units
 
 FactKind = Literal["amount", "number", "date", "time", "place", "person", "contact", "party"]
@@ -449,6 +449,14 @@ def _holds_role(unit: str, roles: Sequence[str]) -> bool:
     return any(word == role or word.endswith(role) for word in _stems(unit) for role in roles)
 
 
+def counting_words(question: str) -> list[str]:
+    """The words after "hur många", without adverbs: "hur många är redan med?" → är, med."""
+    found = _COUNTING.search(question)
+    if not found:
+        return []
+    return [token for token in raw_tokens(question[found.end() :]) if token not in _ADVERBS]
+
+
 def is_plural(word: str) -> bool:
     """Whether a word looks like a counted noun: "underskrivare", "organisationer"."""
     return word.casefold().endswith(_PLURALS)
@@ -537,11 +545,12 @@ _TIMES = re.compile(
     r"|timm\w*|minut\w*|times?|years?|months?|weeks?|days?|hours?)\b",
     re.I,
 )
+_HOW_MANY = r"(?:hur\s+m[aå]nga|how\s+many)"
 _TIME_WORDS = re.compile(
-    r"\b(?:hur\s+m[aå]nga|how\s+many)\s+(?:gång\w*|år|månad\w*|veck\w*|dag\w*|timm\w*"
+    rf"\b{_HOW_MANY}\s+(?:gång\w*|år|månad\w*|veck\w*|dag\w*|timm\w*"
     r"|times|years|months|weeks|days|hours)\b"
     # "hur många utbildningar per år": how often, answered by "två gånger per år"
-    r"|\b(?:hur\s+m[aå]nga|how\s+many)\b[^?.!]{0,40}?\b(?:per|om|a|each|every)\s+"
+    rf"|\b{_HOW_MANY}\b[^?.!]{{0,40}}?\b(?:per|om|a|each|every)\s+"
     r"(?:år|året|månad|vecka|year|month|week)\b",
     re.I,
 )
@@ -581,14 +590,14 @@ _COMPARING = re.compile(
     re.I,
 )
 _JOINS = frozenset(["och", "eller", "än", "or", "and", "than"])
-_COUNTED = re.compile(r"\b(?:hur\s+m[aå]nga|how\s+many|antal(?:et)?)\s+((?:\S+\s*){1,3})", re.I)
-COUNTING = re.compile(r"\b(?:hur\s+m[aå]nga|how\s+many)\b", re.I)
+_COUNTED = re.compile(rf"\b(?:{_HOW_MANY}|antal(?:et)?)\s+((?:\S+\s*){{1,3}})", re.I)
+_COUNTING = re.compile(rf"\b{_HOW_MANY}\b", re.I)
 # Words after "hur många" that say nothing about what is counted.
 # Plural endings: "hur många mottagare/organisationer/möten" counts a noun; "hur många deltog"
 # or "hur många kom" counts people doing something, said in other words by the answer.
 _PLURALS = ("er", "ar", "or", "are", "en", "na", "people", "s")
-ADVERBS = frozenset(["redan", "ungefär", "totalt", "cirka", "ca", "nu", "idag", "egentligen"])
-_NOT_COUNTED = ADVERBS | frozenset(["olika", "st", "stycken", "fler"])
+_ADVERBS = frozenset(["redan", "ungefär", "totalt", "cirka", "ca", "nu", "idag", "egentligen"])
+_NOT_COUNTED = _ADVERBS | frozenset(["olika", "st", "stycken", "fler"])
 # Words naming a role a person has: "föreläsaren", "ordförande", "the chair".
 _ROLE_ENDINGS = ("are", "aren", "ande", "anden", "ör", "ören", "ant", "anten", "ist", "isten")
 _NOT_ROLES = frozenset(

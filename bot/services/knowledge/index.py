@@ -494,15 +494,10 @@ class SearchIndex:
 
     def _counted_phrase(self, question: str) -> str | None:
         """The word a phrase after "hur många" stands for ("är med" → underskrivare), if any."""
-        found = answerability.COUNTING.search(question)
-        if not found:
+        found = self.synonyms.phrase_at(answerability.counting_words(question))
+        if found is None or not answerability.is_plural(found[0]):  # "var med" is "deltog"
             return None
-        tokens = [t for t in raw_tokens(question[found.end() :]) if t not in answerability.ADVERBS]
-        for size in (3, 2):
-            word = self.synonyms.phrases.get(tuple(tokens[:size]))
-            if word is not None and answerability.is_plural(word):  # "var med" is "deltog"
-                return stem(word)
-        return None
+        return stem(found[0])
 
     def _with_synonyms(self, stems: tuple[str, ...]) -> tuple[str, ...]:
         table = self.synonyms.table

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from bot.services.knowledge.analyzer import raw_tokens, stem
@@ -111,20 +111,31 @@ class Synonyms:
         """Tokens with each known phrase replaced by its single word, longest phrase first."""
         if not self.phrases:
             return tokens
-        longest = max(len(p) for p in self.phrases)
         result: list[str] = []
         index = 0
         while index < len(tokens):
-            for size in range(min(longest, len(tokens) - index), 1, -1):
-                word = self.phrases.get(tuple(tokens[index : index + size]))
-                if word is not None:
-                    result.extend([*tokens[index : index + size], word] if keep else [word])
-                    index += size
-                    break
+            found = self.phrase_at(tokens, index)
+            if found is not None:
+                word, size = found
+                result.extend([*tokens[index : index + size], word] if keep else [word])
+                index += size
             else:
                 result.append(tokens[index])
                 index += 1
         return result
+
+    def phrase_at(self, tokens: list[str], index: int = 0) -> tuple[str, int] | None:
+        """The single word of the longest known phrase starting at a token, and its length."""
+        longest = self._longest
+        for size in range(min(longest, len(tokens) - index), 1, -1):
+            word = self.phrases.get(tuple(tokens[index : index + size]))
+            if word is not None:
+                return word, size
+        return None
+
+    @cached_property
+    def _longest(self) -> int:
+        return max((len(phrase) for phrase in self.phrases), default=0)
 
 
 @lru_cache(maxsize=1)
