@@ -45,8 +45,7 @@ def variants(message: str) -> list[str]:
     kept = [part for part in parts if not _is_chat(part)]
     if not kept:
         return [message]
-    marked = any(part.endswith("?") for part in kept)
-    asking = [index for index, part in enumerate(kept) if _asks(part, marked=marked)]
+    asking = _asking(kept)
     readings = ["\n".join(kept)]
     if asking and len(asking) < len(kept):
         chosen: set[int] = set()
@@ -83,6 +82,12 @@ def _is_chat(part: str) -> bool:
     return tokens[0] in _SIGN_OFFS and len(tokens) <= SIGNATURE
 
 
+def _asking(parts: list[str]) -> list[int]:
+    """The places of the sentences that ask, read beside the others (see `_asks`)."""
+    marked = any(part.endswith("?") for part in parts)
+    return [index for index, part in enumerate(parts) if _asks(part, marked=marked)]
+
+
 def _asks(part: str, *, marked: bool = False) -> bool:
     """Whether a sentence asks. In a message with question marks (`marked`), a sentence that
     ends with a full stop asks only by "undrar": "ingen minns hur det funkar." tells."""
@@ -101,6 +106,5 @@ def asking(reading: str) -> str:
     the asking sentences say which names and which kind of fact the answer must hold.
     """
     parts = segments(reading)
-    marked = any(part.endswith("?") for part in parts)
-    asked = [part for part in parts if _asks(part, marked=marked)]
+    asked = [parts[index] for index in _asking(parts)]
     return "\n".join(asked) if asked and len(asked) < len(parts) else reading
