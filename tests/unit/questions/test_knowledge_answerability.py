@@ -21,6 +21,7 @@ from bot.services.knowledge.answerability import (
 from bot.services.knowledge.service import OFFER_FLOOR
 from bot.services.knowledge.trimming import trim, trim_like
 from bot.services.question_log import QuestionLogWriter
+from tests.unit.questions.shipped import load_shipped
 
 KNOWLEDGE_BASE = Path(__file__).resolve().parents[3] / "bot" / "knowledge_base"
 THRESHOLD = 0.6  # the default SIGNBOT_ANSWER_THRESHOLD
@@ -366,9 +367,7 @@ async def test_a_question_for_the_bots_opinion_is_declined_however_well_it_match
     db: Database, session: AsyncSession
 ) -> None:
     service = KnowledgeService(db, threshold=0.5, question_log=QuestionLogWriter(db))
-    await service.import_builtin(session)
-    await session.commit()
-    await service.rebuild()
+    await load_shipped(service, session)
     assert service.decide("Vem efterträdde Stefan Lindborg i RÖS-gruppen?").answered
     opinion = service.decide("Vad tycker du om att Malin Carlsson efterträdde Stefan Lindborg?")
     assert not opinion.answered and not opinion.offers

@@ -26,6 +26,7 @@ from bot.services.knowledge.translation import (
 from bot.services.knowledge.trimming import trim_like, units
 from bot.services.question_log import QuestionLogWriter
 from bot.texts.answers import answer_text
+from tests.unit.questions.shipped import load_shipped
 
 SHIPPED = sorted(BUILTIN.glob("*.md"))
 DEVSET = Path(__file__).resolve().parents[3] / "bench" / "devset" / "answers.tsv"
@@ -93,9 +94,7 @@ def test_figures_are_compared_whatever_their_grouping_or_decimal_mark() -> None:
 async def test_shipped_documents_answer_english_readers_in_english_with_the_same_source(
     service: KnowledgeService, session: AsyncSession
 ) -> None:
-    await service.import_builtin(session)
-    await session.commit()
-    await service.rebuild()
+    await load_shipped(service, session)
     question = "IOP-utbildningar 2024?"
     answered, swedish = service.answer_now(question)
     answered_en, english = service.answer_now(question, lang="en")
@@ -119,9 +118,7 @@ async def test_shipped_documents_answer_english_readers_in_english_with_the_same
 async def test_the_english_answer_keeps_the_sentences_the_swedish_answer_kept(
     service: KnowledgeService, session: AsyncSession
 ) -> None:
-    await service.import_builtin(session)
-    await session.commit()
-    await service.rebuild()
+    await load_shipped(service, session)
     for question in ("Coompanion Skoopi?", "Vilka kommuner är med i nätverket?"):
         _, swedish = service.answer_now(question)
         _, english = service.answer_now(question, lang="en")

@@ -26,6 +26,7 @@ from bot.services.knowledge.evaluation_text import report_data, report_lines, ta
 from bot.services.knowledge.index import Match
 from bot.services.question_log import QuestionLogWriter
 from bot.texts.answers import source_label
+from tests.unit.questions.shipped import load_shipped
 
 DEVSET = Path(__file__).resolve().parents[3] / "bench" / "devset" / "answers.tsv"
 
@@ -252,9 +253,7 @@ async def test_the_shipped_base_answers_through_the_chat_path(
     db: Database, session: AsyncSession
 ) -> None:
     service = KnowledgeService(db, threshold=0.55, question_log=QuestionLogWriter(db))
-    await service.import_builtin(session)
-    await session.commit()
-    await service.rebuild()
+    await load_shipped(service, session)
     devset = parse_devset(
         "Hur många underskrivare har överenskommelsen?\t125\tdirect\n"
         "Hur många underskrivare har överenskommelsen?\tfinns inte i texten\tdirect\n"

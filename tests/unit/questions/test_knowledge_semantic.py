@@ -159,16 +159,21 @@ def test_a_model_that_fails_to_load_means_lexical_answers(
     assert "OSError: the engine cannot be loaded" in caplog.text
 
 
+def fillers(start: int) -> list[IndexedPassage]:
+    """One short passage per filler topic, numbered from `start`: the rest of a base."""
+    return [
+        IndexedPassage(start + n, "Övrigt", word.title(), f"{word.title()} om {word}liv.")
+        for n, word in enumerate(TOPICS)
+    ]
+
+
 def index_with(fusion: Fusion) -> SearchIndex:
     embedder = HashingEmbedder(aliases={"fee": "avgift", "members": "medlemmar"})
     passages = [
         IndexedPassage(1, "Regler", "Avgift", "Medlemmar betalar ingen avgift för att delta."),
         IndexedPassage(2, "Regler", "Medlemmar", "Medlemmar är föreningar som skrivit under."),
     ]
-    passages += [
-        IndexedPassage(3 + n, "Övrigt", word.title(), f"{word.title()} om {word}liv.")
-        for n, word in enumerate(TOPICS)
-    ]
+    passages += fillers(start=3)
     texts = [passage_text(p.title, p.section, p.text) for p in passages]
     return SearchIndex.build(
         passages, [], semantic=Semantic(embedder, embedder.passages(texts)), fusion=fusion
@@ -268,10 +273,7 @@ def test_a_swedish_question_with_english_words_is_covered_by_the_english_version
         IndexedPassage(1, "Om", "Kanaler", "Överenskommelsen finns på Facebook och LinkedIn."),
         IndexedPassage(2, "Om", "Nyhetsbrev", "Nyhetsbrevet kommer fyra gånger om året."),
     ]
-    passages += [
-        IndexedPassage(3 + n, "Övrigt", word.title(), f"{word.title()} om {word}liv.")
-        for n, word in enumerate(TOPICS)
-    ]
+    passages += fillers(start=3)
     english = {
         1: IndexedPassage(1, "About", "Channels", "The agreement uses social media channels."),
         2: IndexedPassage(2, "About", "Newsletter", "The newsletter comes four times a year."),
