@@ -383,10 +383,7 @@ def features(
             # "Vad hette föreläsaren?": a person named as the lecturer, not anyone named
             about = [_holds_role(unit, question.roles) for unit in pieces]
         fact = any(
-            pattern.search(
-                _without(unit, question.names, question.kind, counts_time=question.counts_time)
-            )
-            and (about[i] or _near(pieces, about, i))
+            pattern.search(_without(unit, question)) and (about[i] or _near(pieces, about, i))
             for i, unit in enumerate(pieces)
         )
     heading_words = _stems(section)
@@ -506,7 +503,7 @@ def holds_fact(question: Asked, unit: str) -> bool:
     """Whether a sentence holds the kind of fact asked for (not the question's own figures)."""
     if question.kind is None:
         return False
-    cleaned = _without(unit, question.names, question.kind, counts_time=question.counts_time)
+    cleaned = _without(unit, question)
     return _FACTS[question.kind].search(cleaned) is not None
 
 
@@ -519,22 +516,22 @@ def _near(pieces: Sequence[str], about: Sequence[bool], i: int) -> bool:
     )
 
 
-def _without(unit: str, names: Sequence[str], kind: FactKind, *, counts_time: bool) -> str:
+def _without(unit: str, question: Asked) -> str:
     """A sentence without the question's own figures (2024 asked about is no answer), and
-    for a person asked for, without the people the question names.
+    for a person asked for, without the people the question names (typed in any case).
 
     An amount is not a year or a date either: "hur mycket …" is not answered by "i maj 2024".
     """
-    figures = [name for name in names if name.isdigit()]
+    figures = [name for name in question.names if name.isdigit()]
     for figure in figures:
         unit = re.sub(rf"(?<!\d){figure}(?!\d)", " ", unit)
-    if kind == "person":
-        # "Vem var processledare innan Erica Sjölin?" is not answered by Erica Sjölin.
-        asked = {name for name in names if not name.isdigit()}
-        unit = _WORD.sub(lambda word: "_" if _stem(word.group()) in asked else word.group(), unit)
-    if kind == "number":
+    if question.kind == "person":
+        # "Vem var processledare innan erica sjölin?" is not answered by Erica Sjölin.
+        named = {name for name in (*question.names, *question.typed) if not name.isdigit()}
+        unit = _WORD.sub(lambda word: "_" if _stem(word.group()) in named else word.group(), unit)
+    if question.kind == "number":
         unit = _DATE.sub(" ", unit)
-        if not counts_time:
+        if not question.counts_time:
             unit = _TIMES.sub(" ", unit)
     return unit
 

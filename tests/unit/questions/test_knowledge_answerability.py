@@ -283,6 +283,9 @@ def test_a_name_typed_without_its_capital_is_still_the_name_asked_about(
     assert stem("borås") in index.proper  # "… Härryda, Borås och …": a name after a comma
     best = index.best("vilket år skrev uddevalla kommun sin lokala överenskommelse")
     assert best is None or best.confidence < THRESHOLD, best
+    # Nor is a person typed in lower case the answer to "vem … innan …?".
+    before = index._asked("vem var processledare innan erica sjölin?", english=False)
+    assert not features(before, "Erica Sjölin är processledare.", "Processledaren", "Om").fact
 
 
 def test_how_many_are_in_counts_what_the_phrase_names(index: SearchIndex) -> None:
