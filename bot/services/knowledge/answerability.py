@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from bot.services.knowledge.analyzer import STOP_WORDS, raw_tokens, stem
@@ -24,6 +25,7 @@ MISSING_FACT = 0.35  # confidence kept when no sentence holds the kind of fact a
 MISSING_NAME = 0.6  # confidence lost when none of the question's names is in the passage
 FACT_BONUS = 0.15  # confidence added when a sentence holds the asked fact about the thing asked
 HEADING_BONUS = 0.1  # confidence added when the section title names the question's words
+STEMS_CACHED = 20_000  # sentences and headings whose word stems are kept
 
 _ITEM = re.compile(r"^\s*(?:[-*•–]|\d+[.)])\s+")
 _WORD = re.compile(r"[^\W_]+(?:[-:][^\W_]+)*", re.UNICODE)
@@ -279,8 +281,9 @@ def asked(question: str) -> Asked:
                 continue
             # A year (2019) or an amount's leading digits ("180 000 kr"): a figure asked about.
             leading = not (place and words[place - 1].isdigit())  # not the 000 of "180 000"
-            amount = leading and len(word) >= 2 and _amount_after(line, word)
-            figure = word.isdigit() and (len(word) == 4 or amount)
+            figure = word.isdigit() and (
+                len(word) == 4 or (leading and len(word) >= 2 and _amount_after(line, word))
+            )
             acronym = len(word) >= 2 and word.split("-")[0].split(":")[0].isupper()
             capital = place > 0 and word[:1].isupper() and not word.isupper()
             if figure or acronym or capital:
@@ -633,11 +636,13 @@ def _stem(word: str) -> str:
     return word if word.isdigit() else stem(word)
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=STEMS_CACHED)
+def _stems(text: str) -> frozenset[str]:
+    # Cached: the same passages' sentences and headings are read for question after question.
     found: set[str] = set()
     for word in _WORD.findall(text):
         found.add(_stem(word))
         for part in re.split(r"[-:]", word):
             if part:
                 found.add(_stem(part))
-    return found
+    return frozenset(found)
