@@ -91,6 +91,9 @@ async def empty_tables(db: Database) -> None:
             for name in reversed(tables):
                 await conn.execute(text(f'DELETE FROM "{name}"'))
         else:
+            # A connection a failed test left open in a transaction must fail this test's setup
+            # with a lock error, not hang the whole run.
+            await conn.execute(text("SET LOCAL lock_timeout = '20s'"))
             names = ", ".join(f'"{name}"' for name in tables)
             await conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
 

@@ -132,6 +132,7 @@ async def test_staff_withdraw_a_call_from_calls_and_members_cannot_add_one(
         assert "Inga öppna utlysningar just nu" in (await admin.say("/calls"))["text"]
         await _turn_off_calls(harness, admin)
         await _new_call(admin)
+        await eventually(lambda: _all_sent(harness))  # the announcement must not answer /calls
         mine = await eva.say("/calls")
         query_id = await harness.client.press_data(
             eva.user_id, mine["message_id"], "cwd:1:yes", chat_id=eva.user_id

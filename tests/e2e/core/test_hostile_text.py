@@ -110,7 +110,12 @@ async def _content(harness: Harness) -> tuple[Person, int]:
 
 async def _member_tour(eva: Person) -> list[JSON]:
     """Eva fills in the form, asks, and opens her views."""
-    seen = [await eva.say("/forms")]
+    # The poll made in _content may reach Eva's chat while she asks: wait for the list itself.
+    cursor = await eva.send("/forms")
+    listed = await eva.next_message(
+        after=cursor, predicate=lambda m: any("Fyll i" in label for label in buttons(m))
+    )
+    seen = [listed]
     seen.append(
         await eva.press_and_wait(
             seen[0], "Fyll i: Enkät <b>fet</b> <10 &", predicate=has("Fråga 1 av")
