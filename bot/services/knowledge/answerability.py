@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, Protocol
 
 from bot.services.knowledge.analyzer import STOP_WORDS, raw_tokens, stem
 from bot.services.knowledge.trimming import units
@@ -40,7 +40,29 @@ _NUMBER_WORDS = (
     "|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred\\w*"
     "|thousand\\w*|million\\w*|third|half"
 )
-_FACTS: dict[FactKind, re.Pattern[str]] = {
+
+
+class _Finder(Protocol):
+    def search(self, text: str) -> object | None: ...
+
+
+class _PersonName:
+    """A first and a last name: two capitalised words in a row, not three or more ("Regional
+    Executive Board", "Folk High School Administration" name bodies), and not "Marie
+    Cederschiöld högskola" (a college named after a person)."""
+
+    _RUN = re.compile(
+        r"\b[A-ZÅÄÖ][a-zåäöé]+(?:\s+[A-ZÅÄÖ][a-zåäöé]+)+\b(?!\s+(?:högskola|universitet"
+        r"|institut|stiftelse|folkhögskola|skola|gymnasium|sjukhus)\b)"
+    )
+
+    def search(self, text: str) -> object | None:
+        return next(
+            (run for run in self._RUN.finditer(text) if len(run.group().split()) == 2), None
+        )
+
+
+_FACTS: dict[FactKind, _Finder] = {
     "amount": re.compile(
         r"\d\s*(?:kr\b|kronor|sek\b|msek|mkr|miljon|miljard|tusen|%|procent"
         r"|million|billion|thousand|percent)|\bsek\s*\d|\bkostnadsfri\w*|\bfree\s+of\s+charge"
@@ -63,12 +85,7 @@ _FACTS: dict[FactKind, re.Pattern[str]] = {
         r"\b(?:i|på|vid|hos|in|at|från)\s+(?:[A-ZÅÄÖ]|\d)|^\s*[-*•–]\s+[A-ZÅÄÖ]|(?<=[a-zåäö,] )[A-ZÅÄÖ]|\b(?:digitalt|digital\w*|lokal\w*|adress\w*"
         r"|plats\w*|online|webb\w*|konserthus\w*|sal\w*|sidan|kanal\w*)\b|\.se\b|www\.",
     ),
-    "person": re.compile(
-        # "Marie Cederschiöld högskola" is a college named after a person, not a person.
-        r"\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+\b(?!\s+(?:högskola|universitet|institut"
-        r"|stiftelse|folkhögskola|skola|gymnasium|sjukhus|University|College|School|Institute"
-        r"|Foundation|Hospital)\b)",
-    ),
+    "person": _PersonName(),
     "party": re.compile(
         r"\((?:S|M|V|C|L|KD|MP|SD)\)|\b(?:socialdemokrat\w*|moderat(?:er|erna|na)\b"
         r"|vänsterpartie\w*|centerpartie\w*|liberalerna|kristdemokrat\w*|miljöpartie\w*"
@@ -440,6 +457,7 @@ def _roles(question: str) -> tuple[str, ...]:
             for word in words
             if (len(word) > 5 and word.endswith(_ROLE_ENDINGS) and word not in _NOT_ROLES)
             or word in _ROLES
+            or word.removesuffix("s") in _ROLES  # "who chairs", "the speakers"
         )
     )
 

@@ -422,6 +422,15 @@ def test_a_college_named_after_a_person_is_not_a_person() -> None:
     assert features(question, leader, "Utbildning", "Plan").fact
 
 
+def test_the_english_name_of_a_body_is_not_a_person() -> None:
+    question = asked("Who chairs the regional executive board?")
+    assert question.kind == "person" and "chair" in question.roles
+    body = "The chair met the Folk High School Administration and the Regional Executive Board."
+    chair = "Helen Eliasson, chair of the Regional Executive Board, appears in the film."
+    assert not features(question, body, "Meetings", "Report").fact
+    assert features(question, chair, "Anniversary", "Report").fact
+
+
 def test_an_amount_in_the_question_is_a_figure_the_answer_must_hold() -> None:
     assert asked("Vilken budgetpost 2026 är på 180 000 kr?").names == ("2026", "180")
     assert asked("Vad kostar 50 kr?").names == ("50",)
