@@ -21,6 +21,10 @@ from bot.services.knowledge.analyzer import raw_tokens, stem
 SHIPPED = Path(__file__).resolve().parents[2] / "knowledge_base" / "synonyms.txt"
 MAX_GROUP = 30  # members per group: a pasted paragraph is not a group
 MAX_MEMBER = 60  # characters per member
+# Sentence adverbs Swedish puts between a verb and its particle: "är redan med", "skrev också på".
+INSERTED = frozenset(
+    ["redan", "också", "även", "ju", "nu", "fortfarande", "väl", "alltså", "faktiskt", "egentligen"]
+)
 
 
 class SynonymError(ValueError):
@@ -125,12 +129,23 @@ class Synonyms:
         return result
 
     def phrase_at(self, tokens: list[str], index: int = 0) -> tuple[str, int] | None:
-        """The single word of the longest known phrase starting at a token, and its length."""
-        longest = self._longest
-        for size in range(min(longest, len(tokens) - index), 1, -1):
-            word = self.phrases.get(tuple(tokens[index : index + size]))
+        """The single word of the longest known phrase starting at a token, and how many tokens
+        it takes: a sentence adverb inside it is part of it ("är redan med" is "är med")."""
+        if not self.phrases or index >= len(tokens):
+            return None
+        words = [tokens[index]]
+        ends = [index + 1]  # the token after each word of words
+        for place in range(index + 1, len(tokens)):
+            if len(words) == self._longest:
+                break
+            if tokens[place] in INSERTED:
+                continue
+            words.append(tokens[place])
+            ends.append(place + 1)
+        for size in range(len(words), 1, -1):
+            word = self.phrases.get(tuple(words[:size]))
             if word is not None:
-                return word, size
+                return word, ends[size - 1] - index
         return None
 
     @cached_property

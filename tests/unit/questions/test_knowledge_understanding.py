@@ -168,6 +168,9 @@ def test_a_question_word_matches_its_synonyms_and_phrases_are_read_as_one_word()
     assert groups.expand(["de", "var", "med"]) == ["de", "var", "med", "delta"]
     assert groups.phrase_at(["de", "var", "med"], 1) == ("delta", 2)
     assert groups.phrase_at(["de", "var", "med"]) is None
+    # A sentence adverb between the verb and its particle is part of the phrase.
+    assert groups.rewrite(raw_tokens("vi var också med")) == ["vi", "delta"]
+    assert groups.phrase_at(["var", "inte", "med"]) is None
     phrases = Synonyms.of([("psykisk ohälsa", "mental hälsa")])
     assert phrases.rewrite(["om", "mental", "hälsa"]) == ["om", "psykisk-ohälsa"]
     health = [IndexedPassage(1, "Plan", "Hälsa", "Arbetet mot psykisk ohälsa fortsätter 2026.")]
