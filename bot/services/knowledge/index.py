@@ -339,7 +339,12 @@ class SearchIndex:
             alternatives = self._alternatives(token, whole)
             if not parts and whole not in corpus.idf:
                 alternatives |= vocab.containing(whole)
-            concepts.setdefault(whole, Concept(whole, parts, corpus.weight(whole), alternatives))
+            weight = corpus.weight(whole)
+            if parts and whole not in corpus.idf and corpus is self.corpus:
+                # A Swedish compound the documents lack ("årsmötet") says what its parts say,
+                # and no more: it must not outweigh the question's other words as a rare word.
+                weight = max(corpus.weight(part) for part in parts)
+            concepts.setdefault(whole, Concept(whole, parts, weight, alternatives))
             terms[whole] = 1.0
             for part in (*parts, *alternatives):
                 terms[part] = max(terms.get(part, 0.0), PART_TF)

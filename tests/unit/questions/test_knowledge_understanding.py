@@ -324,3 +324,16 @@ def test_a_misspelt_word_is_looked_up_once_per_speller() -> None:
     for _ in range(3):
         assert speller.correct(["kommunikatoinen"]) == ["kommunikationen"]
     assert looked_up == ["kommunikatoinen"]
+
+
+def test_a_compound_the_documents_lack_weighs_as_its_parts_not_as_a_rare_word() -> None:
+    meetings = [
+        *PASSAGES,
+        IndexedPassage(7, "Plan", "Möten", "Nästa möte med styrgruppen hålls i juni."),
+    ]
+    built = SearchIndex.build(meetings, [], clock=fixed(datetime(2025, 6, 1, 12, tzinfo=UTC)))
+    # "årsmötet" is the asker's own annual meeting: as a word no passage has, it would weigh
+    # most and let any passage about a meeting outrank the one about what is asked.
+    weights = {c.stem: c.weight for c in built._query("årsmötet möte", built.corpus).concepts}
+    assert weights["årsmöt"] == weights["möt"]
+    assert built._query("stadsmissionen", built.corpus).concepts[0].weight > weights["möt"]
