@@ -10,6 +10,7 @@ clauses the same way ("Vi är en pensionärsorganisation, har ni haft kontakt me
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from bot.services.knowledge.analyzer import STOP_WORDS, content_tokens, raw_tokens, word_list
 
@@ -35,8 +36,14 @@ def segments(message: str) -> list[str]:
     return [part.strip() for part in _SEGMENTS.split(message) if part.strip()]
 
 
-def variants(message: str) -> list[str]:
-    """The message itself or, for a message of several sentences, its readings (see above)."""
+ContentWords = Callable[[str], Iterable[str]]
+
+
+def variants(message: str, says: ContentWords = content_tokens) -> list[str]:
+    """The message itself or, for a message of several sentences, its readings (see above).
+
+    `says` gives a sentence's content words: a question needs CONTEXT of them to stand alone.
+    """
     parts = segments(message)
     if len(parts) < 2:
         parts = [part.strip() for part in _CLAUSES.split(message) if part.strip()]
@@ -53,7 +60,7 @@ def variants(message: str) -> list[str]:
             chosen.add(index)
             start = index
             while start > max(0, index - LOOK_BACK) and (
-                len(_content(kept[start : index + 1])) < CONTEXT
+                len(_content(kept[start : index + 1], says)) < CONTEXT
                 or (start == index and _refers_back(kept[index]))
             ):
                 start -= 1
@@ -69,8 +76,8 @@ def _refers_back(part: str) -> bool:
     return len(tokens) <= SHORT and not _POINTERS.isdisjoint(tokens)
 
 
-def _content(parts: list[str]) -> set[str]:
-    return {token for part in parts for token in content_tokens(part)}
+def _content(parts: list[str], says: ContentWords) -> set[str]:
+    return {token for part in parts for token in says(part)}
 
 
 def _is_chat(part: str) -> bool:

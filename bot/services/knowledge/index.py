@@ -287,11 +287,24 @@ class SearchIndex:
         """The best matches for a question, best first (of the surest reading of a long one)."""
         best: list[Match] = []
         english = self.english is not None and looks_english(question)
-        for text in focus.variants(question):
+        for text in focus.variants(question, self._says):
             found = self._search(self.understand(text), limit, as_written=text, english=english)
             if found and (not best or found[0].confidence > best[0].confidence):
                 best = found
         return best
+
+    def _says(self, sentence: str) -> list[str]:
+        """A sentence's content words; a known phrase's words are content ("hur många är med?")."""
+        tokens = raw_tokens(sentence)
+        found = content_tokens(sentence)
+        index = 0
+        while index < len(tokens):
+            phrase = self.synonyms.phrase_at(tokens, index)
+            size = phrase[1] if phrase else 1
+            if phrase:
+                found.extend(tokens[index : index + size])
+            index += size
+        return found
 
     def understand(self, question: str) -> str:
         """The question as the index reads it: typos corrected, relative years made absolute."""

@@ -246,6 +246,13 @@ def test_a_long_message_is_read_without_greetings_and_by_its_question() -> None:
     )
     assert variants(told)[-1] == "Vem är processledare för civilsamhället?"
     assert asking(told) == "Vem är processledare för civilsamhället?"
+    # A known phrase's words say something: "hur många är redan med?" stands alone.
+    joining = "Vi i Skövde funderar på att skriva under. Hur många är redan med?"
+    assert variants(joining) == [joining.replace(". ", ".\n")]
+    assert set(index()._says("Hur många är redan med?")) == {"är", "redan", "med"}
+    assert variants(joining, index()._says)[-1] == "Hur många är redan med?"
+    found, confidence = answer(index(), joining)
+    assert found == 1 and confidence >= THRESHOLD
     # Clauses of one question keep asking: only full sentences are told.
     assert variants("vad gör ni med upphandling, några workshops?") == [
         "vad gör ni med upphandling\nnågra workshops?"
