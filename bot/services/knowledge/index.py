@@ -54,6 +54,8 @@ log = logging.getLogger(__name__)
 _model_failures = 0  # logged the first time only
 FUSED_KEPT = 10
 RERANKED = 5  # the first few passages are reranked by what they can answer (answerability)
+SECTION_SHARE = 0.85  # how surely a section's paragraphs cover a question together
+SECTION_PARAGRAPHS = 4  # of more, each paragraph covers alone (a long section says much)
 SECTION_ANSWER = 600  # a section this short answers whole, whichever paragraph matched
 COMMON_NAME = 0.1  # a name in more than this share of passages is the setting, not the subject
 LEARNED_MIN = 0.6  # a question this like a learned phrasing (shared words, Jaccard) …
@@ -206,6 +208,7 @@ class SearchIndex:
         self.headings = [headings[passage.section] for passage in passages]
         self.swedish = Lexical(self.corpus, self.vocab, self.headings)
         self.sections = _short_sections(passages)
+        self.whole_sections = _sections(passages)
         # English questions are read against the English versions, where a passage has one.
         self.english_versions = dict(english or {})
         self.english = self._english_side(self.english_versions, tokens)
@@ -385,20 +388,30 @@ class SearchIndex:
 
     def _coverage(self, query: Query, doc: int, side: Lexical, mixed: Query | None) -> float:
         """How well a passage covers the question; a Swedish question's English words count
-        as covered where the passage's English version holds them."""
-        if mixed is None or self.english is None:
-            return side.corpus.coverage(query, doc)
-        english = {c.stem: c for c in mixed.concepts}
-        translated = self.english.corpus
+        as covered where the passage's English version holds them.
+
+        The paragraphs of one section also cover it together, a little less surely: "få in en
+        representant nästa period" is answered by a section whose first paragraph is about
+        representatives and whose second about the next period.
+        """
+        english = {c.stem: c for c in mixed.concepts} if mixed is not None else {}
+        translated = self.english.corpus if self.english is not None else None
 
         def found_in(concept: Concept, passage: int) -> float:
             found = side.corpus.found(concept, passage)
             other = english.get(concept.stem)
-            if found < 1 and other is not None:
+            if found < 1 and other is not None and translated is not None:
                 found = max(found, translated.found(other, passage))
             return found
 
-        return side.corpus.coverage(query, doc, found_in)
+        own = side.corpus.coverage(query, doc, found_in)
+        section = self.whole_sections[doc]
+        if not 1 < len(section) <= SECTION_PARAGRAPHS:
+            return own
+        whole = side.corpus.coverage(
+            query, doc, lambda concept, _: max(found_in(concept, d) for d in section)
+        )
+        return max(own, SECTION_SHARE * whole)
 
     def _passages(
         self, query: Query, question: str, side: Lexical, mixed: Query | None = None
@@ -557,7 +570,7 @@ class SearchIndex:
         if query.quantity:
             asked.add("antal")
         for doc, score in top:
-            confidence = corpus.coverage(query, doc)
+            confidence = self._coverage(query, doc, side, None)
             heading, words, kind = side.headings[doc]
             named = sum(c.weight for c in query.concepts if _named(c, heading)) / total
             # Dice-like: the heading names the question, and the question names the heading.
@@ -690,6 +703,18 @@ def _short_sections(passages: list[IndexedPassage]) -> list[tuple[int, ...]]:
         group = tuple(range(start, doc))
         fits = sum(len(passages[d].text) + 1 for d in group) <= SECTION_ANSWER
         groups.extend([group] * len(group) if fits else [(d,) for d in group])
+        start = doc
+    return groups
+
+
+def _sections(passages: list[IndexedPassage]) -> list[tuple[int, ...]]:
+    """Per passage, the passages of its section (itself alone when it has no section)."""
+    groups: list[tuple[int, ...]] = []
+    start = 0
+    for doc in range(1, len(passages) + 1):
+        if doc < len(passages) and _same_section(passages[doc], passages[start]):
+            continue
+        groups.extend([tuple(range(start, doc))] * (doc - start))
         start = doc
     return groups
 

@@ -148,6 +148,27 @@ def test_a_short_section_answers_whole_whichever_paragraph_matched() -> None:
     assert "410 000" in match.text and "80 000" in match.text
 
 
+def test_a_long_sections_paragraphs_cover_a_question_together() -> None:
+    nominated = "Under året nomineras föreningarnas representanter till den nya styrgruppen. "
+    period = "Nomineringen är viktig inför nästa period, och en strategidag planeras. "
+    passages = [
+        IndexedPassage(
+            1, "Plan", "Styrgruppen", "I styrgruppen sitter representanter för föreningar."
+        ),
+        IndexedPassage(2, "Plan", "Ny mandatperiod", nominated * 6),
+        IndexedPassage(3, "Plan", "Ny mandatperiod", period * 6),
+        IndexedPassage(4, "Plan", "Budget", "Budgeten är 80 000 kr för kommunikation."),
+    ]
+    found = SearchIndex.build(passages, []).search(
+        "Vår förening vill få in en representant i styrgruppen nästa period, hur går det till?"
+    )
+    # Too long to answer whole, the section's paragraphs still share what they cover between
+    # them: each holds half of the question, together more than the one about the group.
+    assert [match.parts for match in found[:2]] == [(), ()]
+    assert {match.id for match in found[:2]} == {2, 3}
+    assert found[0].confidence == found[1].confidence > found[2].confidence
+
+
 def test_a_name_most_passages_share_is_not_required_of_the_answer() -> None:
     passages = [
         IndexedPassage(n, "Om", f"Del {n}", f"VGR och civilsamhället samverkar, del {n}.")
