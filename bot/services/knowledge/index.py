@@ -54,6 +54,7 @@ log = logging.getLogger(__name__)
 _model_failures = 0  # logged the first time only
 FUSED_KEPT = 10
 RERANKED = 5  # the first few passages are reranked by what they can answer (answerability)
+WORDLESS = 0.3  # how sure the model alone may be of a passage sharing no word with a question
 SECTION_SHARE = 0.85  # how surely a section's paragraphs cover a question together
 SECTION_PARAGRAPHS = 4  # of more, each paragraph covers alone (a long section says much)
 SECTION_ANSWER = 600  # a section this short answers whole, whichever paragraph matched
@@ -447,17 +448,18 @@ class SearchIndex:
         ranked = heapq.nlargest(FUSED_KEPT, fused, key=lambda doc: fused[doc])
         mean, spread = float(similarity.mean()), float(similarity.std()) or 1.0
         agreed = lexical[0][0] if lexical and by_meaning and lexical[0][0] == by_meaning[0] else -1
-        return [
-            self._passage(
-                doc,
-                max(
-                    self._coverage(query, doc, side, mixed)
-                    + (fusion.agree if doc == agreed else 0.0),
-                    fusion.confidence((float(similarity[doc]) - mean) / spread, len(similarity)),
-                ),
-            )
-            for doc in ranked
-        ]
+        # "vad är klockan?" is near a "Vad betyder …?" heading in meaning alone. A question in
+        # words that are not Swedish ("The fee?") has only the model to go by.
+        capped = side is self.swedish and all(map(self.speller.real, content_tokens(question)))
+        scored = []
+        for doc in ranked:
+            coverage = self._coverage(query, doc, side, mixed)
+            meaning = fusion.confidence((float(similarity[doc]) - mean) / spread, len(similarity))
+            if coverage == 0 and capped:
+                meaning = min(meaning, WORDLESS)
+            agrees = fusion.agree if doc == agreed else 0.0
+            scored.append(self._passage(doc, max(coverage + agrees, meaning)))
+        return scored
 
     def _reranked(
         self, question: str, asked: answerability.Asked, passages: list[Match], side: Lexical

@@ -70,7 +70,7 @@ class Speller:
             restored = self.folded.get(fold(token))
             if restored is not None:
                 result.append(restored)
-            elif budget > 0 and not self._real(token):
+            elif budget > 0 and not self.real(token):
                 budget -= 1
                 result.append(self._nearest(token) or token)
             else:
@@ -95,7 +95,8 @@ class Speller:
 
         return _WORD.sub(one, text)
 
-    def _real(self, token: str) -> bool:
+    def real(self, token: str) -> bool:
+        """Whether a word is one of the index or of Swedish (and so not to be corrected)."""
         return self.known(token) or simplemma.is_known(token, lang="sv")
 
     def _nearest(self, token: str) -> str | None:

@@ -24,7 +24,7 @@ from bot.services.knowledge.embeddings import (
     load_embedder,
     passage_text,
 )
-from bot.services.knowledge.index import Fusion, Semantic
+from bot.services.knowledge.index import WORDLESS, Fusion, Semantic
 from bot.services.question_log import QuestionLogWriter
 from bot.texts import t
 
@@ -168,7 +168,9 @@ def fillers(start: int) -> list[IndexedPassage]:
 
 
 def index_with(fusion: Fusion) -> SearchIndex:
-    embedder = HashingEmbedder(aliases={"fee": "avgift", "members": "medlemmar"})
+    # "klockan" stands for a Swedish word the model places near "avgift", sharing no letter.
+    aliases = {"fee": "avgift", "members": "medlemmar", "klockan": "avgift"}
+    embedder = HashingEmbedder(aliases=aliases)
     passages = [
         IndexedPassage(1, "Regler", "Avgift", "Medlemmar betalar ingen avgift för att delta."),
         IndexedPassage(2, "Regler", "Medlemmar", "Medlemmar är föreningar som skrivit under."),
@@ -191,6 +193,9 @@ def test_fusion_modes_rank_by_meaning_words_or_both() -> None:
     weighted = index_with(Fusion(mode="weighted", margin=-1.5)).best("The fee?")
     assert weighted is not None and weighted.id == 1 and weighted.confidence >= 0.55
     assert index_with(Fusion(mode="lexical")).best("The fee?") is None
+    # A Swedish question sharing no word with any passage is not answered by meaning alone.
+    swedish = index_with(Fusion(mode="weighted", margin=-1.5)).best("Vad är klockan?")
+    assert swedish is not None and swedish.confidence <= WORDLESS < 0.55
 
 
 def test_a_model_failing_on_a_question_falls_back_to_words(
