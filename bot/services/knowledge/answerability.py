@@ -500,6 +500,21 @@ _OPINION = re.compile(
 )
 
 
+# "Vilken dag är det idag?", "Vad är klockan?": small talk about today, which no document tells.
+_CLOCK = re.compile(
+    r"^\W*(?:(?:vilke[nt]|vad)\s+(?:dag|datum|veckodag|vecka)\s+(?:är|har)\s+(?:det|vi)"
+    r"|vad\s+är\s+det\s+för\s+(?:dag|datum|veckodag|vecka)|(?:vad|hur\s+mycket)\s+är\s+klockan"
+    r"|what\s+(?:time|day|date)\s+is\s+it|what(?:'s|\s+is)\s+the\s+(?:time|date))"
+    r"(?:\s+(?:idag|i\s+dag|nu|today|now))?\W*$",
+    re.I,
+)
+
+
+def asks_the_clock(question: str) -> bool:
+    """Whether a question asks what day or time it is now: small talk, no document answers."""
+    return _CLOCK.match(question.strip()) is not None
+
+
 def asks_opinion(question: str) -> bool:
     """Whether a question asks for the bot's own opinion ("Vad tycker du om …?").
 

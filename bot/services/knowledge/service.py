@@ -288,6 +288,8 @@ class KnowledgeService:
         """
         if answerability.asks_opinion(question):
             return Decision(False, None, opinion=True)  # the documents hold no view of its own
+        if answerability.asks_the_clock(question):
+            return Decision(False, None)  # "vilken dag är det idag?": no passage knows today
         index = self._index
         found = index.search(question, limit=CANDIDATES)
         if not found:

@@ -14,6 +14,7 @@ from bot.services.knowledge.analyzer import stem
 from bot.services.knowledge.answerability import (
     asked,
     asks_opinion,
+    asks_the_clock,
     defines,
     features,
     holds_fact,
@@ -374,6 +375,24 @@ async def test_a_question_for_the_bots_opinion_is_declined_however_well_it_match
     assert service.decide("Vem efterträdde Stefan Lindborg i RÖS-gruppen?").answered
     opinion = service.decide("Vad tycker du om att Malin Carlsson efterträdde Stefan Lindborg?")
     assert not opinion.answered and not opinion.offers
+    # Small talk about today: the jubilee's "samma dag" is no answer to it.
+    for question in ("vilken dag är det idag", "Vad är klockan?", "What day is it today?"):
+        today = service.decide(question)
+        assert not today.answered and not today.offers and not today.opinion, question
+
+
+@pytest.mark.parametrize(
+    ("question", "clock"),
+    [
+        ("vilken dag är det idag", True),
+        ("Hur mycket är klockan nu?", True),
+        ("what time is it?", True),
+        ("Vilken dag är det dialogmöte?", False),
+        ("vilket datum är dialogmötet?", False),
+    ],
+)
+def test_a_question_for_the_time_of_day_is_told_apart(question: str, clock: bool) -> None:
+    assert asks_the_clock(question) is clock
 
 
 def test_a_comparison_wants_a_passage_naming_both_sides() -> None:
