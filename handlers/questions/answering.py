@@ -8,7 +8,7 @@ from telegram import Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
-from bot.services import handover, intents
+from bot.services import handover, intents, smalltalk
 from bot.services.container import Services
 from bot.services.intents import Intent
 from bot.services.knowledge.phrasing import excerpts_for
@@ -27,6 +27,12 @@ async def answer_question(update: Update, context: Context, question: str) -> No
     svc = services(context)
     tg_user = update.effective_user
     assert tg_user is not None
+    chat = smalltalk.recognise(question)
+    if chat is not None:  # "tack!", "ok", 👍: a friendly word, not "don't know" (nor logged)
+        async with user_session(update, context) as (_session, user):
+            lang = user.language
+        await reply(update, context, t(f"smalltalk_{chat.value}", lang))
+        return
     intent = intents.recognise(question)
     if intent is not None:
         found = await answer_from_live_data(update, context, intent)

@@ -19,6 +19,12 @@ SV: dict[str, str] = {
     ),
     "button_none_of_these": "❌ Inget av dessa",
     "did_you_mean_none": "Tack, då hittar jag inget svar själv. Vill du att en handläggare svarar?",
+    "smalltalk_thanks": "Varsågod! 😊 Fråga gärna igen om du undrar något mer.",
+    "smalltalk_greeting": (
+        "Hej! 👋 Vad undrar du över? Du kan fråga mig om överenskommelsen, dialogmöten, IOP, "
+        "budgeten eller vem du kan kontakta."
+    ),
+    "smalltalk_acknowledged": "👍 Säg till om du undrar något mer.",
     "kb_offer_expired": "Det valet går inte längre att göra. Ställ gärna frågan igen.",
     "kb_learned_not_found": "Ingen inlärd formulering med nummer {ident}.",
     "button_helpful": "👍 Hjälpte",
@@ -133,6 +139,12 @@ EN: dict[str, str] = {
     ),
     "button_none_of_these": "❌ None of these",
     "did_you_mean_none": "Thank you, then I find no answer myself. Shall a member of staff answer?",
+    "smalltalk_thanks": "You're welcome! 😊 Ask again any time.",
+    "smalltalk_greeting": (
+        "Hello! 👋 What would you like to know? You can ask me about the agreement, dialogue "
+        "meetings, IOP, the budget or whom to contact."
+    ),
+    "smalltalk_acknowledged": "👍 Let me know if there is anything else.",
     "kb_offer_expired": "That choice can no longer be made. Please ask the question again.",
     "kb_learned_not_found": "No learned phrasing with number {ident}.",
     "button_helpful": "👍 Helpful",

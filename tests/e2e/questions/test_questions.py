@@ -43,6 +43,20 @@ async def test_a_question_for_the_bots_opinion_is_declined_as_such(harness: Harn
     assert not (await harness.logged_question(question)).answered
 
 
+async def test_thanks_and_a_thumbs_up_get_a_friendly_word_not_a_dont_know(
+    harness: Harness,
+) -> None:
+    tove = await Person.create(harness.client, "Tove")
+    assert "125" in (await tove.say("Hur många underskrivare har överenskommelsen?"))["text"]
+    thanked = await tove.say("tack så mycket!")
+    assert thanked["text"].startswith("Varsågod") and buttons(thanked) == []
+    assert "Säg till" in (await tove.say("👍"))["text"]
+    await harness.bot.services.question_log.flush()
+    async with harness.db.session() as session:
+        logged = list(await session.scalars(select(QuestionLog.question)))
+    assert logged == ["Hur många underskrivare har överenskommelsen?"]  # no thanks to review
+
+
 async def test_unknown_question_is_handed_to_staff_and_the_reply_reaches_the_asker(
     harness: Harness,
 ) -> None:
