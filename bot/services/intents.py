@@ -27,6 +27,7 @@ class Intent(enum.StrEnum):
     OPEN_CALLS = "open_calls"
     MY_SIGNUPS = "my_signups"
     PENDING_FORMS = "pending_forms"
+    BOT_HELP = "bot_help"  # how to use the bot itself: leave, stop messages, language, data
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,27 @@ CALL = r"utlysning\w*"
 MONEY = r"(?:pengar|bidrag|medel|stod|finansiering)"
 FORM = r"(?:enkat\w*|formular\w*)"
 EN_FORM = r"(?:forms?|polls?|surveys?|questionnaires?)"
+
+MESSAGES = r"(?:utskick\w*|meddelanden\w*|notiser\w*|notifikation\w*|aviseringar\w*|nyhetsbrev\w*)"
+EN_MESSAGES = r"(?:messages|notifications|newsletters?|updates|emails)"
+
+# Questions about using the bot itself, never about the documents ("hur slutar jag få
+# utskick?", "how do I change the language?"): checked before anything else.
+BOT_HELP = (
+    r"\b(?:avregistrera|avsluta|avanmala|radera|ta bort) (?:mig|mitt konto|min profil)\b",
+    r"\b(?:radera|raderar|ta bort|tar bort) (?:jag |man )?(?:mina|alla mina) (?:uppgifter|data)\b",
+    rf"\b(?:sluta|slutar|slippa|slipper)\b.*\b{MESSAGES}",
+    rf"\b(?:stanga|stanger|stang|satta|satter) (?:jag |man )?av\b.*\b{MESSAGES}",
+    rf"\b{MESSAGES}\b.*\b(?:stanga|stang|stanger) av\b",
+    r"\b(?:byta|byter|andra|andrar|stalla om|staller om) (?:jag |man )?(?:till )?"
+    r"(?:sprak\w*|engelska|svenska)\b",
+    r"\b(?:vad kan (?:du|boten)|hur (?:funkar|fungerar|anvander (?:jag|man)) (?:boten|dig))\b",
+    r"\b(?:unsubscribe|opt out)\b",
+    rf"\b(?:stop|turn off|mute)\b.*\b{EN_MESSAGES}\b",
+    r"\bchange (?:the )?(?:language|to english|to swedish)\b",
+    r"\bdelete (?:my|all my) (?:data|account|details|profile)\b",
+    r"\bwhat can (?:you|this bot|the bot) do\b",
+)
 
 # Checked in this order: the more specific intents first.
 RULES: tuple[Rule, ...] = (
@@ -158,6 +180,7 @@ DOCUMENT_QUESTIONS = (
 )
 
 _RULES = tuple((rule.intent, tuple(re.compile(p) for p in rule.patterns)) for rule in RULES)
+_BOT_HELP = tuple(re.compile(pattern) for pattern in BOT_HELP)
 _DOCUMENT = tuple(re.compile(pattern) for pattern in DOCUMENT_QUESTIONS)
 
 
@@ -183,6 +206,8 @@ def recognise(question: str) -> Intent | None:
     if not words or len(words) > MAX_WORDS:
         return None
     text = " ".join(_corrected(word) for word in words)
+    if any(pattern.search(text) for pattern in _BOT_HELP):
+        return Intent.BOT_HELP
     if any(pattern.search(text) for pattern in _DOCUMENT):
         return None
     for intent, patterns in _RULES:

@@ -34,6 +34,11 @@ async def answer_question(update: Update, context: Context, question: str) -> No
         await reply(update, context, t(f"smalltalk_{chat.value}", lang))
         return
     intent = intents.recognise(question)
+    if intent is Intent.BOT_HELP:  # "hur slutar jag få utskick?": the commands that do it
+        async with user_session(update, context) as (_session, user):
+            lang = user.language
+        await reply(update, context, t("help_member", lang))
+        return
     if intent is not None:
         found = await answer_from_live_data(update, context, intent)
         if found or intent != Intent.NEXT_MEETING:

@@ -282,6 +282,7 @@ LIVE_ANSWERS = {
     Intent.OPEN_CALLS: "the open funding calls, nearest deadline first (as /calls)",
     Intent.MY_SIGNUPS: "the meetings the asker is signed up or waiting for, with dates",
     Intent.PENDING_FORMS: "the asker's forms not yet sent and open polls not yet answered",
+    Intent.BOT_HELP: "what the bot can do and its commands (as /help)",
 }
 
 

@@ -57,6 +57,14 @@ async def test_thanks_and_a_thumbs_up_get_a_friendly_word_not_a_dont_know(
     assert logged == ["Hur många underskrivare har överenskommelsen?"]  # no thanks to review
 
 
+async def test_a_question_about_using_the_bot_gets_its_commands(harness: Harness) -> None:
+    vera = await Person.create(harness.client, "Vera")
+    question = "hur slutar jag få utskick?"
+    helped = await vera.say(question)
+    assert "/stop" in helped["text"] and "/settings" in helped["text"]
+    assert "vet jag tyvärr inte" not in helped["text"]
+
+
 async def test_unknown_question_is_handed_to_staff_and_the_reply_reaches_the_asker(
     harness: Harness,
 ) -> None:

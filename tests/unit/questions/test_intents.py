@@ -10,6 +10,7 @@ NEXT = Intent.NEXT_MEETING
 CALLS = Intent.OPEN_CALLS
 MINE = Intent.MY_SIGNUPS
 FORMS = Intent.PENDING_FORMS
+HELP = Intent.BOT_HELP
 
 POSITIVE: list[tuple[str, Intent]] = [
     # next meeting, Swedish
@@ -87,6 +88,17 @@ POSITIVE: list[tuple[str, Intent]] = [
     ("Which calls are open right now?", CALLS),
     ("Är jag anmäld till dialogmötet?", MINE),
     ("Are there polls I haven't answered?", FORMS),
+    # using the bot itself: leaving, messages, language, data
+    ("kan jag avregistrera mig", HELP),
+    ("hur slutar jag få utskick?", HELP),
+    ("Hur stänger jag av notiser?", HELP),
+    ("hur byter jag språk", HELP),
+    ("hur raderar jag mina uppgifter", HELP),
+    ("vad kan du?", HELP),
+    ("how do I unsubscribe", HELP),
+    ("How can I stop getting notifications?", HELP),
+    ("change language", HELP),
+    ("delete my data", HELP),
 ]
 
 NEGATIVE: list[str] = [
@@ -137,6 +149,11 @@ NEGATIVE: list[str] = [
     "Vilka enkäter har skickats ut?",
     "Did the meeting in May discuss IOP?",
     "Which calls did the region fund last year?",
+    # about the newsletter and languages in the documents, not the bot's settings
+    "Hur ofta kommer nyhetsbrevet?",
+    "hur många utskick gjordes 2024",
+    "vilket språk är dokumenten på",
+    "Vad står det i nyhetsbrevet?",
 ]
 
 
