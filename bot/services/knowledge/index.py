@@ -697,15 +697,12 @@ def _short_sections(passages: list[IndexedPassage]) -> list[tuple[int, ...]]:
     amounts) answers as a whole: otherwise the paragraph that names the question's words wins
     and the sibling that holds the asked fact is left out.
     """
-    groups: list[tuple[int, ...]] = []
-    start = 0
-    for doc in range(1, len(passages) + 1):
-        if doc < len(passages) and _same_section(passages[doc], passages[start]):
-            continue
-        group = tuple(range(start, doc))
-        fits = sum(len(passages[d].text) + 1 for d in group) <= SECTION_ANSWER
-        groups.extend([group] * len(group) if fits else [(d,) for d in group])
-        start = doc
+    fits: dict[tuple[int, ...], bool] = {}
+    groups = []
+    for doc, group in enumerate(_sections(passages)):
+        if group not in fits:
+            fits[group] = sum(len(passages[d].text) + 1 for d in group) <= SECTION_ANSWER
+        groups.append(group if fits[group] else (doc,))
     return groups
 
 
