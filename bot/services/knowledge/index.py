@@ -208,8 +208,8 @@ class SearchIndex:
                 headings[passage.section] = (terms, words, question_type(passage.section))
         self.headings = [headings[passage.section] for passage in passages]
         self.swedish = Lexical(self.corpus, self.vocab, self.headings)
-        self.sections = _short_sections(passages)
         self.whole_sections = _sections(passages)
+        self.sections = _short_sections(passages, self.whole_sections)
         # English questions are read against the English versions, where a passage has one.
         self.english_versions = dict(english or {})
         self.english = self._english_side(self.english_versions, tokens)
@@ -690,8 +690,11 @@ def _model_failed(error: Exception) -> None:
         log.warning("semantic search failed, answering from words: %s", error.__class__.__name__)
 
 
-def _short_sections(passages: list[IndexedPassage]) -> list[tuple[int, ...]]:
-    """Per passage, the passages of its section when together they fit in one answer.
+def _short_sections(
+    passages: list[IndexedPassage], sections: list[tuple[int, ...]]
+) -> list[tuple[int, ...]]:
+    """Per passage, the passages of its section (`sections`) when together they fit in one
+    answer.
 
     A section split into paragraphs ("Budget 2026": an opening sentence, then the list of
     amounts) answers as a whole: otherwise the paragraph that names the question's words wins
@@ -699,7 +702,7 @@ def _short_sections(passages: list[IndexedPassage]) -> list[tuple[int, ...]]:
     """
     fits: dict[tuple[int, ...], bool] = {}
     groups = []
-    for doc, group in enumerate(_sections(passages)):
+    for doc, group in enumerate(sections):
         if group not in fits:
             fits[group] = sum(len(passages[d].text) + 1 for d in group) <= SECTION_ANSWER
         groups.append(group if fits[group] else (doc,))
