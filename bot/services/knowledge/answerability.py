@@ -11,12 +11,12 @@ best few candidates and scale their confidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, Protocol
 
-from bot.services.knowledge.analyzer import STOP_WORDS, raw_tokens, stem
+from bot.services.knowledge.analyzer import STOP_WORDS, lemma_stem, raw_tokens, stem
 from bot.services.knowledge.trimming import units
 
 FactKind = Literal["amount", "number", "date", "time", "place", "person", "contact", "party"]
@@ -379,10 +379,12 @@ def features(
     title: str,
     content: Sequence[str] = (),
     aliases: str = "",
+    synonyms: Mapping[str, frozenset[str]] | None = None,
 ) -> Features:
     """The answerability features of a passage (its text, section and document title).
 
-    `aliases` holds other names of what the passage names (an acronym's expansion).
+    `aliases` holds other names of what the passage names (an acronym's expansion);
+    `synonyms` the other words (stems) a question's word may be written as.
     """
     whole = _stems(f"{title}\n{section}\n{text}\n{aliases}")
     headed = _stems(f"{title}\n{section}")
@@ -396,8 +398,8 @@ def features(
         named = [n for n in found if not n.isdigit()]
         if not headed.isdisjoint(named):
             named = []  # the heading names it: the whole passage is about it
-        if not named and question.kind == "date":
-            named = _subject(content, section)
+        if not named and question.kind in ("date", "time"):
+            named = _subject(content, section, synonyms or {})
         about = [not named or not _stems(unit).isdisjoint(named) for unit in pieces]
         if question.roles and headed.isdisjoint(question.roles):
             # "Vad hette föreläsaren?": a person named as the lecturer, not anyone named
@@ -524,15 +526,22 @@ def asks_opinion(question: str) -> bool:
     return _OPINION.search(question) is not None
 
 
-def _subject(content: Sequence[str], heading: str) -> list[str]:
-    """What a date is asked for ("Vilka datum hålls dialogmötena?"), unless the heading names it.
+def _subject(
+    content: Sequence[str], heading: str, synonyms: Mapping[str, frozenset[str]]
+) -> list[str]:
+    """What a date or time is asked for ("Vilka datum hålls dialogmötena?", "När ska nästa
+    RÖS-möte vara?"), unless the heading names it.
 
     A passage headed by none of the question's words answers with a date only in a sentence
     naming one of them: the date of another event (a consultation on 18 May) is no answer.
     The section's heading counts, not the document's title ("Dialogmöten" titles them all).
     """
     words = {_stem(word) for word in content if not word.isdigit()}
-    return [] if not words.isdisjoint(_stems(heading)) else sorted(words)
+    # The heading may name it in other words ("Årsmöte" for "stämman"); a sentence must use
+    # the question's own ("samlar" is a synonym of "möte", but no meeting).
+    forms = words | {lemma_stem(word) for word in content if not word.isdigit()}
+    named = words | {other for form in forms for other in synonyms.get(form, ())}
+    return [] if not named.isdisjoint(_stems(heading)) else sorted(words)
 
 
 def holds_fact(question: Asked, unit: str) -> bool:

@@ -482,7 +482,9 @@ class SearchIndex:
                 else (match.text, match.section, match.title)
             )
             also = self._aliases(match.id, english, f"{title}\n{section}\n{text}")
-            found = answerability.features(wants, text, section, title, content, also)
+            found = answerability.features(
+                wants, text, section, title, content, also, self.synonyms.table
+            )
             confidence = found.adjust(match.confidence) + self._learned(match.id, words)
             # "Vad gör ni med reserverad upphandling?" is not answered by what it is.
             defining = wants.activity and answerability.defines(section)

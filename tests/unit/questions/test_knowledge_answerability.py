@@ -425,6 +425,17 @@ def test_a_date_of_another_event_does_not_answer_when_a_date_is_asked() -> None:
     assert features(question, headed, "Dialogmöten 2026", "Plan", content).fact
     # The document's title does not: it names what all its sections are about.
     assert not features(question, other, "Tvärsamråd den 18 maj 2026", "Dialogmöten", content).fact
+    # "När …?" the same: a year beside another thing is no time of the meeting asked about.
+    when = asked("när ska nästa rös möte vara")
+    assert when.kind == "time"
+    plan = (
+        "RÖS-gruppen vill ha en stark representation nästa mandatperiod. "
+        "Nätverket samlar lokala överenskommelser. Man deltar i MR-dagarna i Karlstad 2026."
+    )
+    meetings = "RÖS-gruppen planerar cirka 10 möten under 2026."
+    words = ["nästa", "rös", "möte"]
+    assert not features(when, plan, "Påverkansarbete", "Plan", words).fact
+    assert features(when, meetings, "Möten 2026", "Plan", words).fact
 
 
 def test_how_many_per_year_asks_how_often() -> None:
