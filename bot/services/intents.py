@@ -99,6 +99,8 @@ BOT_HELP = (
     r"\bchange (?:the )?(?:language|to english|to swedish)\b",
     r"\bdelete (?:my|all my) (?:data|account|details|profile)\b",
     r"\bwhat can (?:you|this bot|the bot) do\b",
+    r"\bwhat is (?:this|the) bot (?:for|about)\b|\bwhat are you for\b",
+    r"\bvad (?:ar det har for (?:en )?bot|ar (?:du|boten) till for|gor (?:den har )?boten)\b",
 )
 
 # Checked in this order: the more specific intents first.

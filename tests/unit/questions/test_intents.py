@@ -99,6 +99,9 @@ POSITIVE: list[tuple[str, Intent]] = [
     ("How can I stop getting notifications?", HELP),
     ("change language", HELP),
     ("delete my data", HELP),
+    ("what is this bot for?", HELP),
+    ("vad är det här för bot?", HELP),
+    ("Vad gör den här boten?", HELP),
 ]
 
 NEGATIVE: list[str] = [
