@@ -286,6 +286,14 @@ LIVE_ANSWERS = {
 }
 
 
+def _small_talk(question: str, kind: str, said: str, *, as_json: bool) -> str:
+    """Thanks, a greeting or an "ok": the chat's friendly word, no answer and no log."""
+    if as_json:
+        record = {"question": question, "small_talk": kind, "answered": False, "answer": said}
+        return json.dumps(record, ensure_ascii=False)
+    return f"Q: {question}\nA: (small talk, {kind}) {said}\n"
+
+
 def _live(question: str, intent: Intent, *, as_json: bool) -> str:
     """A question the chat answers from live data rather than from the documents."""
     answer = f"live data ({intent.value}): {LIVE_ANSWERS[intent]}"
@@ -315,6 +323,7 @@ def ask(
 ) -> None:
     """Print the answer the chat would give to each question (nothing is logged)."""
     from bot.entrypoints.bootstrap import prepare_knowledge
+    from bot.services import smalltalk
     from bot.services.knowledge.evaluation import replier
     from bot.services.knowledge.phrasing import excerpts_for
     from bot.texts import plain_text, t
@@ -328,11 +337,17 @@ def ask(
         phraser = None if no_llm else services.phraser
         lines = []
         for question in questions:
+            chat = smalltalk.recognise(question)
+            if chat is not None:
+                word = plain_text(t(f"smalltalk_{chat.value}", lang))
+                lines.append(_small_talk(question, chat.value, word, as_json=as_json))
+                continue
             intent = recognise(question)
             if intent is not None:
                 lines.append(_live(question, intent, as_json=as_json))
                 continue
             reply = reply_to(question)
+            offered = [match.section or match.title for match in reply.offers]
             note = language_note(reply.match, lang) if reply.match is not None else None
             text, phrased = reply.text, None
             if phraser is not None and reply.match is not None and reply.answered:
@@ -350,6 +365,8 @@ def ask(
                 }
                 if phraser is not None:  # the output is as before when phrasing is off
                     record["phrased"] = phrased is not None
+                if offered:
+                    record["offers"] = offered
                 lines.append(json.dumps(record, ensure_ascii=False))
             elif reply.answered:
                 if phrased is not None:
@@ -358,6 +375,9 @@ def ask(
                 lines.append(
                     f"Q: {question}\nA: {said}\n   ({reply.source}; score {reply.score:.2f})\n"
                 )
+            elif offered:
+                topics = " | ".join(offered)
+                lines.append(f'Q: {question}\nA: (not sure: "Menade du …?" offers {topics})\n')
             else:
                 lines.append(f"Q: {question}\nA: (no answer: the bot offers a member of staff)\n")
         return lines

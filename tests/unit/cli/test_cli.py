@@ -142,6 +142,16 @@ def test_ask_names_the_live_data_intent_instead_of_a_passage() -> None:
     assert record["intent"] == "my_signups" and record["source"] == "live data"
 
 
+def test_ask_shows_the_topics_offered_and_the_word_for_small_talk() -> None:
+    result = runner.invoke(app, ["ask", "vad satsar ni på utbildning och sånt", "tack!"])
+    assert result.exit_code == 0
+    assert 'not sure: "Menade du …?" offers' in result.output
+    assert "offers a member of staff" not in result.output
+    assert "(small talk, thanks) Varsågod!" in result.output
+    record = json.loads(runner.invoke(app, ["ask", "--json", "👍"]).output)
+    assert record["small_talk"] == "acknowledged" and record["answered"] is False
+
+
 def test_kb_eval_scores_a_devset_and_reports_bad_lines(tmp_path: Path) -> None:
     devset = tmp_path / "dev.tsv"
     devset.write_text(
