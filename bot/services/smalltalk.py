@@ -49,6 +49,11 @@ _KEYS: dict[SmallTalk, frozenset[str]] = {
     ),
     SmallTalk.ACKNOWLEDGED: _WORDS[SmallTalk.ACKNOWLEDGED],
 }
+# What may stand beside the key word: its kind's words, a greeting, and a few small ones.
+_ALLOWED: dict[SmallTalk, frozenset[str]] = {
+    kind: words | _WORDS[SmallTalk.GREETING] | {"och", "and", "så", "du", "ni"}
+    for kind, words in _WORDS.items()
+}
 _WORD = re.compile(r"[^\W\d_]+")
 MAX_WORDS = 8  # longer than this, a message says something
 
@@ -63,8 +68,7 @@ def recognise(message: str) -> SmallTalk | None:
     if not words:
         return SmallTalk.ACKNOWLEDGED if _only_symbols(message) else None
     for kind in SmallTalk:  # thanks first: "hej och tack!" thanks
-        allowed = _WORDS[kind] | _WORDS[SmallTalk.GREETING] | {"och", "and", "så", "du", "ni"}
-        if set(words) <= allowed and not _KEYS[kind].isdisjoint(words):
+        if set(words) <= _ALLOWED[kind] and not _KEYS[kind].isdisjoint(words):
             return kind
     return None
 
