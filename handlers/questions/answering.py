@@ -25,19 +25,14 @@ log = logging.getLogger(__name__)
 async def answer_question(update: Update, context: Context, question: str) -> None:
     """Answer from live data, else with the best passage or FAQ, or say honestly "don't know"."""
     svc = services(context)
-    tg_user = update.effective_user
-    assert tg_user is not None
+    # "tack!", 👍: a friendly word, not "don't know" (nor logged); "hur slutar jag få
+    # utskick?": the commands that do it.
     chat = smalltalk.recognise(question)
-    if chat is not None:  # "tack!", "ok", 👍: a friendly word, not "don't know" (nor logged)
-        async with user_session(update, context) as (_session, user):
-            lang = user.language
-        await reply(update, context, t(f"smalltalk_{chat.value}", lang))
-        return
-    intent = intents.recognise(question)
-    if intent is Intent.BOT_HELP:  # "hur slutar jag få utskick?": the commands that do it
-        async with user_session(update, context) as (_session, user):
-            lang = user.language
-        await reply(update, context, t("help_member", lang))
+    intent = intents.recognise(question) if chat is None else None
+    if chat is not None or intent is Intent.BOT_HELP:
+        _, lang = await _asker(update, context)
+        key = f"smalltalk_{chat.value}" if chat is not None else "help_member"
+        await reply(update, context, t(key, lang))
         return
     if intent is not None:
         found = await answer_from_live_data(update, context, intent)
@@ -47,13 +42,7 @@ async def answer_question(update: Update, context: Context, question: str) -> No
         # context; "don't know" (and a row in /unanswered) would only add noise after the line.
         if not svc.knowledge.answer_now(question)[0]:
             return
-    # A recent asker needs no database round trip: the question is logged in the background.
-    visitor = svc.visitors.get(tg_user.id)
-    if visitor is None:
-        async with user_session(update, context) as (_session, user):
-            user_id, lang = user.id, user.language
-    else:
-        user_id, lang = visitor.user_id, visitor.language
+    user_id, lang = await _asker(update, context)  # the question is logged in the background
     # After live data, the documents only add context: an answer, never a "Menade du …?".
     result = svc.knowledge.answer(question, user_id=user_id, lang=lang, offers=intent is None)
     if result.offers:  # unsure: "Menade du …?" with the closest topics rather than a guess
@@ -73,6 +62,17 @@ async def answer_question(update: Update, context: Context, question: str) -> No
         declined = "dont_know_opinion" if result.opinion else "dont_know"
         text, keyboard = t(declined, lang), keyboards.ask_staff(result.question_key, lang)
     await reply(update, context, text, keyboard=keyboard)
+
+
+async def _asker(update: Update, context: Context) -> tuple[int, str]:
+    """The asker's user id and language; a recent asker needs no database round trip."""
+    tg_user = update.effective_user
+    assert tg_user is not None
+    visitor = services(context).visitors.get(tg_user.id)
+    if visitor is not None:
+        return visitor.user_id, visitor.language
+    async with user_session(update, context) as (_session, user):
+        return user.id, user.language
 
 
 async def _typing(update: Update) -> None:
